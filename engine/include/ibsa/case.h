@@ -1,0 +1,87 @@
+// File: case.h
+// A case: the facts of one situation as a victim or officer reports them. Any
+// fact the case does not state is unknown, never false.
+#ifndef IBSA_CASE_H_
+#define IBSA_CASE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ibsa/date.h"
+#include "ibsa/status.h"
+#include "ibsa/vocabulary.h"
+
+namespace ibsa {
+
+// The value of one fact slot. Which member carries the value depends on the
+// fact's type: bool (number 0/1), int (number), date (number = days since
+// 1970-01-01), enum (number = value index), set (present/uncertain bit masks
+// over the value indexes). A set member that is uncertain is neither present nor
+// absent: "has" on it is unknown.
+struct FactValue {
+  bool known = false;
+  int64_t number = 0;
+  uint64_t present = 0;
+  uint64_t uncertain = 0;
+  // Whether the case stated it (as opposed to derived from other facts).
+  bool given = false;
+};
+
+// One thing the perpetrator did, with its own date (the case date if none given).
+struct Act {
+  std::string type;  // a value of the `acts` fact
+  Date date = Date::FromDays(0);
+  bool certain = true;  // false: reported as possible, not established
+  SourceLocation location;
+};
+
+struct ExpectedRule {
+  std::string rule;
+  SourceLocation location;
+};
+
+// The `expect:` block of a case in the legal test suite.
+struct Expectations {
+  std::vector<ExpectedRule> applies;
+  std::vector<ExpectedRule> possible;
+  std::vector<ExpectedRule> absent;
+  std::string source;  // where the expectation comes from (brief, judgment, ...)
+  SourceLocation location;
+};
+
+class Case {
+ public:
+  // Reads a YAML or JSON case file and validates it against the vocabulary.
+  static Result<Case> Load(const std::string& path, const Vocabulary& vocabulary);
+  static Result<Case> Parse(const std::string& text, const std::string& file_name,
+                            const Vocabulary& vocabulary);
+
+  const std::string& id() const { return id_; }
+  const std::string& title() const { return title_; }
+  const std::string& file() const { return file_; }
+  const std::string& jurisdiction() const { return jurisdiction_; }
+  Date date() const { return date_; }
+  // Empty when the case does not say what was done (the acts fact is unknown).
+  const std::vector<Act>& acts() const { return acts_; }
+  const std::vector<FactValue>& values() const { return values_; }
+  const std::optional<Expectations>& expectations() const { return expectations_; }
+
+ private:
+  friend class CaseLoader;
+  Case() : date_(Date::FromDays(0)) {}
+
+  std::string id_;
+  std::string title_;
+  std::string file_;
+  std::string jurisdiction_;
+  Date date_;
+  std::vector<Act> acts_;
+  std::vector<FactValue> values_;
+  std::optional<Expectations> expectations_;
+};
+
+}  // namespace ibsa
+
+#endif  // IBSA_CASE_H_

@@ -1,0 +1,158 @@
+// File: law.h
+// The law as loaded from rulesets/: one RulesetVersion per YAML file (one version
+// of one instrument), each with its rules. Conditions are compiled once, at load,
+// into an immutable program; a Law is safe to share between threads.
+#ifndef IBSA_LAW_H_
+#define IBSA_LAW_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ibsa/date.h"
+#include "ibsa/status.h"
+#include "ibsa/text.h"
+#include "ibsa/vocabulary.h"
+
+namespace ibsa {
+
+namespace internal {
+struct LawData;
+}  // namespace internal
+
+// kDefinition: a legal concept other rules refer to (e.g. what counts as child
+// sexual abuse material); reported so that a lawyer sees why it is met.
+enum class RuleKind { kOffence, kObligation, kRemedy, kReferral, kGap, kDefinition };
+enum class Certainty { kSettled, kLikely, kContested, kUnverified };
+enum class VersionStatus { kInForce, kProposed, kRepealed };
+
+std::string_view RuleKindName(RuleKind kind);
+std::string_view CertaintyName(Certainty certainty);
+std::string_view VersionStatusName(VersionStatus status);
+
+struct Source {
+  std::string title;
+  std::string url;
+  std::string pinpoint;  // page, paragraph or recital, when the source is long
+};
+
+struct Range {
+  std::optional<int64_t> min;
+  std::optional<int64_t> max;
+};
+
+// A penalty as the statute states it. Fields the statute does not use are empty.
+// When nothing is known the penalty carries only a certainty and its reason.
+struct Penalty {
+  std::optional<Range> prison_months;
+  std::optional<Range> fine_eur;
+  // Belgian "opdeciemen / décimes additionnels": the statutory fine is multiplied
+  // by this factor for facts since 2017 (8). Empty when not applicable.
+  std::optional<int> fine_multiplier;
+  std::optional<int> fine_category;  // Dutch fine category (art. 23 Sr)
+  std::optional<int> level;          // Belgian new Criminal Code penalty level
+  std::string combination;           // "and", "or", "and_or" (prison and fine)
+  LocalizedText note;
+  Certainty certainty = Certainty::kSettled;
+  std::string certainty_reason;
+  // True when neither a prison term, a fine nor a level is encoded.
+  bool Unknown() const {
+    return !prison_months && !fine_eur && !fine_category && !level;
+  }
+};
+
+// A named condition of a rule: the legal test, one part at a time.
+struct Element {
+  std::string id;
+  LocalizedText label;
+  std::vector<Source> sources;
+  SourceLocation location;
+};
+
+// A circumstance that raises the penalty when it holds on top of the elements.
+struct Aggravation {
+  std::string id;
+  std::string article;  // may be empty when it is in the rule's own article
+  LocalizedText label;
+  std::optional<Penalty> penalty;
+  Certainty certainty = Certainty::kSettled;
+  std::string certainty_reason;
+  std::vector<Source> sources;
+  SourceLocation location;
+};
+
+struct Rule {
+  std::string id;
+  RuleKind kind = RuleKind::kOffence;
+  std::string article;  // as the law writes it: "417/8", "254ba", "50(4)"
+  LocalizedText title;
+  LocalizedText note;
+  // The act types this rule is about: their dates select the version in force.
+  std::vector<std::string> acts;
+  std::vector<Element> elements;
+  std::vector<Aggravation> aggravations;
+  std::optional<Penalty> penalty;
+  Certainty certainty = Certainty::kSettled;
+  std::string certainty_reason;
+  std::vector<Source> sources;
+  SourceLocation location;
+};
+
+// One version of one instrument, from one ruleset file.
+struct RulesetVersion {
+  std::string id;            // "be.sw.2022-06-01"
+  std::string jurisdiction;  // BE, NL, EU
+  std::string instrument;    // Sw, Sr, DSA, AIA, ...
+  LocalizedText title;
+  Date in_force_from = Date::FromDays(0);
+  std::optional<Date> in_force_until;  // inclusive; empty = open
+  VersionStatus status = VersionStatus::kInForce;
+  LocalizedText note;
+  std::vector<Source> sources;
+  std::vector<Rule> rules;
+  std::string file;
+
+  bool InForceOn(Date date) const {
+    return in_force_from <= date && (!in_force_until || date <= *in_force_until);
+  }
+};
+
+class Law {
+ public:
+  // Loads every ruleset file (*.yaml, *.yml) below `directory`, except the
+  // vocabulary file facts.yaml, and checks them together: unknown facts and
+  // values, undefined rule references, reference cycles, overlapping versions.
+  static Result<Law> Load(const std::string& directory, const Vocabulary& vocabulary);
+  // Builds a Law from (file name, text) pairs; for tests and embedding.
+  static Result<Law> FromTexts(const std::vector<std::pair<std::string, std::string>>& files,
+                               const Vocabulary& vocabulary);
+
+  const Vocabulary& vocabulary() const;
+  // All versions, ordered by jurisdiction, instrument and in_force_from.
+  const std::vector<RulesetVersion>& versions() const;
+  const RulesetVersion* FindVersion(std::string_view id) const;
+  // Any version defining this rule id, or nullptr.
+  const Rule* FindRule(std::string_view id) const;
+
+  // The version of (jurisdiction, instrument) in force on `date`: a proposed
+  // version named in `with` wins within its dates; otherwise the non-proposed
+  // version whose dates contain `date`. nullptr when none is in force: there is
+  // no fall-through to an earlier (repealed) or later version.
+  const RulesetVersion* VersionInForce(std::string_view jurisdiction,
+                                       std::string_view instrument, Date date,
+                                       const std::vector<std::string>& with) const;
+
+  // For the engine's own use.
+  const internal::LawData& data() const { return *data_; }
+  static Law FromData(std::shared_ptr<const internal::LawData> data);
+
+ private:
+  explicit Law(std::shared_ptr<const internal::LawData> data) : data_(std::move(data)) {}
+  std::shared_ptr<const internal::LawData> data_;
+};
+
+}  // namespace ibsa
+
+#endif  // IBSA_LAW_H_

@@ -1,0 +1,79 @@
+// File: vocabulary.h
+// The fact vocabulary (rulesets/facts.yaml): every fact a rule may read and a case
+// may state, with its type, its allowed values and its question and label in
+// nl/fr/en. It is a public contract: facts are added, never renamed.
+//
+// Derived facts (e.g. victim.minor from victim.age) are declared in the
+// vocabulary as conditions over earlier facts, not in C++.
+//
+// A Vocabulary is immutable after Load and safe to share between threads.
+#ifndef IBSA_VOCABULARY_H_
+#define IBSA_VOCABULARY_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ibsa/status.h"
+#include "ibsa/text.h"
+
+namespace ibsa {
+
+namespace internal {
+struct VocabularyData;
+}  // namespace internal
+
+enum class FactType { kBool, kInt, kDate, kEnum, kSet };
+std::string_view FactTypeName(FactType type);
+
+// The name of the set-valued fact that lists what the perpetrator did. Its values
+// are the act types; in a case file each act may carry its own date, and a rule's
+// `acts:` list picks which acts' dates select the version of the law.
+inline constexpr std::string_view kActsFact = "acts";
+
+struct FactDefinition {
+  std::string name;  // "victim.age"
+  FactType type = FactType::kBool;
+  std::vector<std::string> values;  // for kEnum and kSet, in declaration order
+  std::optional<int64_t> min;       // for kInt
+  std::optional<int64_t> max;       // for kInt
+  LocalizedText label;
+  LocalizedText question;
+  bool derived = false;  // computed from other facts when they are known
+  SourceLocation location;
+
+  // Index of `value` in `values`, or nullopt.
+  std::optional<int> ValueIndex(std::string_view value) const;
+};
+
+class Vocabulary {
+ public:
+  // Reads and validates a facts file (see docs/case-format.md).
+  static Result<Vocabulary> Load(const std::string& path);
+  static Result<Vocabulary> Parse(const std::string& text, const std::string& file_name);
+
+  // The fact's slot (index), or nullopt if the vocabulary has no such fact.
+  std::optional<int> SlotOf(std::string_view name) const;
+  const FactDefinition& fact(int slot) const;
+  int size() const;
+
+  // Jurisdictions a case may name (national law to assess), e.g. BE, NL.
+  const std::vector<std::string>& jurisdictions() const;
+  // Every fact name, in declaration order (for "did you mean").
+  std::vector<std::string> Names() const;
+
+  // For the engine's own use.
+  const internal::VocabularyData& data() const { return *data_; }
+
+ private:
+  explicit Vocabulary(std::shared_ptr<const internal::VocabularyData> data)
+      : data_(std::move(data)) {}
+  std::shared_ptr<const internal::VocabularyData> data_;
+};
+
+}  // namespace ibsa
+
+#endif  // IBSA_VOCABULARY_H_

@@ -1,0 +1,135 @@
+#include "render_common.h"
+
+namespace ibsa::internal {
+namespace {
+
+const Wording kNl = {
+    "ibsa: beslissingsondersteuning, geen juridisch advies. Controleer elke bevinding aan de bronnen.",
+    "Zaak", "datum van de feiten", "recht zoals geldend op", "met voorstellen",
+    "VAN TOEPASSING", "MOGELIJK", "Versie", "in werking", "tot", "open", "voor handeling",
+    "datum van de zaak", "Zekerheid", "Bestanddelen", "Verzwarende omstandigheden", "Straf",
+    "straf niet geverifieerd", "Toelichting", "Bronnen", "Te beslissen door", "Nog te stellen vragen",
+    "Geen bepaling is van toepassing of mogelijk op grond van de gegeven feiten.",
+    "Geen gecodeerde versie", "geen versie in werking op", "gecodeerd", "geen versie gecodeerd",
+    "Niet van toepassing (--explain)", "niet vervuld", "gevangenisstraf", "maanden", "jaar", "jaar",
+    "geldboete", "opdeciemen", "geldboete van de categorie", "strafniveau", "en", "of", "en/of",
+    "vervuld", "niet vervuld", "onbekend",
+    "Wetsvoorstel, geen geldend recht: alleen getoond omdat het met --with is gevraagd."};
+
+const Wording kFr = {
+    "ibsa : aide à la décision, pas un avis juridique. Vérifiez chaque résultat dans les sources.",
+    "Affaire", "date des faits", "droit en vigueur au", "avec propositions",
+    "S'APPLIQUE", "POSSIBLE", "Version", "en vigueur", "au", "ouverte", "pour l'acte",
+    "date de l'affaire", "Certitude", "Éléments constitutifs", "Circonstances aggravantes", "Peine",
+    "peine non vérifiée", "Note", "Sources", "À trancher par", "Questions à poser",
+    "Aucune disposition ne s'applique ni n'est possible au vu des faits donnés.",
+    "Aucune version encodée", "aucune version en vigueur le", "encodées", "aucune version encodée",
+    "Ne s'applique pas (--explain)", "non rempli", "emprisonnement", "mois", "an", "ans",
+    "amende", "décimes additionnels", "amende de la catégorie", "niveau de peine", "et", "ou", "et/ou",
+    "rempli", "non rempli", "inconnu",
+    "Proposition de loi, pas du droit en vigueur : affichée seulement parce que --with la demande."};
+
+const Wording kEn = {
+    "ibsa: decision support, not legal advice. Check every finding against its sources.",
+    "Case", "date of the facts", "law as in force on", "with proposals",
+    "APPLIES", "POSSIBLE", "Version", "in force", "to", "open", "for act",
+    "case date", "Certainty", "Elements", "Aggravating circumstances", "Penalty",
+    "penalty not verified", "Note", "Sources", "To decide it", "Questions still to ask",
+    "No provision applies or may apply on the facts given.",
+    "No encoded version", "no version in force on", "encoded", "no version encoded",
+    "Not applying (--explain)", "not met", "prison", "months", "year", "years",
+    "fine", "surcharge multiplier", "fine of category", "penalty level", "and", "or", "and/or",
+    "met", "not met", "unknown",
+    "A bill, not law in force: shown only because --with asked for it."};
+
+std::string Thousands(int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+std::string Duration(int64_t months, const Wording& w) {
+  if (months == 12) return std::string("1 ") + w.year;
+  if (months % 12 == 0) return std::to_string(months / 12) + " " + w.years;
+  return std::to_string(months) + " " + w.months;
+}
+
+std::string RangeText(const Range& r, const Wording& w, bool money) {
+  auto one = [&](int64_t v) { return money ? "EUR " + Thousands(v) : Duration(v, w); };
+  if (r.min && r.max) return one(*r.min) + " " + w.to + " " + one(*r.max);
+  if (r.max) return "max. " + one(*r.max);
+  if (r.min) return "min. " + one(*r.min);
+  return "";
+}
+
+}  // namespace
+
+const Wording& WordingFor(Language language) {
+  switch (language) {
+    case Language::kNl: return kNl;
+    case Language::kFr: return kFr;
+    case Language::kEn: return kEn;
+  }
+  return kEn;
+}
+
+std::string JurisdictionName(const std::string& code, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  if (code == "BE") return nl ? "België" : fr ? "Belgique" : "Belgium";
+  if (code == "NL") return nl ? "Nederland" : fr ? "Pays-Bas" : "Netherlands";
+  if (code == "EU") return nl ? "Europese Unie" : fr ? "Union européenne" : "European Union";
+  return code;
+}
+
+std::string CertaintyWord(Certainty certainty, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  switch (certainty) {
+    case Certainty::kSettled: return nl ? "vaststaand" : fr ? "établi" : "settled";
+    case Certainty::kLikely: return nl ? "waarschijnlijk" : fr ? "probable" : "likely";
+    case Certainty::kContested: return nl ? "betwist" : fr ? "controversé" : "contested";
+    case Certainty::kUnverified: return nl ? "niet geverifieerd" : fr ? "non vérifié" : "unverified";
+  }
+  return "";
+}
+
+std::string KindWord(RuleKind kind, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  switch (kind) {
+    case RuleKind::kOffence: return nl ? "misdrijf" : fr ? "infraction" : "offence";
+    case RuleKind::kObligation: return nl ? "verplichting" : fr ? "obligation" : "obligation";
+    case RuleKind::kRemedy: return nl ? "rechtsmiddel" : fr ? "recours" : "remedy";
+    case RuleKind::kReferral: return nl ? "doorverwijzing" : fr ? "orientation" : "referral";
+    case RuleKind::kGap: return nl ? "leemte" : fr ? "lacune" : "gap";
+    case RuleKind::kDefinition: return nl ? "begrip" : fr ? "notion" : "definition";
+  }
+  return "";
+}
+
+std::string PenaltySummary(const Penalty& p, Language language) {
+  const Wording& w = WordingFor(language);
+  std::string prison, fine;
+  if (p.prison_months) prison = std::string(w.prison) + " " + RangeText(*p.prison_months, w, false);
+  if (p.fine_eur) {
+    fine = std::string(w.fine) + " " + RangeText(*p.fine_eur, w, true);
+    if (p.fine_multiplier) {
+      Range multiplied;
+      if (p.fine_eur->min) multiplied.min = *p.fine_eur->min * *p.fine_multiplier;
+      if (p.fine_eur->max) multiplied.max = *p.fine_eur->max * *p.fine_multiplier;
+      fine += " (" + std::string(w.surcharge) + " x" + std::to_string(*p.fine_multiplier) + ": " +
+              RangeText(multiplied, w, true) + ")";
+    }
+  } else if (p.fine_category) {
+    fine = std::string(w.fine_category) + " " + std::to_string(*p.fine_category);
+  }
+  std::string joiner = p.combination == "or" ? w.or_word : p.combination == "and_or" ? w.and_or : w.and_word;
+  std::string out = prison;
+  if (!fine.empty()) out += (out.empty() ? "" : " " + joiner + " ") + fine;
+  if (p.level) out += (out.empty() ? "" : "; ") + std::string(w.level) + " " + std::to_string(*p.level);
+  return out;
+}
+
+}  // namespace ibsa::internal

@@ -1,0 +1,69 @@
+// Internal: wording shared by the renderers.
+#ifndef IBSA_SRC_RENDER_COMMON_H_
+#define IBSA_SRC_RENDER_COMMON_H_
+
+#include <string>
+
+#include "ibsa/law.h"
+#include "ibsa/text.h"
+
+namespace ibsa::internal {
+
+// The user-interface words of one language (the legal texts come from rulesets).
+struct Wording {
+  const char* disclaimer;
+  const char* case_word;
+  const char* date_of_facts;
+  const char* as_of;
+  const char* with_proposals;
+  const char* applies;
+  const char* possible;
+  const char* version;
+  const char* in_force;
+  const char* to;
+  const char* open;
+  const char* for_act;
+  const char* case_date;
+  const char* certainty;
+  const char* elements;
+  const char* aggravations;
+  const char* penalty;
+  const char* penalty_unknown;
+  const char* note;
+  const char* sources;
+  const char* to_decide;
+  const char* questions;
+  const char* no_findings;
+  const char* version_gaps;
+  const char* no_version;
+  const char* encoded;
+  const char* none_encoded;
+  const char* not_met_heading;
+  const char* first_failed;
+  const char* prison;
+  const char* months;
+  const char* year;
+  const char* years;
+  const char* fine;
+  const char* surcharge;
+  const char* fine_category;
+  const char* level;
+  const char* and_word;
+  const char* or_word;
+  const char* and_or;
+  const char* met;
+  const char* not_met;
+  const char* unknown;
+  const char* proposed_warning;
+};
+
+const Wording& WordingFor(Language language);
+std::string JurisdictionName(const std::string& code, Language language);
+std::string CertaintyWord(Certainty certainty, Language language);
+std::string KindWord(RuleKind kind, Language language);
+// "6 months to 5 years and fine EUR 200 to 10,000 (x8 ...)"; "" when unknown.
+std::string PenaltySummary(const Penalty& penalty, Language language);
+
+}  // namespace ibsa::internal
+
+#endif  // IBSA_SRC_RENDER_COMMON_H_

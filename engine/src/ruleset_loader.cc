@@ -1,0 +1,415 @@
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "law_data.h"
+#include "vocabulary_data.h"
+#include "yaml_reader.h"
+
+namespace ibsa::internal {
+namespace {
+
+const std::vector<std::string> kKinds = {"offence", "obligation", "remedy", "referral", "gap",
+                                         "definition"};
+const std::vector<std::string> kCertainties = {"settled", "likely", "contested", "unverified"};
+const std::vector<std::string> kStatuses = {"in_force", "proposed", "repealed"};
+
+RuleKind KindFromName(const std::string& s) {
+  if (s == "obligation") return RuleKind::kObligation;
+  if (s == "remedy") return RuleKind::kRemedy;
+  if (s == "referral") return RuleKind::kReferral;
+  if (s == "gap") return RuleKind::kGap;
+  if (s == "definition") return RuleKind::kDefinition;
+  return RuleKind::kOffence;
+}
+
+Certainty CertaintyFromName(const std::string& s) {
+  if (s == "likely") return Certainty::kLikely;
+  if (s == "contested") return Certainty::kContested;
+  if (s == "unverified") return Certainty::kUnverified;
+  return Certainty::kSettled;
+}
+
+VersionStatus StatusFromName(const std::string& s) {
+  if (s == "proposed") return VersionStatus::kProposed;
+  if (s == "repealed") return VersionStatus::kRepealed;
+  return VersionStatus::kInForce;
+}
+
+class RulesetParser {
+ public:
+  RulesetParser(YamlReader& reader, LawData& law)
+      : reader_(reader), law_(law), vocabulary_(law.vocabulary.data()) {}
+
+  void Parse(const YAML::Node& root) {
+    if (!reader_.CheckMap(root, "ruleset",
+                          {"format", "id", "jurisdiction", "instrument", "title", "in_force_from",
+                           "in_force_until", "status", "note", "sources", "rules"},
+                          {"format", "id", "jurisdiction", "instrument", "title", "in_force_from",
+                           "status", "sources", "rules"})) {
+      return;
+    }
+    RulesetVersion version;
+    version.file = reader_.file();
+    if (root["format"].IsDefined()) reader_.ReadChoice(root["format"], "format", {"ibsa.ruleset/1"});
+    if (auto id = Str(root, "id")) version.id = *id;
+    std::vector<std::string> jurisdictions = vocabulary_.jurisdictions;
+    jurisdictions.push_back("EU");
+    if (root["jurisdiction"].IsDefined()) {
+      if (auto j = reader_.ReadChoice(root["jurisdiction"], "jurisdiction", jurisdictions)) {
+        version.jurisdiction = *j;
+      }
+    }
+    if (auto instrument = Str(root, "instrument")) version.instrument = *instrument;
+    if (root["title"].IsDefined()) {
+      if (auto t = reader_.ReadLocalized(root["title"], "title")) version.title = *t;
+    }
+    if (root["note"].IsDefined()) {
+      if (auto t = reader_.ReadLocalized(root["note"], "note")) version.note = *t;
+    }
+    if (root["in_force_from"].IsDefined()) {
+      if (auto d = reader_.ReadDate(root["in_force_from"], "in_force_from")) {
+        version.in_force_from = *d;
+      }
+    }
+    const YAML::Node until = root["in_force_until"];
+    if (until.IsDefined() && !until.IsNull() && !(until.IsScalar() && until.Scalar() == "open")) {
+      version.in_force_until = reader_.ReadDate(until, "in_force_until");
+      if (version.in_force_until && *version.in_force_until < version.in_force_from) {
+        reader_.Error("E0205", until, "'in_force_until' is before 'in_force_from'");
+      }
+    }
+    if (root["status"].IsDefined()) {
+      if (auto s = reader_.ReadChoice(root["status"], "status", kStatuses)) {
+        version.status = StatusFromName(*s);
+        if (version.status == VersionStatus::kRepealed && !version.in_force_until) {
+          reader_.Error("E0205", root["status"], "a repealed version needs 'in_force_until'");
+        }
+      }
+    }
+    if (root["sources"].IsDefined()) version.sources = Sources(root["sources"], "ruleset");
+    const int version_index = static_cast<int>(law_.versions.size());
+    law_.first_rule.push_back(static_cast<int32_t>(law_.rules.size()));
+    const YAML::Node rules = root["rules"];
+    if (rules.IsDefined()) {
+      if (!rules.IsSequence()) {
+        reader_.Error("E0104", rules, "'rules' must be a list of rules");
+      } else {
+        std::set<std::string> ids;
+        for (const auto& node : rules) {
+          auto rule = ParseRule(node, version_index);
+          if (!rule) continue;
+          if (!ids.insert(rule->id).second) {
+            reader_.Error("E0109", node["id"], "rule '" + rule->id + "' is defined twice in this file");
+            law_.rules.pop_back();
+            continue;
+          }
+          version.rules.push_back(std::move(*rule));
+          law_.rules.back().rule = static_cast<int>(version.rules.size() - 1);
+        }
+      }
+    }
+    law_.versions.push_back(std::move(version));
+    ResolveRuleReferences(version_index);
+  }
+
+ private:
+  std::optional<std::string> Str(const YAML::Node& map, const std::string& key) {
+    if (!map[key].IsDefined()) return std::nullopt;
+    return reader_.ReadString(map[key], key);
+  }
+
+  std::vector<Source> Sources(const YAML::Node& node, const std::string& owner) {
+    std::vector<Source> sources;
+    if (!node.IsSequence() || node.size() == 0) {
+      reader_.Error("E0205", node, "'sources' of " + owner + " must list at least one source",
+                    {"each source: {title: ..., url: https://...}"});
+      return sources;
+    }
+    for (const auto& item : node) {
+      if (!reader_.CheckMap(item, "source", {"title", "url", "pinpoint"}, {"title", "url"})) continue;
+      Source source;
+      if (auto t = Str(item, "title")) source.title = *t;
+      if (auto u = Str(item, "url")) {
+        source.url = *u;
+        if (u->rfind("https://", 0) != 0 && u->rfind("http://", 0) != 0) {
+          reader_.Error("E0205", item["url"], "source url must start with https:// or http://");
+        }
+      }
+      if (auto p = Str(item, "pinpoint")) source.pinpoint = *p;
+      sources.push_back(std::move(source));
+    }
+    return sources;
+  }
+
+  void ReadCertainty(const YAML::Node& map, const std::string& owner, Certainty& certainty,
+                     std::string& reason, bool required) {
+    if (!map["certainty"].IsDefined()) {
+      if (required) reader_.Error("E0106", map, "missing key 'certainty' in " + owner,
+                                  {"one of " + JoinQuoted(kCertainties)});
+      return;
+    }
+    if (auto c = reader_.ReadChoice(map["certainty"], "certainty", kCertainties)) {
+      certainty = CertaintyFromName(*c);
+    }
+    if (auto r = Str(map, "certainty_reason")) reason = *r;
+    if (certainty != Certainty::kSettled && reason.empty()) {
+      reader_.Error("E0205", map["certainty"],
+                    owner + " is not settled but gives no 'certainty_reason'",
+                    {"say why the law is unsettled or unverified: the output shows it"});
+    }
+  }
+
+  std::optional<Range> ReadRange(const YAML::Node& node, const std::string& key) {
+    if (!reader_.CheckMap(node, "'" + key + "'", {"min", "max"}, {})) return std::nullopt;
+    Range range;
+    if (node["min"].IsDefined()) range.min = reader_.ReadInt(node["min"], key + ".min");
+    if (node["max"].IsDefined()) range.max = reader_.ReadInt(node["max"], key + ".max");
+    if (range.min && range.max && *range.min > *range.max) {
+      reader_.Error("E0205", node, "'" + key + "': min is above max");
+    }
+    return range;
+  }
+
+  std::optional<Penalty> ParsePenalty(const YAML::Node& node, const std::string& owner) {
+    if (!reader_.CheckMap(node, "penalty of " + owner,
+                          {"prison_months", "fine_eur", "fine_multiplier", "fine_category",
+                           "level", "combination", "note", "certainty", "certainty_reason"},
+                          {})) {
+      return std::nullopt;
+    }
+    Penalty penalty;
+    if (node["prison_months"].IsDefined()) {
+      penalty.prison_months = ReadRange(node["prison_months"], "prison_months");
+    }
+    if (node["fine_eur"].IsDefined()) penalty.fine_eur = ReadRange(node["fine_eur"], "fine_eur");
+    if (node["fine_multiplier"].IsDefined()) {
+      if (auto n = reader_.ReadInt(node["fine_multiplier"], "fine_multiplier")) {
+        penalty.fine_multiplier = static_cast<int>(*n);
+      }
+    }
+    if (node["fine_category"].IsDefined()) {
+      if (auto n = reader_.ReadInt(node["fine_category"], "fine_category")) {
+        penalty.fine_category = static_cast<int>(*n);
+      }
+    }
+    if (node["level"].IsDefined()) {
+      if (auto n = reader_.ReadInt(node["level"], "level")) penalty.level = static_cast<int>(*n);
+    }
+    if (node["combination"].IsDefined()) {
+      if (auto c = reader_.ReadChoice(node["combination"], "combination", {"and", "or", "and_or"})) {
+        penalty.combination = *c;
+      }
+    }
+    if (node["note"].IsDefined()) {
+      if (auto t = reader_.ReadLocalized(node["note"], "note")) penalty.note = *t;
+    }
+    ReadCertainty(node, "penalty of " + owner, penalty.certainty, penalty.certainty_reason,
+                  /*required=*/false);
+    if (penalty.Unknown() && penalty.certainty == Certainty::kSettled) {
+      reader_.Error("E0205", node, "penalty of " + owner + " encodes no prison term, fine or level",
+                    {"when the penalty could not be verified, say so: certainty: unverified "
+                     "with a certainty_reason"});
+    }
+    return penalty;
+  }
+
+  std::optional<Rule> ParseRule(const YAML::Node& node, int version_index) {
+    if (!reader_.CheckMap(node, "rule",
+                          {"id", "kind", "article", "title", "note", "acts", "elements",
+                           "aggravations", "penalty", "certainty", "certainty_reason", "sources"},
+                          {"id", "kind", "article", "title", "elements", "certainty", "sources"})) {
+      return std::nullopt;
+    }
+    Rule rule;
+    rule.location = reader_.Locate(node);
+    if (auto id = Str(node, "id")) rule.id = *id;
+    const std::string owner = "rule '" + rule.id + "'";
+    if (node["kind"].IsDefined()) {
+      if (auto k = reader_.ReadChoice(node["kind"], "kind", kKinds)) rule.kind = KindFromName(*k);
+    }
+    if (auto a = Str(node, "article")) rule.article = *a;
+    if (node["title"].IsDefined()) {
+      if (auto t = reader_.ReadLocalized(node["title"], "title")) rule.title = *t;
+    }
+    if (node["note"].IsDefined()) {
+      if (auto t = reader_.ReadLocalized(node["note"], "note")) rule.note = *t;
+    }
+    if (node["acts"].IsDefined()) {
+      const FactDefinition& acts = vocabulary_.facts[vocabulary_.slots.at(std::string(kActsFact))];
+      if (node["acts"].IsSequence()) {
+        for (const auto& item : node["acts"]) {
+          if (auto a = reader_.ReadChoice(item, "acts", acts.values)) rule.acts.push_back(*a);
+        }
+      } else {
+        reader_.Error("E0104", node["acts"], "'acts' must be a list of act types",
+                      {"allowed: " + JoinQuoted(acts.values)});
+      }
+    }
+    ReadCertainty(node, owner, rule.certainty, rule.certainty_reason, /*required=*/true);
+    if (node["sources"].IsDefined()) rule.sources = Sources(node["sources"], owner);
+    if (node["penalty"].IsDefined()) {
+      rule.penalty = ParsePenalty(node["penalty"], owner);
+    } else if (rule.kind == RuleKind::kOffence) {
+      reader_.Error("E0106", node, owner + " is an offence but has no 'penalty'",
+                    {"when the penalty could not be verified: penalty: {certainty: unverified, "
+                     "certainty_reason: ...}"});
+    }
+
+    CompiledRule compiled;
+    compiled.version = version_index;
+    const YAML::Node elements = node["elements"];
+    if (elements.IsDefined()) {
+      if (!elements.IsSequence() || elements.size() == 0) {
+        reader_.Error("E0104", elements, "'elements' of " + owner + " must be a non-empty list");
+      } else {
+        std::set<std::string> ids;
+        for (const auto& item : elements) {
+          if (!reader_.CheckMap(item, "element", {"id", "label", "when", "sources"},
+                                {"id", "label", "when"})) {
+            continue;
+          }
+          Element element;
+          element.location = reader_.Locate(item);
+          if (auto id = Str(item, "id")) element.id = *id;
+          if (!ids.insert(element.id).second) {
+            reader_.Error("E0109", item["id"], "element '" + element.id + "' is defined twice in " + owner);
+          }
+          if (item["label"].IsDefined()) {
+            if (auto t = reader_.ReadLocalized(item["label"], "label")) element.label = *t;
+          }
+          if (item["sources"].IsDefined()) element.sources = Sources(item["sources"], "element");
+          compiled.elements.push_back(Condition(item["when"]));
+          rule.elements.push_back(std::move(element));
+        }
+      }
+    }
+    const YAML::Node aggravations = node["aggravations"];
+    if (aggravations.IsDefined()) {
+      if (!aggravations.IsSequence()) {
+        reader_.Error("E0104", aggravations, "'aggravations' must be a list");
+      } else {
+        for (const auto& item : aggravations) {
+          if (!reader_.CheckMap(item, "aggravation",
+                                {"id", "article", "label", "when", "penalty", "certainty",
+                                 "certainty_reason", "sources"},
+                                {"id", "label", "when", "certainty", "sources"})) {
+            continue;
+          }
+          Aggravation aggravation;
+          aggravation.location = reader_.Locate(item);
+          if (auto id = Str(item, "id")) aggravation.id = *id;
+          if (auto a = Str(item, "article")) aggravation.article = *a;
+          if (item["label"].IsDefined()) {
+            if (auto t = reader_.ReadLocalized(item["label"], "label")) aggravation.label = *t;
+          }
+          const std::string what = "aggravation '" + aggravation.id + "'";
+          if (item["penalty"].IsDefined()) aggravation.penalty = ParsePenalty(item["penalty"], what);
+          ReadCertainty(item, what, aggravation.certainty, aggravation.certainty_reason, true);
+          if (item["sources"].IsDefined()) aggravation.sources = Sources(item["sources"], what);
+          compiled.aggravations.push_back(Condition(item["when"]));
+          rule.aggravations.push_back(std::move(aggravation));
+        }
+      }
+    }
+    law_.rules.push_back(std::move(compiled));
+    return rule;
+  }
+
+  int32_t Condition(const YAML::Node& node) {
+    if (!node.IsDefined()) return -1;
+    return ParseCondition(node, vocabulary_.Scope(), reader_, law_.program, &refs_);
+  }
+
+  void ResolveRuleReferences(int version_index) {
+    const RulesetVersion& version = law_.versions[version_index];
+    const int32_t first = law_.first_rule[version_index];
+    std::vector<std::string> ids;
+    for (const auto& rule : version.rules) ids.push_back(rule.id);
+    for (const auto& ref : refs_) {
+      auto it = std::find(ids.begin(), ids.end(), ref.rule_id);
+      if (it == ids.end()) {
+        reader_.Error("E0201", ref.yaml, "unknown rule '" + ref.rule_id + "'",
+                      {DidYouMean(ref.rule_id, ids),
+                       "a rule reference names a rule of the same ruleset file"});
+        continue;
+      }
+      law_.program.nodes[ref.node].rule = first + static_cast<int32_t>(it - ids.begin());
+    }
+    if (reader_.ok()) CheckCycles(version_index);
+  }
+
+  // Rules that depend on themselves through references have no truth value.
+  void CheckCycles(int version_index) {
+    const RulesetVersion& version = law_.versions[version_index];
+    const int32_t first = law_.first_rule[version_index];
+    const size_t n = version.rules.size();
+    std::vector<std::vector<int>> edges(n);
+    std::vector<std::vector<const PendingRuleRef*>> edge_refs(n);
+    auto owner_of = [&](int32_t node) {
+      // The rule whose conditions contain `node`: conditions are parsed rule by
+      // rule, so node indexes grow with the rule index.
+      int owner = -1;
+      for (size_t r = 0; r < n; ++r) {
+        const CompiledRule& rule = law_.rules[first + r];
+        for (int32_t root : rule.elements) if (root >= 0 && node <= root) { owner = static_cast<int>(r); break; }
+        if (owner >= 0) break;
+        for (int32_t root : rule.aggravations) if (root >= 0 && node <= root) { owner = static_cast<int>(r); break; }
+        if (owner >= 0) break;
+      }
+      return owner;
+    };
+    for (const auto& ref : refs_) {
+      const int from = owner_of(ref.node);
+      const int to = law_.program.nodes[ref.node].rule - first;
+      if (from < 0 || to < 0) continue;
+      edges[from].push_back(to);
+      edge_refs[from].push_back(&ref);
+    }
+    std::vector<int> state(n, 0);  // 0 new, 1 on the stack, 2 done
+    std::function<bool(int)> visit = [&](int r) {
+      state[r] = 1;
+      for (size_t i = 0; i < edges[r].size(); ++i) {
+        const int next = edges[r][i];
+        if (state[next] == 1) {
+          reader_.Error("E0202", edge_refs[r][i]->yaml,
+                        "rule '" + version.rules[r].id + "' refers back to itself through rule '" +
+                            version.rules[next].id + "'",
+                        {"rule references must not form a cycle"});
+          return true;
+        }
+        if (state[next] == 0 && visit(next)) return true;
+      }
+      state[r] = 2;
+      return false;
+    };
+    for (size_t r = 0; r < n; ++r) {
+      if (state[r] == 0 && visit(static_cast<int>(r))) return;
+    }
+  }
+
+  YamlReader& reader_;
+  LawData& law_;
+  const VocabularyData& vocabulary_;
+  std::vector<PendingRuleRef> refs_;
+};
+
+}  // namespace
+
+void ParseRulesetFile(const std::string& text, const std::string& file, LawData& law,
+                      std::vector<Diagnostic>& diagnostics) {
+  YamlReader reader(text, file);
+  auto root = reader.Parse();
+  if (root) {
+    RulesetParser parser(reader, law);
+    try {
+      parser.Parse(*root);
+    } catch (const YAML::Exception& e) {
+      reader.Error("E0003", SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
+                   "could not read this part of the ruleset: " + e.msg);
+    }
+  }
+  for (auto& d : reader.TakeDiagnostics()) diagnostics.push_back(std::move(d));
+}
+
+}  // namespace ibsa::internal

@@ -1,0 +1,86 @@
+// Internal: reading YAML (and JSON, which yaml-cpp also reads) with located,
+// collected diagnostics. Every loader goes through a YamlReader so that every
+// error names file:line:column and shows the offending line.
+#ifndef IBSA_SRC_YAML_READER_H_
+#define IBSA_SRC_YAML_READER_H_
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ibsa/date.h"
+#include "ibsa/status.h"
+#include "ibsa/text.h"
+
+namespace ibsa::internal {
+
+// The closest candidates to `word` (edit distance, or a candidate ending in
+// ".word"), best first; empty when nothing is close.
+std::vector<std::string> Suggest(std::string_view word, const std::vector<std::string>& candidates);
+// "did you mean 'x'?" or "" when there is no suggestion.
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
+std::string JoinQuoted(const std::vector<std::string>& items);
+
+// True for YAML null (~, null, empty) and for the word "unknown": both say that
+// the fact is not known.
+bool IsUnknownScalar(const YAML::Node& node);
+
+class YamlReader {
+ public:
+  YamlReader(std::string text, std::string file);
+
+  // Parses the text; on a syntax error records E0002 and returns nullopt.
+  std::optional<YAML::Node> Parse();
+
+  const std::string& file() const { return file_; }
+  SourceLocation Locate(const YAML::Node& node) const;
+  SourceLocation LocateFileStart() const;
+
+  void Error(std::string code, const YAML::Node& node, std::string message,
+             std::vector<std::string> help = {});
+  void Error(std::string code, const SourceLocation& location, std::string message,
+             std::vector<std::string> help = {}, int span = 1);
+  bool ok() const { return diagnostics_.empty(); }
+  std::vector<Diagnostic> TakeDiagnostics() { return std::move(diagnostics_); }
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+  // Checks that `node` is a map whose keys are all in `allowed` and that every
+  // key in `required` is present; reports unknown (with "did you mean"),
+  // duplicate and missing keys. `what` names the map in messages ("case",
+  // "rule 'x'"). Returns false when `node` is not a map.
+  bool CheckMap(const YAML::Node& node, std::string_view what,
+                const std::vector<std::string>& allowed,
+                const std::vector<std::string>& required);
+  // Reports keys that occur twice in a map. Returns false if any did.
+  bool CheckNoDuplicateKeys(const YAML::Node& node, std::string_view what);
+
+  // Strict scalar readers: each reports E0104 (wrong type) or E0105 (bad date)
+  // with the key name and returns nullopt on failure.
+  std::optional<std::string> ReadString(const YAML::Node& node, std::string_view key);
+  std::optional<bool> ReadBool(const YAML::Node& node, std::string_view key);
+  std::optional<int64_t> ReadInt(const YAML::Node& node, std::string_view key);
+  std::optional<Date> ReadDate(const YAML::Node& node, std::string_view key);
+  // A scalar that must be one of `allowed` (E0103 with "did you mean").
+  std::optional<std::string> ReadChoice(const YAML::Node& node, std::string_view key,
+                                        const std::vector<std::string>& allowed);
+  // A sequence of strings (a lone scalar is not accepted).
+  std::optional<std::vector<std::string>> ReadStringList(const YAML::Node& node,
+                                                         std::string_view key);
+  // {nl: ..., fr: ..., en: ...}, all three required.
+  std::optional<LocalizedText> ReadLocalized(const YAML::Node& node, std::string_view key);
+
+ private:
+  std::string LineAt(int line) const;
+
+  std::string text_;
+  std::string file_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace ibsa::internal
+
+#endif  // IBSA_SRC_YAML_READER_H_
