@@ -1,0 +1,243 @@
+#include <gtest/gtest.h>
+
+#include "ibsa/case.h"
+#include "test_law.h"
+
+namespace ibsa {
+namespace {
+
+using testing::CaseErrors;
+using testing::CaseOf;
+
+class CaseTest : public ::testing::Test {
+ protected:
+  const Vocabulary vocabulary_ = testing::TestVocabulary();
+  const FactValue& Value(const Case& c, const char* name) {
+    return c.values()[*vocabulary_.SlotOf(name)];
+  }
+};
+
+constexpr const char* kHead = "id: c1\njurisdiction: BE\ndate: 2025-03-14\n";
+
+TEST_F(CaseTest, OmittedFactsAreUnknownNotFalse) {
+  const Case c = CaseOf(vocabulary_, std::string(kHead) + "victim: {real_person: true}\n");
+  EXPECT_TRUE(Value(c, "victim.real_person").known);
+  EXPECT_EQ(Value(c, "victim.real_person").number, 1);
+  EXPECT_FALSE(Value(c, "victim.age").known);
+  EXPECT_FALSE(Value(c, "victim.minor").known);
+  EXPECT_FALSE(Value(c, "acts").known);
+  EXPECT_TRUE(c.acts().empty());
+}
+
+TEST_F(CaseTest, UnknownMayBeWrittenExplicitly) {
+  const Case c = CaseOf(vocabulary_, std::string(kHead) + "victim: {age: unknown, real_person: ~}\n");
+  EXPECT_FALSE(Value(c, "victim.age").known);
+  EXPECT_FALSE(Value(c, "victim.real_person").known);
+}
+
+TEST_F(CaseTest, DerivedFactsFollowTheirInputs) {
+  const Case minor = CaseOf(vocabulary_, std::string(kHead) + "victim: {age: 17}\n");
+  EXPECT_TRUE(Value(minor, "victim.minor").known);
+  EXPECT_EQ(Value(minor, "victim.minor").number, 1);
+  EXPECT_FALSE(Value(minor, "victim.minor").given);
+  const Case adult = CaseOf(vocabulary_, std::string(kHead) + "victim: {age: 18}\n");
+  EXPECT_EQ(Value(adult, "victim.minor").number, 0);
+}
+
+TEST_F(CaseTest, DerivedFactMayBeGivenWhenItsInputsAreUnknown) {
+  const Case c = CaseOf(vocabulary_, std::string(kHead) + "victim: {minor: true}\n");
+  EXPECT_TRUE(Value(c, "victim.minor").known);
+  EXPECT_EQ(Value(c, "victim.minor").number, 1);
+  EXPECT_FALSE(Value(c, "victim.age").known);
+}
+
+TEST_F(CaseTest, DerivedFactThatAgreesIsAccepted) {
+  const Case c = CaseOf(vocabulary_, std::string(kHead) + "victim: {age: 15, minor: true}\n");
+  EXPECT_EQ(Value(c, "victim.minor").number, 1);
+}
+
+TEST_F(CaseTest, DerivedFactThatContradictsIsAnError) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "victim:\n  age: 15\n  minor: false\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0108");
+  EXPECT_EQ(errors[0].location.file, "case.yaml");
+  EXPECT_EQ(errors[0].location.line, 6);
+  EXPECT_EQ(errors[0].location.column, 10);
+  EXPECT_EQ(errors[0].message, "'victim.minor' contradicts the facts it is derived from");
+}
+
+TEST_F(CaseTest, UnknownFactSaysWhereAndWhatWasMeant) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "victim:\n  real_person: true\n  agee: 30\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0102");
+  EXPECT_EQ(errors[0].location.line, 6);
+  EXPECT_EQ(errors[0].location.column, 3);
+  EXPECT_EQ(errors[0].message, "unknown fact 'victim.agee'");
+  ASSERT_FALSE(errors[0].help.empty());
+  EXPECT_EQ(errors[0].help[0], "did you mean 'victim.age'?");
+  EXPECT_EQ(errors[0].excerpt, "  agee: 30");
+  EXPECT_EQ(errors[0].span, 4);
+}
+
+TEST_F(CaseTest, UnknownTopLevelKeyListsTheAllowedOnes) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "victm: {age: 3}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0101");
+  EXPECT_EQ(errors[0].message, "unknown key 'victm' in case");
+  EXPECT_EQ(errors[0].help[0], "did you mean 'victim'?");
+  EXPECT_NE(errors[0].help[1].find("'perpetrator'"), std::string::npos);
+}
+
+TEST_F(CaseTest, ValueOutsideTheAllowedSet) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "image: {technique: faceswap}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0103");
+  EXPECT_EQ(errors[0].location.line, 4);
+  EXPECT_EQ(errors[0].location.column, 20);
+  EXPECT_EQ(errors[0].message, "'image.technique': 'faceswap' is not allowed");
+  EXPECT_EQ(errors[0].help[0], "did you mean 'face_swap'?");
+  EXPECT_EQ(errors[0].help[1], "allowed: 'authentic', 'face_swap', 'undress', 'synthetic'");
+}
+
+TEST_F(CaseTest, WrongTypesAreErrors) {
+  const auto errors = CaseErrors(
+      vocabulary_, std::string(kHead) + "victim:\n  age: fifteen\n  real_person: yes\nacts: create\n");
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].code, "E0104");
+  EXPECT_EQ(errors[0].message, "'victim.age' must be a whole number");
+  EXPECT_EQ(errors[0].location.line, 5);
+  EXPECT_EQ(errors[1].code, "E0104");
+  EXPECT_EQ(errors[1].message, "'victim.real_person' must be true or false");
+  EXPECT_EQ(errors[1].location.line, 6);
+  EXPECT_EQ(errors[2].code, "E0104");
+  EXPECT_EQ(errors[2].message, "'acts' must be a list");
+  EXPECT_EQ(errors[2].location.line, 7);
+}
+
+TEST_F(CaseTest, NumbersOutsideTheirRange) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "victim: {age: 130}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0107");
+  EXPECT_EQ(errors[0].message, "'victim.age': 130 is out of range");
+  EXPECT_EQ(errors[0].help[0], "allowed: 0 to 120");
+}
+
+TEST_F(CaseTest, DatesMustBeCalendarDates) {
+  const auto errors = CaseErrors(vocabulary_, "id: c1\njurisdiction: BE\ndate: 2025-02-29\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0105");
+  EXPECT_EQ(errors[0].location.line, 3);
+  EXPECT_EQ(errors[0].location.column, 7);
+  EXPECT_EQ(errors[0].message, "'date': '2025-02-29' is not a date");
+}
+
+TEST_F(CaseTest, RequiredKeysAreNamed) {
+  const auto errors = CaseErrors(vocabulary_, "victim: {age: 30}\n");
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].message, "missing key 'id' in case");
+  EXPECT_EQ(errors[1].message, "missing key 'jurisdiction' in case");
+  EXPECT_EQ(errors[2].message, "missing key 'date' in case");
+  EXPECT_EQ(errors[2].code, "E0106");
+}
+
+TEST_F(CaseTest, JurisdictionIsOneOfTheVocabulary) {
+  const auto errors = CaseErrors(vocabulary_, "id: c1\njurisdiction: FR\ndate: 2025-03-14\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0103");
+  EXPECT_EQ(errors[0].help.back(), "allowed: 'BE', 'NL'");
+}
+
+TEST_F(CaseTest, DuplicateKeysAreErrors) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "victim: {age: 3, age: 4}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0109");
+  EXPECT_EQ(errors[0].message, "duplicate key 'age' in 'victim'");
+}
+
+TEST_F(CaseTest, MalformedYamlIsLocated) {
+  const auto errors = CaseErrors(vocabulary_, "id: c1\nvictim: [a, b\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0002");
+  EXPECT_EQ(errors[0].location.file, "case.yaml");
+  EXPECT_GE(errors[0].location.line, 2);
+}
+
+TEST_F(CaseTest, EveryErrorInAFileIsReportedAtOnce) {
+  const auto errors = CaseErrors(
+      vocabulary_, std::string(kHead) + "victim: {agee: 3}\nimage: {technique: nudify}\nperp: {}\n");
+  EXPECT_EQ(errors.size(), 3u);
+}
+
+TEST_F(CaseTest, ActsCarryTheirOwnDatesOrTheCaseDate) {
+  const Case c = CaseOf(vocabulary_, std::string(kHead) +
+                                         "acts:\n  - create\n  - {type: share, date: 2025-04-01}\n"
+                                         "  - {type: publish, certain: false}\n");
+  ASSERT_EQ(c.acts().size(), 3u);
+  EXPECT_EQ(c.acts()[0].type, "create");
+  EXPECT_EQ(c.acts()[0].date.ToString(), "2025-03-14");
+  EXPECT_EQ(c.acts()[1].date.ToString(), "2025-04-01");
+  EXPECT_FALSE(c.acts()[2].certain);
+  const FactValue& acts = Value(c, "acts");
+  EXPECT_TRUE(acts.known);
+  EXPECT_EQ(acts.present, 0b011u);
+  EXPECT_EQ(acts.uncertain, 0b100u);
+}
+
+TEST_F(CaseTest, ActsMayPrecedeTheCaseDateInTheFile) {
+  const Case c = CaseOf(vocabulary_, "id: c1\njurisdiction: BE\nacts: [create]\ndate: 2025-03-14\n");
+  EXPECT_EQ(c.acts()[0].date.ToString(), "2025-03-14");
+}
+
+TEST_F(CaseTest, ActMapsHaveAClosedSetOfKeys) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "acts:\n  - {type: share, when: 2025-04-01}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0101");
+  EXPECT_EQ(errors[0].message, "unknown key 'when' in act");
+}
+
+TEST_F(CaseTest, JsonCasesAreReadToo) {
+  const Case c = CaseOf(vocabulary_,
+                        R"({"id": "j1", "jurisdiction": "NL", "date": "2024-07-01",
+                            "victim": {"age": 16}, "acts": [{"type": "share"}]})");
+  EXPECT_EQ(c.jurisdiction(), "NL");
+  EXPECT_EQ(Value(c, "victim.minor").number, 1);
+  EXPECT_EQ(c.acts().size(), 1u);
+}
+
+TEST_F(CaseTest, ExpectationsNeedASource) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "expect: {applies: [x]}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "missing key 'source' in expect");
+}
+
+TEST_F(CaseTest, ExpectationsKeepTheirLocations) {
+  const Case c = CaseOf(vocabulary_, std::string(kHead) +
+                                         "expect:\n  source: brief\n  applies: [a.b]\n  absent: [c]\n");
+  ASSERT_TRUE(c.expectations().has_value());
+  EXPECT_EQ(c.expectations()->source, "brief");
+  ASSERT_EQ(c.expectations()->applies.size(), 1u);
+  EXPECT_EQ(c.expectations()->applies[0].rule, "a.b");
+  EXPECT_EQ(c.expectations()->applies[0].location.line, 6);
+  EXPECT_EQ(c.expectations()->absent[0].rule, "c");
+}
+
+TEST_F(CaseTest, AMissingFileIsAnErrorNotACrash) {
+  auto c = Case::Load("/nonexistent/case.yaml", vocabulary_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.errors()[0].code, "E0001");
+  EXPECT_EQ(c.errors()[0].location.file, "/nonexistent/case.yaml");
+}
+
+TEST_F(CaseTest, ScalarsWhereMapsBelongAreErrorsNotCrashes) {
+  for (const char* body : {"victim: 3\n", "acts: [{type: [x]}]\n", "expect: yes\n",
+                           "acts: [{}]\n", "victim: {age: {a: 1}}\n", "- a\n- b\n"}) {
+    auto c = Case::Parse(std::string(kHead) + body, "case.yaml", vocabulary_);
+    EXPECT_FALSE(c.ok()) << body;
+  }
+  auto not_a_map = Case::Parse("[1, 2]", "case.yaml", vocabulary_);
+  ASSERT_FALSE(not_a_map.ok());
+  EXPECT_EQ(not_a_map.errors()[0].code, "E0104");
+}
+
+}  // namespace
+}  // namespace ibsa

@@ -1,0 +1,238 @@
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "ibsa/evaluate.h"
+#include "test_law.h"
+
+namespace ibsa {
+namespace {
+
+using testing::CaseOf;
+using testing::FindingFor;
+using testing::LawOf;
+using testing::Ruleset;
+using testing::RuleYaml;
+
+class EvaluateTest : public ::testing::Test {
+ protected:
+  Evaluation Run(const Law& law, const std::string& case_yaml, EvaluationOptions options = {}) {
+    const Case c = CaseOf(vocabulary_, case_yaml);
+    auto evaluation = Evaluate(law, c, options);
+    EXPECT_TRUE(evaluation.ok()) << (evaluation.ok() ? "" : FormatDiagnostics(evaluation.errors()));
+    return std::move(evaluation).value();
+  }
+  const Vocabulary vocabulary_ = testing::TestVocabulary();
+};
+
+// One rule, "shared", with three elements: a real person, a sharing act, and either
+// malicious intent or an undress technique.
+std::string SharingRule(const std::string& id = "shared") {
+  return RuleYaml(id,
+                  {"{fact: victim.real_person, is: true}", "{fact: acts, has: share}",
+                   "{any: [{fact: perpetrator.malicious, is: true}, {fact: image.technique, is: undress}]}"},
+                  "[share]");
+}
+
+TEST_F(EvaluateTest, AllElementsMetApplies) {
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "", SharingRule())}});
+  const Evaluation e = Run(law, "id: c\njurisdiction: BE\ndate: 2025-03-14\nvictim: {real_person: true}\n"
+                                "acts: [share]\nperpetrator: {malicious: true}\n");
+  const Finding* f = FindingFor(e, "shared");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->status, FindingStatus::kApplies);
+  EXPECT_TRUE(f->missing.empty());
+  ASSERT_EQ(f->elements.size(), 3u);
+  for (const auto& element : f->elements) EXPECT_EQ(element.truth, Truth::kTrue);
+}
+
+TEST_F(EvaluateTest, UnknownFactsMakeAFindingPossibleAndAreListed) {
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "", SharingRule())}});
+  const Evaluation e = Run(law, "id: c\njurisdiction: BE\ndate: 2025-03-14\nacts: [share]\n"
+                                "image: {technique: face_swap}\n");
+  const Finding* f = FindingFor(e, "shared");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->status, FindingStatus::kPossible);
+  // The technique is known and not undress, so only malice decides the third element.
+  EXPECT_EQ(f->missing, (std::vector<std::string>{"victim.real_person", "perpetrator.malicious"}));
+  EXPECT_EQ(f->elements[0].truth, Truth::kUnknown);
+  EXPECT_EQ(f->elements[1].truth, Truth::kTrue);
+  EXPECT_EQ(f->elements[2].missing, std::vector<std::string>{"perpetrator.malicious"});
+}
+
+TEST_F(EvaluateTest, AnElementNotMetMeansNoFindingWhateverIsUnknown) {
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "", SharingRule())}});
+  const Evaluation e = Run(law, "id: c\njurisdiction: BE\ndate: 2025-03-14\nvictim: {real_person: false}\n");
+  EXPECT_EQ(FindingFor(e, "shared"), nullptr);
+  EXPECT_TRUE(e.not_met.empty());  // only listed with explain
+}
+
+TEST_F(EvaluateTest, ExplainSaysWhichElementFailed) {
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "", SharingRule())}});
+  EvaluationOptions options;
+  options.explain = true;
+  const Evaluation e = Run(law, "id: c\njurisdiction: BE\ndate: 2025-03-14\nacts: [create]\n", options);
+  ASSERT_EQ(e.not_met.size(), 1u);
+  EXPECT_EQ(e.not_met[0].rule->id, "shared");
+  EXPECT_EQ(e.not_met[0].failed->id, "e1");
+}
+
+TEST_F(EvaluateTest, AnActReportedAsUncertainLeavesItsElementUnknown) {
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "", SharingRule())}});
+  const Evaluation e = Run(law, "id: c\njurisdiction: BE\ndate: 2025-03-14\nvictim: {real_person: true}\n"
+                                "perpetrator: {malicious: true}\nacts: [{type: share, certain: false}]\n");
+  const Finding* f = FindingFor(e, "shared");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->status, FindingStatus::kPossible);
+  EXPECT_EQ(f->missing, std::vector<std::string>{"acts"});
+}
+
+TEST_F(EvaluateTest, RuleReferencesCarryTheirTruthAndMissingFacts) {
+  const std::string rules =
+      SharingRule("base") + RuleYaml("aggravated", {"{rule: base}", "{fact: victim.minor, is: true}"}, "[share]");
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "", rules)}});
+  const Evaluation e = Run(law, "id: c\njurisdiction: BE\ndate: 2025-03-14\nacts: [share]\n"
+                                "perpetrator: {malicious: true}\nvictim: {age: 15}\n");
+  const Finding* f = FindingFor(e, "aggravated");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->status, FindingStatus::kPossible);
+  EXPECT_EQ(f->missing, std::vector<std::string>{"victim.real_person"});
+  EXPECT_EQ(f->elements[1].truth, Truth::kTrue);
+}
+
+// Two versions of one instrument, the boundary on 1 June 2022.
+class VersionTest : public EvaluateTest {
+ protected:
+  const std::string old_rule_ = RuleYaml("old.rule", {"{fact: acts, has_any: [create, share]}"}, "[create, share]");
+  const std::string new_rule_ = RuleYaml("new.rule", {"{fact: acts, has_any: [create, share]}"}, "[create, share]");
+  const Law law_ = LawOf(vocabulary_,
+                         {{"a.yaml", Ruleset("be.sw.2020", "2020-07-01", "2022-05-31", old_rule_, "repealed")},
+                          {"b.yaml", Ruleset("be.sw.2022", "2022-06-01", "2026-04-07", new_rule_, "repealed")},
+                          {"p.yaml", Ruleset("be.sw.bill", "2024-01-01", "", RuleYaml("bill.rule", {"{fact: acts, has: share}"}, "[share]"), "proposed")},
+                          {"e.yaml", Ruleset("eu.x.1", "2020-01-01", "", RuleYaml("eu.rule", {"{fact: acts, has: share}"}), "in_force", "X", "EU")},
+                          {"n.yaml", Ruleset("nl.sr.1", "2020-01-01", "", RuleYaml("nl.rule", {"{fact: acts, has: share}"}), "in_force", "Sr", "NL")}});
+};
+
+TEST_F(VersionTest, TheDayBeforeAVersionTakesEffectTheOldOneApplies) {
+  const Evaluation e = Run(law_, "id: c\njurisdiction: BE\ndate: 2022-05-31\nacts: [share]\n");
+  ASSERT_NE(FindingFor(e, "old.rule"), nullptr);
+  EXPECT_EQ(FindingFor(e, "old.rule")->version->id, "be.sw.2020");
+  EXPECT_EQ(FindingFor(e, "new.rule"), nullptr);
+}
+
+TEST_F(VersionTest, TheDayAVersionTakesEffectItApplies) {
+  const Evaluation e = Run(law_, "id: c\njurisdiction: BE\ndate: 2022-06-01\nacts: [share]\n");
+  EXPECT_EQ(FindingFor(e, "old.rule"), nullptr);
+  ASSERT_NE(FindingFor(e, "new.rule"), nullptr);
+  EXPECT_EQ(FindingFor(e, "new.rule")->version->id, "be.sw.2022");
+}
+
+TEST_F(VersionTest, EachActIsJudgedByTheLawOnItsOwnDate) {
+  const Evaluation e = Run(law_, "id: c\njurisdiction: BE\ndate: 2023-01-01\n"
+                                 "acts: [{type: create, date: 2021-05-01}, {type: share, date: 2023-01-01}]\n");
+  const Finding* old_finding = FindingFor(e, "old.rule");
+  const Finding* new_finding = FindingFor(e, "new.rule");
+  ASSERT_NE(old_finding, nullptr);
+  ASSERT_NE(new_finding, nullptr);
+  ASSERT_EQ(old_finding->anchors.size(), 1u);
+  EXPECT_EQ(old_finding->anchors[0].act, "create");
+  EXPECT_EQ(old_finding->anchors[0].date.ToString(), "2021-05-01");
+  EXPECT_EQ(new_finding->anchors[0].act, "share");
+}
+
+TEST_F(VersionTest, NoFallThroughToARepealedVersion) {
+  const Evaluation e = Run(law_, "id: c\njurisdiction: BE\ndate: 2026-05-01\nacts: [share]\n");
+  EXPECT_EQ(FindingFor(e, "new.rule"), nullptr);
+  EXPECT_EQ(FindingFor(e, "old.rule"), nullptr);
+  ASSERT_EQ(e.version_gaps.size(), 1u);
+  EXPECT_EQ(e.version_gaps[0].instrument, "Sw");
+  EXPECT_EQ(e.version_gaps[0].anchor.date.ToString(), "2026-05-01");
+  EXPECT_EQ(e.version_gaps[0].known_versions.size(), 3u);
+}
+
+TEST_F(VersionTest, FactsBeforeAnyVersionAreAGapToo) {
+  const Evaluation e = Run(law_, "id: c\njurisdiction: BE\ndate: 2019-01-01\nacts: [share]\n");
+  EXPECT_EQ(FindingFor(e, "old.rule"), nullptr);
+  // Neither the national code (from 2020-07-01) nor the EU instrument (from 2020-01-01).
+  ASSERT_EQ(e.version_gaps.size(), 2u);
+  EXPECT_EQ(e.version_gaps[0].jurisdiction, "BE");
+  EXPECT_EQ(e.version_gaps[1].jurisdiction, "EU");
+}
+
+TEST_F(VersionTest, AsOfOverridesTheDatesOfTheActs) {
+  EvaluationOptions options;
+  options.as_of = Date::Parse("2022-06-01");
+  const Evaluation e = Run(law_, "id: c\njurisdiction: BE\ndate: 2021-01-01\nacts: [share]\n", options);
+  EXPECT_EQ(FindingFor(e, "old.rule"), nullptr);
+  ASSERT_NE(FindingFor(e, "new.rule"), nullptr);
+  EXPECT_TRUE(FindingFor(e, "new.rule")->anchors[0].as_of);
+}
+
+TEST_F(VersionTest, AProposalAppliesOnlyWhenAskedFor) {
+  const std::string c = "id: c\njurisdiction: BE\ndate: 2025-01-01\nacts: [share]\n";
+  EXPECT_EQ(FindingFor(Run(law_, c), "bill.rule"), nullptr);
+  EvaluationOptions options;
+  options.with = {"be.sw.bill"};
+  const Evaluation e = Run(law_, c, options);
+  ASSERT_NE(FindingFor(e, "bill.rule"), nullptr);
+  // The bill replaces the version in force for its dates.
+  EXPECT_EQ(FindingFor(e, "new.rule"), nullptr);
+}
+
+TEST_F(VersionTest, WithMustNameAProposal) {
+  const Case c = CaseOf(vocabulary_, "id: c\njurisdiction: BE\ndate: 2025-01-01\n");
+  EvaluationOptions options;
+  options.with = {"be.sw.bil"};
+  auto e = Evaluate(law_, c, options);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.errors()[0].code, "E0301");
+  EXPECT_EQ(e.errors()[0].help[0], "did you mean 'be.sw.bill'?");
+  options.with = {"be.sw.2022"};
+  e = Evaluate(law_, c, options);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.errors()[0].code, "E0302");
+}
+
+TEST_F(VersionTest, EuLawAppliesOnTopOfTheNationalLawOnly) {
+  const Evaluation e = Run(law_, "id: c\njurisdiction: BE\ndate: 2025-01-01\nacts: [share]\n");
+  EXPECT_NE(FindingFor(e, "eu.rule"), nullptr);
+  EXPECT_EQ(FindingFor(e, "nl.rule"), nullptr);
+  const Evaluation nl = Run(law_, "id: c\njurisdiction: NL\ndate: 2025-01-01\nacts: [share]\n");
+  EXPECT_NE(FindingFor(nl, "eu.rule"), nullptr);
+  EXPECT_NE(FindingFor(nl, "nl.rule"), nullptr);
+  EXPECT_EQ(FindingFor(nl, "new.rule"), nullptr);
+  // National findings come before EU findings.
+  EXPECT_EQ(nl.findings.front().rule->id, "nl.rule");
+}
+
+TEST_F(VersionTest, RulesNotTiedToActsUseTheCaseDate) {
+  const Evaluation e = Run(law_, "id: c\njurisdiction: BE\ndate: 2025-01-01\n"
+                                 "acts: [{type: share, date: 2019-01-01}]\n");
+  const Finding* f = FindingFor(e, "eu.rule");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->anchors[0].date.ToString(), "2025-01-01");
+  EXPECT_TRUE(f->anchors[0].act.empty());
+}
+
+TEST_F(EvaluateTest, EvaluationIsThreadSafe) {
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "", SharingRule())}});
+  const Case c = CaseOf(vocabulary_, "id: c\njurisdiction: BE\ndate: 2025-03-14\nacts: [share]\n");
+  std::vector<std::thread> threads;
+  std::vector<int> possible(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        auto e = Evaluate(law, c, {});
+        if (e.ok() && e.value().findings.size() == 1 &&
+            e.value().findings[0].status == FindingStatus::kPossible) {
+          ++possible[t];
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(possible, std::vector<int>(4, 200));
+}
+
+}  // namespace
+}  // namespace ibsa

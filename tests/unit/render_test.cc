@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "ibsa/render.h"
+#include "test_law.h"
+
+namespace ibsa {
+namespace {
+
+class RenderTest : public ::testing::Test {
+ protected:
+  RenderTest()
+      : law_(testing::LawOf(vocabulary_, {{"v.yaml", testing::Ruleset("be.sw.1", "2020-01-01", "",
+                                                                       testing::RuleYaml("r1", {"{fact: victim.real_person, is: true}", "{fact: acts, has: share}"}, "[share]"))}})),
+        case_(testing::CaseOf(vocabulary_, "id: c1\njurisdiction: BE\ndate: 2025-03-14\nacts: [share]\n")),
+        evaluation_(std::move(Evaluate(law_, case_, {})).value()) {}
+  const Vocabulary vocabulary_ = testing::TestVocabulary();
+  const Law law_;
+  const Case case_;
+  const Evaluation evaluation_;
+};
+
+TEST_F(RenderTest, JsonCarriesTheDocumentedKeys) {
+  const auto json = nlohmann::json::parse(RenderJson(evaluation_, law_, Language::kEn));
+  EXPECT_EQ(json["format"], "ibsa.result/1");
+  EXPECT_EQ(json["case"]["id"], "c1");
+  ASSERT_EQ(json["findings"].size(), 1u);
+  const auto& f = json["findings"][0];
+  for (const char* key : {"rule", "kind", "status", "jurisdiction", "instrument", "article", "version",
+                          "certainty", "elements", "missing", "penalty", "sources", "dates"}) {
+    EXPECT_TRUE(f.contains(key)) << key;
+  }
+  EXPECT_EQ(f["status"], "possible");
+  EXPECT_EQ(f["missing"], nlohmann::json::array({"victim.real_person"}));
+  EXPECT_EQ(f["elements"][0]["status"], "unknown");
+  EXPECT_EQ(f["elements"][1]["status"], "met");
+  EXPECT_EQ(f["version"]["id"], "be.sw.1");
+  EXPECT_EQ(f["penalty"]["prison_months"]["max"], 60);
+  EXPECT_EQ(json["questions"][0]["fact"], "victim.real_person");
+  EXPECT_EQ(json["questions"][0]["question"], "Does the person exist?");
+}
+
+TEST_F(RenderTest, TextStatesTheDisclaimerVersionAndQuestions) {
+  const std::string text = RenderText(evaluation_, law_, Language::kEn);
+  EXPECT_NE(text.find("not legal advice"), std::string::npos);
+  EXPECT_NE(text.find("POSSIBLE  art. 1 Sw"), std::string::npos);
+  EXPECT_NE(text.find("Version: be.sw.1, in force 2020-01-01 to open; for act share (2025-03-14)"),
+            std::string::npos);
+  EXPECT_NE(text.find("Does the person exist? [victim.real_person]"), std::string::npos);
+  EXPECT_NE(text.find("prison 6 months to 5 years"), std::string::npos);
+}
+
+TEST_F(RenderTest, TextSpeaksTheAskedLanguage) {
+  EXPECT_NE(RenderText(evaluation_, law_, Language::kNl).find("geen juridisch advies"), std::string::npos);
+  EXPECT_NE(RenderText(evaluation_, law_, Language::kNl).find("Bestaat de persoon?"), std::string::npos);
+  EXPECT_NE(RenderText(evaluation_, law_, Language::kFr).find("pas un avis juridique"), std::string::npos);
+}
+
+TEST(DiagnosticTest, FormatsGnuStyleWithTheSpanUnderlined) {
+  Diagnostic d{"E0102", {"case.yaml", 9, 3}, "unknown fact 'victim.agee'",
+               {"did you mean 'victim.age'?"}, "  agee: 30", 4};
+  EXPECT_EQ(FormatDiagnostic(d),
+            "case.yaml:9:3: error[E0102]: unknown fact 'victim.agee'\n"
+            " 9 |   agee: 30\n"
+            "   |   ^^^^\n"
+            "  = help: did you mean 'victim.age'?\n");
+}
+
+}  // namespace
+}  // namespace ibsa

@@ -1,0 +1,214 @@
+#include <gtest/gtest.h>
+
+#include "ibsa/law.h"
+#include "test_law.h"
+
+namespace ibsa {
+namespace {
+
+using testing::LawErrors;
+using testing::LawOf;
+using testing::Ruleset;
+using testing::RuleYaml;
+
+class RulesetTest : public ::testing::Test {
+ protected:
+  // The single error of a one-file law whose only rule has these element conditions.
+  Diagnostic ErrorOfRule(const std::vector<std::string>& conditions, const std::string& acts = "") {
+    const auto errors =
+        LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", RuleYaml("r1", conditions, acts))}});
+    EXPECT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
+    return errors.empty() ? Diagnostic{} : errors[0];
+  }
+  const Vocabulary vocabulary_ = testing::TestVocabulary();
+};
+
+TEST_F(RulesetTest, LoadsRulesWithTheirMetadata) {
+  const Law law = LawOf(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "2026-04-07",
+                                                         RuleYaml("r1", {"{fact: victim.real_person, is: true}"}, "[create]"),
+                                                         "repealed")}});
+  ASSERT_EQ(law.versions().size(), 1u);
+  const RulesetVersion& v = law.versions()[0];
+  EXPECT_EQ(v.id, "be.sw.1");
+  EXPECT_EQ(v.jurisdiction, "BE");
+  EXPECT_EQ(v.instrument, "Sw");
+  EXPECT_EQ(v.status, VersionStatus::kRepealed);
+  EXPECT_EQ(v.in_force_until->ToString(), "2026-04-07");
+  const Rule* rule = law.FindRule("r1");
+  ASSERT_NE(rule, nullptr);
+  EXPECT_EQ(rule->acts, std::vector<std::string>{"create"});
+  EXPECT_EQ(rule->penalty->prison_months->max, 60);
+  EXPECT_EQ(rule->sources[0].url, "https://www.ejustice.just.fgov.be/");
+}
+
+TEST_F(RulesetTest, UnknownFactInACondition) {
+  const Diagnostic e = ErrorOfRule({"{fact: victim.agee, \">=\": 16}"});
+  EXPECT_EQ(e.code, "E0102");
+  EXPECT_EQ(e.location.file, "r.yaml");
+  EXPECT_EQ(e.location.line, 17);
+  EXPECT_EQ(e.location.column, 22);
+  EXPECT_EQ(e.message, "unknown fact 'victim.agee'");
+  EXPECT_EQ(e.help[0], "did you mean 'victim.age'?");
+}
+
+TEST_F(RulesetTest, UnknownValueInACondition) {
+  const Diagnostic e = ErrorOfRule({"{fact: image.technique, in: [undress, deepfake]}"});
+  EXPECT_EQ(e.code, "E0103");
+  EXPECT_EQ(e.message, "'image.technique': 'deepfake' is not allowed");
+}
+
+TEST_F(RulesetTest, OperatorMustSuitTheFactType) {
+  const Diagnostic e = ErrorOfRule({"{fact: victim.real_person, \">=\": 1}"});
+  EXPECT_EQ(e.code, "E0204");
+  EXPECT_EQ(e.message, "operator '>=' does not apply to bool fact 'victim.real_person'");
+  EXPECT_EQ(e.help[0], "operators for bool facts: 'is', 'is_not'");
+}
+
+TEST_F(RulesetTest, UnknownOperatorSuggestsOne) {
+  const Diagnostic e = ErrorOfRule({"{fact: acts, hass: share}"});
+  EXPECT_EQ(e.code, "E0204");
+  EXPECT_EQ(e.message, "unknown operator 'hass'");
+  EXPECT_EQ(e.help[0], "did you mean 'has'?");
+}
+
+TEST_F(RulesetTest, UnknownConditionShape) {
+  const Diagnostic e = ErrorOfRule({"{every: []}"});
+  EXPECT_EQ(e.code, "E0204");
+  EXPECT_EQ(e.message, "unknown condition 'every'");
+}
+
+TEST_F(RulesetTest, WrongOperandType) {
+  const Diagnostic e = ErrorOfRule({"{fact: victim.age, \">=\": sixteen}"});
+  EXPECT_EQ(e.code, "E0104");
+  EXPECT_EQ(e.message, "'victim.age' must be a whole number");
+}
+
+TEST_F(RulesetTest, UnknownActInRuleActs) {
+  const Diagnostic e = ErrorOfRule({"{fact: acts, has: share}"}, "[distribute]");
+  EXPECT_EQ(e.code, "E0103");
+  EXPECT_EQ(e.message, "'acts': 'distribute' is not allowed");
+}
+
+TEST_F(RulesetTest, ReferenceToAnUndefinedRule) {
+  const Diagnostic e = ErrorOfRule({"{rule: r2}"});
+  EXPECT_EQ(e.code, "E0201");
+  EXPECT_EQ(e.message, "unknown rule 'r2'");
+  EXPECT_EQ(e.help[0], "did you mean 'r1'?");
+}
+
+TEST_F(RulesetTest, ReferenceCyclesAreRejected) {
+  const auto errors = LawErrors(
+      vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "",
+                                       RuleYaml("a", {"{rule: b}"}) + RuleYaml("b", {"{rule: a}"}))}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0202");
+  EXPECT_EQ(errors[0].message, "rule 'b' refers back to itself through rule 'a'");
+}
+
+TEST_F(RulesetTest, SelfReferenceIsACycle) {
+  const Diagnostic e = ErrorOfRule({"{rule: r1}"});
+  EXPECT_EQ(e.code, "E0202");
+}
+
+TEST_F(RulesetTest, OverlappingVersionsOfOneInstrumentAreRejected) {
+  const std::string rules = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  const auto errors = LawErrors(vocabulary_, {{"a.yaml", Ruleset("be.sw.a", "2020-07-01", "2022-06-01", rules)},
+                                              {"b.yaml", Ruleset("be.sw.b", "2022-06-01", "", rules)}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0203");
+  EXPECT_EQ(errors[0].location.file, "b.yaml");
+  EXPECT_EQ(errors[0].message,
+            "versions of BE Sw overlap in time: 'be.sw.b' (2022-06-01 to open) and 'be.sw.a' "
+            "(2020-07-01 to 2022-06-01, a.yaml)");
+}
+
+TEST_F(RulesetTest, AdjacentVersionsAndOtherInstrumentsDoNotOverlap) {
+  const std::string rules = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  const Law law = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.a", "2020-07-01", "2022-05-31", rules, "repealed")},
+                                      {"b.yaml", Ruleset("be.sw.b", "2022-06-01", "", rules)},
+                                      {"c.yaml", Ruleset("nl.sr.a", "2022-06-01", "", rules, "in_force", "Sr", "NL")},
+                                      {"p.yaml", Ruleset("be.sw.bill", "2023-01-01", "", rules, "proposed")}});
+  EXPECT_EQ(law.versions().size(), 4u);
+}
+
+TEST_F(RulesetTest, UnsettledCertaintyNeedsAReason) {
+  std::string rule = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  rule.replace(rule.find("certainty: settled"), 18, "certainty: contested");
+  const auto errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", rule)}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0205");
+  EXPECT_EQ(errors[0].message, "rule 'r1' is not settled but gives no 'certainty_reason'");
+}
+
+TEST_F(RulesetTest, OffencesNeedAPenaltyEvenIfUnverified) {
+  std::string rule = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  rule.replace(rule.find("    penalty:"), rule.find("    certainty:") - rule.find("    penalty:"), "");
+  auto errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", rule)}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0106");
+  EXPECT_EQ(errors[0].message, "rule 'r1' is an offence but has no 'penalty'");
+
+  std::string unknown = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  unknown.replace(unknown.find("{prison_months: {min: 6, max: 60}}"), 34, "{}");
+  errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", unknown)}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0205");
+  EXPECT_EQ(errors[0].message, "penalty of rule 'r1' encodes no prison term, fine or level");
+}
+
+TEST_F(RulesetTest, UnknownRuleKeyListsTheAllowedOnes) {
+  std::string rule = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  rule += "    artcle: \"2\"\n";
+  const auto errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", rule)}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0101");
+  EXPECT_EQ(errors[0].message, "unknown key 'artcle' in rule");
+  EXPECT_EQ(errors[0].help[0], "did you mean 'article'?");
+}
+
+TEST_F(RulesetTest, SourcesNeedAWebAddress) {
+  std::string rule = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  rule.replace(rule.find("https://www.ejustice.just.fgov.be/"), 34, "ejustice");
+  const auto errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", rule)}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0205");
+  EXPECT_EQ(errors[0].message, "source url must start with https:// or http://");
+}
+
+TEST_F(RulesetTest, VersionDatesMustMakeSense) {
+  const std::string rules = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  auto errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "2021-01-01", rules)}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "'in_force_until' is before 'in_force_from'");
+  errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", rules, "repealed")}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "a repealed version needs 'in_force_until'");
+}
+
+TEST_F(RulesetTest, IdsAreUnique) {
+  const std::string rule = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  auto errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", rule + rule)}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "rule 'r1' is defined twice in this file");
+  errors = LawErrors(vocabulary_, {{"a.yaml", Ruleset("x.1", "2022-06-01", "", rule, "in_force", "A")},
+                                   {"b.yaml", Ruleset("x.1", "2022-06-01", "", rule, "in_force", "B")}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0109");
+}
+
+TEST_F(RulesetTest, LoadingAMissingFolderIsAnError) {
+  auto law = Law::Load("/nonexistent/rulesets", vocabulary_);
+  ASSERT_FALSE(law.ok());
+  EXPECT_EQ(law.errors()[0].code, "E0001");
+}
+
+TEST_F(RulesetTest, MalformedFilesNeverCrash) {
+  for (const char* text : {"[1, 2]", "rules: 3", "{format: ibsa.ruleset/1, rules: [1, [2]]}",
+                           "format: [", "rules:\n  - {elements: [{when: 3}]}\n", "\t- x"}) {
+    auto law = Law::FromTexts({{"x.yaml", text}}, vocabulary_);
+    EXPECT_FALSE(law.ok()) << text;
+  }
+}
+
+}  // namespace
+}  // namespace ibsa
