@@ -1,0 +1,29 @@
+# Sourced by ibsa.sh and test.sh: installs the Debian packages the build needs when they
+# are missing. Nothing else is downloaded.
+IBSA_PACKAGES=(cmake g++ make libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libgtest-dev)
+
+ibsa_ensure_deps() {
+  local missing=()
+  for package in "${IBSA_PACKAGES[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing packages: ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+}
+
+# Configures and builds into $1 with the remaining arguments passed to cmake; prints the
+# log only when something fails.
+ibsa_build() {
+  local dir="$1"; shift
+  local log="$dir.log"
+  mkdir -p "$(dirname "$dir")"
+  if ! { cmake -S . -B "$dir" "$@" && cmake --build "$dir" -j"$(nproc)"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "build failed in $dir (log: $log)" >&2
+    return 1
+  fi
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds and runs every test: the unit tests, the command-line end-to-end and golden tests
+# and the legal case suite (cases/), first in a Release build, then under AddressSanitizer
+# and UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/deps.sh
+ibsa_ensure_deps
+
+echo "== Release build"
+ibsa_build build/release -DCMAKE_BUILD_TYPE=Release
+(cd build/release && ctest --output-on-failure -j"$(nproc)")
+
+echo "== Sanitizer build (ASan + UBSan)"
+ibsa_build build/asan -DCMAKE_BUILD_TYPE=Debug -DIBSA_SANITIZE=ON
+(cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --output-on-failure -j"$(nproc)")
