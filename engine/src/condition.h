@@ -62,6 +62,7 @@ struct PendingRuleRef {
   int32_t node = -1;
   std::string rule_id;
   YAML::Node yaml;
+  int owner = -1;  // index, within its file, of the rule whose condition holds the reference
 };
 
 // What the condition parser may see of the vocabulary.

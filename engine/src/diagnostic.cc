@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 
 #include "ibsa/status.h"
@@ -17,9 +18,22 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   if (!d.excerpt.empty() && d.location.line > 0) {
     const std::string number = std::to_string(d.location.line);
     const std::string gutter(number.size(), ' ');
-    out += " " + number + " | " + d.excerpt + "\n";
-    out += " " + gutter + " | " + std::string(std::max(0, d.location.column - 1), ' ') +
-           std::string(std::max(1, d.span), '^') + "\n";
+    // Long lines are shown as a window around the column, so that one error cannot
+    // flood the terminal.
+    constexpr int kWindow = 60;
+    std::string line = d.excerpt;
+    int caret = std::max(0, d.location.column - 1);
+    int span = std::max(1, d.span);
+    if (static_cast<int>(line.size()) > 2 * kWindow + 40) {
+      const int start = std::max(0, caret - kWindow);
+      const int end = std::min<int>(line.size(), caret + kWindow);
+      line = (start > 0 ? "..." : "") + line.substr(start, end - start) +
+             (end < static_cast<int>(line.size()) ? "..." : "");
+      caret = caret - start + (start > 0 ? 3 : 0);
+      span = std::min(span, kWindow);
+    }
+    out += " " + number + " | " + line + "\n";
+    out += " " + gutter + " | " + std::string(caret, ' ') + std::string(span, '^') + "\n";
   }
   for (const auto& line : d.help) out += "  = help: " + line + "\n";
   return out;

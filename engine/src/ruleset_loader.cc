@@ -97,6 +97,7 @@ class RulesetParser {
       } else {
         std::set<std::string> ids;
         for (const auto& node : rules) {
+          current_rule_ = static_cast<int>(version.rules.size());
           auto rule = ParseRule(node, version_index);
           if (!rule) continue;
           if (!ids.insert(rule->id).second) {
@@ -318,7 +319,10 @@ class RulesetParser {
 
   int32_t Condition(const YAML::Node& node) {
     if (!node.IsDefined()) return -1;
-    return ParseCondition(node, vocabulary_.Scope(), reader_, law_.program, &refs_);
+    const size_t before = refs_.size();
+    int32_t root = ParseCondition(node, vocabulary_.Scope(), reader_, law_.program, &refs_);
+    for (size_t i = before; i < refs_.size(); ++i) refs_[i].owner = current_rule_;
+    return root;
   }
 
   void ResolveRuleReferences(int version_index) {
@@ -346,23 +350,10 @@ class RulesetParser {
     const size_t n = version.rules.size();
     std::vector<std::vector<int>> edges(n);
     std::vector<std::vector<const PendingRuleRef*>> edge_refs(n);
-    auto owner_of = [&](int32_t node) {
-      // The rule whose conditions contain `node`: conditions are parsed rule by
-      // rule, so node indexes grow with the rule index.
-      int owner = -1;
-      for (size_t r = 0; r < n; ++r) {
-        const CompiledRule& rule = law_.rules[first + r];
-        for (int32_t root : rule.elements) if (root >= 0 && node <= root) { owner = static_cast<int>(r); break; }
-        if (owner >= 0) break;
-        for (int32_t root : rule.aggravations) if (root >= 0 && node <= root) { owner = static_cast<int>(r); break; }
-        if (owner >= 0) break;
-      }
-      return owner;
-    };
     for (const auto& ref : refs_) {
-      const int from = owner_of(ref.node);
+      const int from = ref.owner;
       const int to = law_.program.nodes[ref.node].rule - first;
-      if (from < 0 || to < 0) continue;
+      if (from < 0 || from >= static_cast<int>(n) || to < 0) continue;
       edges[from].push_back(to);
       edge_refs[from].push_back(&ref);
     }
@@ -392,6 +383,7 @@ class RulesetParser {
   LawData& law_;
   const VocabularyData& vocabulary_;
   std::vector<PendingRuleRef> refs_;
+  int current_rule_ = -1;
 };
 
 }  // namespace

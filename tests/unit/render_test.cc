@@ -67,5 +67,14 @@ TEST(DiagnosticTest, FormatsGnuStyleWithTheSpanUnderlined) {
             "  = help: did you mean 'victim.age'?\n");
 }
 
+TEST(DiagnosticTest, LongLinesAreShownAsAWindowAroundTheColumn) {
+  Diagnostic d{"E0002", {"case.yaml", 4, 2001}, "malformed YAML", {}, std::string(5000, '{'), 1};
+  const std::string text = FormatDiagnostic(d);
+  EXPECT_LT(text.size(), 400u);
+  EXPECT_NE(text.find(" 4 | ...{{{"), std::string::npos);
+  // The caret still points at the column: 3 for "...", then 60 characters before it.
+  EXPECT_NE(text.find("\n   | " + std::string(63, ' ') + "^\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ibsa
