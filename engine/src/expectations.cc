@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "ibsa/suite.h"
 #include "yaml_reader.h"
@@ -11,11 +12,47 @@ std::string Where(const SourceLocation& l) {
   return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
 
-const Finding* FindFinding(const Evaluation& evaluation, const std::string& rule) {
+// An expectation names a rule, optionally pinned to a version ("rule@version") or
+// narrowed to one of its aggravating circumstances ("rule#aggravation").
+struct Target {
+  std::string rule;
+  std::string version;
+  std::string aggravation;
+};
+
+Target ParseTarget(const std::string& text) {
+  Target target;
+  target.rule = text;
+  if (auto hash = target.rule.find('#'); hash != std::string::npos) {
+    target.aggravation = target.rule.substr(hash + 1);
+    target.rule.resize(hash);
+  }
+  if (auto at = target.rule.find('@'); at != std::string::npos) {
+    target.version = target.rule.substr(at + 1);
+    target.rule.resize(at);
+  }
+  return target;
+}
+
+const Finding* FindFinding(const Evaluation& evaluation, const Target& target) {
   for (const auto& f : evaluation.findings) {
-    if (f.rule->id == rule) return &f;
+    if (f.rule->id == target.rule && (target.version.empty() || f.version->id == target.version)) {
+      return &f;
+    }
   }
   return nullptr;
+}
+
+// The aggravation's state as a finding status would be: met = applies, unknown =
+// possible, false or absent = nullopt.
+std::optional<FindingStatus> AggravationStatus(const Finding* f, const std::string& id) {
+  if (f == nullptr) return std::nullopt;
+  for (const auto& a : f->aggravations) {
+    if (a.aggravation->id != id) continue;
+    if (a.truth == Truth::kTrue) return FindingStatus::kApplies;
+    if (a.truth == Truth::kUnknown) return FindingStatus::kPossible;
+  }
+  return std::nullopt;
 }
 
 std::string Describe(const Finding* f) {
@@ -36,26 +73,45 @@ std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
     for (const auto& r : v.rules) rule_ids.push_back(r.id);
   }
   auto check = [&](const std::vector<ExpectedRule>& list, const char* wanted,
-                   auto&& matches) {
+                   std::optional<FindingStatus> status) {
     for (const auto& expected : list) {
-      if (law.FindRule(expected.rule) == nullptr) {
-        std::string hint = internal::DidYouMean(expected.rule, rule_ids);
-        failures.push_back(Where(expected.location) + ": expect names unknown rule '" +
-                           expected.rule + "'" + (hint.empty() ? "" : " (" + hint + ")"));
+      const Target target = ParseTarget(expected.rule);
+      const Rule* rule = law.FindRule(target.rule);
+      std::string problem;
+      if (rule == nullptr) {
+        std::string hint = internal::DidYouMean(target.rule, rule_ids);
+        problem = "expect names unknown rule '" + target.rule + "'" + (hint.empty() ? "" : " (" + hint + ")");
+      } else if (!target.version.empty() && law.FindVersion(target.version) == nullptr) {
+        problem = "expect names unknown ruleset version '" + target.version + "'";
+      } else if (!target.aggravation.empty() &&
+                 std::none_of(rule->aggravations.begin(), rule->aggravations.end(),
+                              [&](const Aggravation& a) { return a.id == target.aggravation; })) {
+        problem = "rule '" + target.rule + "' has no aggravation '" + target.aggravation + "'";
+      }
+      if (!problem.empty()) {
+        failures.push_back(Where(expected.location) + ": " + problem);
         continue;
       }
-      const Finding* f = FindFinding(evaluation, expected.rule);
-      if (!matches(f)) {
+      const Finding* f = FindFinding(evaluation, target);
+      std::optional<FindingStatus> actual;
+      std::string description = Describe(f);
+      if (target.aggravation.empty()) {
+        if (f != nullptr) actual = f->status;
+      } else {
+        actual = AggravationStatus(f, target.aggravation);
+        description = !actual ? "it does not hold"
+                      : *actual == FindingStatus::kApplies ? "it holds"
+                                                           : "it may hold";
+      }
+      if (actual != status) {
         failures.push_back(Where(expected.location) + ": expected '" + expected.rule + "' " +
-                           wanted + ", but " + Describe(f));
+                           wanted + ", but " + description);
       }
     }
   };
-  check(expect.applies, "to apply",
-        [](const Finding* f) { return f != nullptr && f->status == FindingStatus::kApplies; });
-  check(expect.possible, "to be possible",
-        [](const Finding* f) { return f != nullptr && f->status == FindingStatus::kPossible; });
-  check(expect.absent, "to be absent", [](const Finding* f) { return f == nullptr; });
+  check(expect.applies, "to apply", FindingStatus::kApplies);
+  check(expect.possible, "to be possible", FindingStatus::kPossible);
+  check(expect.absent, "to be absent", std::nullopt);
   return failures;
 }
 

@@ -217,7 +217,7 @@ class RulesetParser {
 
   std::optional<Rule> ParseRule(const YAML::Node& node, int version_index) {
     if (!reader_.CheckMap(node, "rule",
-                          {"id", "kind", "article", "title", "note", "acts", "elements",
+                          {"id", "kind", "article", "title", "note", "acts", "replaces", "elements",
                            "aggravations", "penalty", "certainty", "certainty_reason", "sources"},
                           {"id", "kind", "article", "title", "elements", "certainty", "sources"})) {
       return std::nullopt;
@@ -246,6 +246,9 @@ class RulesetParser {
         reader_.Error("E0104", node["acts"], "'acts' must be a list of act types",
                       {"allowed: " + JoinQuoted(acts.values)});
       }
+    }
+    if (node["replaces"].IsDefined()) {
+      if (auto list = reader_.ReadStringList(node["replaces"], "replaces")) rule.replaces = *list;
     }
     ReadCertainty(node, owner, rule.certainty, rule.certainty_reason, /*required=*/true);
     if (node["sources"].IsDefined()) rule.sources = Sources(node["sources"], owner);

@@ -236,3 +236,49 @@ TEST_F(EvaluateTest, EvaluationIsThreadSafe) {
 
 }  // namespace
 }  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+class ExpectationTest : public EvaluateTest {
+ protected:
+  std::vector<std::string> Failures(const std::string& expect_yaml) {
+    std::string rule = RuleYaml("r1", {"{fact: acts, has: share}"}, "[share]");
+    rule += "    aggravations:\n"
+            "      - {id: minor, label: {nl: M, fr: M, en: M}, when: {fact: victim.minor, is: true},\n"
+            "         certainty: settled, sources: [{title: S, url: \"https://x.eu/\"}]}\n"
+            "      - {id: malice, label: {nl: M, fr: M, en: M}, when: {fact: perpetrator.malicious, is: true},\n"
+            "         certainty: settled, sources: [{title: S, url: \"https://x.eu/\"}]}\n";
+    const Law law = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.1", "2020-01-01", "2022-12-31", rule, "repealed")},
+                                        {"b.yaml", Ruleset("be.sw.2", "2023-01-01", "", rule)}});
+    const Case c = CaseOf(vocabulary_, "id: c\njurisdiction: BE\ndate: 2024-01-01\nacts: [share]\n"
+                                       "victim: {age: 15}\n" + expect_yaml);
+    auto e = Evaluate(law, c, {});
+    return CheckExpectations(e.value(), *c.expectations(), law);
+  }
+};
+
+TEST_F(ExpectationTest, AVersionCanBePinned) {
+  EXPECT_TRUE(Failures("expect: {source: s, applies: [r1@be.sw.2]}\n").empty());
+  const auto failures = Failures("expect: {source: s, applies: [r1@be.sw.1]}\n");
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0], "case.yaml:6:31: expected 'r1@be.sw.1' to apply, but it is absent");
+}
+
+TEST_F(ExpectationTest, AggravationsCanBeExpected) {
+  EXPECT_TRUE(Failures("expect: {source: s, applies: [r1#minor], possible: [r1#malice]}\n").empty());
+  const auto failures = Failures("expect: {source: s, absent: [r1#minor]}\n");
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0], "case.yaml:6:30: expected 'r1#minor' to be absent, but it holds");
+}
+
+TEST_F(ExpectationTest, UnknownNamesInExpectationsAreFailures) {
+  const auto failures = Failures("expect: {source: s, applies: [r2, r1@be.sw.9, r1#age]}\n");
+  ASSERT_EQ(failures.size(), 3u);
+  EXPECT_EQ(failures[0], "case.yaml:6:31: expect names unknown rule 'r2' (did you mean 'r1'?)");
+  EXPECT_EQ(failures[1], "case.yaml:6:35: expect names unknown ruleset version 'be.sw.9'");
+  EXPECT_EQ(failures[2], "case.yaml:6:47: rule 'r1' has no aggravation 'age'");
+}
+
+}  // namespace
+}  // namespace ibsa

@@ -91,6 +91,10 @@ struct Rule {
   LocalizedText note;
   // The act types this rule is about: their dates select the version in force.
   std::vector<std::string> acts;
+  // Rules of earlier versions (of this or another instrument) that this rule
+  // continues, e.g. 417/9 (2022) replaces 371/1 §1 2° (2020): used to compare the
+  // law at the time of the act with the law at the time of assessment (lex mitior).
+  std::vector<std::string> replaces;
   std::vector<Element> elements;
   std::vector<Aggravation> aggravations;
   std::optional<Penalty> penalty;
