@@ -28,6 +28,7 @@ struct EvaluateOptions {
   std::string case_file;
   std::string format = "text";
   std::string as_of;
+  std::string assessed_on;
   std::vector<std::string> with;
   std::string language = "en";
   bool explain = false;
@@ -37,6 +38,26 @@ struct TestOptions {
   std::vector<std::string> paths;
   bool verbose = false;
 };
+
+struct CheckOptions {
+  std::string rulesets;              // overrides --rulesets when given
+  std::vector<std::string> cases;    // default: ./cases, else the source tree's cases/
+  std::string format = "markdown";   // coverage only
+};
+
+std::string DefaultCases() {
+  std::error_code ec;
+  if (std::filesystem::is_directory("cases", ec)) return "cases";
+  return IBSA_DEFAULT_CASES;
+}
+
+// Paths in the coverage table are relative to the folder that holds cases/, so that the
+// committed docs/coverage.md is the same on every machine.
+std::string CoverageRoot(const std::vector<std::string>& cases) {
+  std::error_code ec;
+  auto absolute = std::filesystem::absolute(cases.front(), ec);
+  return absolute.lexically_normal().parent_path().string();
+}
 
 std::string DefaultRulesets() {
   std::error_code ec;
@@ -77,6 +98,15 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
       return kUsageError;
     }
   }
+  evaluation_options.assessed_on = ibsa::Date::Today();
+  if (!options.assessed_on.empty()) {
+    evaluation_options.assessed_on = ibsa::Date::Parse(options.assessed_on);
+    if (!evaluation_options.assessed_on) {
+      std::cerr << "error[E0105]: --assessed-on '" << options.assessed_on
+                << "' is not a date\n  = help: write YYYY-MM-DD, e.g. 2026-11-21\n";
+      return kUsageError;
+    }
+  }
   const auto language = ibsa::ParseLanguage(options.language);
   auto law = LoadLaw(global);
   if (!law) return kLawError;
@@ -95,6 +125,36 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
   } else {
     std::cout << ibsa::RenderText(evaluation.value(), *law, *language);
   }
+  return kOk;
+}
+
+int RunCheck(GlobalOptions global, const CheckOptions& options) {
+  if (!options.rulesets.empty()) global.rulesets = options.rulesets;
+  auto law = LoadLaw(global);
+  if (!law) return kLawError;
+  const std::vector<std::string> cases = options.cases.empty() ? std::vector<std::string>{DefaultCases()} : options.cases;
+  const ibsa::Coverage coverage = ibsa::MeasureCoverage(*law, cases);
+  const auto problems = ibsa::CheckLaw(*law, coverage);
+  for (const auto& p : problems) {
+    std::cout << p.location.file;
+    if (p.location.line > 0) std::cout << ":" << p.location.line << ":" << p.location.column;
+    std::cout << ": problem[" << p.code << "]: " << p.message << "\n";
+  }
+  size_t rules = 0;
+  for (const auto& v : law->versions()) rules += v.rules.size();
+  std::cout << "check: " << problems.size() << (problems.size() == 1 ? " problem" : " problems")
+            << " (" << rules << " rules in " << law->versions().size() << " versions, "
+            << coverage.suite.cases.size() << " cases)\n";
+  return problems.empty() ? kOk : kExpectationsNotMet;
+}
+
+int RunCoverage(GlobalOptions global, const CheckOptions& options) {
+  if (!options.rulesets.empty()) global.rulesets = options.rulesets;
+  auto law = LoadLaw(global);
+  if (!law) return kLawError;
+  const std::vector<std::string> cases = options.cases.empty() ? std::vector<std::string>{DefaultCases()} : options.cases;
+  const ibsa::Coverage coverage = ibsa::MeasureCoverage(*law, cases);
+  std::cout << ibsa::RenderCoverageMarkdown(coverage, CoverageRoot(cases));
   return kOk;
 }
 
@@ -143,6 +203,8 @@ int main(int argc, char** argv) {
   evaluate_cmd->add_option("--as-of", evaluate.as_of,
                            "apply the law in force on this date (YYYY-MM-DD) instead of the date "
                            "of each act");
+  evaluate_cmd->add_option("--assessed-on", evaluate.assessed_on,
+                           "date of the assessment, for the lex mitior comparison (default: today)");
   evaluate_cmd->add_option("--with", evaluate.with, "overlay a proposed ruleset version (a bill)");
   evaluate_cmd->add_option("--lang", evaluate.language, "nl, fr or en")
       ->check(CLI::IsMember({"nl", "fr", "en"}));
@@ -153,6 +215,17 @@ int main(int argc, char** argv) {
   test_cmd->add_option("paths", test.paths, "case files or folders")->required();
   test_cmd->add_flag("--verbose", test.verbose, "list passing cases too");
 
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand(
+      "check", "check the rulesets: sources, versions, coverage by cases, rules that can never apply");
+  check_cmd->add_option("rulesets", check.rulesets, "rulesets folder (default: --rulesets)")
+      ->check(CLI::ExistingDirectory);
+  check_cmd->add_option("--cases", check.cases, "case files or folders (default: ./cases)");
+
+  CLI::App* coverage_cmd = app.add_subcommand("coverage", "which cases exercise which articles");
+  coverage_cmd->add_option("--format", check.format, "markdown")->check(CLI::IsMember({"markdown"}));
+  coverage_cmd->add_option("--cases", check.cases, "case files or folders (default: ./cases)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -160,5 +233,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kOk : kUsageError;
   }
   if (evaluate_cmd->parsed()) return RunEvaluate(global, evaluate);
+  if (check_cmd->parsed()) return RunCheck(global, check);
+  if (coverage_cmd->parsed()) return RunCoverage(global, check);
   return RunTest(global, test);
 }

@@ -264,24 +264,15 @@ class CaseLoader {
   // directly stands when the derivation is undecided, and is an error when the
   // derivation contradicts it.
   void Derive() {
-    for (const auto& derivation : data_.derivations) {
-      Truth truth = internal::EvalNode(data_.program, derivation.root, c_.values_, nullptr);
-      FactValue& value = c_.values_[derivation.slot];
-      if (truth == Truth::kUnknown) continue;
-      const int64_t derived = truth == Truth::kTrue ? 1 : 0;
-      if (value.known && value.given) {
-        if (value.number != derived) {
-          const auto& fact = data_.facts[derivation.slot];
-          reader_.Error("E0108", given_at_[derivation.slot],
-                        "'" + fact.name + "' contradicts the facts it is derived from",
-                        {"the other facts of the case make it " +
-                         std::string(derived ? "true" : "false") +
-                         "; correct one of them or leave '" + fact.name + "' out"});
-        }
-        continue;
-      }
-      value.known = true;
-      value.number = derived;
+    std::vector<int> contradictions;
+    internal::DeriveFacts(data_, c_.values_, &contradictions);
+    for (int slot : contradictions) {
+      const auto& fact = data_.facts[slot];
+      reader_.Error("E0108", given_at_[slot],
+                    "'" + fact.name + "' contradicts the facts it is derived from",
+                    {"the other facts of the case make it " +
+                     std::string(c_.values_[slot].number ? "false" : "true") +
+                     "; correct one of them or leave '" + fact.name + "' out"});
     }
   }
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "condition.h"
 #include "ibsa/evaluate.h"
@@ -37,6 +38,32 @@ std::string_view TruthName(Truth truth) {
 
 std::string_view FindingStatusName(FindingStatus status) {
   return status == FindingStatus::kApplies ? "applies" : "possible";
+}
+
+std::string_view FavourableName(Favourable favourable) {
+  switch (favourable) {
+    case Favourable::kEarlier: return "earlier";
+    case Favourable::kLater: return "later";
+    case Favourable::kSame: return "same";
+    case Favourable::kUndetermined: return "undetermined";
+  }
+  return "undetermined";
+}
+
+std::string_view ComparisonBasisName(ComparisonBasis basis) {
+  switch (basis) {
+    case ComparisonBasis::kNotCoveredLater: return "not_covered_later";
+    case ComparisonBasis::kNoSuccessor: return "no_successor";
+    case ComparisonBasis::kNoLaterVersion: return "no_later_version";
+    case ComparisonBasis::kSuccessorUnknown: return "successor_unknown";
+    case ComparisonBasis::kPenaltyUnverified: return "penalty_unverified";
+    case ComparisonBasis::kMaximumPrison: return "maximum_prison";
+    case ComparisonBasis::kMinimumPrison: return "minimum_prison";
+    case ComparisonBasis::kMaximumFine: return "maximum_fine";
+    case ComparisonBasis::kLevel: return "level";
+    case ComparisonBasis::kSamePenalty: return "same_penalty";
+  }
+  return "no_successor";
 }
 
 namespace {
@@ -94,6 +121,115 @@ bool AnchoredOn(const Rule& rule, const Anchor& anchor, const Case& c) {
   });
   if (!reported) return anchor.act.empty();
   return std::find(rule.acts.begin(), rule.acts.end(), anchor.act) != rule.acts.end();
+}
+
+// The rules of `later` that continue `rule_id`: the same id, or one that replaces it,
+// following replacements through intermediate versions of the same instrument.
+std::vector<int32_t> Successors(const LawData& data, int later_index, const std::string& rule_id) {
+  const RulesetVersion& later = data.versions[later_index];
+  std::vector<std::string> frontier = {rule_id};
+  for (size_t round = 0; round <= data.versions.size(); ++round) {
+    std::vector<int32_t> found;
+    auto continues = [&](const Rule& r) {
+      if (std::find(frontier.begin(), frontier.end(), r.id) != frontier.end()) return true;
+      return std::any_of(r.replaces.begin(), r.replaces.end(), [&](const std::string& id) {
+        return std::find(frontier.begin(), frontier.end(), id) != frontier.end();
+      });
+    };
+    for (size_t r = 0; r < later.rules.size(); ++r) {
+      if (continues(later.rules[r])) found.push_back(data.first_rule[later_index] + static_cast<int32_t>(r));
+    }
+    if (!found.empty()) return found;
+    const size_t before = frontier.size();
+    for (const auto& v : data.versions) {
+      if (v.jurisdiction != later.jurisdiction || v.instrument != later.instrument) continue;
+      for (const auto& r : v.rules) {
+        if (continues(r) && std::find(frontier.begin(), frontier.end(), r.id) == frontier.end()) {
+          frontier.push_back(r.id);
+        }
+      }
+    }
+    if (frontier.size() == before) break;
+  }
+  return {};
+}
+
+bool Verified(const std::optional<Penalty>& p) {
+  return p && !p->Unknown() && p->certainty != Certainty::kUnverified;
+}
+
+// Compares two penalties as the statute states them: the lower maximum prison term is
+// more favourable, then the lower minimum, then the lower fine, then the lower level.
+std::pair<Favourable, ComparisonBasis> ComparePenalties(const Penalty& earlier, const Penalty& later) {
+  auto prison_max = [](const Penalty& p) { return p.prison_months && p.prison_months->max ? *p.prison_months->max : 0; };
+  auto prison_min = [](const Penalty& p) { return p.prison_months && p.prison_months->min ? *p.prison_months->min : 0; };
+  auto fine_max = [](const Penalty& p) {
+    if (p.fine_eur && p.fine_eur->max) return *p.fine_eur->max * p.fine_multiplier.value_or(1);
+    return static_cast<int64_t>(p.fine_category.value_or(0));
+  };
+  auto level = [](const Penalty& p) { return static_cast<int64_t>(p.level.value_or(0)); };
+  const std::pair<int64_t (*)(const Penalty&), ComparisonBasis> keys[] = {
+      {+prison_max, ComparisonBasis::kMaximumPrison},
+      {+prison_min, ComparisonBasis::kMinimumPrison},
+      {+fine_max, ComparisonBasis::kMaximumFine},
+      {+level, ComparisonBasis::kLevel},
+  };
+  for (const auto& [key, basis] : keys) {
+    const int64_t a = key(earlier), b = key(later);
+    if (a < b) return {Favourable::kEarlier, basis};
+    if (b < a) return {Favourable::kLater, basis};
+  }
+  return {Favourable::kSame, ComparisonBasis::kSamePenalty};
+}
+
+std::optional<LexMitior> CompareWithLaterLaw(const Law& law, const RuleEvaluator& evaluator,
+                                             const Finding& finding, Date assessed_on,
+                                             const std::vector<std::string>& with) {
+  const LawData& data = law.data();
+  const RulesetVersion& applied = *finding.version;
+  const RulesetVersion* later =
+      law.VersionInForce(applied.jurisdiction, applied.instrument, assessed_on, with);
+  if (later == &applied) return std::nullopt;
+  LexMitior result;
+  result.assessed_on = assessed_on;
+  result.later_version = later;
+  if (later == nullptr) {
+    // Only a question when the assessment comes after the version applied ended.
+    if (!applied.in_force_until || assessed_on <= *applied.in_force_until) return std::nullopt;
+    result.basis = ComparisonBasis::kNoLaterVersion;
+    return result;
+  }
+  if (later->in_force_from < applied.in_force_from) return std::nullopt;
+  const int later_index = static_cast<int>(later - data.versions.data());
+  const auto successors = Successors(data, later_index, finding.rule->id);
+  if (successors.empty()) {
+    result.basis = ComparisonBasis::kNoSuccessor;
+    return result;
+  }
+  const Rule* met = nullptr;
+  result.successor_truth = Truth::kFalse;
+  for (int32_t global : successors) {
+    const Rule& rule = data.versions[data.rules[global].version].rules[data.rules[global].rule];
+    result.successors.push_back(&rule);
+    const Truth truth = evaluator.RuleTruth(global);
+    result.successor_truth = Or(result.successor_truth, truth);
+    if (truth == Truth::kTrue && met == nullptr) met = &rule;
+  }
+  if (result.successor_truth == Truth::kFalse) {
+    result.favourable = Favourable::kLater;
+    result.basis = ComparisonBasis::kNotCoveredLater;
+    return result;
+  }
+  if (met == nullptr) {
+    result.basis = ComparisonBasis::kSuccessorUnknown;
+    return result;
+  }
+  if (!Verified(finding.rule->penalty) || !Verified(met->penalty)) {
+    result.basis = ComparisonBasis::kPenaltyUnverified;
+    return result;
+  }
+  std::tie(result.favourable, result.basis) = ComparePenalties(*finding.rule->penalty, *met->penalty);
+  return result;
 }
 
 Result<bool> CheckProposals(const Law& law, const std::vector<std::string>& with) {
@@ -232,6 +368,13 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
         finding_of[global] = evaluation.findings.size();
         evaluation.findings.push_back(std::move(finding));
       }
+    }
+  }
+  if (options.assessed_on) {
+    for (auto& finding : evaluation.findings) {
+      if (finding.rule->kind != RuleKind::kOffence) continue;
+      finding.lex_mitior =
+          CompareWithLaterLaw(law, evaluator, finding, *options.assessed_on, options.with);
     }
   }
   return evaluation;

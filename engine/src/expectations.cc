@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "ibsa/suite.h"
+#include "suite_internal.h"
 #include "yaml_reader.h"
 
 namespace ibsa {
@@ -65,9 +66,10 @@ std::string Describe(const Finding* f) {
 
 }  // namespace
 
-std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
-                                           const Expectations& expect, const Law& law) {
-  std::vector<std::string> failures;
+std::vector<internal::ExpectationResult> internal::EvaluateExpectations(const Evaluation& evaluation,
+                                                             const Expectations& expect,
+                                                             const Law& law) {
+  std::vector<internal::ExpectationResult> results;
   std::vector<std::string> rule_ids;
   for (const auto& v : law.versions()) {
     for (const auto& r : v.rules) rule_ids.push_back(r.id);
@@ -75,7 +77,12 @@ std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
   auto check = [&](const std::vector<ExpectedRule>& list, const char* wanted,
                    std::optional<FindingStatus> status) {
     for (const auto& expected : list) {
+      internal::ExpectationResult result;
+      result.expected = &expected;
+      result.status = status;
       const Target target = ParseTarget(expected.rule);
+      result.rule = target.rule;
+      result.aggravation = target.aggravation;
       const Rule* rule = law.FindRule(target.rule);
       std::string problem;
       if (rule == nullptr) {
@@ -89,10 +96,12 @@ std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
         problem = "rule '" + target.rule + "' has no aggravation '" + target.aggravation + "'";
       }
       if (!problem.empty()) {
-        failures.push_back(Where(expected.location) + ": " + problem);
+        result.failure = Where(expected.location) + ": " + problem;
+        results.push_back(std::move(result));
         continue;
       }
       const Finding* f = FindFinding(evaluation, target);
+      result.finding = f;
       std::optional<FindingStatus> actual;
       std::string description = Describe(f);
       if (target.aggravation.empty()) {
@@ -104,14 +113,24 @@ std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
                                                            : "it may hold";
       }
       if (actual != status) {
-        failures.push_back(Where(expected.location) + ": expected '" + expected.rule + "' " +
-                           wanted + ", but " + description);
+        result.failure = Where(expected.location) + ": expected '" + expected.rule + "' " +
+                         wanted + ", but " + description;
       }
+      results.push_back(std::move(result));
     }
   };
   check(expect.applies, "to apply", FindingStatus::kApplies);
   check(expect.possible, "to be possible", FindingStatus::kPossible);
   check(expect.absent, "to be absent", std::nullopt);
+  return results;
+}
+
+std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
+                                           const Expectations& expect, const Law& law) {
+  std::vector<std::string> failures;
+  for (const auto& result : internal::EvaluateExpectations(evaluation, expect, law)) {
+    if (!result.failure.empty()) failures.push_back(result.failure);
+  }
   return failures;
 }
 
@@ -139,37 +158,48 @@ int SuiteReport::passed() const {
 
 int SuiteReport::failed() const { return static_cast<int>(cases.size()) - passed(); }
 
+namespace internal {
+
+CaseRun RunCase(const Law& law, const std::string& file, const EvaluationOptions& options) {
+  CaseRun run;
+  run.report.file = file;
+  auto loaded = Case::Load(file, law.vocabulary());
+  if (!loaded.ok()) {
+    run.report.errors = loaded.errors();
+    return run;
+  }
+  run.c.emplace(std::move(loaded).value());
+  const Case& c = *run.c;
+  run.report.case_id = c.id();
+  if (!c.expectations()) {
+    run.report.errors.push_back(Diagnostic{"E0106", SourceLocation{file, 1, 1},
+                                           "a case in the test suite needs an 'expect' block",
+                                           {"expect: {applies: [...], possible: [...], absent: "
+                                            "[...], source: ...}"},
+                                           "", 1});
+    return run;
+  }
+  auto evaluation = Evaluate(law, c, options);
+  if (!evaluation.ok()) {
+    run.report.errors = evaluation.errors();
+    return run;
+  }
+  run.evaluation.emplace(std::move(evaluation).value());
+  run.results = internal::EvaluateExpectations(*run.evaluation, *c.expectations(), law);
+  for (const auto& result : run.results) {
+    if (!result.failure.empty()) run.report.failures.push_back(result.failure);
+  }
+  return run;
+}
+
+}  // namespace internal
+
 SuiteReport RunSuite(const Law& law, const std::vector<std::string>& paths,
                      const EvaluationOptions& options) {
   SuiteReport report;
   for (const auto& path : paths) {
     for (const auto& file : FindCaseFiles(path)) {
-      CaseReport entry;
-      entry.file = file;
-      auto loaded = Case::Load(file, law.vocabulary());
-      if (!loaded.ok()) {
-        entry.errors = loaded.errors();
-        report.cases.push_back(std::move(entry));
-        continue;
-      }
-      const Case& c = loaded.value();
-      entry.case_id = c.id();
-      if (!c.expectations()) {
-        entry.errors.push_back(Diagnostic{"E0106", SourceLocation{file, 1, 1},
-                                          "a case in the test suite needs an 'expect' block",
-                                          {"expect: {applies: [...], possible: [...], absent: "
-                                           "[...], source: ...}"},
-                                          "", 1});
-        report.cases.push_back(std::move(entry));
-        continue;
-      }
-      auto evaluation = Evaluate(law, c, options);
-      if (!evaluation.ok()) {
-        entry.errors = evaluation.errors();
-      } else {
-        entry.failures = CheckExpectations(evaluation.value(), *c.expectations(), law);
-      }
-      report.cases.push_back(std::move(entry));
+      report.cases.push_back(internal::RunCase(law, file, options).report);
     }
   }
   return report;

@@ -109,6 +109,64 @@ std::string KindWord(RuleKind kind, Language language) {
   return "";
 }
 
+std::string LexMitiorLead(Language language) {
+  switch (language) {
+    case Language::kNl: return "Mildste wet (beoordeeld op";
+    case Language::kFr: return "Loi la plus douce (appréciée au";
+    case Language::kEn: return "Lex mitior (assessed on";
+  }
+  return "";
+}
+
+std::string FavourableWord(Favourable favourable, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  switch (favourable) {
+    case Favourable::kEarlier:
+      return nl ? "gunstiger: de wet ten tijde van de feiten" : fr ? "plus favorable : la loi au moment des faits"
+                                                               : "more favourable: the law at the time of the act";
+    case Favourable::kLater:
+      return nl ? "gunstiger: de wet op de datum van beoordeling" : fr ? "plus favorable : la loi à la date d'appréciation"
+                                                                  : "more favourable: the law at the assessment date";
+    case Favourable::kSame:
+      return nl ? "geen verschil in straf" : fr ? "pas de différence de peine" : "no difference in penalty";
+    case Favourable::kUndetermined:
+      return nl ? "niet bepaald; vergelijk zelf" : fr ? "non déterminé ; à comparer soi-même" : "undetermined; compare by hand";
+  }
+  return "";
+}
+
+std::string BasisWord(ComparisonBasis basis, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  switch (basis) {
+    case ComparisonBasis::kNotCoveredLater:
+      return nl ? "de bestanddelen van de latere bepaling zijn niet vervuld" : fr ? "les éléments de la disposition ultérieure ne sont pas réunis"
+                                                                                : "the later provision's elements are not met";
+    case ComparisonBasis::kNoSuccessor:
+      return nl ? "geen bepaling van de latere versie zet deze voort" : fr ? "aucune disposition de la version ultérieure ne la prolonge"
+                                                                       : "no provision of the later version continues this one";
+    case ComparisonBasis::kNoLaterVersion:
+      return nl ? "geen versie gecodeerd voor de datum van beoordeling" : fr ? "aucune version encodée pour la date d'appréciation"
+                                                                         : "no version is encoded for the assessment date";
+    case ComparisonBasis::kSuccessorUnknown:
+      return nl ? "of de latere bepaling vervuld is, hangt af van onbekende feiten" : fr ? "l'application de la disposition ultérieure dépend de faits inconnus"
+                                                                                     : "whether the later provision is met depends on unknown facts";
+    case ComparisonBasis::kPenaltyUnverified:
+      return nl ? "een te vergelijken straf is niet geverifieerd" : fr ? "une peine à comparer n'est pas vérifiée"
+                                                                   : "a penalty to compare is not verified";
+    case ComparisonBasis::kMaximumPrison:
+      return nl ? "maximale gevangenisstraf" : fr ? "maximum de l'emprisonnement" : "maximum prison term";
+    case ComparisonBasis::kMinimumPrison:
+      return nl ? "minimale gevangenisstraf" : fr ? "minimum de l'emprisonnement" : "minimum prison term";
+    case ComparisonBasis::kMaximumFine:
+      return nl ? "maximale geldboete" : fr ? "maximum de l'amende" : "maximum fine";
+    case ComparisonBasis::kLevel:
+      return nl ? "strafniveau" : fr ? "niveau de peine" : "penalty level";
+    case ComparisonBasis::kSamePenalty:
+      return nl ? "dezelfde straf" : fr ? "même peine" : "same penalty";
+  }
+  return "";
+}
+
 std::string PenaltySummary(const Penalty& p, Language language) {
   const Wording& w = WordingFor(language);
   std::string prison, fine;

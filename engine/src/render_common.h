@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "ibsa/evaluate.h"
 #include "ibsa/law.h"
 #include "ibsa/text.h"
 
@@ -61,6 +62,11 @@ const Wording& WordingFor(Language language);
 std::string JurisdictionName(const std::string& code, Language language);
 std::string CertaintyWord(Certainty certainty, Language language);
 std::string KindWord(RuleKind kind, Language language);
+// Lex mitior wording: the line's lead-in, who is favoured, and on what basis.
+std::string LexMitiorLead(Language language);
+std::string FavourableWord(Favourable favourable, Language language);
+std::string BasisWord(ComparisonBasis basis, Language language);
+
 // "6 months to 5 years and fine EUR 200 to 10,000 (x8 ...)"; "" when unknown.
 std::string PenaltySummary(const Penalty& penalty, Language language);
 

@@ -60,6 +60,19 @@ json VersionJson(const RulesetVersion& v) {
           {"status", VersionStatusName(v.status)}};
 }
 
+json LexMitiorJson(const std::optional<LexMitior>& lex_mitior) {
+  if (!lex_mitior) return nullptr;
+  const LexMitior& lm = *lex_mitior;
+  json successors = json::array();
+  for (const Rule* s : lm.successors) successors.push_back({{"rule", s->id}, {"article", s->article}});
+  return {{"assessed_on", lm.assessed_on.ToString()},
+          {"later_version", lm.later_version ? json(VersionJson(*lm.later_version)) : json(nullptr)},
+          {"successors", successors},
+          {"successor_status", TruthName(lm.successor_truth)},
+          {"favourable", FavourableName(lm.favourable)},
+          {"basis", ComparisonBasisName(lm.basis)}};
+}
+
 json FindingJson(const Finding& f, Language language) {
   const Rule& rule = *f.rule;
   json elements = json::array();
@@ -102,6 +115,7 @@ json FindingJson(const Finding& f, Language language) {
           {"aggravations", aggravations},
           {"missing", f.missing},
           {"penalty", PenaltyJson(rule.penalty, language)},
+          {"lex_mitior", LexMitiorJson(f.lex_mitior)},
           {"note", LocalizedJson(rule.note, language)},
           {"sources", SourcesJson(rule.sources)}};
 }
@@ -141,6 +155,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
                 {"jurisdiction", evaluation.jurisdiction},
                 {"date", evaluation.date.ToString()}}},
       {"as_of", evaluation.options.as_of ? json(evaluation.options.as_of->ToString()) : json(nullptr)},
+      {"assessed_on", evaluation.options.assessed_on ? json(evaluation.options.assessed_on->ToString()) : json(nullptr)},
       {"with", evaluation.options.with},
       {"findings", findings},
       {"questions", questions},

@@ -100,6 +100,19 @@ void AppendFinding(std::string& out, const Finding& f, const Law& law, Language 
     }
   }
   if (rule.penalty) AppendPenalty(out, *rule.penalty, language, "    ", w);
+  if (f.lex_mitior) {
+    const LexMitior& lm = *f.lex_mitior;
+    out += "    " + internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
+    if (lm.later_version != nullptr) {
+      out += lm.later_version->id;
+      std::string successors;
+      for (const Rule* s : lm.successors) successors += (successors.empty() ? "" : ", ") + ("art. " + s->article);
+      if (!successors.empty()) out += " (" + successors + ")";
+      out += "; ";
+    }
+    out += internal::FavourableWord(lm.favourable, language) + " (" +
+           internal::BasisWord(lm.basis, language) + ")\n";
+  }
   if (!rule.note.empty()) out += "    " + std::string(w.note) + ": " + rule.note.Get(language) + "\n";
   out += "    " + std::string(w.sources) + ":\n";
   AppendSources(out, rule.sources, "      ");

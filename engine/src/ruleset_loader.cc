@@ -44,7 +44,7 @@ class RulesetParser {
   void Parse(const YAML::Node& root) {
     if (!reader_.CheckMap(root, "ruleset",
                           {"format", "id", "jurisdiction", "instrument", "title", "in_force_from",
-                           "in_force_until", "status", "note", "sources", "rules"},
+                           "in_force_until", "status", "note", "gap_before", "sources", "rules"},
                           {"format", "id", "jurisdiction", "instrument", "title", "in_force_from",
                            "status", "sources", "rules"})) {
       return;
@@ -87,6 +87,7 @@ class RulesetParser {
         }
       }
     }
+    if (auto gap = Str(root, "gap_before")) version.gap_before = *gap;
     if (root["sources"].IsDefined()) version.sources = Sources(root["sources"], "ruleset");
     const int version_index = static_cast<int>(law_.versions.size());
     law_.first_rule.push_back(static_cast<int32_t>(law_.rules.size()));

@@ -126,6 +126,28 @@ void ReadFact(const YAML::Node& node, YamlReader& reader, internal::VocabularyDa
 
 }  // namespace
 
+namespace internal {
+
+void DeriveFacts(const VocabularyData& vocabulary, std::vector<FactValue>& values,
+                 std::vector<int>* contradictions) {
+  for (const auto& derivation : vocabulary.derivations) {
+    const Truth truth = EvalNode(vocabulary.program, derivation.root, values, nullptr);
+    FactValue& value = values[derivation.slot];
+    if (truth == Truth::kUnknown) continue;
+    const int64_t derived = truth == Truth::kTrue ? 1 : 0;
+    if (value.known && value.given) {
+      if (value.number != derived && contradictions != nullptr) {
+        contradictions->push_back(derivation.slot);
+      }
+      continue;
+    }
+    value.known = true;
+    value.number = derived;
+  }
+}
+
+}  // namespace internal
+
 Result<Vocabulary> Vocabulary::Load(const std::string& path) {
   Diagnostic error;
   auto text = internal::ReadFile(path, error);

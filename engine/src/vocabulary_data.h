@@ -30,6 +30,12 @@ struct VocabularyData {
   }
 };
 
+// Computes every derived fact whose inputs are known, in declaration order. A value
+// already given stands when the derivation is undecided; `contradictions` receives the
+// slots whose given value the derivation contradicts (those keep the given value).
+void DeriveFacts(const VocabularyData& vocabulary, std::vector<FactValue>& values,
+                 std::vector<int>* contradictions);
+
 }  // namespace ibsa::internal
 
 #endif  // IBSA_SRC_VOCABULARY_DATA_H_

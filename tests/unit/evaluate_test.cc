@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <thread>
 
 #include "ibsa/evaluate.h"
@@ -278,6 +279,118 @@ TEST_F(ExpectationTest, UnknownNamesInExpectationsAreFailures) {
   EXPECT_EQ(failures[0], "case.yaml:6:31: expect names unknown rule 'r2' (did you mean 'r1'?)");
   EXPECT_EQ(failures[1], "case.yaml:6:35: expect names unknown ruleset version 'be.sw.9'");
   EXPECT_EQ(failures[2], "case.yaml:6:47: rule 'r1' has no aggravation 'age'");
+}
+
+}  // namespace
+}  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+// Two versions: an offence of 2020 (6 months to 5 years) and its 2022 successors.
+class LexMitiorTest : public EvaluateTest {
+ protected:
+  std::string Offence(const std::string& id, const std::string& condition, const std::string& penalty,
+                      const std::string& replaces = "") {
+    std::string rule = RuleYaml(id, {condition}, "[share]");
+    rule.replace(rule.find("{prison_months: {min: 6, max: 60}}"), 34, penalty);
+    if (!replaces.empty()) rule += "    replaces: [" + replaces + "]\n";
+    return rule;
+  }
+  // The law lives in the fixture: findings and comparisons point into it.
+  const Law& TwoVersions(const std::string& later_rules) {
+    law_.emplace(LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.2020", "2020-07-01", "2022-05-31",
+                                                        Offence("old", "{fact: acts, has: share}", "{prison_months: {min: 6, max: 60}}"),
+                                                        "repealed")},
+                                     {"b.yaml", Ruleset("be.sw.2022", "2022-06-01", "", later_rules)}}));
+    return *law_;
+  }
+  std::optional<Law> law_;
+  LexMitior Compare(const Law& law, const std::string& extra_facts = "") {
+    EvaluationOptions options;
+    options.assessed_on = Date::Parse("2025-01-01");
+    const Evaluation e = Run(law, "id: c\njurisdiction: BE\ndate: 2021-03-01\nacts: [share]\n" + extra_facts, options);
+    const Finding* f = FindingFor(e, "old");
+    EXPECT_NE(f, nullptr);
+    EXPECT_TRUE(f != nullptr && f->lex_mitior.has_value());
+    return f != nullptr && f->lex_mitior ? *f->lex_mitior : LexMitior{};
+  }
+};
+
+TEST_F(LexMitiorTest, ALowerLaterMaximumFavoursTheLaterLaw) {
+  const LexMitior lm = Compare(TwoVersions(Offence("new", "{fact: acts, has: share}", "{prison_months: {min: 6, max: 24}}", "old")));
+  EXPECT_EQ(lm.later_version->id, "be.sw.2022");
+  ASSERT_EQ(lm.successors.size(), 1u);
+  EXPECT_EQ(lm.successors[0]->id, "new");
+  EXPECT_EQ(lm.favourable, Favourable::kLater);
+  EXPECT_EQ(lm.basis, ComparisonBasis::kMaximumPrison);
+}
+
+TEST_F(LexMitiorTest, AHigherLaterMinimumFavoursTheEarlierLaw) {
+  const LexMitior lm = Compare(TwoVersions(Offence("new", "{fact: acts, has: share}", "{prison_months: {min: 12, max: 60}}", "old")));
+  EXPECT_EQ(lm.favourable, Favourable::kEarlier);
+  EXPECT_EQ(lm.basis, ComparisonBasis::kMinimumPrison);
+}
+
+TEST_F(LexMitiorTest, TheSameRuleIdContinuesAndEqualPenaltiesAreTheSame) {
+  const LexMitior lm = Compare(TwoVersions(Offence("old", "{fact: acts, has: share}", "{prison_months: {min: 6, max: 60}}")));
+  EXPECT_EQ(lm.favourable, Favourable::kSame);
+  EXPECT_EQ(lm.basis, ComparisonBasis::kSamePenalty);
+}
+
+TEST_F(LexMitiorTest, FactsOutsideTheLaterProvisionFavourTheLaterLaw) {
+  const LexMitior lm = Compare(TwoVersions(Offence("new", "{fact: perpetrator.malicious, is: true}", "{prison_months: {min: 6, max: 60}}", "old")),
+                               "perpetrator: {malicious: false}\n");
+  EXPECT_EQ(lm.successor_truth, Truth::kFalse);
+  EXPECT_EQ(lm.favourable, Favourable::kLater);
+  EXPECT_EQ(lm.basis, ComparisonBasis::kNotCoveredLater);
+}
+
+TEST_F(LexMitiorTest, UnknownFactsOrUnverifiedPenaltiesLeaveItUndetermined) {
+  const Law& unknown_law = TwoVersions(Offence("new", "{fact: perpetrator.malicious, is: true}", "{prison_months: {min: 6, max: 12}}", "old"));
+  LexMitior lm = Compare(unknown_law);
+  EXPECT_EQ(lm.favourable, Favourable::kUndetermined);
+  EXPECT_EQ(lm.basis, ComparisonBasis::kSuccessorUnknown);
+  lm = Compare(TwoVersions(Offence("new", "{fact: acts, has: share}", "{certainty: unverified, certainty_reason: not read}", "old")));
+  EXPECT_EQ(lm.favourable, Favourable::kUndetermined);
+  EXPECT_EQ(lm.basis, ComparisonBasis::kPenaltyUnverified);
+}
+
+TEST_F(LexMitiorTest, NoSuccessorIsSaidNotGuessed) {
+  const LexMitior lm = Compare(TwoVersions(Offence("unrelated", "{fact: acts, has: share}", "{prison_months: {min: 6, max: 60}}")));
+  EXPECT_EQ(lm.favourable, Favourable::kUndetermined);
+  EXPECT_EQ(lm.basis, ComparisonBasis::kNoSuccessor);
+}
+
+TEST_F(LexMitiorTest, ReplacementsAreFollowedThroughIntermediateVersions) {
+  const Law law = LawOf(vocabulary_, {
+      {"a.yaml", Ruleset("be.sw.2016", "2016-01-01", "2019-12-31", Offence("first", "{fact: acts, has: share}", "{prison_months: {min: 6, max: 60}}"), "repealed")},
+      {"b.yaml", Ruleset("be.sw.2020", "2020-01-01", "2022-12-31", Offence("second", "{fact: acts, has: share}", "{prison_months: {min: 6, max: 60}}", "first"), "repealed")},
+      {"c.yaml", Ruleset("be.sw.2023", "2023-01-01", "", Offence("third", "{fact: acts, has: share}", "{prison_months: {min: 6, max: 36}}", "second"))}});
+  EvaluationOptions options;
+  options.assessed_on = Date::Parse("2024-01-01");
+  const Evaluation e = Run(law, "id: c\njurisdiction: BE\ndate: 2017-01-01\nacts: [share]\n", options);
+  const Finding* f = FindingFor(e, "first");
+  ASSERT_NE(f, nullptr);
+  ASSERT_TRUE(f->lex_mitior.has_value());
+  EXPECT_EQ(f->lex_mitior->successors[0]->id, "third");
+  EXPECT_EQ(f->lex_mitior->favourable, Favourable::kLater);
+}
+
+TEST_F(LexMitiorTest, NoComparisonWhenTheSameVersionIsStillInForceOrNoneAsked) {
+  const Law& law = TwoVersions(Offence("new", "{fact: acts, has: share}", "{prison_months: {min: 6, max: 24}}", "old"));
+  EXPECT_FALSE(FindingFor(Run(law, "id: c\njurisdiction: BE\ndate: 2021-03-01\nacts: [share]\n"), "old")->lex_mitior);
+  EvaluationOptions options;
+  options.assessed_on = Date::Parse("2022-01-01");
+  EXPECT_FALSE(FindingFor(Run(law, "id: c\njurisdiction: BE\ndate: 2021-03-01\nacts: [share]\n", options), "old")->lex_mitior);
+}
+
+TEST_F(LexMitiorTest, AnAssessmentBeyondTheEncodedLawIsUndetermined) {
+  const Law law = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.2020", "2020-07-01", "2022-05-31",
+                                                         Offence("old", "{fact: acts, has: share}", "{prison_months: {min: 6, max: 60}}"), "repealed")}});
+  const LexMitior lm = Compare(law);
+  EXPECT_EQ(lm.later_version, nullptr);
+  EXPECT_EQ(lm.basis, ComparisonBasis::kNoLaterVersion);
 }
 
 }  // namespace

@@ -53,6 +53,39 @@ struct Anchor {
   bool as_of = false;
 };
 
+// Lex mitior: when the law changed between the act and the assessment, the law more
+// favourable to the suspect applies (BE art. 2 Sw, NL art. 1(2) Sr). For an offence,
+// the version in force on the assessment date is compared with the one applied.
+enum class Favourable {
+  kEarlier,       // the law at the time of the act is more favourable
+  kLater,         // the law at the time of assessment is more favourable
+  kSame,          // the penalties are the same
+  kUndetermined,  // see the reason
+};
+enum class ComparisonBasis {
+  kNotCoveredLater,    // the later law's elements are not met by these facts
+  kNoSuccessor,        // no rule of the later version continues this one
+  kNoLaterVersion,     // no version is encoded for the assessment date
+  kSuccessorUnknown,   // whether the later rule is met depends on unknown facts
+  kPenaltyUnverified,  // a penalty to compare is not verified
+  kMaximumPrison,
+  kMinimumPrison,
+  kMaximumFine,
+  kLevel,
+  kSamePenalty,
+};
+std::string_view FavourableName(Favourable favourable);
+std::string_view ComparisonBasisName(ComparisonBasis basis);
+
+struct LexMitior {
+  Date assessed_on = Date::FromDays(0);
+  const RulesetVersion* later_version = nullptr;  // in force on assessed_on
+  std::vector<const Rule*> successors;            // rules of later_version continuing this one
+  Truth successor_truth = Truth::kUnknown;        // whether the facts meet a successor
+  Favourable favourable = Favourable::kUndetermined;
+  ComparisonBasis basis = ComparisonBasis::kNoSuccessor;
+};
+
 struct Finding {
   const Rule* rule = nullptr;
   const RulesetVersion* version = nullptr;
@@ -61,6 +94,8 @@ struct Finding {
   std::vector<AggravationOutcome> aggravations;  // those not false
   std::vector<std::string> missing;              // sorted, unique
   std::vector<Anchor> anchors;
+  // Set for offences when a different version is in force on the assessment date.
+  std::optional<LexMitior> lex_mitior;
 };
 
 // A rule that does not apply, with the first element that is not met; only
@@ -87,6 +122,10 @@ struct EvaluationOptions {
   std::vector<std::string> with;
   // Also report the rules that do not apply and why. Default: false.
   bool explain = false;
+  // The date of the assessment (judgment, advice): when the law in force then differs
+  // from the law applied to an act, both are compared (lex mitior). Default: none (no
+  // comparison); the CLI passes today.
+  std::optional<Date> assessed_on;
 };
 
 struct Evaluation {

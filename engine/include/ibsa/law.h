@@ -114,6 +114,10 @@ struct RulesetVersion {
   std::optional<Date> in_force_until;  // inclusive; empty = open
   VersionStatus status = VersionStatus::kInForce;
   LocalizedText note;
+  // Why no version of this instrument covers the days just before this one, when
+  // none does (e.g. the law had no such provision then). `ibsa check` reports an
+  // unexplained hole.
+  std::string gap_before;
   std::vector<Source> sources;
   std::vector<Rule> rules;
   std::string file;

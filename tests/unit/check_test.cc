@@ -1,0 +1,124 @@
+#include "ibsa/check.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_law.h"
+
+namespace ibsa {
+namespace {
+
+using testing::LawOf;
+using testing::Ruleset;
+using testing::RuleYaml;
+
+class CheckTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ibsa_check_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string WriteCase(const std::string& name, const std::string& yaml) {
+    const auto path = dir_ / name;
+    std::ofstream(path) << yaml;
+    return path.string();
+  }
+  std::vector<std::string> Codes(const std::vector<CheckProblem>& problems) {
+    std::vector<std::string> codes;
+    for (const auto& p : problems) codes.push_back(p.code + " " + p.message);
+    return codes;
+  }
+  const Vocabulary vocabulary_ = testing::TestVocabulary();
+  std::filesystem::path dir_;
+};
+
+TEST_F(CheckTest, ARuleWhoseElementsContradictEachOtherCanNeverFire) {
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "",
+      RuleYaml("never", {"{fact: victim.real_person, is: true}", "{fact: victim.real_person, is: false}"}) +
+      RuleYaml("sometimes", {"{fact: victim.real_person, is: true}", "{fact: acts, has: share}"}))}});
+  EXPECT_FALSE(CanFire(law, *law.FindRule("never")));
+  EXPECT_TRUE(CanFire(law, *law.FindRule("sometimes")));
+}
+
+TEST_F(CheckTest, DerivedFactsAreComputedFromTheirInputsWhenSearching) {
+  // victim.minor is derived from victim.age < 18: no age makes both hold.
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "",
+      RuleYaml("adult_minor", {"{fact: victim.minor, is: true}", "{fact: victim.age, \">=\": 18}"}) +
+      RuleYaml("teen", {"{fact: victim.minor, is: true}", "{fact: victim.age, \">=\": 16}"}) +
+      RuleYaml("via_ref", {"{rule: teen}", "{fact: image.technique, in: [undress]}"}))}});
+  EXPECT_FALSE(CanFire(law, *law.FindRule("adult_minor")));
+  EXPECT_TRUE(CanFire(law, *law.FindRule("teen")));
+  EXPECT_TRUE(CanFire(law, *law.FindRule("via_ref")));
+}
+
+TEST_F(CheckTest, CoverageCountsOnlyMetExpectations) {
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "",
+      RuleYaml("r1", {"{fact: acts, has: share}", "{fact: perpetrator.malicious, is: true}"}, "[share]"))}});
+  const std::string a = WriteCase("a.yaml", "id: a\njurisdiction: BE\ndate: 2024-01-01\nacts: [share]\n"
+                                            "perpetrator: {malicious: true}\nexpect: {source: s, applies: [r1]}\n");
+  const std::string b = WriteCase("b.yaml", "id: b\njurisdiction: BE\ndate: 2024-01-01\nacts: [share]\n"
+                                            "expect: {source: s, possible: [r1]}\n");
+  // A wrong expectation does not count as coverage.
+  const std::string c = WriteCase("c.yaml", "id: c\njurisdiction: BE\ndate: 2024-01-01\nacts: [share]\n"
+                                            "expect: {source: s, absent: [r1]}\n");
+  const Coverage coverage = MeasureCoverage(law, {dir_.string()});
+  ASSERT_EQ(coverage.rules.size(), 1u);
+  EXPECT_EQ(coverage.rules[0].applies, std::vector<std::string>{a});
+  EXPECT_EQ(coverage.rules[0].possible, std::vector<std::string>{b});
+  EXPECT_TRUE(coverage.rules[0].absent.empty());
+  const auto problems = Codes(CheckLaw(law, coverage));
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].substr(0, 4), "C006");
+  EXPECT_EQ(problems[1], "C002 rule 'r1' (be.sw.1) is not shown absent by any case");
+}
+
+TEST_F(CheckTest, AbsenceCountsForTheVersionInForceOnTheCaseDates) {
+  const std::string rule = RuleYaml("r1", {"{fact: acts, has: share}"}, "[share]");
+  const Law law = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.1", "2020-01-01", "2021-12-31", rule, "repealed")},
+                                      {"b.yaml", Ruleset("be.sw.2", "2022-01-01", "", rule)}});
+  const std::string c = WriteCase("c.yaml", "id: c\njurisdiction: BE\ndate: 2021-06-01\nacts: [create]\n"
+                                            "expect: {source: s, absent: [r1]}\n");
+  const Coverage coverage = MeasureCoverage(law, {c});
+  EXPECT_EQ(coverage.rules[0].absent, std::vector<std::string>{c});
+  EXPECT_TRUE(coverage.rules[1].absent.empty());
+}
+
+TEST_F(CheckTest, HolesBetweenVersionsMustBeExplained) {
+  const std::string rule = RuleYaml("r1", {"{fact: acts, has: share}"}, "[share]");
+  const Law holed = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.1", "2020-01-01", "2020-12-31", rule, "repealed")},
+                                        {"b.yaml", Ruleset("be.sw.2", "2021-03-01", "", rule)}});
+  const auto problems = CheckLaw(holed, MeasureCoverage(holed, {}));
+  const auto codes = Codes(problems);
+  ASSERT_FALSE(codes.empty());
+  EXPECT_EQ(codes.back(), "C004 no version of BE Sw covers 2021-01-01 to 2021-02-28; explain it with 'gap_before' or add a version");
+  std::string explained = Ruleset("be.sw.2", "2021-03-01", "", rule);
+  explained.replace(explained.find("status:"), 0, "gap_before: \"no such provision then\"\n");
+  const Law ok = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.1", "2020-01-01", "2020-12-31", rule, "repealed")},
+                                     {"b.yaml", explained}});
+  for (const auto& code : Codes(CheckLaw(ok, MeasureCoverage(ok, {})))) EXPECT_NE(code.substr(0, 4), "C004");
+}
+
+TEST_F(CheckTest, ReplacementsMustNameExistingRules) {
+  std::string rule = RuleYaml("r1", {"{fact: acts, has: share}"}, "[share]") + "    replaces: [r0]\n";
+  const Law law = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.1", "2020-01-01", "", rule)}});
+  const auto codes = Codes(CheckLaw(law, MeasureCoverage(law, {})));
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "C005 rule 'r1' (be.sw.1) replaces 'r0', which no version defines"),
+            codes.end());
+}
+
+TEST_F(CheckTest, CoverageMarkdownListsRulesAndCases) {
+  const Law law = LawOf(vocabulary_, {{"rulesets/v.yaml", Ruleset("be.sw.1", "2020-01-01", "",
+      RuleYaml("r1", {"{fact: acts, has: share}"}, "[share]"))}});
+  WriteCase("a.yaml", "id: a\njurisdiction: BE\ndate: 2024-01-01\nacts: [share]\nexpect: {source: s, applies: [r1]}\n");
+  const std::string markdown = RenderCoverageMarkdown(MeasureCoverage(law, {dir_.string()}), dir_.string());
+  EXPECT_NE(markdown.find("## BE Sw: be.sw.1"), std::string::npos);
+  EXPECT_NE(markdown.find("| 1 | `r1` | offence | settled | `a.yaml` | – | – |"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ibsa
