@@ -167,6 +167,21 @@ std::string BasisWord(ComparisonBasis basis, Language language) {
   return "";
 }
 
+std::string KindHeading(RuleKind kind, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  switch (kind) {
+    case RuleKind::kOffence: return nl ? "Misdrijven" : fr ? "Infractions" : "Offences";
+    case RuleKind::kDefinition: return nl ? "Begrippen" : fr ? "Notions" : "Definitions";
+    case RuleKind::kObligation: return nl ? "Verplichtingen" : fr ? "Obligations" : "Obligations";
+    case RuleKind::kRemedy: return nl ? "Rechtsmiddelen" : fr ? "Recours" : "Remedies";
+    case RuleKind::kReferral:
+      return nl ? "Doorverwijzing en volgende stappen" : fr ? "Orientation et prochaines étapes"
+                                                           : "Referrals and next steps";
+    case RuleKind::kGap: return nl ? "Leemtes" : fr ? "Lacunes" : "Gaps";
+  }
+  return "";
+}
+
 std::string PenaltySummary(const Penalty& p, Language language) {
   const Wording& w = WordingFor(language);
   std::string prison, fine;

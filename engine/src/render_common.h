@@ -62,6 +62,8 @@ const Wording& WordingFor(Language language);
 std::string JurisdictionName(const std::string& code, Language language);
 std::string CertaintyWord(Certainty certainty, Language language);
 std::string KindWord(RuleKind kind, Language language);
+// The heading of a group of findings of one kind ("Offences", "Next steps", ...).
+std::string KindHeading(RuleKind kind, Language language);
 // Lex mitior wording: the line's lead-in, who is favoured, and on what basis.
 std::string LexMitiorLead(Language language);
 std::string FavourableWord(Favourable favourable, Language language);

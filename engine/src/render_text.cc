@@ -146,10 +146,18 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   if (evaluation.findings.empty()) out += "\n" + std::string(w.no_findings) + "\n";
   for (const auto& jurisdiction : jurisdictions) {
     out += "\n== " + internal::JurisdictionName(jurisdiction, language) + " (" + jurisdiction + ") ==\n";
-    // Those that apply first, then those that may apply; file order within each.
-    for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
-      for (const auto& f : evaluation.findings) {
-        if (f.version->jurisdiction == jurisdiction && f.status == status) {
+    // By kind, offences first and next steps last; within a kind, those that apply first,
+    // then those that may apply, in file order.
+    for (RuleKind kind : {RuleKind::kOffence, RuleKind::kDefinition, RuleKind::kObligation,
+                          RuleKind::kRemedy, RuleKind::kReferral, RuleKind::kGap}) {
+      bool heading = false;
+      for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
+        for (const auto& f : evaluation.findings) {
+          if (f.version->jurisdiction != jurisdiction || f.status != status || f.rule->kind != kind) continue;
+          if (!heading) {
+            out += "\n-- " + internal::KindHeading(kind, language) + " --\n";
+            heading = true;
+          }
           AppendFinding(out, f, law, language, w);
         }
       }
