@@ -232,6 +232,21 @@ std::optional<LexMitior> CompareWithLaterLaw(const Law& law, const RuleEvaluator
   return result;
 }
 
+// A date no version covers is not missing law when the next version explains why
+// nothing applied before it (gap_before), e.g. a regulation not yet applicable.
+bool ExplainedGap(const LawData& data, const std::string& jurisdiction,
+                  const std::string& instrument, Date date) {
+  const RulesetVersion* next = nullptr;
+  for (const auto& v : data.versions) {
+    if (v.jurisdiction != jurisdiction || v.instrument != instrument ||
+        v.status == VersionStatus::kProposed || v.in_force_from <= date) {
+      continue;
+    }
+    if (next == nullptr || v.in_force_from < next->in_force_from) next = &v;
+  }
+  return next != nullptr && !next->gap_before.empty();
+}
+
 Result<bool> CheckProposals(const Law& law, const std::vector<std::string>& with) {
   std::vector<std::string> proposed;
   for (const auto& v : law.versions()) {
@@ -304,6 +319,7 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
           law.VersionInForce(jurisdiction, instrument, anchor.date, options.with);
       if (version == nullptr) {
         if (std::find(gap_dates.begin(), gap_dates.end(), anchor.date) != gap_dates.end()) continue;
+        if (ExplainedGap(data, jurisdiction, instrument, anchor.date)) continue;
         gap_dates.push_back(anchor.date);
         VersionGap gap{jurisdiction, instrument, anchor, {}};
         for (const auto& v : data.versions) {

@@ -70,9 +70,11 @@ void AppendFinding(std::string& out, const Finding& f, const Law& law, Language 
                    const Wording& w) {
   const Rule& rule = *f.rule;
   const RulesetVersion& version = *f.version;
-  out += "\n  " + std::string(f.status == FindingStatus::kApplies ? w.applies : w.possible) +
-         "  art. " + rule.article + " " + version.instrument + ": " + rule.title.Get(language) +
-         " (" + internal::KindWord(rule.kind, language) + ")\n";
+  // Referrals and next steps may have no article of their own.
+  const bool has_article = !rule.article.empty() && rule.article != "-";
+  out += "\n  " + std::string(f.status == FindingStatus::kApplies ? w.applies : w.possible) + "  " +
+         (has_article ? "art. " + rule.article + " " : std::string()) + version.instrument + ": " +
+         rule.title.Get(language) + " (" + internal::KindWord(rule.kind, language) + ")\n";
   out += "    " + std::string(w.version) + ": " + version.id + ", " + w.in_force + " " +
          version.in_force_from.ToString() + " " + w.to + " " +
          (version.in_force_until ? version.in_force_until->ToString() : std::string(w.open));

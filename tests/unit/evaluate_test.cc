@@ -395,3 +395,25 @@ TEST_F(LexMitiorTest, AnAssessmentBeyondTheEncodedLawIsUndetermined) {
 
 }  // namespace
 }  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+TEST_F(EvaluateTest, AnExplainedGapBeforeAVersionIsNotReportedAsMissingLaw) {
+  std::string later = Ruleset("eu.x.2026", "2026-08-02", "", RuleYaml("r", {"{fact: acts, has: share}"}),
+                              "in_force", "X", "EU");
+  const Law unexplained = LawOf(vocabulary_, {{"a.yaml", later}});
+  const std::string c = "id: c\njurisdiction: BE\ndate: 2025-01-01\nacts: [share]\n";
+  EXPECT_EQ(Run(unexplained, c).version_gaps.size(), 1u);
+  later.replace(later.find("status:"), 0, "gap_before: \"art. 50 applies from 2 August 2026\"\n");
+  const Law explained = LawOf(vocabulary_, {{"a.yaml", later}});
+  EXPECT_TRUE(Run(explained, c).version_gaps.empty());
+  // After the last version, nothing explains the absence: still reported.
+  std::string ended = Ruleset("eu.x.2020", "2020-01-01", "2020-12-31", RuleYaml("r", {"{fact: acts, has: share}"}),
+                              "repealed", "X", "EU");
+  ended.replace(ended.find("status:"), 0, "gap_before: \"did not apply before 2020\"\n");
+  EXPECT_EQ(Run(LawOf(vocabulary_, {{"b.yaml", ended}}), c).version_gaps.size(), 1u);
+}
+
+}  // namespace
+}  // namespace ibsa
