@@ -245,7 +245,8 @@ class CaseLoader {
   }
 
   void ReadExpectations(const YAML::Node& node) {
-    if (!reader_.CheckMap(node, "expect", {"applies", "possible", "absent", "source", "note"},
+    if (!reader_.CheckMap(node, "expect",
+                          {"applies", "possible", "absent", "source", "note", "with", "as_of"},
                           {"source"})) {
       return;
     }
@@ -257,6 +258,10 @@ class CaseLoader {
     if (node["source"].IsDefined()) {
       if (auto source = reader_.ReadString(node["source"], "expect.source")) expect.source = *source;
     }
+    if (node["with"].IsDefined()) {
+      if (auto with = reader_.ReadStringList(node["with"], "expect.with")) expect.with = *with;
+    }
+    if (node["as_of"].IsDefined()) expect.as_of = reader_.ReadDate(node["as_of"], "expect.as_of");
     c_.expectations_ = std::move(expect);
   }
 

@@ -236,7 +236,9 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
       internal::CaseRun run = internal::RunCase(law, file, {});
       coverage.suite.cases.push_back(run.report);
       if (!run.evaluation) continue;
-      const auto dates = AnchorDates(*run.c);
+      auto dates = AnchorDates(*run.c);
+      const Expectations& expect = *run.c->expectations();
+      if (expect.as_of) dates = {*expect.as_of};
       for (const auto& result : run.results) {
         if (!result.failure.empty() || !result.aggravation.empty()) continue;
         if (result.status) {
@@ -248,7 +250,10 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
         }
         // Absent: every version that would have judged the case on one of its dates.
         for (const auto& version : data.versions) {
-          if (version.status == VersionStatus::kProposed) continue;
+          if (version.status == VersionStatus::kProposed &&
+              std::find(expect.with.begin(), expect.with.end(), version.id) == expect.with.end()) {
+            continue;
+          }
           if (version.jurisdiction != run.c->jurisdiction() && version.jurisdiction != "EU") continue;
           const bool judged = std::any_of(dates.begin(), dates.end(),
                                           [&](Date d) { return version.InForceOn(d); });

@@ -298,11 +298,16 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
     for (const auto& act : c.acts()) anchors.push_back(Anchor{act.type, act.date, false});
   }
 
-  // Instruments that apply: the case's national law first, then EU law.
+  // Instruments that apply: the case's national law first, then EU law. An instrument
+  // that exists only as a bill takes part only when one of its versions is asked for.
   std::vector<std::pair<std::string, std::string>> instruments;
   for (const std::string& jurisdiction : {c.jurisdiction(), std::string("EU")}) {
     for (const auto& v : data.versions) {
       if (v.jurisdiction != jurisdiction) continue;
+      if (v.status == VersionStatus::kProposed &&
+          std::find(options.with.begin(), options.with.end(), v.id) == options.with.end()) {
+        continue;
+      }
       std::pair<std::string, std::string> key{v.jurisdiction, v.instrument};
       if (std::find(instruments.begin(), instruments.end(), key) == instruments.end()) {
         instruments.push_back(key);

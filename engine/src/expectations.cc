@@ -179,9 +179,16 @@ CaseRun RunCase(const Law& law, const std::string& file, const EvaluationOptions
                                            "", 1});
     return run;
   }
-  auto evaluation = Evaluate(law, c, options);
+  // The expectation may hold under a bill or a what-if date of its own.
+  EvaluationOptions effective = options;
+  for (const auto& id : c.expectations()->with) effective.with.push_back(id);
+  if (c.expectations()->as_of) effective.as_of = c.expectations()->as_of;
+  auto evaluation = Evaluate(law, c, effective);
   if (!evaluation.ok()) {
     run.report.errors = evaluation.errors();
+    for (auto& e : run.report.errors) {
+      if (e.location.file.empty()) e.location = c.expectations()->location;
+    }
     return run;
   }
   run.evaluation.emplace(std::move(evaluation).value());

@@ -44,8 +44,13 @@ TEST_F(BundledLawTest, TheBelgianCodeOf2022CoversItsDates) {
   ASSERT_NE(v, nullptr);
   EXPECT_EQ(v->id, "be.sw.2022-06-01");
   EXPECT_EQ(law_->VersionInForce("BE", "Sw", *Date::Parse("2026-04-07"), none), v);
-  // The successor (the new Criminal Code) is not encoded: no fall-through.
-  EXPECT_EQ(law_->VersionInForce("BE", "Sw", *Date::Parse("2026-04-08"), none), nullptr);
+  // The successor, the new Criminal Code, is encoded with every rule unverified.
+  const RulesetVersion* next = law_->VersionInForce("BE", "Sw", *Date::Parse("2026-04-08"), none);
+  ASSERT_NE(next, nullptr);
+  EXPECT_NE(next, v);
+  for (const auto& rule : next->rules) {
+    if (rule.kind == RuleKind::kOffence) EXPECT_EQ(rule.certainty, Certainty::kUnverified) << rule.id;
+  }
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <thread>
 
@@ -413,6 +415,45 @@ TEST_F(EvaluateTest, AnExplainedGapBeforeAVersionIsNotReportedAsMissingLaw) {
                               "repealed", "X", "EU");
   ended.replace(ended.find("status:"), 0, "gap_before: \"did not apply before 2020\"\n");
   EXPECT_EQ(Run(LawOf(vocabulary_, {{"b.yaml", ended}}), c).version_gaps.size(), 1u);
+}
+
+}  // namespace
+}  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+TEST_F(EvaluateTest, AnInstrumentThatIsOnlyABillIsSilentUnlessAskedFor) {
+  const Law law = LawOf(vocabulary_, {{"bill.yaml", Ruleset("nl.nrd.2099-01-01", "2099-01-01", "",
+                                                            RuleYaml("nl.nrd.r", {"{fact: acts, has: share}"}),
+                                                            "proposed", "NRD", "NL")}});
+  const std::string c = "id: c\njurisdiction: NL\ndate: 2025-01-01\nacts: [share]\n";
+  const Evaluation plain = Run(law, c);
+  EXPECT_TRUE(plain.version_gaps.empty());
+  EXPECT_TRUE(plain.findings.empty());
+  EvaluationOptions options;
+  options.with = {"nl.nrd.2099-01-01"};
+  options.as_of = Date::Parse("2099-01-02");
+  EXPECT_NE(FindingFor(Run(law, c, options), "nl.nrd.r"), nullptr);
+}
+
+}  // namespace
+}  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+TEST_F(ExpectationTest, ExpectationsMayHoldUnderABillAndADate) {
+  const Law law = LawOf(vocabulary_, {{"bill.yaml", Ruleset("nl.nrd.2099-01-01", "2099-01-01", "",
+                                                            RuleYaml("nl.nrd.r", {"{fact: acts, has: share}"}),
+                                                            "proposed", "NRD", "NL")}});
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / "ibsa_expect_with.yaml";
+  std::ofstream(file) << "id: c\njurisdiction: NL\ndate: 2025-01-01\nacts: [share]\n"
+                         "expect: {source: s, with: [nl.nrd.2099-01-01], as_of: 2099-01-02, applies: [nl.nrd.r]}\n";
+  const SuiteReport report = RunSuite(law, {file.string()}, {});
+  std::filesystem::remove(file);
+  ASSERT_EQ(report.cases.size(), 1u);
+  EXPECT_TRUE(report.cases[0].passed()) << (report.cases[0].failures.empty() ? "" : report.cases[0].failures[0]);
 }
 
 }  // namespace

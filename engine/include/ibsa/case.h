@@ -48,6 +48,10 @@ struct Expectations {
   std::vector<ExpectedRule> possible;
   std::vector<ExpectedRule> absent;
   std::string source;  // where the expectation comes from (brief, judgment, ...)
+  // Evaluation options the expectation holds under: proposed versions overlaid and a
+  // date overriding the acts' dates (what-if expectations about bills).
+  std::vector<std::string> with;
+  std::optional<Date> as_of;
   SourceLocation location;
 };
 
