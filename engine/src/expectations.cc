@@ -44,6 +44,21 @@ const Finding* FindFinding(const Evaluation& evaluation, const Target& target) {
   return nullptr;
 }
 
+// Whether the rule, in the pinned version or in any version defining it, has the
+// aggravation: articles gain aggravations over time.
+bool HasAggravation(const Law& law, const Target& target) {
+  for (const auto& v : law.versions()) {
+    if (!target.version.empty() && v.id != target.version) continue;
+    for (const auto& r : v.rules) {
+      if (r.id != target.rule) continue;
+      for (const auto& a : r.aggravations) {
+        if (a.id == target.aggravation) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The aggravation's state as a finding status would be: met = applies, unknown =
 // possible, false or absent = nullopt.
 std::optional<FindingStatus> AggravationStatus(const Finding* f, const std::string& id) {
@@ -90,10 +105,9 @@ std::vector<internal::ExpectationResult> internal::EvaluateExpectations(const Ev
         problem = "expect names unknown rule '" + target.rule + "'" + (hint.empty() ? "" : " (" + hint + ")");
       } else if (!target.version.empty() && law.FindVersion(target.version) == nullptr) {
         problem = "expect names unknown ruleset version '" + target.version + "'";
-      } else if (!target.aggravation.empty() &&
-                 std::none_of(rule->aggravations.begin(), rule->aggravations.end(),
-                              [&](const Aggravation& a) { return a.id == target.aggravation; })) {
-        problem = "rule '" + target.rule + "' has no aggravation '" + target.aggravation + "'";
+      } else if (!target.aggravation.empty() && !HasAggravation(law, target)) {
+        problem = "rule '" + target.rule + "' has no aggravation '" + target.aggravation + "'" +
+                  (target.version.empty() ? "" : " in " + target.version);
       }
       if (!problem.empty()) {
         result.failure = Where(expected.location) + ": " + problem;

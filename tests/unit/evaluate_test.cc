@@ -458,3 +458,25 @@ TEST_F(ExpectationTest, ExpectationsMayHoldUnderABillAndADate) {
 
 }  // namespace
 }  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+TEST_F(EvaluateTest, AnAggravationAddedInALaterVersionCanBeExpected) {
+  const std::string plain = RuleYaml("r1", {"{fact: acts, has: share}"}, "[share]");
+  const std::string with_aggravation =
+      plain + "    aggravations:\n"
+              "      - {id: minor, label: {nl: M, fr: M, en: M}, when: {fact: victim.minor, is: true},\n"
+              "         certainty: settled, sources: [{title: S, url: \"https://x.eu/\"}]}\n";
+  const Law law = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.1", "2020-01-01", "2022-12-31", plain, "repealed")},
+                                      {"b.yaml", Ruleset("be.sw.2", "2023-01-01", "", with_aggravation)}});
+  const Case c = CaseOf(vocabulary_, "id: c\njurisdiction: BE\ndate: 2024-01-01\nacts: [share]\nvictim: {age: 15}\n"
+                                     "expect: {source: s, applies: [r1#minor, r1@be.sw.2#minor], absent: [r1@be.sw.1#minor]}\n");
+  auto e = Evaluate(law, c, {});
+  const auto failures = CheckExpectations(e.value(), *c.expectations(), law);
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_NE(failures[0].find("rule 'r1' has no aggravation 'minor' in be.sw.1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ibsa
