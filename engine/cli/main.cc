@@ -128,12 +128,27 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
   return kOk;
 }
 
-int RunCheck(GlobalOptions global, const CheckOptions& options) {
+// The law and the suite's coverage of it, for `check` and `coverage`.
+struct Measured {
+  ibsa::Law law;
+  std::vector<std::string> cases;
+  ibsa::Coverage coverage;
+};
+
+std::optional<Measured> Measure(GlobalOptions global, const CheckOptions& options) {
   if (!options.rulesets.empty()) global.rulesets = options.rulesets;
   auto law = LoadLaw(global);
-  if (!law) return kLawError;
-  const std::vector<std::string> cases = options.cases.empty() ? std::vector<std::string>{DefaultCases()} : options.cases;
-  const ibsa::Coverage coverage = ibsa::MeasureCoverage(*law, cases);
+  if (!law) return std::nullopt;
+  std::vector<std::string> cases = options.cases.empty() ? std::vector<std::string>{DefaultCases()} : options.cases;
+  ibsa::Coverage coverage = ibsa::MeasureCoverage(*law, cases);
+  return Measured{std::move(*law), std::move(cases), std::move(coverage)};
+}
+
+int RunCheck(const GlobalOptions& global, const CheckOptions& options) {
+  auto measured = Measure(global, options);
+  if (!measured) return kLawError;
+  const ibsa::Law* law = &measured->law;
+  const ibsa::Coverage& coverage = measured->coverage;
   const auto problems = ibsa::CheckLaw(*law, coverage);
   for (const auto& p : problems) {
     std::cout << p.location.file;
@@ -148,13 +163,10 @@ int RunCheck(GlobalOptions global, const CheckOptions& options) {
   return problems.empty() ? kOk : kExpectationsNotMet;
 }
 
-int RunCoverage(GlobalOptions global, const CheckOptions& options) {
-  if (!options.rulesets.empty()) global.rulesets = options.rulesets;
-  auto law = LoadLaw(global);
-  if (!law) return kLawError;
-  const std::vector<std::string> cases = options.cases.empty() ? std::vector<std::string>{DefaultCases()} : options.cases;
-  const ibsa::Coverage coverage = ibsa::MeasureCoverage(*law, cases);
-  std::cout << ibsa::RenderCoverageMarkdown(coverage, CoverageRoot(cases));
+int RunCoverage(const GlobalOptions& global, const CheckOptions& options) {
+  auto measured = Measure(global, options);
+  if (!measured) return kLawError;
+  std::cout << ibsa::RenderCoverageMarkdown(measured->coverage, CoverageRoot(measured->cases));
   return kOk;
 }
 
