@@ -62,6 +62,7 @@ std::string_view ComparisonBasisName(ComparisonBasis basis) {
     case ComparisonBasis::kMaximumFine: return "maximum_fine";
     case ComparisonBasis::kLevel: return "level";
     case ComparisonBasis::kSamePenalty: return "same_penalty";
+    case ComparisonBasis::kProvisionUnverified: return "provision_unverified";
   }
   return "no_successor";
 }
@@ -222,6 +223,12 @@ std::optional<LexMitior> CompareWithLaterLaw(const Law& law, const RuleEvaluator
   }
   if (met == nullptr) {
     result.basis = ComparisonBasis::kSuccessorUnknown;
+    return result;
+  }
+  // An unverified provision (e.g. a successor whose article and level were not read)
+  // cannot make either law the more favourable one, whatever its penalty says.
+  if (finding.rule->certainty == Certainty::kUnverified || met->certainty == Certainty::kUnverified) {
+    result.basis = ComparisonBasis::kProvisionUnverified;
     return result;
   }
   if (!Verified(finding.rule->penalty) || !Verified(met->penalty)) {

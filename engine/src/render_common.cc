@@ -163,6 +163,9 @@ std::string BasisWord(ComparisonBasis basis, Language language) {
       return nl ? "strafniveau" : fr ? "niveau de peine" : "penalty level";
     case ComparisonBasis::kSamePenalty:
       return nl ? "dezelfde straf" : fr ? "même peine" : "same penalty";
+    case ComparisonBasis::kProvisionUnverified:
+      return nl ? "een te vergelijken bepaling is niet geverifieerd" : fr ? "une disposition à comparer n'est pas vérifiée"
+                                                                     : "a provision to compare is not verified";
   }
   return "";
 }

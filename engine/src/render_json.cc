@@ -53,20 +53,21 @@ json AnchorJson(const Anchor& anchor) {
           {"as_of", anchor.as_of}};
 }
 
-json VersionJson(const RulesetVersion& v) {
+json VersionJson(const RulesetVersion& v, Language language) {
   return {{"id", v.id},
+          {"note", LocalizedJson(v.note, language)},
           {"in_force_from", v.in_force_from.ToString()},
           {"in_force_until", v.in_force_until ? json(v.in_force_until->ToString()) : json(nullptr)},
           {"status", VersionStatusName(v.status)}};
 }
 
-json LexMitiorJson(const std::optional<LexMitior>& lex_mitior) {
+json LexMitiorJson(const std::optional<LexMitior>& lex_mitior, Language language) {
   if (!lex_mitior) return nullptr;
   const LexMitior& lm = *lex_mitior;
   json successors = json::array();
   for (const Rule* s : lm.successors) successors.push_back({{"rule", s->id}, {"article", s->article}});
   return {{"assessed_on", lm.assessed_on.ToString()},
-          {"later_version", lm.later_version ? json(VersionJson(*lm.later_version)) : json(nullptr)},
+          {"later_version", lm.later_version ? json(VersionJson(*lm.later_version, language)) : json(nullptr)},
           {"successors", successors},
           {"successor_status", TruthName(lm.successor_truth)},
           {"favourable", FavourableName(lm.favourable)},
@@ -107,7 +108,7 @@ json FindingJson(const Finding& f, Language language) {
           {"instrument", f.version->instrument},
           {"article", rule.article},
           {"title", rule.title.Get(language)},
-          {"version", VersionJson(*f.version)},
+          {"version", VersionJson(*f.version, language)},
           {"dates", anchors},
           {"certainty", CertaintyName(rule.certainty)},
           {"certainty_reason", rule.certainty_reason.empty() ? json(nullptr) : json(rule.certainty_reason)},
@@ -115,7 +116,7 @@ json FindingJson(const Finding& f, Language language) {
           {"aggravations", aggravations},
           {"missing", f.missing},
           {"penalty", PenaltyJson(rule.penalty, language)},
-          {"lex_mitior", LexMitiorJson(f.lex_mitior)},
+          {"lex_mitior", LexMitiorJson(f.lex_mitior, language)},
           {"note", LocalizedJson(rule.note, language)},
           {"sources", SourcesJson(rule.sources)}};
 }
@@ -140,7 +141,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
   json gaps = json::array();
   for (const auto& gap : evaluation.version_gaps) {
     json known = json::array();
-    for (const auto* v : gap.known_versions) known.push_back(VersionJson(*v));
+    for (const auto* v : gap.known_versions) known.push_back(VersionJson(*v, language));
     gaps.push_back({{"jurisdiction", gap.jurisdiction},
                     {"instrument", gap.instrument},
                     {"date", AnchorJson(gap.anchor)},

@@ -164,6 +164,14 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
         }
       }
     }
+    // What the versions applied say about themselves (uncertain dates, what is missing).
+    std::vector<const RulesetVersion*> noted;
+    for (const auto& f : evaluation.findings) {
+      if (f.version->jurisdiction != jurisdiction || f.version->note.empty()) continue;
+      if (std::find(noted.begin(), noted.end(), f.version) != noted.end()) continue;
+      noted.push_back(f.version);
+      out += "\n  " + std::string(w.note) + " (" + f.version->id + "): " + f.version->note.Get(language) + "\n";
+    }
   }
 
   std::vector<std::string> questions;

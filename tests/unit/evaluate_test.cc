@@ -480,3 +480,18 @@ TEST_F(EvaluateTest, AnAggravationAddedInALaterVersionCanBeExpected) {
 
 }  // namespace
 }  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+TEST_F(LexMitiorTest, AnUnverifiedSuccessorNeverMakesEitherLawMoreFavourable) {
+  std::string successor = Offence("new", "{fact: acts, has: share}", "{level: 1, certainty: likely, certainty_reason: secondary}", "old");
+  successor.replace(successor.find("certainty: settled"), 18,
+                    "certainty: unverified\n    certainty_reason: \"article number not read\"");
+  const LexMitior lm = Compare(TwoVersions(successor));
+  EXPECT_EQ(lm.favourable, Favourable::kUndetermined);
+  EXPECT_EQ(lm.basis, ComparisonBasis::kProvisionUnverified);
+}
+
+}  // namespace
+}  // namespace ibsa

@@ -51,6 +51,23 @@ TEST_F(RenderTest, TextStatesTheDisclaimerVersionAndQuestions) {
   EXPECT_NE(text.find("prison 6 months to 5 years"), std::string::npos);
 }
 
+TEST(RenderVersionNoteTest, TheNoteOfAVersionAppliedIsShownOnce) {
+  const Vocabulary vocabulary = testing::TestVocabulary();
+  std::string ruleset = testing::Ruleset("be.sw.1", "2020-01-01", "",
+                                         testing::RuleYaml("r1", {"{fact: acts, has: share}"}, "[share]") +
+                                             testing::RuleYaml("r2", {"{fact: acts, has: share}"}, "[share]"));
+  ruleset.replace(ruleset.find("status:"), 0, "note: {nl: \"Datum onzeker\", fr: \"Date incertaine\", en: \"Date uncertain\"}\n");
+  const Law law = testing::LawOf(vocabulary, {{"v.yaml", ruleset}});
+  const Case c = testing::CaseOf(vocabulary, "id: c1\njurisdiction: BE\ndate: 2025-03-14\nacts: [share]\n");
+  const Evaluation e = std::move(Evaluate(law, c, {})).value();
+  const std::string text = RenderText(e, law, Language::kEn);
+  const auto first = text.find("Note (be.sw.1): Date uncertain");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(text.find("Note (be.sw.1)", first + 1), std::string::npos);
+  const auto json = nlohmann::json::parse(RenderJson(e, law, Language::kFr));
+  EXPECT_EQ(json["findings"][0]["version"]["note"], "Date incertaine");
+}
+
 TEST_F(RenderTest, TextSpeaksTheAskedLanguage) {
   EXPECT_NE(RenderText(evaluation_, law_, Language::kNl).find("geen juridisch advies"), std::string::npos);
   EXPECT_NE(RenderText(evaluation_, law_, Language::kNl).find("Bestaat de persoon?"), std::string::npos);

@@ -73,6 +73,7 @@ enum class ComparisonBasis {
   kMaximumFine,
   kLevel,
   kSamePenalty,
+  kProvisionUnverified,  // the rule applied or its successor is itself unverified
 };
 std::string_view FavourableName(Favourable favourable);
 std::string_view ComparisonBasisName(ComparisonBasis basis);
