@@ -1,15 +1,7 @@
 # Runs the command after "--" and compares its standard output with EXPECTED_FILE (a golden
 # output or a generated document). With UPDATE_GOLDEN=1 in the environment it rewrites the
 # file instead; review the change with git diff.
-set(command "")
-set(take OFF)
-foreach(i RANGE ${CMAKE_ARGC})
-  if(take)
-    list(APPEND command "${CMAKE_ARGV${i}}")
-  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
-    set(take ON)
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/command_after_dashes.cmake)
 execute_process(COMMAND ${command} RESULT_VARIABLE exit OUTPUT_VARIABLE actual ERROR_VARIABLE err)
 if(NOT exit EQUAL 0)
   message(FATAL_ERROR "command exited with ${exit}: ${err}")

@@ -1,14 +1,6 @@
 # Runs the command after "--" and fails unless it exits with EXPECTED_EXIT. Prints the
 # command's stdout and stderr so that PASS_REGULAR_EXPRESSION can check the message.
-set(command "")
-set(take OFF)
-foreach(i RANGE ${CMAKE_ARGC})
-  if(take)
-    list(APPEND command "${CMAKE_ARGV${i}}")
-  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
-    set(take ON)
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/command_after_dashes.cmake)
 execute_process(COMMAND ${command} RESULT_VARIABLE exit OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message("${out}${err}")
 if(NOT "${exit}" STREQUAL "${EXPECTED_EXIT}")
