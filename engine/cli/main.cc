@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -37,6 +38,17 @@ struct EvaluateOptions {
 struct TestOptions {
   std::vector<std::string> paths;
   bool verbose = false;
+};
+
+struct SweepOptions {
+  std::string jurisdiction;
+  std::string date;        // gaps, and diff across jurisdictions or proposals
+  std::string from, to;    // diff across dates
+  std::string vs;          // diff across jurisdictions
+  std::vector<std::string> with;
+  std::string format = "text";
+  std::string language = "en";
+  std::string examples;    // gaps: folder to write one example case per pattern
 };
 
 struct CheckOptions {
@@ -170,6 +182,90 @@ int RunCoverage(const GlobalOptions& global, const CheckOptions& options) {
   return kOk;
 }
 
+std::optional<ibsa::Date> DateOption(const std::string& name, const std::string& text) {
+  if (text.empty()) return ibsa::Date::Today();
+  auto date = ibsa::Date::Parse(text);
+  if (!date) {
+    std::cerr << "error[E0105]: " << name << " '" << text << "' is not a date\n  = help: write YYYY-MM-DD\n";
+  }
+  return date;
+}
+
+ibsa::ReportFormat FormatOf(const std::string& name) {
+  if (name == "json") return ibsa::ReportFormat::kJson;
+  if (name == "markdown") return ibsa::ReportFormat::kMarkdown;
+  if (name == "csv") return ibsa::ReportFormat::kCsv;
+  return ibsa::ReportFormat::kText;
+}
+
+std::optional<ibsa::Harms> LoadHarms(const GlobalOptions& global, const ibsa::Law& law) {
+  auto harms = ibsa::Harms::Load((std::filesystem::path(global.rulesets) / "harms.yaml").string(), law);
+  if (!harms.ok()) {
+    PrintErrors(harms.errors());
+    return std::nullopt;
+  }
+  return std::move(harms).value();
+}
+
+int RunGaps(const GlobalOptions& global, const SweepOptions& options) {
+  auto date = DateOption("--date", options.date);
+  if (!date) return kUsageError;
+  auto law = LoadLaw(global);
+  if (!law) return kLawError;
+  auto harms = LoadHarms(global, *law);
+  if (!harms) return kLawError;
+  auto report = ibsa::FindGaps(*law, *harms, {options.jurisdiction, *date, options.with});
+  if (!report.ok()) {
+    PrintErrors(report.errors());
+    return kUsageError;
+  }
+  if (!options.examples.empty()) {
+    // Written only when asked: generated scenarios, no case content.
+    std::error_code ec;
+    std::filesystem::create_directories(options.examples, ec);
+    for (const auto& h : report.value().harms) {
+      for (const auto& p : h.patterns) {
+        const auto id_at = p.example.find("id: ") + 4;
+        const std::string id = p.example.substr(id_at, p.example.find('\n', id_at) - id_at);
+        std::ofstream(std::filesystem::path(options.examples) / (id + ".yaml")) << p.example;
+      }
+    }
+  }
+  std::cout << ibsa::RenderGaps(report.value(), FormatOf(options.format), *ibsa::ParseLanguage(options.language));
+  return kOk;
+}
+
+int RunDiff(const GlobalOptions& global, const SweepOptions& options) {
+  ibsa::DiffSide left{options.jurisdiction, ibsa::Date::Today(), {}};
+  ibsa::DiffSide right = left;
+  if (!options.from.empty() || !options.to.empty()) {
+    auto from = DateOption("--from", options.from);
+    auto to = DateOption("--to", options.to);
+    if (!from || !to) return kUsageError;
+    left.date = *from;
+    right.date = *to;
+  } else {
+    auto date = DateOption("--date", options.date);
+    if (!date) return kUsageError;
+    left.date = right.date = *date;
+  }
+  if (!options.vs.empty()) right.jurisdiction = options.vs;
+  right.with = options.with;
+  if (options.vs.empty() && options.with.empty() && options.from.empty() && options.to.empty()) {
+    std::cerr << "error: diff needs two states of the law: --from D --to D, --vs JURISDICTION, or --with ID\n";
+    return kUsageError;
+  }
+  auto law = LoadLaw(global);
+  if (!law) return kLawError;
+  auto report = ibsa::Diff(*law, left, right);
+  if (!report.ok()) {
+    PrintErrors(report.errors());
+    return kUsageError;
+  }
+  std::cout << ibsa::RenderDiff(report.value(), FormatOf(options.format), *ibsa::ParseLanguage(options.language));
+  return kOk;
+}
+
 int RunTest(const GlobalOptions& global, const TestOptions& options) {
   auto law = LoadLaw(global);
   if (!law) return kLawError;
@@ -238,6 +334,27 @@ int main(int argc, char** argv) {
   coverage_cmd->add_option("--format", check.format, "markdown")->check(CLI::IsMember({"markdown"}));
   coverage_cmd->add_option("--cases", check.cases, "case files or folders (default: ./cases)");
 
+  SweepOptions sweep;
+  const std::vector<std::string> jurisdictions = {"BE", "NL"};
+  CLI::App* gaps_cmd = app.add_subcommand("gaps", "harmful situations no offence covers, as patterns");
+  gaps_cmd->add_option("--jurisdiction", sweep.jurisdiction, "BE or NL")->required()->check(CLI::IsMember(jurisdictions));
+  gaps_cmd->add_option("--date", sweep.date, "the law in force on this date (default: today)");
+  gaps_cmd->add_option("--with", sweep.with, "overlay a proposed ruleset version");
+  gaps_cmd->add_option("--format", sweep.format, "text, json, markdown or csv")
+      ->check(CLI::IsMember({"text", "json", "markdown", "csv"}));
+  gaps_cmd->add_option("--lang", sweep.language, "nl, fr or en")->check(CLI::IsMember({"nl", "fr", "en"}));
+  gaps_cmd->add_option("--examples", sweep.examples, "write one example case file per pattern into this folder");
+
+  CLI::App* diff_cmd = app.add_subcommand("diff", "situations whose findings change between two states of the law");
+  diff_cmd->add_option("--jurisdiction", sweep.jurisdiction, "BE or NL")->required()->check(CLI::IsMember(jurisdictions));
+  diff_cmd->add_option("--from", sweep.from, "earlier date");
+  diff_cmd->add_option("--to", sweep.to, "later date");
+  diff_cmd->add_option("--vs", sweep.vs, "the other jurisdiction")->check(CLI::IsMember(jurisdictions));
+  diff_cmd->add_option("--date", sweep.date, "the date for --vs and --with (default: today)");
+  diff_cmd->add_option("--with", sweep.with, "compare the law with the law plus this proposal");
+  diff_cmd->add_option("--format", sweep.format, "text, json, markdown or csv")
+      ->check(CLI::IsMember({"text", "json", "markdown", "csv"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -247,5 +364,7 @@ int main(int argc, char** argv) {
   if (evaluate_cmd->parsed()) return RunEvaluate(global, evaluate);
   if (check_cmd->parsed()) return RunCheck(global, check);
   if (coverage_cmd->parsed()) return RunCoverage(global, check);
+  if (gaps_cmd->parsed()) return RunGaps(global, sweep);
+  if (diff_cmd->parsed()) return RunDiff(global, sweep);
   return RunTest(global, test);
 }

@@ -110,7 +110,8 @@ Result<Law> Law::Load(const std::string& directory, const Vocabulary& vocabulary
     const auto& path = it->path();
     const auto extension = path.extension().string();
     if (extension != ".yaml" && extension != ".yml") continue;
-    if (path.filename() == "facts.yaml") continue;
+    // The vocabulary and the harms are not rulesets.
+    if (path.filename() == "facts.yaml" || path.filename() == "harms.yaml") continue;
     paths.push_back(path.string());
   }
   std::sort(paths.begin(), paths.end());

@@ -14,6 +14,7 @@
 #include "ibsa/check.h"
 #include "ibsa/date.h"
 #include "ibsa/evaluate.h"
+#include "ibsa/gaps.h"
 #include "ibsa/law.h"
 #include "ibsa/render.h"
 #include "ibsa/status.h"

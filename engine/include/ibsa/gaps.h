@@ -1,0 +1,123 @@
+// File: gaps.h
+// Policymakers' tools: which harmful situations no offence covers (gaps), and which
+// situations change between two dates, two jurisdictions, or the law and a bill (diff).
+//
+// Both sweep the whole scenario space symbolically: every condition is compiled into a
+// binary decision diagram over the facts the rules and harms read (enumerations as
+// one-hot variables, ages and dates by the thresholds the conditions use), so the
+// answer covers every combination of known facts, not a sample. Results are grouped
+// into patterns: sets of scenarios described by the fewest fact constraints.
+#ifndef IBSA_GAPS_H_
+#define IBSA_GAPS_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ibsa/date.h"
+#include "ibsa/law.h"
+#include "ibsa/status.h"
+#include "ibsa/text.h"
+
+namespace ibsa {
+
+namespace internal {
+struct HarmsData;
+}  // namespace internal
+
+// A protected interest (rulesets/harms.yaml). kind "harm": a harmful situation that the
+// criminal law should cover; kind "transposition": a situation an EU directive requires
+// the member state to criminalise (its condition names the directive's rule).
+struct Harm {
+  std::string id;
+  std::string kind;  // "harm" or "transposition"
+  LocalizedText label;
+  std::vector<Source> sources;
+  SourceLocation location;
+};
+
+class Harms {
+ public:
+  static Result<Harms> Load(const std::string& path, const Law& law);
+  static Result<Harms> Parse(const std::string& text, const std::string& file, const Law& law);
+  const std::vector<Harm>& harms() const;
+  const internal::HarmsData& data() const { return *data_; }
+
+ private:
+  explicit Harms(std::shared_ptr<const internal::HarmsData> data) : data_(std::move(data)) {}
+  std::shared_ptr<const internal::HarmsData> data_;
+};
+
+// One fact constraint of a pattern: "image.technique is synthetic", "victim.age 16 to 17".
+struct Constraint {
+  std::string fact;
+  std::string text;
+};
+
+struct Pattern {
+  std::vector<Constraint> constraints;  // in vocabulary order; facts not named are free
+  double scenarios = 0;                 // how many scenarios of the space it covers
+  std::string example;                  // a case file (YAML) that reproduces it
+};
+
+struct GapOptions {
+  std::string jurisdiction;             // BE or NL
+  Date date = Date::FromDays(0);        // the law in force on this date
+  std::vector<std::string> with;        // proposals to overlay
+};
+
+struct HarmGaps {
+  const Harm* harm = nullptr;
+  double harm_scenarios = 0;  // scenarios in which the harm holds
+  double gap_scenarios = 0;   // of those, scenarios no offence covers
+  std::vector<Pattern> patterns;
+  // Scenarios covered only by offences whose reading is contested or unverified: where
+  // the law's reach is uncertain rather than absent.
+  double uncertain_scenarios = 0;
+  std::vector<Pattern> uncertain_patterns;
+};
+
+struct GapReport {
+  GapOptions options;
+  std::vector<const RulesetVersion*> versions;  // the national versions swept
+  std::vector<std::string> facts;               // the facts the sweep varies
+  double space = 0;                              // scenarios in the space
+  std::vector<HarmGaps> harms;
+};
+
+Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions& options);
+
+// Two states of the law to compare: the same jurisdiction on two dates, two
+// jurisdictions on one date, or one date without and with proposals.
+struct DiffSide {
+  std::string jurisdiction;
+  Date date = Date::FromDays(0);
+  std::vector<std::string> with;
+};
+
+struct DiffChange {
+  std::string rule;        // the offence concerned (id of the side where it applies)
+  std::string article;
+  std::string what;        // "added", "removed", "penalty changed", "covered only on the right", ...
+  double scenarios = 0;
+  std::vector<Pattern> patterns;
+};
+
+struct DiffReport {
+  DiffSide left;
+  DiffSide right;
+  std::vector<std::string> facts;
+  double space = 0;
+  std::vector<DiffChange> changes;
+};
+
+Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& right);
+
+enum class ReportFormat { kText, kJson, kMarkdown, kCsv };
+std::string RenderGaps(const GapReport& report, ReportFormat format, Language language);
+std::string RenderDiff(const DiffReport& report, ReportFormat format, Language language);
+
+}  // namespace ibsa
+
+#endif  // IBSA_GAPS_H_
