@@ -1,0 +1,89 @@
+// Benchmarks (not tests: CI never times anything). Run: tests/bench/run.sh
+// Each figure is read against a baseline measured in the same process: evaluating the same
+// case against a law of one rule.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "ibsa/ibsa.h"
+
+namespace {
+
+const std::string kRoot = IBSA_SOURCE_DIR;
+
+struct Loaded {
+  ibsa::Vocabulary vocabulary;
+  ibsa::Law law;
+};
+
+const Loaded& Bundled() {
+  static const Loaded* loaded = [] {
+    auto vocabulary = ibsa::Vocabulary::Load(kRoot + "/rulesets/facts.yaml");
+    auto law = ibsa::Law::Load(kRoot + "/rulesets", vocabulary.value());
+    return new Loaded{vocabulary.value(), std::move(law).value()};
+  }();
+  return *loaded;
+}
+
+const ibsa::Case& Demo() {
+  static const ibsa::Case* c = new ibsa::Case(
+      ibsa::Case::Load(kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml", Bundled().vocabulary).value());
+  return *c;
+}
+
+void BM_Baseline_OneRuleLaw(benchmark::State& state) {
+  const auto& vocabulary = Bundled().vocabulary;
+  auto law = ibsa::Law::FromTexts(
+      {{"one.yaml",
+        "format: ibsa.ruleset/1\nid: be.x.1\njurisdiction: BE\ninstrument: X\ntitle: {nl: T, fr: T, en: T}\n"
+        "in_force_from: 2016-01-01\nstatus: in_force\nsources: [{title: S, url: \"https://x.eu/\"}]\nrules:\n"
+        "  - {id: r, kind: remedy, article: \"1\", title: {nl: T, fr: T, en: T}, certainty: settled,\n"
+        "     sources: [{title: S, url: \"https://x.eu/\"}],\n"
+        "     elements: [{id: e, label: {nl: E, fr: E, en: E}, when: {fact: acts, has: share}}]}\n"}},
+      vocabulary);
+  const ibsa::Case& c = Demo();
+  for (auto _ : state) benchmark::DoNotOptimize(ibsa::Evaluate(law.value(), c, {}));
+}
+BENCHMARK(BM_Baseline_OneRuleLaw);
+
+void BM_EvaluateDemo(benchmark::State& state) {
+  const Loaded& loaded = Bundled();
+  const ibsa::Case& c = Demo();
+  ibsa::EvaluationOptions options;
+  options.explain = state.range(0) != 0;
+  for (auto _ : state) benchmark::DoNotOptimize(ibsa::Evaluate(loaded.law, c, options));
+}
+BENCHMARK(BM_EvaluateDemo)->Arg(0)->Arg(1)->ArgName("explain");
+
+void BM_EvaluateAndRenderJson(benchmark::State& state) {
+  const Loaded& loaded = Bundled();
+  const ibsa::Case& c = Demo();
+  for (auto _ : state) {
+    auto e = ibsa::Evaluate(loaded.law, c, {});
+    benchmark::DoNotOptimize(ibsa::RenderJson(e.value(), loaded.law, ibsa::Language::kEn));
+  }
+}
+BENCHMARK(BM_EvaluateAndRenderJson);
+
+void BM_LoadRulesetsFromYaml(benchmark::State& state) {
+  for (auto _ : state) {
+    auto vocabulary = ibsa::Vocabulary::Load(kRoot + "/rulesets/facts.yaml");
+    benchmark::DoNotOptimize(ibsa::Law::Load(kRoot + "/rulesets", vocabulary.value()));
+  }
+}
+BENCHMARK(BM_LoadRulesetsFromYaml)->Unit(benchmark::kMillisecond);
+
+void BM_GapSweep(benchmark::State& state) {
+  const Loaded& loaded = Bundled();
+  auto harms = ibsa::Harms::Load(kRoot + "/rulesets/harms.yaml", loaded.law);
+  const char* jurisdiction = state.range(0) == 0 ? "BE" : "NL";
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(ibsa::FindGaps(loaded.law, harms.value(), {jurisdiction, *ibsa::Date::Parse("2025-06-01"), {}}));
+  }
+  state.SetLabel(jurisdiction);
+}
+BENCHMARK(BM_GapSweep)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
