@@ -51,6 +51,20 @@ std::string WithText(const std::vector<std::string>& with) {
 // At most this many patterns per group in text and Markdown; JSON and CSV list all.
 constexpr size_t kShownPatterns = 12;
 
+// The patterns as a numbered list (text) or table (Markdown), at most kShownPatterns.
+void AppendPatterns(std::string& out, const std::vector<Pattern>& patterns, bool md) {
+  if (md && !patterns.empty()) out += "\n| # | scenarios | pattern |\n|---|---|---|\n";
+  for (size_t i = 0; i < patterns.size() && i < kShownPatterns; ++i) {
+    const Pattern& p = patterns[i];
+    out += md ? "| " + std::to_string(i + 1) + " | " + Number(p.scenarios) + " | " + ConstraintsText(p) + " |\n"
+              : "    " + std::to_string(i + 1) + ". (" + Number(p.scenarios) + ") " + ConstraintsText(p) + "\n";
+  }
+  if (patterns.size() > kShownPatterns) {
+    out += (md ? "\n" : "    ") + std::string("(+") + std::to_string(patterns.size() - kShownPatterns) +
+           " smaller patterns; --format json or csv lists them all)\n";
+  }
+}
+
 }  // namespace
 
 std::string RenderGaps(const GapReport& r, ReportFormat format, Language language) {
@@ -103,30 +117,12 @@ std::string RenderGaps(const GapReport& r, ReportFormat format, Language languag
     out += (md ? "" : "  ") + Number(h.gap_scenarios) + " of " + Number(h.harm_scenarios) +
            " scenarios in which it holds are covered by no offence (" + Percent(h.gap_scenarios, h.harm_scenarios) + ")" +
            (h.patterns.empty() ? "." : ", in " + std::to_string(h.patterns.size()) + " pattern(s):") + "\n";
-    if (md && !h.patterns.empty()) out += "\n| # | scenarios | pattern |\n|---|---|---|\n";
-    for (size_t i = 0; i < h.patterns.size() && i < kShownPatterns; ++i) {
-      const Pattern& p = h.patterns[i];
-      out += md ? "| " + std::to_string(i + 1) + " | " + Number(p.scenarios) + " | " + ConstraintsText(p) + " |\n"
-                : "    " + std::to_string(i + 1) + ". (" + Number(p.scenarios) + ") " + ConstraintsText(p) + "\n";
-    }
-    if (h.patterns.size() > kShownPatterns) {
-      out += (md ? "\n" : "    ") + std::string("(+") + std::to_string(h.patterns.size() - kShownPatterns) +
-             " smaller patterns; --format json or csv lists them all)\n";
-    }
+    AppendPatterns(out, h.patterns, md);
     if (h.uncertain_scenarios > 0) {
       out += (md ? "\n" : "  ") + Number(h.uncertain_scenarios) +
              " more are covered only by a contested or unverified reading" +
              (h.uncertain_patterns.empty() ? "." : ":") + "\n";
-      if (md && !h.uncertain_patterns.empty()) out += "\n| # | scenarios | pattern |\n|---|---|---|\n";
-      for (size_t i = 0; i < h.uncertain_patterns.size() && i < kShownPatterns; ++i) {
-        const Pattern& p = h.uncertain_patterns[i];
-        out += md ? "| " + std::to_string(i + 1) + " | " + Number(p.scenarios) + " | " + ConstraintsText(p) + " |\n"
-                  : "    " + std::to_string(i + 1) + ". (" + Number(p.scenarios) + ") " + ConstraintsText(p) + "\n";
-      }
-      if (h.uncertain_patterns.size() > kShownPatterns) {
-        out += (md ? "\n" : "    ") + std::string("(+") + std::to_string(h.uncertain_patterns.size() - kShownPatterns) +
-               " smaller patterns; --format json or csv lists them all)\n";
-      }
+      AppendPatterns(out, h.uncertain_patterns, md);
     }
   }
   return out;
@@ -167,17 +163,9 @@ std::string RenderDiff(const DiffReport& r, ReportFormat format, Language langua
   if (r.changes.empty()) out += (md ? "\n" : "  ") + std::string("No scenario changes.\n");
   for (const auto& c : r.changes) {
     const std::string head = (c.rule.empty() ? "" : c.rule + " (art. " + c.article + "): ") + c.what;
-    out += md ? "\n### " + head + "\n\n" + Number(c.scenarios) + " scenarios.\n\n| # | scenarios | pattern |\n|---|---|---|\n"
+    out += md ? "\n### " + head + "\n\n" + Number(c.scenarios) + " scenarios.\n"
               : "\n* " + head + ": " + Number(c.scenarios) + " scenarios\n";
-    for (size_t i = 0; i < c.patterns.size() && i < kShownPatterns; ++i) {
-      const Pattern& p = c.patterns[i];
-      out += md ? "| " + std::to_string(i + 1) + " | " + Number(p.scenarios) + " | " + ConstraintsText(p) + " |\n"
-                : "    " + std::to_string(i + 1) + ". (" + Number(p.scenarios) + ") " + ConstraintsText(p) + "\n";
-    }
-    if (c.patterns.size() > kShownPatterns) {
-      out += (md ? "\n" : "    ") + std::string("(+") + std::to_string(c.patterns.size() - kShownPatterns) +
-             " smaller patterns; --format json or csv lists them all)\n";
-    }
+    AppendPatterns(out, c.patterns, md);
   }
   return out;
 }
