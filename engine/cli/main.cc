@@ -57,11 +57,14 @@ struct CheckOptions {
   std::string format = "markdown";   // coverage only
 };
 
-std::string DefaultCases() {
+// `name` in the working folder if it is there, else the source tree's folder.
+std::string DefaultFolder(const char* name, const char* source_tree_folder) {
   std::error_code ec;
-  if (std::filesystem::is_directory("cases", ec)) return "cases";
-  return IBSA_DEFAULT_CASES;
+  if (std::filesystem::is_directory(name, ec)) return name;
+  return source_tree_folder;
 }
+
+std::string DefaultCases() { return DefaultFolder("cases", IBSA_DEFAULT_CASES); }
 
 // Paths in the coverage table are relative to the folder that holds cases/, so that the
 // committed docs/coverage.md is the same on every machine.
@@ -71,11 +74,7 @@ std::string CoverageRoot(const std::vector<std::string>& cases) {
   return absolute.lexically_normal().parent_path().string();
 }
 
-std::string DefaultRulesets() {
-  std::error_code ec;
-  if (std::filesystem::is_directory("rulesets", ec)) return "rulesets";
-  return IBSA_DEFAULT_RULESETS;
-}
+std::string DefaultRulesets() { return DefaultFolder("rulesets", IBSA_DEFAULT_RULESETS); }
 
 void PrintErrors(const std::vector<ibsa::Diagnostic>& errors) {
   std::cerr << ibsa::FormatDiagnostics(errors);
@@ -98,26 +97,26 @@ std::optional<ibsa::Law> LoadLaw(const GlobalOptions& global) {
   return std::move(law).value();
 }
 
+// Reads a date option into `out` (left as it is when the option was not given); prints
+// the error and returns false when the text is no date.
+bool ReadDateOption(const std::string& name, const std::string& text, std::optional<ibsa::Date>& out) {
+  if (text.empty()) return true;
+  out = ibsa::Date::Parse(text);
+  if (!out) {
+    std::cerr << "error[E0105]: " << name << " '" << text
+              << "' is not a date\n  = help: write YYYY-MM-DD, e.g. 2025-03-14\n";
+  }
+  return out.has_value();
+}
+
 int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
   ibsa::EvaluationOptions evaluation_options;
   evaluation_options.with = options.with;
   evaluation_options.explain = options.explain;
-  if (!options.as_of.empty()) {
-    evaluation_options.as_of = ibsa::Date::Parse(options.as_of);
-    if (!evaluation_options.as_of) {
-      std::cerr << "error[E0105]: --as-of '" << options.as_of
-                << "' is not a date\n  = help: write YYYY-MM-DD, e.g. 2025-03-14\n";
-      return kUsageError;
-    }
-  }
   evaluation_options.assessed_on = ibsa::Date::Today();
-  if (!options.assessed_on.empty()) {
-    evaluation_options.assessed_on = ibsa::Date::Parse(options.assessed_on);
-    if (!evaluation_options.assessed_on) {
-      std::cerr << "error[E0105]: --assessed-on '" << options.assessed_on
-                << "' is not a date\n  = help: write YYYY-MM-DD, e.g. 2026-11-21\n";
-      return kUsageError;
-    }
+  if (!ReadDateOption("--as-of", options.as_of, evaluation_options.as_of) ||
+      !ReadDateOption("--assessed-on", options.assessed_on, evaluation_options.assessed_on)) {
+    return kUsageError;
   }
   const auto language = ibsa::ParseLanguage(options.language);
   auto law = LoadLaw(global);
@@ -182,15 +181,6 @@ int RunCoverage(const GlobalOptions& global, const CheckOptions& options) {
   return kOk;
 }
 
-std::optional<ibsa::Date> DateOption(const std::string& name, const std::string& text) {
-  if (text.empty()) return ibsa::Date::Today();
-  auto date = ibsa::Date::Parse(text);
-  if (!date) {
-    std::cerr << "error[E0105]: " << name << " '" << text << "' is not a date\n  = help: write YYYY-MM-DD\n";
-  }
-  return date;
-}
-
 ibsa::ReportFormat FormatOf(const std::string& name) {
   if (name == "json") return ibsa::ReportFormat::kJson;
   if (name == "markdown") return ibsa::ReportFormat::kMarkdown;
@@ -208,8 +198,8 @@ std::optional<ibsa::Harms> LoadHarms(const GlobalOptions& global, const ibsa::La
 }
 
 int RunGaps(const GlobalOptions& global, const SweepOptions& options) {
-  auto date = DateOption("--date", options.date);
-  if (!date) return kUsageError;
+  std::optional<ibsa::Date> date = ibsa::Date::Today();
+  if (!ReadDateOption("--date", options.date, date)) return kUsageError;
   auto law = LoadLaw(global);
   if (!law) return kLawError;
   auto harms = LoadHarms(global, *law);
@@ -238,15 +228,15 @@ int RunGaps(const GlobalOptions& global, const SweepOptions& options) {
 int RunDiff(const GlobalOptions& global, const SweepOptions& options) {
   ibsa::DiffSide left{options.jurisdiction, ibsa::Date::Today(), {}};
   ibsa::DiffSide right = left;
+  std::optional<ibsa::Date> from = ibsa::Date::Today(), to = from, date = from;
+  if (!ReadDateOption("--from", options.from, from) || !ReadDateOption("--to", options.to, to) ||
+      !ReadDateOption("--date", options.date, date)) {
+    return kUsageError;
+  }
   if (!options.from.empty() || !options.to.empty()) {
-    auto from = DateOption("--from", options.from);
-    auto to = DateOption("--to", options.to);
-    if (!from || !to) return kUsageError;
     left.date = *from;
     right.date = *to;
   } else {
-    auto date = DateOption("--date", options.date);
-    if (!date) return kUsageError;
     left.date = right.date = *date;
   }
   if (!options.vs.empty()) right.jurisdiction = options.vs;
