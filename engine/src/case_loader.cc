@@ -10,6 +10,8 @@ namespace ibsa {
 
 using internal::YamlReader;
 
+constexpr size_t kMaxActs = 63;
+
 // Builds a Case from one YAML or JSON document (see docs/case-format.md).
 class CaseLoader {
  public:
@@ -218,12 +220,22 @@ class CaseLoader {
       if (is_acts) {
         Act act;
         act.type = *choice;
+        act.type_index = *fact.ValueIndex(*choice);
         act.date = date.value_or(c_.date_);
         act.certain = certain;
         act.location = reader_.Locate(type_node);
         act_has_date_.push_back(date.has_value());
         c_.acts_.push_back(std::move(act));
       }
+    }
+    // Each act's date may select a version of its own; the engine tracks them in one
+    // 64-bit word (the case date and at most 63 acts).
+    if (is_acts && c_.acts_.size() > kMaxActs) {
+      reader_.Error("E0111", node,
+                    "the case lists " + std::to_string(c_.acts_.size()) + " acts; at most " +
+                        std::to_string(kMaxActs) + " are supported",
+                    {"list each kind of act once per date"});
+      ok = false;
     }
     // An act reported both as certain and as uncertain is certain.
     value.uncertain &= ~value.present;

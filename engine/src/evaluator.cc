@@ -3,29 +3,13 @@
 #include <tuple>
 
 #include "condition.h"
+#include "decider.h"
+#include "ibsa/decide.h"
 #include "ibsa/evaluate.h"
 #include "law_data.h"
 #include "yaml_reader.h"
 
 namespace ibsa {
-
-Truth And(Truth a, Truth b) {
-  if (a == Truth::kFalse || b == Truth::kFalse) return Truth::kFalse;
-  if (a == Truth::kTrue && b == Truth::kTrue) return Truth::kTrue;
-  return Truth::kUnknown;
-}
-
-Truth Or(Truth a, Truth b) {
-  if (a == Truth::kTrue || b == Truth::kTrue) return Truth::kTrue;
-  if (a == Truth::kFalse && b == Truth::kFalse) return Truth::kFalse;
-  return Truth::kUnknown;
-}
-
-Truth Not(Truth a) {
-  if (a == Truth::kTrue) return Truth::kFalse;
-  if (a == Truth::kFalse) return Truth::kTrue;
-  return Truth::kUnknown;
-}
 
 std::string_view TruthName(Truth truth) {
   switch (truth) {
@@ -72,37 +56,6 @@ namespace {
 using internal::CompiledRule;
 using internal::LawData;
 
-// Evaluates rules of the compiled law against one case's fact values.
-class RuleEvaluator : public internal::RuleOracle {
- public:
-  RuleEvaluator(const LawData& law, const std::vector<FactValue>& values)
-      : law_(law), values_(values) {}
-
-  Truth Condition(int32_t root) const {
-    return internal::EvalNode(law_.program, root, values_, this);
-  }
-
-  Truth RuleTruth(int32_t rule) const override {
-    Truth result = Truth::kTrue;
-    for (int32_t root : law_.rules[rule].elements) {
-      result = And(result, Condition(root));
-      if (result == Truth::kFalse) break;
-    }
-    return result;
-  }
-
-  void RuleMissing(int32_t rule, std::vector<int32_t>& slots) const override {
-    for (int32_t root : law_.rules[rule].elements) Missing(root, slots);
-  }
-
-  void Missing(int32_t root, std::vector<int32_t>& slots) const {
-    internal::CollectMissing(law_.program, root, values_, this, slots);
-  }
-
- private:
-  const LawData& law_;
-  const std::vector<FactValue>& values_;
-};
 
 std::vector<std::string> SlotNames(std::vector<int32_t> slots, const Vocabulary& vocabulary) {
   std::sort(slots.begin(), slots.end());
@@ -110,18 +63,6 @@ std::vector<std::string> SlotNames(std::vector<int32_t> slots, const Vocabulary&
   std::vector<std::string> names;
   for (int32_t slot : slots) names.push_back(vocabulary.fact(slot).name);
   return names;
-}
-
-// Whether `rule` is to be judged on the law in force at `anchor`: a rule about
-// certain acts takes the dates of those acts when the case reports them, and the
-// case date otherwise.
-bool AnchoredOn(const Rule& rule, const Anchor& anchor, const Case& c) {
-  if (anchor.as_of) return true;
-  const bool reported = std::any_of(c.acts().begin(), c.acts().end(), [&](const Act& act) {
-    return std::find(rule.acts.begin(), rule.acts.end(), act.type) != rule.acts.end();
-  });
-  if (!reported) return anchor.act.empty();
-  return std::find(rule.acts.begin(), rule.acts.end(), anchor.act) != rule.acts.end();
 }
 
 // The rules of `later` that continue `rule_id`: the same id, or one that replaces it,
@@ -183,7 +124,7 @@ std::pair<Favourable, ComparisonBasis> ComparePenalties(const Penalty& earlier, 
   return {Favourable::kSame, ComparisonBasis::kSamePenalty};
 }
 
-std::optional<LexMitior> CompareWithLaterLaw(const Law& law, const RuleEvaluator& evaluator,
+std::optional<LexMitior> CompareWithLaterLaw(const Law& law, const internal::Decider& evaluator,
                                              const Finding& finding, Date assessed_on,
                                              const std::vector<std::string>& with) {
   const LawData& data = law.data();
@@ -239,56 +180,13 @@ std::optional<LexMitior> CompareWithLaterLaw(const Law& law, const RuleEvaluator
   return result;
 }
 
-// A date no version covers is not missing law when the next version explains why
-// nothing applied before it (gap_before), e.g. a regulation not yet applicable.
-bool ExplainedGap(const LawData& data, const std::string& jurisdiction,
-                  const std::string& instrument, Date date) {
-  const RulesetVersion* next = nullptr;
-  for (const auto& v : data.versions) {
-    if (v.jurisdiction != jurisdiction || v.instrument != instrument ||
-        v.status == VersionStatus::kProposed || v.in_force_from <= date) {
-      continue;
-    }
-    if (next == nullptr || v.in_force_from < next->in_force_from) next = &v;
-  }
-  return next != nullptr && !next->gap_before.empty();
-}
-
-Result<bool> CheckProposals(const Law& law, const std::vector<std::string>& with) {
-  std::vector<std::string> proposed;
-  for (const auto& v : law.versions()) {
-    if (v.status == VersionStatus::kProposed) proposed.push_back(v.id);
-  }
-  std::vector<Diagnostic> errors;
-  for (const auto& id : with) {
-    const RulesetVersion* v = law.FindVersion(id);
-    if (v == nullptr) {
-      errors.push_back(Diagnostic{
-          "E0301", {}, "--with '" + id + "': no ruleset version has this id",
-          {internal::DidYouMean(id, proposed),
-           proposed.empty() ? "no proposed version is loaded"
-                            : "proposed versions: " + internal::JoinQuoted(proposed)},
-          "", 1});
-    } else if (v->status != VersionStatus::kProposed) {
-      errors.push_back(Diagnostic{
-          "E0302", {}, "--with '" + id + "': this version is not a proposal",
-          {"versions in force apply by their dates; --with only overlays proposed versions"},
-          "", 1});
-    }
-  }
-  for (auto& e : errors) {
-    if (!e.help.empty() && e.help.front().empty()) e.help.erase(e.help.begin());
-  }
-  if (!errors.empty()) return errors;
-  return true;
-}
-
 }  // namespace
 
 Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptions& options) {
-  if (auto checked = CheckProposals(law, options.with); !checked.ok()) return checked.errors();
+  Decision decision;
+  if (auto decided = Decide(law, c, options, decision); !decided.ok()) return decided.errors();
   const LawData& data = law.data();
-  const RuleEvaluator evaluator(data, c.values());
+  const internal::Decider evaluator(data, c, decision);
 
   Evaluation evaluation;
   evaluation.case_id = c.id();
@@ -297,106 +195,66 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
   evaluation.date = c.date();
   evaluation.options = options;
 
-  std::vector<Anchor> anchors;
-  if (options.as_of) {
-    anchors.push_back(Anchor{"", *options.as_of, true});
-  } else {
-    anchors.push_back(Anchor{"", c.date(), false});
-    for (const auto& act : c.acts()) anchors.push_back(Anchor{act.type, act.date, false});
+  auto anchor = [&](int a) {
+    if (options.as_of) return Anchor{"", *options.as_of, true};
+    if (a == 0) return Anchor{"", c.date(), false};
+    return Anchor{c.acts()[a - 1].type, c.acts()[a - 1].date, false};
+  };
+  for (const auto& gap : evaluator.gaps()) {
+    const internal::InstrumentIndex& instrument = data.instruments[gap.instrument];
+    VersionGap version_gap{instrument.jurisdiction, instrument.instrument, anchor(gap.anchor), {}};
+    for (int v : instrument.versions) version_gap.known_versions.push_back(&data.versions[v]);
+    evaluation.version_gaps.push_back(std::move(version_gap));
   }
 
-  // Instruments that apply: the case's national law first, then EU law. An instrument
-  // that exists only as a bill takes part only when one of its versions is asked for.
-  std::vector<std::pair<std::string, std::string>> instruments;
-  for (const std::string& jurisdiction : {c.jurisdiction(), std::string("EU")}) {
-    for (const auto& v : data.versions) {
-      if (v.jurisdiction != jurisdiction) continue;
-      if (v.status == VersionStatus::kProposed &&
-          std::find(options.with.begin(), options.with.end(), v.id) == options.with.end()) {
-        continue;
+  const auto& verdicts = decision.verdicts();
+  for (size_t i = 0; i < verdicts.size(); ++i) {
+    const Verdict& verdict = verdicts[i];
+    const Rule& rule = *verdict.rule;
+    const CompiledRule& compiled = data.rules[evaluator.verdict_rules()[i]];
+    if (verdict.truth == Truth::kFalse) {
+      if (!options.explain) continue;
+      const Element* failed = nullptr;
+      for (size_t e = 0; e < rule.elements.size() && failed == nullptr; ++e) {
+        if (evaluator.Condition(compiled.elements[e]) == Truth::kFalse) failed = &rule.elements[e];
       }
-      std::pair<std::string, std::string> key{v.jurisdiction, v.instrument};
-      if (std::find(instruments.begin(), instruments.end(), key) == instruments.end()) {
-        instruments.push_back(key);
-      }
+      evaluation.not_met.push_back(RuleNotMet{&rule, verdict.version, failed});
+      continue;
     }
-  }
-
-  std::map<int32_t, size_t> finding_of;  // global rule index -> index in findings
-  std::map<int32_t, size_t> not_met_of;
-  for (const auto& [jurisdiction, instrument] : instruments) {
-    std::vector<Date> gap_dates;
-    for (const Anchor& anchor : anchors) {
-      const RulesetVersion* version =
-          law.VersionInForce(jurisdiction, instrument, anchor.date, options.with);
-      if (version == nullptr) {
-        if (std::find(gap_dates.begin(), gap_dates.end(), anchor.date) != gap_dates.end()) continue;
-        if (ExplainedGap(data, jurisdiction, instrument, anchor.date)) continue;
-        gap_dates.push_back(anchor.date);
-        VersionGap gap{jurisdiction, instrument, anchor, {}};
-        for (const auto& v : data.versions) {
-          if (v.jurisdiction == jurisdiction && v.instrument == instrument) {
-            gap.known_versions.push_back(&v);
-          }
-        }
-        evaluation.version_gaps.push_back(std::move(gap));
-        continue;
-      }
-      const int version_index = static_cast<int>(version - data.versions.data());
-      for (size_t r = 0; r < version->rules.size(); ++r) {
-        const Rule& rule = version->rules[r];
-        if (!AnchoredOn(rule, anchor, c)) continue;
-        const int32_t global = data.first_rule[version_index] + static_cast<int32_t>(r);
-        if (auto it = finding_of.find(global); it != finding_of.end()) {
-          evaluation.findings[it->second].anchors.push_back(anchor);
-          continue;
-        }
-        if (not_met_of.count(global) != 0) continue;
-        const CompiledRule& compiled = data.rules[global];
-        Finding finding;
-        finding.rule = &rule;
-        finding.version = version;
-        finding.anchors.push_back(anchor);
-        Truth overall = Truth::kTrue;
-        const Element* failed = nullptr;
-        std::vector<int32_t> missing;
-        for (size_t e = 0; e < rule.elements.size(); ++e) {
-          ElementOutcome outcome;
-          outcome.element = &rule.elements[e];
-          outcome.truth = evaluator.Condition(compiled.elements[e]);
-          if (outcome.truth == Truth::kUnknown) {
-            std::vector<int32_t> slots;
-            evaluator.Missing(compiled.elements[e], slots);
-            missing.insert(missing.end(), slots.begin(), slots.end());
-            outcome.missing = SlotNames(std::move(slots), law.vocabulary());
-          }
-          if (outcome.truth == Truth::kFalse && failed == nullptr) failed = outcome.element;
-          overall = And(overall, outcome.truth);
-          finding.elements.push_back(std::move(outcome));
-        }
-        if (overall == Truth::kFalse) {
-          not_met_of[global] = evaluation.not_met.size();
-          if (options.explain) evaluation.not_met.push_back(RuleNotMet{&rule, version, failed});
-          continue;
-        }
-        finding.status = overall == Truth::kTrue ? FindingStatus::kApplies : FindingStatus::kPossible;
-        finding.missing = SlotNames(std::move(missing), law.vocabulary());
-        for (size_t a = 0; a < rule.aggravations.size(); ++a) {
-          AggravationOutcome outcome;
-          outcome.aggravation = &rule.aggravations[a];
-          outcome.truth = evaluator.Condition(compiled.aggravations[a]);
-          if (outcome.truth == Truth::kFalse) continue;
-          if (outcome.truth == Truth::kUnknown) {
-            std::vector<int32_t> slots;
-            evaluator.Missing(compiled.aggravations[a], slots);
-            outcome.missing = SlotNames(std::move(slots), law.vocabulary());
-          }
-          finding.aggravations.push_back(std::move(outcome));
-        }
-        finding_of[global] = evaluation.findings.size();
-        evaluation.findings.push_back(std::move(finding));
-      }
+    Finding finding;
+    finding.rule = &rule;
+    finding.version = verdict.version;
+    finding.status = verdict.truth == Truth::kTrue ? FindingStatus::kApplies : FindingStatus::kPossible;
+    for (int a = 0; a < 64; ++a) {
+      if ((verdict.anchors >> a) & 1) finding.anchors.push_back(anchor(a));
     }
+    std::vector<int32_t> missing;
+    for (size_t e = 0; e < rule.elements.size(); ++e) {
+      ElementOutcome outcome;
+      outcome.element = &rule.elements[e];
+      outcome.truth = evaluator.Condition(compiled.elements[e]);
+      if (outcome.truth == Truth::kUnknown) {
+        std::vector<int32_t> slots;
+        evaluator.Missing(compiled.elements[e], slots);
+        missing.insert(missing.end(), slots.begin(), slots.end());
+        outcome.missing = SlotNames(std::move(slots), law.vocabulary());
+      }
+      finding.elements.push_back(std::move(outcome));
+    }
+    finding.missing = SlotNames(std::move(missing), law.vocabulary());
+    for (size_t a = 0; a < rule.aggravations.size(); ++a) {
+      AggravationOutcome outcome;
+      outcome.aggravation = &rule.aggravations[a];
+      outcome.truth = evaluator.Condition(compiled.aggravations[a]);
+      if (outcome.truth == Truth::kFalse) continue;
+      if (outcome.truth == Truth::kUnknown) {
+        std::vector<int32_t> slots;
+        evaluator.Missing(compiled.aggravations[a], slots);
+        outcome.missing = SlotNames(std::move(slots), law.vocabulary());
+      }
+      finding.aggravations.push_back(std::move(outcome));
+    }
+    evaluation.findings.push_back(std::move(finding));
   }
   if (options.assessed_on) {
     for (auto& finding : evaluation.findings) {

@@ -134,6 +134,7 @@ namespace {
 Result<Law> Finish(std::shared_ptr<internal::LawData> data, std::vector<Diagnostic> diagnostics) {
   if (diagnostics.empty()) CheckAcrossFiles(*data, diagnostics);
   if (!diagnostics.empty()) return diagnostics;
+  internal::IndexLaw(*data);
   return Law::FromData(std::move(data));
 }
 

@@ -55,6 +55,19 @@ void BM_EvaluateDemo(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateDemo)->Arg(0)->Arg(1)->ArgName("explain");
 
+// The lean path: the same case, each rule's outcome only, with a Decision reused.
+void BM_DecideDemo(benchmark::State& state) {
+  const Loaded& loaded = Bundled();
+  const ibsa::Case& c = Demo();
+  ibsa::Decision decision;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(ibsa::Decide(loaded.law, c, {}, decision));
+    benchmark::DoNotOptimize(decision.verdicts().data());
+  }
+  state.counters["verdicts"] = static_cast<double>(decision.verdicts().size());
+}
+BENCHMARK(BM_DecideDemo);
+
 void BM_EvaluateAndRenderJson(benchmark::State& state) {
   const Loaded& loaded = Bundled();
   const ibsa::Case& c = Demo();

@@ -31,8 +31,12 @@ TEST_F(BundledLawTest, EveryRuleCitesItsArticleSourcesAndCertainty) {
       EXPECT_FALSE(rule.article.empty()) << rule.id;
       EXPECT_FALSE(rule.title.nl.empty() || rule.title.fr.empty() || rule.title.en.empty()) << rule.id;
       EXPECT_FALSE(rule.sources.empty()) << rule.id;
-      if (rule.certainty != Certainty::kSettled) EXPECT_FALSE(rule.certainty_reason.empty()) << rule.id;
-      if (rule.kind == RuleKind::kOffence) EXPECT_TRUE(rule.penalty.has_value()) << rule.id;
+      if (rule.certainty != Certainty::kSettled) {
+        EXPECT_FALSE(rule.certainty_reason.empty()) << rule.id;
+      }
+      if (rule.kind == RuleKind::kOffence) {
+        EXPECT_TRUE(rule.penalty.has_value()) << rule.id;
+      }
     }
   }
 }
@@ -49,7 +53,9 @@ TEST_F(BundledLawTest, TheBelgianCodeOf2022CoversItsDates) {
   ASSERT_NE(next, nullptr);
   EXPECT_NE(next, v);
   for (const auto& rule : next->rules) {
-    if (rule.kind == RuleKind::kOffence) EXPECT_EQ(rule.certainty, Certainty::kUnverified) << rule.id;
+    if (rule.kind == RuleKind::kOffence) {
+      EXPECT_EQ(rule.certainty, Certainty::kUnverified) << rule.id;
+    }
   }
 }
 

@@ -183,6 +183,19 @@ TEST_F(CaseTest, ActsCarryTheirOwnDatesOrTheCaseDate) {
   EXPECT_EQ(acts.uncertain, 0b100u);
 }
 
+TEST_F(CaseTest, AtMostSixtyThreeActsAreListed) {
+  std::string acts = "acts:\n";
+  for (int day = 1; day <= 64; ++day) {
+    acts += "  - {type: share, date: 2025-01-" + std::string(day % 28 + 1 < 10 ? "0" : "") +
+            std::to_string(day % 28 + 1) + "}\n";
+  }
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + acts);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0111");
+  EXPECT_EQ(errors[0].location.line, 5);
+  EXPECT_EQ(errors[0].message, "the case lists 64 acts; at most 63 are supported");
+}
+
 TEST_F(CaseTest, ActsMayPrecedeTheCaseDateInTheFile) {
   const Case c = CaseOf(vocabulary_, "id: c1\njurisdiction: BE\nacts: [create]\ndate: 2025-03-14\n");
   EXPECT_EQ(c.acts()[0].date.ToString(), "2025-03-14");

@@ -135,7 +135,9 @@ TEST(BundledGapsTest, EveryExampleReproducesItsPattern) {
         }
       }
     }
-    if (std::string(jurisdiction) == "BE") EXPECT_TRUE(igvm_gap);
+    if (std::string(jurisdiction) == "BE") {
+      EXPECT_TRUE(igvm_gap);
+    }
   }
 }
 

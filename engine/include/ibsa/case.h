@@ -32,6 +32,7 @@ struct FactValue {
 // One thing the perpetrator did, with its own date (the case date if none given).
 struct Act {
   std::string type;  // a value of the `acts` fact
+  int type_index = -1;  // its index among the `acts` values
   Date date = Date::FromDays(0);
   bool certain = true;  // false: reported as possible, not established
   SourceLocation location;

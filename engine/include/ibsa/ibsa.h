@@ -13,6 +13,7 @@
 #include "ibsa/case.h"
 #include "ibsa/check.h"
 #include "ibsa/date.h"
+#include "ibsa/decide.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/gaps.h"
 #include "ibsa/law.h"

@@ -1,0 +1,77 @@
+// File: decide.h
+// The lean evaluation path: for one case, each rule judged and its outcome, with
+// the version and the dates behind it, and nothing else.
+//
+// Decide selects versions exactly as Evaluate does (Evaluate is built on it) but
+// keeps no explanation: no elements, no missing facts, no texts. Once a Decision
+// has been used for a case of a law, deciding further cases with it allocates
+// nothing. Use it when many cases are judged (sweeps, batch runs, benchmarks);
+// use Evaluate for anything a person reads.
+//
+//   ibsa::Decision decision;
+//   for (const ibsa::Case& c : cases) {
+//     if (!ibsa::Decide(law, c, options, decision).ok()) ...;
+//     for (const ibsa::Verdict& v : decision.verdicts())
+//       if (v.truth == ibsa::Truth::kTrue) ...;  // v.rule applies
+//   }
+#ifndef IBSA_DECIDE_H_
+#define IBSA_DECIDE_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "ibsa/case.h"
+#include "ibsa/evaluate.h"
+#include "ibsa/law.h"
+#include "ibsa/status.h"
+
+namespace ibsa {
+
+namespace internal {
+class Decider;
+}
+
+// One rule judged for the case: kTrue (applies), kUnknown (possible) or kFalse (an
+// element is not met).
+struct Verdict {
+  const Rule* rule = nullptr;
+  const RulesetVersion* version = nullptr;
+  Truth truth = Truth::kUnknown;
+  // Which dates selected `version`: bit 0 is the case date (or the --as-of date),
+  // bit i is the date of the case's act i-1 (Case::acts()).
+  uint64_t anchors = 0;
+};
+
+class Decision {
+ public:
+  // In the order Evaluate reports findings: national law first, then EU law; within
+  // an instrument, by date and then in file order.
+  const std::vector<Verdict>& verdicts() const { return verdicts_; }
+  // Whether some instrument that applies has no version for a date of the case.
+  bool has_version_gaps() const { return !gaps_.empty(); }
+
+ private:
+  friend class internal::Decider;
+  struct Gap {
+    int instrument = -1;  // index into the law's instrument table
+    int anchor = 0;
+  };
+  std::vector<Verdict> verdicts_;
+  std::vector<int32_t> verdict_rule_;  // global rule index of each verdict
+  std::vector<Gap> gaps_;
+  // Scratch, sized to the law: the verdict of each global rule (-1: none yet), the
+  // memoised truth of each rule (for rule references), and the proposals overlaid.
+  std::vector<int32_t> verdict_of_;
+  std::vector<uint8_t> memo_;
+  std::vector<int32_t> memo_touched_;
+  std::vector<uint8_t> with_;
+};
+
+// Errors only for a `with` id that is not a proposed ruleset version (as Evaluate).
+// `options.explain` and `options.assessed_on` are ignored: they only shape reports.
+Result<bool> Decide(const Law& law, const Case& c, const EvaluationOptions& options,
+                    Decision& decision);
+
+}  // namespace ibsa
+
+#endif  // IBSA_DECIDE_H_
