@@ -23,6 +23,7 @@ enum ExitCode : int {
 
 struct GlobalOptions {
   std::string rulesets;
+  bool no_snapshot = false;  // read the YAML even when a current snapshot exists
 };
 
 struct EvaluateOptions {
@@ -81,8 +82,23 @@ void PrintErrors(const std::vector<ibsa::Diagnostic>& errors) {
   std::cerr << errors.size() << (errors.size() == 1 ? " error" : " errors") << "; no result.\n";
 }
 
-// Loads the vocabulary (rulesets/facts.yaml) and every ruleset below the folder.
+// The compiled snapshot the build writes beside the binary (see `ibsa compile`).
+std::string SnapshotBesideBinary() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  return (exe.parent_path() / "ibsa.law").string();
+}
+
+// Loads the vocabulary (rulesets/facts.yaml) and every ruleset below the folder: from
+// the snapshot beside the binary while it matches the folder's files, else from YAML.
 std::optional<ibsa::Law> LoadLaw(const GlobalOptions& global) {
+  if (!global.no_snapshot) {
+    if (const std::string snapshot = SnapshotBesideBinary(); !snapshot.empty()) {
+      auto law = ibsa::LoadSnapshot(snapshot, global.rulesets);
+      if (law.ok()) return std::move(law).value();
+    }
+  }
   const std::string facts = (std::filesystem::path(global.rulesets) / "facts.yaml").string();
   auto vocabulary = ibsa::Vocabulary::Load(facts);
   if (!vocabulary.ok()) {
@@ -95,6 +111,16 @@ std::optional<ibsa::Law> LoadLaw(const GlobalOptions& global) {
     return std::nullopt;
   }
   return std::move(law).value();
+}
+
+int RunCompile(const GlobalOptions& global, const std::string& output) {
+  auto law = ibsa::CompileSnapshot(global.rulesets, output);
+  if (!law.ok()) {
+    PrintErrors(law.errors());
+    return kLawError;
+  }
+  std::cout << "compiled " << law.value().versions().size() << " ruleset versions into " << output << "\n";
+  return kOk;
 }
 
 // Reads a date option into `out` (left as it is when the option was not given); prints
@@ -292,6 +318,8 @@ int main(int argc, char** argv) {
   app.add_option("--rulesets", global.rulesets,
                  "folder with facts.yaml and the ruleset files (default: ./rulesets)")
       ->check(CLI::ExistingDirectory);
+  app.add_flag("--no-snapshot", global.no_snapshot,
+               "read the rulesets' YAML even when the compiled snapshot beside the binary is current");
 
   EvaluateOptions evaluate;
   CLI::App* evaluate_cmd = app.add_subcommand("evaluate", "list the provisions that apply to a case");
@@ -345,6 +373,12 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--format", sweep.format, "text, json, markdown or csv")
       ->check(CLI::IsMember({"text", "json", "markdown", "csv"}));
 
+  std::string compile_output;
+  CLI::App* compile_cmd = app.add_subcommand(
+      "compile", "check and compile the rulesets into a snapshot that later runs load quickly");
+  compile_cmd->add_option("output", compile_output, "snapshot file to write (the build writes ibsa.law beside the binary)")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -356,5 +390,6 @@ int main(int argc, char** argv) {
   if (coverage_cmd->parsed()) return RunCoverage(global, check);
   if (gaps_cmd->parsed()) return RunGaps(global, sweep);
   if (diff_cmd->parsed()) return RunDiff(global, sweep);
+  if (compile_cmd->parsed()) return RunCompile(global, compile_output);
   return RunTest(global, test);
 }

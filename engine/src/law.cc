@@ -96,13 +96,11 @@ Result<Law> Law::FromTexts(const std::vector<std::pair<std::string, std::string>
   return Finish(std::move(data), std::move(diagnostics));
 }
 
-Result<Law> Law::Load(const std::string& directory, const Vocabulary& vocabulary) {
+namespace internal {
+
+std::vector<std::string> RulesetFiles(const std::string& directory) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::is_directory(directory, ec)) {
-    return Diagnostic{"E0001", SourceLocation{directory, 0, 0},
-                      "not a directory of rulesets", {"pass --rulesets DIR"}, "", 1};
-  }
   std::vector<std::string> paths;
   for (auto it = fs::recursive_directory_iterator(directory, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -115,9 +113,20 @@ Result<Law> Law::Load(const std::string& directory, const Vocabulary& vocabulary
     paths.push_back(path.string());
   }
   std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+}  // namespace internal
+
+Result<Law> Law::Load(const std::string& directory, const Vocabulary& vocabulary) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(directory, ec)) {
+    return Diagnostic{"E0001", SourceLocation{directory, 0, 0},
+                      "not a directory of rulesets", {"pass --rulesets DIR"}, "", 1};
+  }
   std::vector<std::pair<std::string, std::string>> files;
   std::vector<Diagnostic> diagnostics;
-  for (const auto& path : paths) {
+  for (const auto& path : internal::RulesetFiles(directory)) {
     Diagnostic error;
     if (auto text = internal::ReadFile(path, error)) {
       files.emplace_back(path, std::move(*text));

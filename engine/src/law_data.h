@@ -70,6 +70,10 @@ struct LawData {
   std::vector<std::pair<std::string, std::vector<int>>> instruments_of;
 };
 
+// The ruleset files of `directory` that Law::Load reads, sorted (facts.yaml and
+// harms.yaml excluded).
+std::vector<std::string> RulesetFiles(const std::string& directory);
+
 // Fills what judging reads (instruments, code, rule_code) once every file is parsed.
 void IndexLaw(LawData& law);
 

@@ -86,6 +86,17 @@ void BM_LoadRulesetsFromYaml(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadRulesetsFromYaml)->Unit(benchmark::kMillisecond);
 
+// What a run loads instead when the build's snapshot is current (ibsa compile).
+void BM_LoadRulesetsFromSnapshot(benchmark::State& state) {
+  const std::string snapshot = std::string(IBSA_BINARY_DIR) + "/bench.law";
+  if (!ibsa::CompileSnapshot(kRoot + "/rulesets", snapshot).ok()) {
+    state.SkipWithError("cannot compile the snapshot");
+    return;
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(ibsa::LoadSnapshot(snapshot, kRoot + "/rulesets"));
+}
+BENCHMARK(BM_LoadRulesetsFromSnapshot)->Unit(benchmark::kMillisecond);
+
 void BM_GapSweep(benchmark::State& state) {
   const Loaded& loaded = Bundled();
   auto harms = ibsa::Harms::Load(kRoot + "/rulesets/harms.yaml", loaded.law);

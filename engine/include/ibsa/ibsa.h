@@ -18,6 +18,7 @@
 #include "ibsa/gaps.h"
 #include "ibsa/law.h"
 #include "ibsa/render.h"
+#include "ibsa/snapshot.h"
 #include "ibsa/status.h"
 #include "ibsa/suite.h"
 #include "ibsa/text.h"

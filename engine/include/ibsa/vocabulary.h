@@ -67,6 +67,9 @@ class Vocabulary {
 
   // For the engine's own use.
   const internal::VocabularyData& data() const { return *data_; }
+  static Vocabulary FromData(std::shared_ptr<const internal::VocabularyData> data) {
+    return Vocabulary(std::move(data));
+  }
 
  private:
   explicit Vocabulary(std::shared_ptr<const internal::VocabularyData> data)

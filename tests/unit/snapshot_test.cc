@@ -1,0 +1,158 @@
+// A law loaded from its compiled snapshot is the law loaded from YAML: the same
+// findings, texts, locations and check results for every case of the suite. A stale
+// or damaged snapshot is refused, never used, and never crashes the reader.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "ibsa/ibsa.h"
+
+namespace ibsa {
+namespace {
+
+namespace fs = std::filesystem;
+const std::string kRoot = IBSA_SOURCE_DIR;
+
+// A fresh folder per test (tests run in parallel processes).
+fs::path TempDir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("ibsa-snapshot-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void WriteAll(const fs::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+std::string Everything(const Law& law, const Case& c) {
+  EvaluationOptions options;
+  options.explain = true;
+  options.assessed_on = *Date::Parse("2026-11-21");
+  if (c.expectations()) {
+    options.with = c.expectations()->with;
+    options.as_of = c.expectations()->as_of;
+  }
+  auto e = Evaluate(law, c, options);
+  if (!e.ok()) return FormatDiagnostics(e.errors());
+  return RenderJson(e.value(), law, Language::kEn) + RenderText(e.value(), law, Language::kNl) +
+         RenderText(e.value(), law, Language::kFr) + RenderText(e.value(), law, Language::kEn);
+}
+
+TEST(SnapshotTest, GivesTheSameResultsAsTheYamlForEveryCase) {
+  const fs::path dir = TempDir("same");
+  const std::string rulesets = kRoot + "/rulesets";
+  auto compiled = CompileSnapshot(rulesets, (dir / "law.bin").string());
+  ASSERT_TRUE(compiled.ok()) << FormatDiagnostics(compiled.errors());
+  auto from_snapshot = LoadSnapshot((dir / "law.bin").string(), rulesets);
+  ASSERT_TRUE(from_snapshot.ok()) << FormatDiagnostics(from_snapshot.errors());
+  auto vocabulary = Vocabulary::Load(rulesets + "/facts.yaml");
+  auto from_yaml = Law::Load(rulesets, vocabulary.value());
+  ASSERT_TRUE(from_yaml.ok());
+  const Law& a = from_yaml.value();
+  const Law& b = from_snapshot.value();
+  EXPECT_EQ(b.vocabulary().Names(), a.vocabulary().Names());
+
+  const auto files = FindCaseFiles(kRoot + "/cases");
+  ASSERT_GT(files.size(), 200u);
+  for (const auto& file : files) {
+    auto case_a = Case::Load(file, a.vocabulary());
+    auto case_b = Case::Load(file, b.vocabulary());
+    ASSERT_TRUE(case_a.ok() && case_b.ok()) << file;
+    EXPECT_EQ(Everything(a, case_a.value()), Everything(b, case_b.value())) << file;
+  }
+  const Coverage coverage_a = MeasureCoverage(a, {kRoot + "/cases"});
+  const Coverage coverage_b = MeasureCoverage(b, {kRoot + "/cases"});
+  EXPECT_EQ(RenderCoverageMarkdown(coverage_a, kRoot), RenderCoverageMarkdown(coverage_b, kRoot));
+  const auto problems_a = CheckLaw(a, coverage_a);
+  const auto problems_b = CheckLaw(b, coverage_b);
+  ASSERT_EQ(problems_a.size(), problems_b.size());
+  for (size_t i = 0; i < problems_a.size(); ++i) EXPECT_EQ(problems_a[i].message, problems_b[i].message);
+  fs::remove_all(dir);
+}
+
+TEST(SnapshotTest, NamesFilesUnderTheFolderItIsLoadedFor) {
+  const fs::path dir = TempDir("moved");
+  fs::copy(kRoot + "/rulesets", dir / "copy", fs::copy_options::recursive);
+  ASSERT_TRUE(CompileSnapshot(kRoot + "/rulesets", (dir / "law.bin").string()).ok());
+  auto law = LoadSnapshot((dir / "law.bin").string(), (dir / "copy").string());
+  ASSERT_TRUE(law.ok()) << FormatDiagnostics(law.errors());
+  EXPECT_EQ(law.value().versions().front().file.rfind((dir / "copy").string(), 0), 0u)
+      << law.value().versions().front().file;
+  fs::remove_all(dir);
+}
+
+TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
+  const fs::path dir = TempDir("stale");
+  const fs::path rulesets = dir / "rulesets";
+  fs::copy(kRoot + "/rulesets", rulesets, fs::copy_options::recursive);
+  const std::string snapshot = (dir / "law.bin").string();
+  ASSERT_TRUE(CompileSnapshot(rulesets.string(), snapshot).ok());
+  ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
+
+  const fs::path file = rulesets / "be" / "strafwetboek" / "2022-06-01.yaml";
+  const std::string original = ReadAll(file);
+  std::string edited = original;
+  edited[edited.size() / 2] = edited[edited.size() / 2] == 'a' ? 'b' : 'a';  // same size
+  WriteAll(file, edited);
+  auto changed = LoadSnapshot(snapshot, rulesets.string());
+  ASSERT_FALSE(changed.ok());
+  EXPECT_NE(changed.errors().front().message.find("stale"), std::string::npos);
+  WriteAll(file, original);
+  ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
+
+  WriteAll(rulesets / "be" / "extra.yaml", "format: ibsa.ruleset/1\n");
+  EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok());
+  fs::remove(rulesets / "be" / "extra.yaml");
+  fs::remove(rulesets / "facts.yaml");
+  EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok());
+  fs::remove_all(dir);
+}
+
+TEST(SnapshotTest, RefusesDamagedOrForeignFilesWithoutCrashing) {
+  const fs::path dir = TempDir("damaged");
+  const std::string rulesets = kRoot + "/rulesets";
+  const fs::path snapshot = dir / "law.bin";
+  ASSERT_TRUE(CompileSnapshot(rulesets, snapshot.string()).ok());
+  const std::string good = ReadAll(snapshot);
+  const fs::path bad = dir / "bad.bin";
+  // Truncated at many points, and with single bytes changed.
+  for (size_t cut = 0; cut < good.size(); cut += good.size() / 97 + 1) {
+    WriteAll(bad, good.substr(0, cut));
+    EXPECT_FALSE(LoadSnapshot(bad.string(), rulesets).ok()) << "cut at " << cut;
+  }
+  for (size_t at = 8; at < good.size(); at += good.size() / 53 + 1) {
+    std::string flipped = good;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x5a);
+    WriteAll(bad, flipped);
+    EXPECT_FALSE(LoadSnapshot(bad.string(), rulesets).ok()) << "byte " << at;
+  }
+  WriteAll(bad, "format: ibsa.ruleset/1\n");
+  auto foreign = LoadSnapshot(bad.string(), rulesets);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_NE(foreign.errors().front().message.find("not an ibsa snapshot"), std::string::npos);
+  EXPECT_FALSE(LoadSnapshot((dir / "missing.bin").string(), rulesets).ok());
+  fs::remove_all(dir);
+}
+
+TEST(SnapshotTest, IsNotWrittenWhenTheRulesetsHaveErrors) {
+  const fs::path dir = TempDir("errors");
+  const fs::path rulesets = dir / "rulesets";
+  fs::copy(kRoot + "/rulesets", rulesets, fs::copy_options::recursive);
+  WriteAll(rulesets / "be" / "broken.yaml", "format: ibsa.ruleset/1\nid: [\n");
+  auto compiled = CompileSnapshot(rulesets.string(), (dir / "law.bin").string());
+  ASSERT_FALSE(compiled.ok());
+  EXPECT_EQ(compiled.errors().front().code, "E0002");
+  EXPECT_FALSE(fs::exists(dir / "law.bin"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ibsa
