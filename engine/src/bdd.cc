@@ -4,19 +4,55 @@
 
 namespace ibsa::internal {
 
-Bdd::Bdd(int variables) : variables_(variables) {
+namespace {
+
+inline uint64_t Mix(uint64_t a, uint64_t b, uint64_t c) {
+  uint64_t h = a * 0x9e3779b97f4a7c15ull ^ (b + 0x632be59bd9b4e019ull) * 0xbf58476d1ce4e5b9ull;
+  h ^= c * 0x94d049bb133111ebull;
+  return h ^ (h >> 31);
+}
+
+}  // namespace
+
+Bdd::Bdd(int variables) : variables_(variables), unique_(1 << 12, kFalse), ite_cache_(1 << 12) {
   // Terminals carry the variable index past the last variable, so that they sort last.
   nodes_.push_back({variables, kFalse, kFalse});
   nodes_.push_back({variables, kTrue, kTrue});
 }
 
+size_t Bdd::UniqueSlot(int32_t var, Ref low, Ref high) const {
+  const size_t mask = unique_.size() - 1;
+  for (size_t slot = Mix(static_cast<uint64_t>(var), low, high) & mask;; slot = (slot + 1) & mask) {
+    const Ref ref = unique_[slot];
+    if (ref == kFalse) return slot;
+    const Node& n = nodes_[ref];
+    if (n.var == var && n.low == low && n.high == high) return slot;
+  }
+}
+
+void Bdd::GrowUnique() {
+  unique_.assign(unique_.size() * 2, kFalse);
+  for (Ref ref = 2; ref < nodes_.size(); ++ref) {
+    const Node& n = nodes_[ref];
+    unique_[UniqueSlot(n.var, n.low, n.high)] = ref;
+  }
+  // The operation cache grows with the diagram, up to a fixed bound.
+  if (ite_cache_.size() < (size_t{1} << 22) && ite_cache_.size() < unique_.size()) {
+    ite_cache_.assign(unique_.size(), IteEntry{});
+  }
+}
+
 Bdd::Ref Bdd::Make(int32_t var, Ref low, Ref high) {
   if (low == high) return low;
-  const Key key{(static_cast<uint64_t>(var) << 32) | low, high};
-  if (auto it = unique_.find(key); it != unique_.end()) return it->second;
+  size_t slot = UniqueSlot(var, low, high);
+  if (unique_[slot] != kFalse) return unique_[slot];
   const Ref ref = static_cast<Ref>(nodes_.size());
   nodes_.push_back({var, low, high});
-  unique_.emplace(key, ref);
+  if (nodes_.size() * 2 > unique_.size()) {
+    GrowUnique();  // also stores the new node
+  } else {
+    unique_[slot] = ref;
+  }
   return ref;
 }
 
@@ -30,8 +66,10 @@ Bdd::Ref Bdd::Ite(Ref f, Ref g, Ref h) {
   if (f == kFalse) return h;
   if (g == h) return g;
   if (g == kTrue && h == kFalse) return f;
-  const Key key{(static_cast<uint64_t>(f) << 32) | g, h};
-  if (auto it = ite_cache_.find(key); it != ite_cache_.end()) return it->second;
+  IteEntry* entry = &ite_cache_[Mix(f, g, h) & (ite_cache_.size() - 1)];
+  if (entry->f == f && entry->g == g && entry->h == h) {  // f is never kFalse here: empty never matches
+    return entry->result;
+  }
   const int32_t v = std::min({VarOf(f), VarOf(g), VarOf(h)});
   auto cofactor = [&](Ref x, bool high) {
     if (VarOf(x) != v) return x;
@@ -40,16 +78,19 @@ Bdd::Ref Bdd::Ite(Ref f, Ref g, Ref h) {
   const Ref high = Ite(cofactor(f, true), cofactor(g, true), cofactor(h, true));
   const Ref low = Ite(cofactor(f, false), cofactor(g, false), cofactor(h, false));
   const Ref result = Make(v, low, high);
-  ite_cache_.emplace(key, result);
+  // The cache may have been reallocated while recursing.
+  entry = &ite_cache_[Mix(f, g, h) & (ite_cache_.size() - 1)];
+  *entry = IteEntry{f, g, h, result};
   return result;
 }
 
 double Bdd::SatCount(Ref f) {
   // Counts assignments of the variables from VarOf(f) on, then scales for those above.
+  count_cache_.resize(nodes_.size(), -1.0);
   std::function<double(Ref)> count = [&](Ref x) -> double {
     if (x == kFalse) return 0;
     if (x == kTrue) return 1;
-    if (auto it = count_cache_.find(x); it != count_cache_.end()) return it->second;
+    if (count_cache_[x] >= 0) return count_cache_[x];
     const Node& n = nodes_[x];
     const double low = count(n.low) * std::ldexp(1.0, VarOf(n.low) - n.var - 1);
     const double high = count(n.high) * std::ldexp(1.0, VarOf(n.high) - n.var - 1);

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <unordered_map>
 #include <vector>
 
 namespace ibsa::internal {
@@ -40,13 +39,10 @@ class Bdd {
     Ref low;
     Ref high;
   };
-  struct Key {
-    uint64_t a;
-    uint64_t b;
-    bool operator==(const Key& o) const { return a == o.a && b == o.b; }
-  };
-  struct KeyHash {
-    size_t operator()(const Key& k) const { return k.a * 0x9E3779B97F4A7C15ull ^ (k.b + (k.a << 6)); }
+  // One entry of the operation cache: ite(f, g, h) = result. Lossy (a new entry
+  // replaces an old one in its slot), which costs recomputation, never correctness.
+  struct IteEntry {
+    Ref f = kFalse, g = kFalse, h = kFalse, result = kFalse;
   };
 
   Ref Make(int32_t var, Ref low, Ref high);
@@ -54,11 +50,18 @@ class Bdd {
   void PathsFrom(Ref f, std::vector<int8_t>& cube,
                  const std::function<void(const std::vector<int8_t>&)>& visit);
 
+  // Finds the slot of (var, low, high) in the unique table: the node's index, or an
+  // empty slot (kFalse) where it belongs.
+  size_t UniqueSlot(int32_t var, Ref low, Ref high) const;
+  void GrowUnique();
+
   int variables_;
   std::vector<Node> nodes_;
-  std::unordered_map<Key, Ref, KeyHash> unique_;
-  std::unordered_map<Key, Ref, KeyHash> ite_cache_;
-  std::unordered_map<Ref, double> count_cache_;
+  // Open addressing, linear probing, power-of-two size, at most half full; node
+  // indexes (0 marks an empty slot: the terminals are never stored).
+  std::vector<Ref> unique_;
+  std::vector<IteEntry> ite_cache_;  // power-of-two size, grown with the diagram
+  std::vector<double> count_cache_;  // by node; negative: not counted yet
 };
 
 }  // namespace ibsa::internal
