@@ -97,16 +97,51 @@ void BM_LoadRulesetsFromSnapshot(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadRulesetsFromSnapshot)->Unit(benchmark::kMillisecond);
 
+// The rules a sweep of `jurisdiction` judges: those of every version in force on `date`,
+// national and EU.
+int RulesInForce(const ibsa::Law& law, const std::string& jurisdiction, ibsa::Date date) {
+  int rules = 0;
+  for (const auto& v : law.versions()) {
+    if ((v.jurisdiction == jurisdiction || v.jurisdiction == "EU") &&
+        v.status != ibsa::VersionStatus::kProposed && v.InForceOn(date)) {
+      rules += static_cast<int>(v.rules.size());
+    }
+  }
+  return rules;
+}
+
 void BM_GapSweep(benchmark::State& state) {
   const Loaded& loaded = Bundled();
   auto harms = ibsa::Harms::Load(kRoot + "/rulesets/harms.yaml", loaded.law);
-  const char* jurisdiction = state.range(0) == 0 ? "BE" : "NL";
+  const std::string jurisdiction = state.range(0) == 0 ? "BE" : "NL";
+  const ibsa::Date date = *ibsa::Date::Parse("2025-06-01");
+  double space = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(ibsa::FindGaps(loaded.law, harms.value(), {jurisdiction, *ibsa::Date::Parse("2025-06-01"), {}}));
+    auto report = ibsa::FindGaps(loaded.law, harms.value(), {jurisdiction, date, {}});
+    space = report.value().space;
+    benchmark::DoNotOptimize(report);
   }
+  // The sweep is symbolic: it answers for every scenario of the space at once.
+  const double rules = RulesInForce(loaded.law, jurisdiction, date);
+  state.counters["scenarios"] = space;
+  state.counters["rules"] = rules;
+  state.counters["scenario_rules_per_s"] =
+      benchmark::Counter(space * rules, benchmark::Counter::kIsIterationInvariantRate);
   state.SetLabel(jurisdiction);
 }
 BENCHMARK(BM_GapSweep)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The "full BE+NL+EU sweep": both national sweeps (each includes EU law).
+void BM_FullSweepBelgiumAndNetherlands(benchmark::State& state) {
+  const Loaded& loaded = Bundled();
+  auto harms = ibsa::Harms::Load(kRoot + "/rulesets/harms.yaml", loaded.law);
+  const ibsa::Date date = *ibsa::Date::Parse("2025-06-01");
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(ibsa::FindGaps(loaded.law, harms.value(), {"BE", date, {}}));
+    benchmark::DoNotOptimize(ibsa::FindGaps(loaded.law, harms.value(), {"NL", date, {}}));
+  }
+}
+BENCHMARK(BM_FullSweepBelgiumAndNetherlands)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
