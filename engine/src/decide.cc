@@ -51,6 +51,9 @@ void Emit(const Program& program, int32_t node, std::vector<Code>& code) {
     for (int32_t i = 0; i < n.count; ++i) Emit(program, program.children[n.first + i], code);
   }
   code[at].size = static_cast<uint32_t>(code.size() - at);
+  code[at].flat = (n.op == Op::kAll || n.op == Op::kAny) &&
+                  std::all_of(code.begin() + static_cast<std::ptrdiff_t>(at) + 1, code.end(),
+                              [](const Code& child) { return child.step >= Step::kEnumIn; });
 }
 
 }  // namespace
@@ -130,7 +133,24 @@ inline Truth Decider::Test(const Code* at) const {
 }
 
 inline Truth Decider::TruthOf(const Code* at) const {
-  return at->step >= Step::kEnumIn ? Test(at) : Exec(at);
+  if (at->step >= Step::kEnumIn) return Test(at);
+  // All or any of fact tests, the commonest shape: a loop without a call per child.
+  if (at->flat) {
+    const Code* end = at + at->size;
+    if (at->step == Step::kAll) {
+      Truth result = Truth::kTrue;
+      for (const Code* child = at + 1; child != end && result != Truth::kFalse; ++child) {
+        result = And(result, Test(child));
+      }
+      return result;
+    }
+    Truth result = Truth::kFalse;
+    for (const Code* child = at + 1; child != end && result != Truth::kTrue; ++child) {
+      result = Or(result, Test(child));
+    }
+    return result;
+  }
+  return Exec(at);
 }
 
 Truth Decider::Exec(const Code* at) const {
@@ -154,12 +174,12 @@ Truth Decider::Exec(const Code* at) const {
       return result;
     }
     case Step::kNot: return Not(TruthOf(at + 1));
-    case Step::kRule: return RuleTruth(at->slot);
+    case Step::kRule: return Memoised(at->slot);
     default: return Test(at);
   }
 }
 
-Truth Decider::Judge(int32_t rule) const {
+inline Truth Decider::Judge(int32_t rule) const {
   const RuleCode& code = law_.rule_code[rule];
   const Code* end = law_.code.data() + code.end;
   Truth result = Truth::kTrue;
@@ -171,7 +191,9 @@ Truth Decider::Judge(int32_t rule) const {
   return result;
 }
 
-Truth Decider::RuleTruth(int32_t rule) const {
+Truth Decider::RuleTruth(int32_t rule) const { return Memoised(rule); }
+
+inline Truth Decider::Memoised(int32_t rule) const {
   // Only rules that other rules name are judged more than once.
   if (!law_.rule_code[rule].referenced) return Judge(rule);
   uint8_t& memo = decision_.memo_[rule];
@@ -273,7 +295,7 @@ void Decider::Run(const EvaluationOptions& options) {
         }
         const RulesetVersion& version = law_.versions[v];
         const uint64_t bit = uint64_t{1} << a;
-        auto judge = [&](int32_t global) {
+        auto judge = [&](int32_t global) __attribute__((always_inline)) {
           if (const int32_t known = d.verdict_of_[global]; known >= 0) {
             d.verdicts_[known].anchors |= bit;
             return;
@@ -281,7 +303,7 @@ void Decider::Run(const EvaluationOptions& options) {
           d.verdict_of_[global] = static_cast<int32_t>(d.verdicts_.size());
           d.verdict_rule_.push_back(global);
           const Rule* rule = &version.rules[global - law_.first_rule[v]];
-          d.verdicts_.push_back(Verdict{rule, &version, RuleTruth(global), bit});
+          d.verdicts_.push_back(Verdict{rule, &version, Memoised(global), bit});
         };
         if (options.as_of) {
           for (int32_t g = law_.first_rule[v], n = g + static_cast<int32_t>(version.rules.size()); g < n; ++g) judge(g);

@@ -34,6 +34,8 @@ class Decider final : public RuleOracle {
   Truth Exec(const Code* at) const;   // any node
   Truth Test(const Code* at) const;   // a fact test
   Truth TruthOf(const Code* at) const;  // either, without a call for a fact test
+  // RuleTruth without the virtual call: memoised for rules that others name.
+  Truth Memoised(int32_t rule) const;
   // The rule's elements, conjoined; stops at the first false one.
   Truth Judge(int32_t rule) const;
   // Index of the version of `instrument` in force on `date`, or -1.

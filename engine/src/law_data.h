@@ -36,6 +36,7 @@ enum class Step : uint8_t { kAll, kAny, kNot, kRule, kEnumIn, kInRange, kOutOfRa
 
 struct Code {
   Step step = Step::kAll;
+  bool flat = false;   // kAll or kAny whose children are all fact tests
   uint32_t count = 0;  // children, for kAll, kAny, kNot
   int32_t slot = -1;   // fact slot; for kRule, the global rule index
   uint32_t size = 1;   // nodes in this subtree, itself included
