@@ -31,20 +31,37 @@ const ibsa::Case& Demo() {
   return *c;
 }
 
+const ibsa::Law& OneRuleLaw() {
+  static const ibsa::Law* law = [] {
+    auto result = ibsa::Law::FromTexts(
+        {{"one.yaml",
+          "format: ibsa.ruleset/1\nid: be.x.1\njurisdiction: BE\ninstrument: X\ntitle: {nl: T, fr: T, en: T}\n"
+          "in_force_from: 2016-01-01\nstatus: in_force\nsources: [{title: S, url: \"https://x.eu/\"}]\nrules:\n"
+          "  - {id: r, kind: remedy, article: \"1\", title: {nl: T, fr: T, en: T}, certainty: settled,\n"
+          "     sources: [{title: S, url: \"https://x.eu/\"}],\n"
+          "     elements: [{id: e, label: {nl: E, fr: E, en: E}, when: {fact: acts, has: share}}]}\n"}},
+        Bundled().vocabulary);
+    return new ibsa::Law(std::move(result).value());
+  }();
+  return *law;
+}
+
 void BM_Baseline_OneRuleLaw(benchmark::State& state) {
-  const auto& vocabulary = Bundled().vocabulary;
-  auto law = ibsa::Law::FromTexts(
-      {{"one.yaml",
-        "format: ibsa.ruleset/1\nid: be.x.1\njurisdiction: BE\ninstrument: X\ntitle: {nl: T, fr: T, en: T}\n"
-        "in_force_from: 2016-01-01\nstatus: in_force\nsources: [{title: S, url: \"https://x.eu/\"}]\nrules:\n"
-        "  - {id: r, kind: remedy, article: \"1\", title: {nl: T, fr: T, en: T}, certainty: settled,\n"
-        "     sources: [{title: S, url: \"https://x.eu/\"}],\n"
-        "     elements: [{id: e, label: {nl: E, fr: E, en: E}, when: {fact: acts, has: share}}]}\n"}},
-      vocabulary);
   const ibsa::Case& c = Demo();
-  for (auto _ : state) benchmark::DoNotOptimize(ibsa::Evaluate(law.value(), c, {}));
+  for (auto _ : state) benchmark::DoNotOptimize(ibsa::Evaluate(OneRuleLaw(), c, {}));
 }
 BENCHMARK(BM_Baseline_OneRuleLaw);
+
+// The baseline of the lean path: Decide against the law of one rule.
+void BM_Baseline_DecideOneRuleLaw(benchmark::State& state) {
+  const ibsa::Case& c = Demo();
+  ibsa::Decision decision;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(ibsa::Decide(OneRuleLaw(), c, {}, decision));
+    benchmark::DoNotOptimize(decision.verdicts().data());
+  }
+}
+BENCHMARK(BM_Baseline_DecideOneRuleLaw);
 
 void BM_EvaluateDemo(benchmark::State& state) {
   const Loaded& loaded = Bundled();
