@@ -261,10 +261,21 @@ void Decider::Run(const EvaluationOptions& options) {
   Decision& d = decision_;
   const auto& acts = case_.acts();
   const int anchors = options.as_of ? 1 : 1 + static_cast<int>(acts.size());
-  auto anchor_date = [&](int a) {
-    if (options.as_of) return *options.as_of;
-    return a == 0 ? case_.date() : acts[a - 1].date;
-  };
+  // Per anchor, its date, and the first anchor with the same date (whose version
+  // lookups it reuses).
+  int32_t anchor_days[64];
+  int first_on_date[64];
+  for (int a = 0; a < anchors; ++a) {
+    const Date date = options.as_of ? *options.as_of : a == 0 ? case_.date() : acts[a - 1].date;
+    anchor_days[a] = date.days_since_epoch();
+    first_on_date[a] = a;
+    for (int earlier = 0; earlier < a; ++earlier) {
+      if (anchor_days[earlier] == anchor_days[a]) {
+        first_on_date[a] = earlier;
+        break;
+      }
+    }
+  }
   uint64_t reported = 0;  // the act types the case lists
   for (const Act& act : acts) reported |= uint64_t{1} << act.type_index;
 
@@ -282,13 +293,14 @@ void Decider::Run(const EvaluationOptions& options) {
                        [&](int v) { return d.with_[v] != 0; })) {
         continue;
       }
+      int version_at[64];  // per anchor: the version its date selects
       for (int a = 0; a < anchors; ++a) {
-        const Date date = anchor_date(a);
-        const int v = VersionInForce(instrument, date);
+        const Date date = Date::FromDays(anchor_days[a]);
+        const bool first = first_on_date[a] == a;
+        const int v = first ? VersionInForce(instrument, date) : version_at[first_on_date[a]];
+        version_at[a] = v;
         if (v < 0) {
-          bool seen = false;  // an earlier anchor on the same date was handled
-          for (int earlier = 0; earlier < a && !seen; ++earlier) seen = anchor_date(earlier) == date;
-          if (!seen && !ExplainedGap(instrument, date)) {
+          if (first && !ExplainedGap(instrument, date)) {
             d.gaps_.push_back(Decision::Gap{i, a});
           }
           continue;
