@@ -34,6 +34,7 @@ struct EvaluateOptions {
   std::vector<std::string> with;
   std::string language = "en";
   bool explain = false;
+  bool next_questions = false;
 };
 
 struct TestOptions {
@@ -157,10 +158,20 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
     PrintErrors(evaluation.errors());
     return kUsageError;
   }
+  std::optional<std::vector<ibsa::Question>> questions;
+  if (options.next_questions) {
+    auto ranked = ibsa::NextQuestions(*law, c.value(), evaluation_options);
+    if (!ranked.ok()) {
+      PrintErrors(ranked.errors());
+      return kUsageError;
+    }
+    questions = std::move(ranked).value();
+  }
   if (options.format == "json") {
-    std::cout << ibsa::RenderJson(evaluation.value(), *law, *language);
+    std::cout << ibsa::RenderJson(evaluation.value(), *law, *language, questions ? &*questions : nullptr);
   } else {
     std::cout << ibsa::RenderText(evaluation.value(), *law, *language);
+    if (questions) std::cout << ibsa::RenderQuestionsText(*questions, *language);
   }
   return kOk;
 }
@@ -335,6 +346,8 @@ int main(int argc, char** argv) {
   evaluate_cmd->add_option("--lang", evaluate.language, "nl, fr or en")
       ->check(CLI::IsMember({"nl", "fr", "en"}));
   evaluate_cmd->add_flag("--explain", evaluate.explain, "also list the rules that do not apply and why");
+  evaluate_cmd->add_flag("--next-questions", evaluate.next_questions,
+                         "rank the unknown facts by the findings their answer would decide, neutral before intrusive");
 
   TestOptions test;
   CLI::App* test_cmd = app.add_subcommand("test", "run the case files' expectations");

@@ -272,6 +272,16 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
 
 std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
   std::vector<CheckProblem> problems;
+  // The questions asked of a victim are ordered by how intrusive they are: every fact
+  // must say so.
+  const Vocabulary& vocabulary = law.vocabulary();
+  for (int slot = 0; slot < vocabulary.size(); ++slot) {
+    const FactDefinition& fact = vocabulary.fact(slot);
+    if (fact.sensitivity == 0) {
+      problems.push_back({"C007", fact.location,
+                          "fact '" + fact.name + "' declares no sensitivity (1 neutral, 2 personal, 3 intimate)"});
+    }
+  }
   const auto& versions = law.versions();
   for (const auto& c : coverage.suite.cases) {
     if (!c.errors.empty()) {

@@ -15,6 +15,9 @@ class Decider final : public RuleOracle {
  public:
   Decider(const LawData& law, const Case& c, Decision& decision)
       : law_(law), case_(c), values_(c.values()), decision_(decision) {}
+  // Judges the case's dates and acts against other fact values (what-if answers).
+  Decider(const LawData& law, const Case& c, const std::vector<FactValue>& values, Decision& decision)
+      : law_(law), case_(c), values_(values), decision_(decision) {}
 
   // Judges every rule the case's dates select; fills the Decision.
   void Run(const EvaluationOptions& options);

@@ -123,7 +123,8 @@ json FindingJson(const Finding& f, Language language) {
 
 }  // namespace
 
-std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language) {
+std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
+                       const std::vector<Question>* next_questions) {
   json findings = json::array();
   for (const auto& f : evaluation.findings) findings.push_back(FindingJson(f, language));
   json questions = json::array();
@@ -162,6 +163,20 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
       {"questions", questions},
       {"version_gaps", gaps},
   };
+  if (next_questions != nullptr) {
+    json ranked = json::array();
+    for (const auto& q : *next_questions) {
+      json decides = json::array();
+      for (const auto& ref : q.decides) decides.push_back({{"rule", ref.rule->id}, {"version", ref.version->id}});
+      ranked.push_back({{"fact", q.fact->name},
+                        {"member", q.member.empty() ? json(nullptr) : json(q.member)},
+                        {"question", LocalizedJson(q.fact->question, language)},
+                        {"sensitivity", q.fact->sensitivity},
+                        {"score", q.score},
+                        {"decides", decides}});
+    }
+    out["next_questions"] = ranked;
+  }
   if (evaluation.options.explain) {
     json not_met = json::array();
     for (const auto& n : evaluation.not_met) {

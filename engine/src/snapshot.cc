@@ -22,10 +22,11 @@ using internal::VocabularyData;
 
 constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // Raise when the layout below changes. The sizes of the structs written are part of
-// the header too, so a field added to one of them (which changes its size) makes old
-// snapshots stale even if this number is forgotten; the static_asserts below remind
-// whoever adds it to write and read the field.
-constexpr uint32_t kFormatVersion = 1;
+// the header too, so a field that changes a struct's size makes old snapshots stale even
+// if this number is forgotten, and the static_asserts below remind whoever adds it to
+// write and read it. A small field can fit in padding without changing the size: the
+// round-trip tests (tests/unit/snapshot_test.cc) compare the loaded law field by field.
+constexpr uint32_t kFormatVersion = 2;
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)  // the sizes below are those of this ABI
 static_assert(sizeof(FactDefinition) == 336, "FactDefinition changed: update the snapshot");
@@ -284,7 +285,8 @@ void WriteVocabulary(const VocabularyData& v, Writer& w) {
     w.Str(f.name), w.Int(f.type), w.Strs(f.values);
     w.Maybe(f.min, [&](int64_t x) { w.Int(x); });
     w.Maybe(f.max, [&](int64_t x) { w.Int(x); });
-    w.Text(f.label), w.Text(f.question), w.Int(f.derived), w.Location(f.location);
+    w.Text(f.label), w.Text(f.question), w.Int(f.derived), w.Int(f.sensitivity);
+    w.Location(f.location);
   });
   w.Strs(v.jurisdictions);
   w.Program(v.program);
@@ -304,6 +306,7 @@ std::shared_ptr<VocabularyData> ReadVocabulary(Reader& r) {
     f.label = r.Text();
     f.question = r.Text();
     f.derived = r.Int() != 0;
+    f.sensitivity = r.As<int>();
     f.location = r.Location();
     return f;
   });

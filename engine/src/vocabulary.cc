@@ -51,7 +51,7 @@ bool ValidFactName(const std::string& name) {
 void ReadFact(const YAML::Node& node, YamlReader& reader, internal::VocabularyData& data) {
   if (!reader.CheckMap(node, "fact",
                        {"name", "type", "values", "min", "max", "label", "question", "derived",
-                        "description"},
+                        "description", "sensitivity"},
                        {"name", "type", "label"})) {
     return;
   }
@@ -100,6 +100,17 @@ void ReadFact(const YAML::Node& node, YamlReader& reader, internal::VocabularyDa
     } else {
       if (node["min"].IsDefined()) fact.min = reader.ReadInt(node["min"], "min");
       if (node["max"].IsDefined()) fact.max = reader.ReadInt(node["max"], "max");
+    }
+  }
+  if (node["sensitivity"].IsDefined()) {
+    if (auto level = reader.ReadInt(node["sensitivity"], "sensitivity")) {
+      if (*level < 1 || *level > 3) {
+        reader.Error("E0107", node["sensitivity"],
+                     "'sensitivity': " + std::to_string(*level) + " is out of range",
+                     {"allowed: 1 (neutral), 2 (personal), 3 (intimate)"});
+      } else {
+        fact.sensitivity = static_cast<int>(*level);
+      }
     }
   }
   if (auto label = reader.ReadLocalized(node["label"], "label")) fact.label = *label;

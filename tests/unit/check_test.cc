@@ -122,3 +122,26 @@ TEST_F(CheckTest, CoverageMarkdownListsRulesAndCases) {
 
 }  // namespace
 }  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+TEST(CheckVocabularyTest, EveryFactMustDeclareItsSensitivity) {
+  auto vocabulary = Vocabulary::Parse(
+      "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n"
+      "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1}\n"
+      "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}}\n",
+      "facts.yaml");
+  ASSERT_TRUE(vocabulary.ok());
+  auto law = Law::FromTexts({}, vocabulary.value());
+  ASSERT_TRUE(law.ok());
+  const auto problems = CheckLaw(law.value(), Coverage{});
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].code, "C007");
+  EXPECT_EQ(problems[0].message,
+            "fact 'victim.age' declares no sensitivity (1 neutral, 2 personal, 3 intimate)");
+  EXPECT_EQ(problems[0].location.line, 5);
+}
+
+}  // namespace
+}  // namespace ibsa

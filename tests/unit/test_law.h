@@ -17,31 +17,38 @@ inline const char* kVocabulary = R"(format: ibsa.facts/1
 jurisdictions: [BE, NL]
 facts:
   - name: victim.age
+    sensitivity: 2
     type: int
     min: 0
     max: 120
     label: {nl: "Leeftijd", fr: "Âge", en: "Age"}
     question: {nl: "Hoe oud?", fr: "Quel âge ?", en: "How old?"}
   - name: victim.minor
+    sensitivity: 2
     type: bool
     derived: {fact: victim.age, "<": 18}
     label: {nl: "Minderjarig", fr: "Mineur", en: "Minor"}
   - name: victim.real_person
+    sensitivity: 2
     type: bool
     label: {nl: "Bestaand", fr: "Existant", en: "Existing person"}
     question: {nl: "Bestaat de persoon?", fr: "La personne existe-t-elle ?", en: "Does the person exist?"}
   - name: image.technique
+    sensitivity: 1
     type: enum
     values: [authentic, face_swap, undress, synthetic]
     label: {nl: "Techniek", fr: "Technique", en: "Technique"}
   - name: image.made_on
+    sensitivity: 1
     type: date
     label: {nl: "Gemaakt op", fr: "Fait le", en: "Made on"}
   - name: acts
+    sensitivity: 1
     type: set
     values: [create, share, publish]
     label: {nl: "Handelingen", fr: "Actes", en: "Acts"}
   - name: perpetrator.malicious
+    sensitivity: 1
     type: bool
     label: {nl: "Kwaadwillig", fr: "Méchant", en: "Malicious"}
 )";

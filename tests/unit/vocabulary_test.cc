@@ -57,7 +57,19 @@ TEST(VocabularyTest, EveryBundledFactHasLabelAndQuestionInThreeLanguages) {
       EXPECT_FALSE(text->fr.empty()) << fact.name;
       EXPECT_FALSE(text->en.empty()) << fact.name;
     }
+    EXPECT_GE(fact.sensitivity, 1) << fact.name;
   }
+}
+
+TEST(VocabularyTest, SensitivityIsOneTwoOrThree) {
+  const auto errors = VocabularyErrors(
+      "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n"
+      "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1}\n"
+      "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}, sensitivity: 4}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0107");
+  EXPECT_EQ(errors[0].message, "'sensitivity': 4 is out of range");
+  EXPECT_EQ(errors[0].location.line, 5);
 }
 
 TEST(VocabularyTest, DerivedFactMayOnlyReadEarlierFacts) {

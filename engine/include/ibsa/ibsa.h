@@ -17,6 +17,7 @@
 #include "ibsa/evaluate.h"
 #include "ibsa/gaps.h"
 #include "ibsa/law.h"
+#include "ibsa/questions.h"
 #include "ibsa/render.h"
 #include "ibsa/snapshot.h"
 #include "ibsa/status.h"

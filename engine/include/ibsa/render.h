@@ -7,6 +7,7 @@
 
 #include "ibsa/evaluate.h"
 #include "ibsa/law.h"
+#include "ibsa/questions.h"
 #include "ibsa/text.h"
 
 namespace ibsa {
@@ -20,7 +21,13 @@ inline constexpr const char* kResultFormat = "ibsa.result/1";
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language);
 
 // For programs; documented in docs/json-format.md.
-std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language);
+// With `next_questions`, the result also lists them under "next_questions".
+std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
+                       const std::vector<Question>* next_questions = nullptr);
+
+// The questions of NextQuestions as a text section: most useful first, each with its
+// sensitivity and the findings its answer would decide.
+std::string RenderQuestionsText(const std::vector<Question>& questions, Language language);
 
 }  // namespace ibsa
 

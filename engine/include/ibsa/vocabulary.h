@@ -43,6 +43,10 @@ struct FactDefinition {
   LocalizedText label;
   LocalizedText question;
   bool derived = false;  // computed from other facts when they are known
+  // How intrusive the question is for the person asked: 1 neutral (dates, platform, who
+  // did what), 2 personal (age, consent, harm), 3 intimate (what the image shows). Asked
+  // in that order when their answers matter as much. 0: not declared (`ibsa check` C007).
+  int sensitivity = 0;
   SourceLocation location;
 
   // Index of `value` in `values`, or nullopt.

@@ -1,0 +1,47 @@
+// File: questions.h
+// The questions still worth asking: for a partial case, the unknown facts whose answer
+// would decide at least one finding that is only possible now, ranked so that neutral
+// questions come before intrusive ones that would decide as much.
+#ifndef IBSA_QUESTIONS_H_
+#define IBSA_QUESTIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "ibsa/case.h"
+#include "ibsa/evaluate.h"
+#include "ibsa/law.h"
+#include "ibsa/status.h"
+
+namespace ibsa {
+
+// A rule of a version, as a finding of the case refers to it.
+struct RuleRef {
+  const Rule* rule = nullptr;
+  const RulesetVersion* version = nullptr;
+};
+
+struct Question {
+  const FactDefinition* fact = nullptr;
+  // For a set fact whose member the case reports as uncertain (an act with
+  // `certain: false`): that member; the question is whether it holds. Empty otherwise.
+  std::string member;
+  // The findings, possible now, that some answer makes apply or not apply.
+  std::vector<RuleRef> decides;
+  // decides.size() divided by the fact's sensitivity (1 neutral .. 3 intimate; an
+  // undeclared sensitivity counts as 3).
+  double score = 0;
+};
+
+// Every unknown fact the case could state (derived facts are asked through their
+// inputs) is tried with each answer that could matter: each value of a bool or enum,
+// ages and dates at and around the thresholds the law uses, for a set the empty set,
+// each single member and all members. Questions whose answers change no finding are
+// left out. Ordered by score, then by sensitivity, then as the vocabulary lists them.
+// Errors as Evaluate (a `with` id that is not a proposal).
+Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
+                                            const EvaluationOptions& options);
+
+}  // namespace ibsa
+
+#endif  // IBSA_QUESTIONS_H_
