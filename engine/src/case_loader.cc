@@ -131,7 +131,10 @@ class CaseLoader {
 
   void ReadFact(int slot, const YAML::Node& node) {
     const FactDefinition& fact = data_.facts[slot];
-    if (internal::IsUnknownScalar(node)) return;
+    if (internal::IsUnknownScalar(node)) {
+      c_.stated_unknown_.push_back(slot);
+      return;
+    }
     FactValue value;
     value.known = true;
     value.given = true;

@@ -72,6 +72,8 @@ class Case {
   const std::vector<Act>& acts() const { return acts_; }
   const std::vector<FactValue>& values() const { return values_; }
   const std::optional<Expectations>& expectations() const { return expectations_; }
+  // The slots the case states as `unknown` (asked, and not known to whoever answered).
+  const std::vector<int>& stated_unknown() const { return stated_unknown_; }
 
  private:
   friend class CaseLoader;
@@ -85,7 +87,13 @@ class Case {
   std::vector<Act> acts_;
   std::vector<FactValue> values_;
   std::optional<Expectations> expectations_;
+  std::vector<int> stated_unknown_;
 };
+
+// The case as YAML that Case::Parse reads back to the same facts: id, title,
+// jurisdiction, date, the facts it states (grouped as `victim: {age: 15}`), those it
+// states as unknown, and its acts with their dates. The expectations are not written.
+std::string CaseToYaml(const Case& c, const Vocabulary& vocabulary);
 
 }  // namespace ibsa
 
