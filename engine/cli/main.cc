@@ -114,6 +114,150 @@ std::optional<ibsa::Law> LoadLaw(const GlobalOptions& global) {
   return std::move(law).value();
 }
 
+struct InterviewOptions {
+  std::string jurisdiction = "BE";
+  std::string language = "en";
+  std::string case_file;
+  std::string save;
+};
+
+struct InterviewWording {
+  const char* intro;
+  const char* date_prompt;
+  const char* not_saved;
+  const char* saved_to;
+  const char* done;
+  const char* nothing_to_undo;
+  const char* applies;
+  const char* possible;
+  const char* none;
+};
+
+const InterviewWording& InterviewWordingFor(ibsa::Language language) {
+  static const InterviewWording kEn = {
+      "Answer each question. ? = don't know, < = back to the previous question, q = quit.",
+      "Date of the facts (YYYY-MM-DD; Enter for today): ",
+      "Answers are not saved: pass --save FILE to keep them.",
+      "Saved to", "No question is left whose answer could change a finding.",
+      "Nothing to undo.", "applies", "possible", "No provision applies or may apply yet."};
+  static const InterviewWording kNl = {
+      "Beantwoord elke vraag. ? = weet niet, < = terug naar de vorige vraag, q = stoppen.",
+      "Datum van de feiten (JJJJ-MM-DD; Enter voor vandaag): ",
+      "De antwoorden worden niet bewaard: geef --save BESTAND om ze te bewaren.",
+      "Bewaard in", "Er is geen vraag meer waarvan het antwoord een bevinding kan veranderen.",
+      "Niets om ongedaan te maken.", "van toepassing", "mogelijk",
+      "Nog geen bepaling is of kan van toepassing zijn."};
+  static const InterviewWording kFr = {
+      "Répondez à chaque question. ? = je ne sais pas, < = question précédente, q = quitter.",
+      "Date des faits (AAAA-MM-JJ ; Entrée pour aujourd'hui) : ",
+      "Les réponses ne sont pas enregistrées : indiquez --save FICHIER pour les garder.",
+      "Enregistré dans", "Plus aucune question dont la réponse pourrait changer un constat.",
+      "Rien à annuler.", "s'applique", "possible", "Aucune disposition ne s'applique ou ne peut s'appliquer encore."};
+  switch (language) {
+    case ibsa::Language::kNl: return kNl;
+    case ibsa::Language::kFr: return kFr;
+    case ibsa::Language::kEn: return kEn;
+  }
+  return kEn;
+}
+
+// Writes beside the target and renames, so that an interrupted run leaves either the
+// previous file or the new one, never half of one.
+bool SaveAtomically(const std::string& path, const std::string& text) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) return false;
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  return !ec;
+}
+
+void PrintFindingLines(const ibsa::Evaluation& evaluation, ibsa::Language language) {
+  const InterviewWording& w = InterviewWordingFor(language);
+  if (evaluation.findings.empty()) std::cout << "  " << w.none << "\n";
+  for (const auto& f : evaluation.findings) {
+    std::cout << "  " << (f.status == ibsa::FindingStatus::kApplies ? w.applies : w.possible) << ": ";
+    // Referrals have no article: their title says where to go.
+    if (f.rule->kind != ibsa::RuleKind::kReferral) std::cout << f.rule->article << " " << f.version->instrument << ", ";
+    std::cout << f.rule->title.Get(language) << "\n";
+  }
+}
+
+int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
+  const auto language = *ibsa::ParseLanguage(options.language);
+  const InterviewWording& w = InterviewWordingFor(language);
+  auto law = LoadLaw(global);
+  if (!law) return kLawError;
+  std::optional<ibsa::Case> start;
+  if (!options.case_file.empty()) {
+    auto c = ibsa::Case::Load(options.case_file, law->vocabulary());
+    if (!c.ok()) {
+      PrintErrors(c.errors());
+      return kCaseError;
+    }
+    start = std::move(c).value();
+  } else {
+    std::string date;
+    std::cout << w.date_prompt << std::flush;
+    std::getline(std::cin, date);
+    if (date.empty()) date = ibsa::Date::Today().ToString();
+    auto c = ibsa::Case::Parse("id: interview\njurisdiction: " + options.jurisdiction + "\ndate: \"" + date + "\"\n",
+                               "date", law->vocabulary());
+    if (!c.ok()) {
+      PrintErrors(c.errors());
+      return kUsageError;
+    }
+    start = std::move(c).value();
+  }
+  const std::string save = options.save.empty() ? options.case_file : options.save;
+  ibsa::EvaluationOptions evaluation_options;
+  evaluation_options.assessed_on = ibsa::Date::Today();
+  auto started = ibsa::Interview::Start(*law, *start, evaluation_options);
+  if (!started.ok()) {
+    PrintErrors(started.errors());
+    return kUsageError;
+  }
+  ibsa::Interview& interview = started.value();
+  auto persist = [&] {
+    if (!save.empty() && !SaveAtomically(save, ibsa::CaseToYaml(interview.current(), law->vocabulary()))) {
+      std::cerr << save << ": error[E0001]: cannot write the case\n";
+    }
+  };
+  std::cout << w.intro << "\n" << (save.empty() ? w.not_saved : std::string(w.saved_to) + " " + save) << "\n";
+  persist();
+  while (interview.question()) {
+    const ibsa::Question& q = *interview.question();
+    const std::string& text = q.fact->question.Get(language).empty() ? q.fact->label.Get(language)
+                                                                     : q.fact->question.Get(language);
+    std::cout << "\n" << text << (q.member.empty() ? "" : " [" + q.member + "]") << "\n  ("
+              << interview.AnswerHint(language) << ")\n> " << std::flush;
+    std::string line;
+    if (!std::getline(std::cin, line) || line == "q" || line == "quit") break;
+    if (line == "<") {
+      if (!interview.Back()) std::cout << w.nothing_to_undo << "\n";
+      persist();
+      continue;
+    }
+    auto answered = line == "?" ? interview.DontKnow() : interview.Answer(line);
+    if (!answered.ok()) {
+      for (const auto& e : answered.errors()) {
+        std::cout << "  " << e.message << "\n";
+        for (const auto& help : e.help) std::cout << "  = " << help << "\n";
+      }
+      continue;
+    }
+    persist();
+    PrintFindingLines(interview.findings(), language);
+  }
+  if (!interview.question()) std::cout << "\n" << w.done << "\n";
+  std::cout << "\n";
+  PrintFindingLines(interview.findings(), language);
+  return kOk;
+}
+
 int RunCompile(const GlobalOptions& global, const std::string& output) {
   auto law = ibsa::CompileSnapshot(global.rulesets, output);
   if (!law.ok()) {
@@ -386,6 +530,15 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--format", sweep.format, "text, json, markdown or csv")
       ->check(CLI::IsMember({"text", "json", "markdown", "csv"}));
 
+  InterviewOptions interview;
+  CLI::App* interview_cmd = app.add_subcommand(
+      "interview", "ask the questions that decide the findings, one at a time, in the terminal");
+  interview_cmd->add_option("--jurisdiction", interview.jurisdiction, "BE or NL (a new case; default BE)")
+      ->check(CLI::IsMember(jurisdictions));
+  interview_cmd->add_option("--lang", interview.language, "nl, fr or en")->check(CLI::IsMember({"nl", "fr", "en"}));
+  interview_cmd->add_option("--case", interview.case_file, "resume this partial case (saved back to it unless --save)");
+  interview_cmd->add_option("--save", interview.save, "write the case here after every answer");
+
   std::string compile_output;
   CLI::App* compile_cmd = app.add_subcommand(
       "compile", "check and compile the rulesets into a snapshot that later runs load quickly");
@@ -404,5 +557,6 @@ int main(int argc, char** argv) {
   if (gaps_cmd->parsed()) return RunGaps(global, sweep);
   if (diff_cmd->parsed()) return RunDiff(global, sweep);
   if (compile_cmd->parsed()) return RunCompile(global, compile_output);
+  if (interview_cmd->parsed()) return RunInterview(global, interview);
   return RunTest(global, test);
 }

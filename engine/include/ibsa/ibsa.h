@@ -16,6 +16,7 @@
 #include "ibsa/decide.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/gaps.h"
+#include "ibsa/interview.h"
 #include "ibsa/law.h"
 #include "ibsa/questions.h"
 #include "ibsa/render.h"

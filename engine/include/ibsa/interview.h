@@ -1,0 +1,60 @@
+// File: interview.h
+// An intake interview: one question at a time over a case that grows with each answer.
+// The next question is always the best-ranked one of NextQuestions that has not been
+// answered "don't know"; the interview is over when no answer could change a finding.
+// Every state is a valid case (CaseToYaml writes it), so it can be saved after each
+// answer and resumed later.
+#ifndef IBSA_INTERVIEW_H_
+#define IBSA_INTERVIEW_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ibsa/case.h"
+#include "ibsa/evaluate.h"
+#include "ibsa/law.h"
+#include "ibsa/questions.h"
+#include "ibsa/status.h"
+#include "ibsa/text.h"
+
+namespace ibsa {
+
+class Interview {
+ public:
+  // Starts from a partial case; the facts it states as unknown are not asked again.
+  static Result<Interview> Start(const Law& law, const Case& start, EvaluationOptions options);
+
+  Interview(Interview&&) noexcept;
+  Interview& operator=(Interview&&) noexcept;
+  ~Interview();
+
+  const Case& current() const;
+  const Evaluation& findings() const;
+  // The question to ask now, or nullopt when no answer could change a finding.
+  const std::optional<Question>& question() const;
+  // How to answer the current question, in `language`: yes/no, the numbered values, a
+  // number, a date, or a list.
+  std::string AnswerHint(Language language) const;
+
+  // Answers the current question. Accepted: yes/no in nl, fr or en (ja/nee, oui/non); a
+  // value's number or name; a whole number; a date (YYYY-MM-DD); for a list, numbers or
+  // names separated by commas, or "-" for none. A wrong answer is an error that says
+  // what is allowed; the question stays.
+  Result<bool> Answer(std::string_view text);
+  // "Don't know": the fact stays unknown and is not asked again.
+  Result<bool> DontKnow();
+  // Undoes the last answer; false when there is none.
+  bool Back();
+
+ private:
+  struct State;
+  explicit Interview(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace ibsa
+
+#endif  // IBSA_INTERVIEW_H_
