@@ -311,7 +311,18 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
     }
     questions = std::move(ranked).value();
   }
-  if (options.format == "json") {
+  if (options.format == "markdown" || options.format == "html") {
+    // A report always lists the questions still open.
+    auto ranked = ibsa::NextQuestions(*law, c.value(), evaluation_options);
+    if (!ranked.ok()) {
+      PrintErrors(ranked.errors());
+      return kUsageError;
+    }
+    std::cout << ibsa::RenderReport(evaluation.value(), *law, c.value(), ranked.value(),
+                                    options.format == "html" ? ibsa::ReportStyle::kHtml
+                                                             : ibsa::ReportStyle::kMarkdown,
+                                    *language);
+  } else if (options.format == "json") {
     std::cout << ibsa::RenderJson(evaluation.value(), *law, *language, questions ? &*questions : nullptr);
   } else {
     std::cout << ibsa::RenderText(evaluation.value(), *law, *language);
@@ -479,8 +490,9 @@ int main(int argc, char** argv) {
   EvaluateOptions evaluate;
   CLI::App* evaluate_cmd = app.add_subcommand("evaluate", "list the provisions that apply to a case");
   evaluate_cmd->add_option("case", evaluate.case_file, "case file (YAML or JSON)")->required();
-  evaluate_cmd->add_option("--format", evaluate.format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  evaluate_cmd->add_option("--format", evaluate.format,
+                           "text or json; markdown or html for a report a lawyer can cite")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
   evaluate_cmd->add_option("--as-of", evaluate.as_of,
                            "apply the law in force on this date (YYYY-MM-DD) instead of the date "
                            "of each act");

@@ -282,6 +282,36 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
                           "fact '" + fact.name + "' declares no sensitivity (1 neutral, 2 personal, 3 intimate)"});
     }
   }
+  // Officers, victims and lawyers read the same law in Dutch, French or English: every
+  // text they see must exist in all three (a note may be absent, but not half there).
+  auto translated = [&](const LocalizedText& text, const SourceLocation& where, const std::string& what,
+                        bool optional) {
+    if (optional && text.empty()) return;
+    std::string missing;
+    if (text.nl.empty()) missing += " nl";
+    if (text.fr.empty()) missing += " fr";
+    if (text.en.empty()) missing += " en";
+    if (!missing.empty()) problems.push_back({"C008", where, what + " has no text in:" + missing});
+  };
+  for (int slot = 0; slot < vocabulary.size(); ++slot) {
+    const FactDefinition& fact = vocabulary.fact(slot);
+    translated(fact.label, fact.location, "the label of fact '" + fact.name + "'", false);
+    translated(fact.question, fact.location, "the question of fact '" + fact.name + "'", false);
+  }
+  for (const auto& version : law.versions()) {
+    translated(version.title, SourceLocation{version.file, 0, 0}, "the title of " + version.id, false);
+    translated(version.note, SourceLocation{version.file, 0, 0}, "the note of " + version.id, true);
+    for (const auto& rule : version.rules) {
+      const std::string name = "rule '" + rule.id + "' (" + version.id + ")";
+      translated(rule.title, rule.location, "the title of " + name, false);
+      translated(rule.note, rule.location, "the note of " + name, true);
+      for (const auto& e : rule.elements) translated(e.label, e.location, "element '" + e.id + "' of " + name, false);
+      for (const auto& a : rule.aggravations) {
+        translated(a.label, a.location, "aggravation '" + a.id + "' of " + name, false);
+      }
+      if (rule.penalty) translated(rule.penalty->note, rule.location, "the penalty note of " + name, true);
+    }
+  }
   const auto& versions = law.versions();
   for (const auto& c : coverage.suite.cases) {
     if (!c.errors.empty()) {

@@ -129,8 +129,9 @@ namespace {
 TEST(CheckVocabularyTest, EveryFactMustDeclareItsSensitivity) {
   auto vocabulary = Vocabulary::Parse(
       "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n"
-      "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1}\n"
-      "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}}\n",
+      "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1,\n"
+      "     question: {nl: V, fr: Q, en: Q}}\n"
+      "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}, question: {nl: V, fr: Q, en: Q}}\n",
       "facts.yaml");
   ASSERT_TRUE(vocabulary.ok());
   auto law = Law::FromTexts({}, vocabulary.value());
@@ -140,7 +141,21 @@ TEST(CheckVocabularyTest, EveryFactMustDeclareItsSensitivity) {
   EXPECT_EQ(problems[0].code, "C007");
   EXPECT_EQ(problems[0].message,
             "fact 'victim.age' declares no sensitivity (1 neutral, 2 personal, 3 intimate)");
-  EXPECT_EQ(problems[0].location.line, 5);
+  EXPECT_EQ(problems[0].location.line, 6);
+}
+
+TEST(CheckVocabularyTest, EveryTextExistsInDutchFrenchAndEnglish) {
+  auto vocabulary = Vocabulary::Parse(
+      "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n"
+      "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1,\n"
+      "     question: {nl: V, fr: \"\", en: Q}}\n",
+      "facts.yaml");
+  ASSERT_TRUE(vocabulary.ok());
+  auto law = Law::FromTexts({}, vocabulary.value());
+  const auto problems = CheckLaw(law.value(), Coverage{});
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].code, "C008");
+  EXPECT_EQ(problems[0].message, "the question of fact 'acts' has no text in: fr");
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ facts:
     type: bool
     derived: {fact: victim.age, "<": 18}
     label: {nl: "Minderjarig", fr: "Mineur", en: "Minor"}
+    question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: victim.real_person
     sensitivity: 2
     type: bool
@@ -38,19 +39,23 @@ facts:
     type: enum
     values: [authentic, face_swap, undress, synthetic]
     label: {nl: "Techniek", fr: "Technique", en: "Technique"}
+    question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: image.made_on
     sensitivity: 1
     type: date
     label: {nl: "Gemaakt op", fr: "Fait le", en: "Made on"}
+    question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: acts
     sensitivity: 1
     type: set
     values: [create, share, publish]
     label: {nl: "Handelingen", fr: "Actes", en: "Acts"}
+    question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: perpetrator.malicious
     sensitivity: 1
     type: bool
     label: {nl: "Kwaadwillig", fr: "Méchant", en: "Malicious"}
+    question: {nl: "V?", fr: "Q ?", en: "Q?"}
 )";
 
 inline Vocabulary TestVocabulary() {

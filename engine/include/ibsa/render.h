@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "ibsa/case.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/law.h"
 #include "ibsa/questions.h"
@@ -28,6 +29,16 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
 // The questions of NextQuestions as a text section: most useful first, each with its
 // sensitivity and the findings its answer would decide.
 std::string RenderQuestionsText(const std::vector<Question>& questions, Language language);
+
+// A report for a lawyer or a prosecutor: the facts as given and those still unknown, the
+// versions applied, per finding its elements (met, not met, unknown) with sources, the
+// aggravating circumstances, penalty, certainty and why, lex mitior, then the questions
+// still open, the legal gaps, the next steps and referrals, and that it is decision
+// support, not legal advice. HTML is one self-contained printable page (no external
+// assets); Markdown says the same.
+enum class ReportStyle { kMarkdown, kHtml };
+std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
+                         const std::vector<Question>& questions, ReportStyle style, Language language);
 
 }  // namespace ibsa
 
