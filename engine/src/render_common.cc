@@ -170,6 +170,17 @@ std::string BasisWord(ComparisonBasis basis, Language language) {
   return "";
 }
 
+std::string InForceText(const RulesetVersion& version, Language language) {
+  const std::string from = version.in_force_from.ToString();
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  if (!version.in_force_until) {
+    return nl ? "in werking sinds " + from : fr ? "en vigueur depuis le " + from : "in force since " + from;
+  }
+  const std::string until = version.in_force_until->ToString();
+  return nl ? "in werking van " + from + " tot " + until
+            : fr ? "en vigueur du " + from + " au " + until : "in force from " + from + " to " + until;
+}
+
 std::string KindHeading(RuleKind kind, Language language) {
   const bool nl = language == Language::kNl, fr = language == Language::kFr;
   switch (kind) {

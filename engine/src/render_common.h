@@ -69,6 +69,9 @@ std::string LexMitiorLead(Language language);
 std::string FavourableWord(Favourable favourable, Language language);
 std::string BasisWord(ComparisonBasis basis, Language language);
 
+// "in force from 2022-06-01 to 2026-04-07", "in force since 2020-07-01".
+std::string InForceText(const RulesetVersion& version, Language language);
+
 // "6 months to 5 years and fine EUR 200 to 10,000 (x8 ...)"; "" when unknown.
 std::string PenaltySummary(const Penalty& penalty, Language language);
 

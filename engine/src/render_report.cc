@@ -171,9 +171,7 @@ void AddFinding(Document& d, const Finding& f, Language language, const Wording&
   d.Heading(3, FindingTitle(f, language, w),
             f.status == FindingStatus::kApplies ? "applies" : "possible");
   std::vector<std::string> facts;
-  facts.push_back(std::string(w.version) + ": " + v.id + " (" + w.in_force + " " +
-                  v.in_force_from.ToString() + " " + w.to + " " +
-                  (v.in_force_until ? v.in_force_until->ToString() : std::string(w.open)) + ")");
+  facts.push_back(std::string(w.version) + ": " + v.id + " (" + internal::InForceText(v, language) + ")");
   facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
                   (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason));
   if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
@@ -249,10 +247,9 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   std::set<const RulesetVersion*> seen;
   for (const auto& f : e.findings) {
     if (!seen.insert(f.version).second) continue;
-    versions.push_back(f.version->id + ": " + f.version->title.Get(language) + " (" + w.in_force + " " +
-                       f.version->in_force_from.ToString() + " " + w.to + " " +
-                       (f.version->in_force_until ? f.version->in_force_until->ToString() : std::string(w.open)) +
-                       ")" + (f.version->note.empty() ? "" : ". " + f.version->note.Get(language)));
+    versions.push_back(f.version->id + ": " + f.version->title.Get(language) + " (" +
+                       internal::InForceText(*f.version, language) + ")" +
+                       (f.version->note.empty() ? "" : ". " + f.version->note.Get(language)));
   }
   d.List(versions);
 

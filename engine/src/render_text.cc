@@ -75,9 +75,7 @@ void AppendFinding(std::string& out, const Finding& f, const Law& law, Language 
   out += "\n  " + std::string(f.status == FindingStatus::kApplies ? w.applies : w.possible) + "  " +
          (has_article ? "art. " + rule.article + " " : std::string()) + version.instrument + ": " +
          rule.title.Get(language) + " (" + internal::KindWord(rule.kind, language) + ")\n";
-  out += "    " + std::string(w.version) + ": " + version.id + ", " + w.in_force + " " +
-         version.in_force_from.ToString() + " " + w.to + " " +
-         (version.in_force_until ? version.in_force_until->ToString() : std::string(w.open));
+  out += "    " + std::string(w.version) + ": " + version.id + ", " + internal::InForceText(version, language);
   std::string anchors;
   for (const auto& anchor : f.anchors) anchors += (anchors.empty() ? "" : "; ") + AnchorText(anchor, w);
   out += "; " + anchors + "\n";
