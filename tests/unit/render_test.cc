@@ -45,7 +45,7 @@ TEST_F(RenderTest, TextStatesTheDisclaimerVersionAndQuestions) {
   const std::string text = RenderText(evaluation_, law_, Language::kEn);
   EXPECT_NE(text.find("not legal advice"), std::string::npos);
   EXPECT_NE(text.find("POSSIBLE  art. 1 Sw"), std::string::npos);
-  EXPECT_NE(text.find("Version: be.sw.1, in force 2020-01-01 to open; for act share (2025-03-14)"),
+  EXPECT_NE(text.find("Version: be.sw.1, in force since 2020-01-01; for act share (2025-03-14)"),
             std::string::npos);
   EXPECT_NE(text.find("Does the person exist? [victim.real_person]"), std::string::npos);
   EXPECT_NE(text.find("prison 6 months to 5 years"), std::string::npos);
