@@ -131,6 +131,8 @@ struct InterviewWording {
   const char* applies;
   const char* possible;
   const char* none;
+  const char* bad_date;
+  const char* future_date;
 };
 
 const InterviewWording& InterviewWordingFor(ibsa::Language language) {
@@ -139,20 +141,26 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Date of the facts (YYYY-MM-DD; Enter for today): ",
       "Answers are not saved: pass --save FILE to keep them.",
       "Saved to", "No question is left whose answer could change a finding.",
-      "Nothing to undo.", "applies", "possible", "No provision applies or may apply yet."};
+      "Nothing to undo.", "applies", "possible", "No provision applies or may apply yet.",
+      "Write the date as YYYY-MM-DD, for example 2025-10-06.",
+      "The date of the facts cannot be in the future."};
   static const InterviewWording kNl = {
       "Beantwoord elke vraag. ? = weet niet, < = terug naar de vorige vraag, q = stoppen.",
       "Datum van de feiten (JJJJ-MM-DD; Enter voor vandaag): ",
       "De antwoorden worden niet bewaard: geef --save BESTAND om ze te bewaren.",
       "Bewaard in", "Er is geen vraag meer waarvan het antwoord een bevinding kan veranderen.",
       "Niets om ongedaan te maken.", "van toepassing", "mogelijk",
-      "Nog geen bepaling is of kan van toepassing zijn."};
+      "Nog geen bepaling is of kan van toepassing zijn.",
+      "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-10-06.",
+      "De datum van de feiten kan niet in de toekomst liggen."};
   static const InterviewWording kFr = {
       "Répondez à chaque question. ? = je ne sais pas, < = question précédente, q = quitter.",
       "Date des faits (AAAA-MM-JJ ; Entrée pour aujourd'hui) : ",
       "Les réponses ne sont pas enregistrées : indiquez --save FICHIER pour les garder.",
       "Enregistré dans", "Plus aucune question dont la réponse pourrait changer un constat.",
-      "Rien à annuler.", "s'applique", "possible", "Aucune disposition ne s'applique ou ne peut s'appliquer encore."};
+      "Rien à annuler.", "s'applique", "possible", "Aucune disposition ne s'applique ou ne peut s'appliquer encore.",
+      "Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-10-06.",
+      "La date des faits ne peut pas être dans le futur."};
   switch (language) {
     case ibsa::Language::kNl: return kNl;
     case ibsa::Language::kFr: return kFr;
@@ -200,11 +208,22 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     }
     start = std::move(c).value();
   } else {
-    std::string date;
-    std::cout << w.date_prompt << std::flush;
-    std::getline(std::cin, date);
-    if (date.empty()) date = ibsa::Date::Today().ToString();
-    auto c = ibsa::Case::Parse("id: interview\njurisdiction: " + options.jurisdiction + "\ndate: \"" + date + "\"\n",
+    // The date of the facts, asked until it is a real date that has passed.
+    std::optional<ibsa::Date> date;
+    while (!date) {
+      std::cout << w.date_prompt << std::flush;
+      std::string line;
+      if (!std::getline(std::cin, line)) return kOk;
+      date = line.empty() ? ibsa::Date::Today() : ibsa::Date::Parse(line);
+      if (!date) {
+        std::cout << "  " << w.bad_date << "\n";
+      } else if (*date > ibsa::Date::Today()) {
+        std::cout << "  " << w.future_date << "\n";
+        date.reset();
+      }
+    }
+    auto c = ibsa::Case::Parse("id: interview-" + date->ToString() + "\njurisdiction: " + options.jurisdiction +
+                                   "\ndate: " + date->ToString() + "\n",
                                "date", law->vocabulary());
     if (!c.ok()) {
       PrintErrors(c.errors());

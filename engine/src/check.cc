@@ -297,6 +297,10 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
     const FactDefinition& fact = vocabulary.fact(slot);
     translated(fact.label, fact.location, "the label of fact '" + fact.name + "'", false);
     translated(fact.question, fact.location, "the question of fact '" + fact.name + "'", false);
+    for (size_t i = 0; i < fact.values.size(); ++i) {
+      translated(i < fact.value_labels.size() ? fact.value_labels[i] : LocalizedText{}, fact.location,
+                 "value '" + fact.values[i] + "' of fact '" + fact.name + "'", false);
+    }
   }
   for (const auto& version : law.versions()) {
     translated(version.title, SourceLocation{version.file, 0, 0}, "the title of " + version.id, false);

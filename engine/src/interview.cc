@@ -27,7 +27,8 @@ std::optional<bool> YesNo(const std::string& answer) {
   return std::nullopt;
 }
 
-// A value of an enum or set fact, by its number (1-based) or its name.
+// A value of an enum or set fact, by its number (1-based), its name or its label in
+// any of the three languages.
 std::optional<std::string> Value(const FactDefinition& fact, const std::string& answer) {
   if (!answer.empty() && std::all_of(answer.begin(), answer.end(), ::isdigit) && answer.size() < 4) {
     const size_t n = std::stoul(answer);
@@ -35,7 +36,47 @@ std::optional<std::string> Value(const FactDefinition& fact, const std::string& 
     return std::nullopt;
   }
   if (fact.ValueIndex(answer)) return answer;
+  for (size_t i = 0; i < fact.value_labels.size(); ++i) {
+    const LocalizedText& label = fact.value_labels[i];
+    for (const std::string* text : {&label.nl, &label.fr, &label.en}) {
+      if (Lower(*text) == answer) return fact.values[i];
+    }
+  }
   return std::nullopt;
+}
+
+// The items of a list answer: split at commas; an item that is no value is split at
+// spaces too ("1 3", "share publish"), so that labels of several words still match.
+std::optional<std::vector<std::string>> ListAnswer(const FactDefinition& fact, const std::string& answer,
+                                                   std::string& refused) {
+  std::vector<std::string> chosen;
+  size_t start = 0;
+  while (start <= answer.size()) {
+    size_t comma = answer.find(',', start);
+    if (comma == std::string::npos) comma = answer.size();
+    const std::string item = Lower(answer.substr(start, comma - start));
+    start = comma + 1;
+    if (item.empty()) continue;
+    if (auto value = Value(fact, item)) {
+      chosen.push_back(*value);
+      continue;
+    }
+    size_t word_start = 0;
+    while (word_start <= item.size()) {
+      size_t space = item.find(' ', word_start);
+      if (space == std::string::npos) space = item.size();
+      const std::string word = item.substr(word_start, space - word_start);
+      word_start = space + 1;
+      if (word.empty()) continue;
+      auto value = Value(fact, word);
+      if (!value) {
+        refused = item;
+        return std::nullopt;
+      }
+      chosen.push_back(*value);
+    }
+  }
+  return chosen;
 }
 
 Diagnostic Refused(const std::string& message, const std::string& help) {
@@ -130,7 +171,7 @@ std::string Interview::AnswerHint(Language language) const {
     case FactType::kSet: {
       std::string hint;
       for (size_t i = 0; i < q.fact->values.size(); ++i) {
-        hint += (i == 0 ? "" : "  ") + std::to_string(i + 1) + ") " + q.fact->values[i];
+        hint += (i == 0 ? "" : "  ") + std::to_string(i + 1) + ": " + q.fact->ValueLabel(static_cast<int>(i), language);
       }
       if (q.fact->type == FactType::kSet) {
         hint += language == Language::kNl ? "  (meerdere: 1,3; geen: -)"
@@ -189,19 +230,13 @@ Result<bool> Interview::Answer(std::string_view text) {
     case FactType::kSet: {
       value = YAML::Node(YAML::NodeType::Sequence);
       if (answer != "-") {
-        std::string item;
-        for (size_t i = 0; i <= answer.size(); ++i) {
-          if (i == answer.size() || answer[i] == ',' || answer[i] == ' ') {
-            if (!item.empty()) {
-              const auto chosen = Value(fact, item);
-              if (!chosen) return Refused("'" + item + "' is not one of the values", "answer with numbers or names separated by commas, or - for none");
-              value.push_back(*chosen);
-            }
-            item.clear();
-          } else {
-            item += answer[i];
-          }
+        std::string refused;
+        auto chosen = ListAnswer(fact, answer, refused);
+        if (!chosen) {
+          return Refused("'" + refused + "' is not one of the values",
+                         "answer with numbers or names separated by commas, or - for none");
         }
+        for (const auto& v : *chosen) value.push_back(v);
       }
       break;
     }

@@ -106,12 +106,39 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
   const LawData& data = law.data();
   const auto& vocabulary = data.vocabulary.data();
 
-  // Each unknown fact (and each uncertain member of a set fact) is a question.
+  // Rules list their elements in the order they are to be established (the service
+  // before what it did with a notice, the image before what was done with it): only the
+  // facts of each possible finding's first undecided element are asked now. The others
+  // come once that element is decided, or never when it is not met.
+  auto evaluation = Evaluate(law, c, options);
+  if (!evaluation.ok()) return evaluation.errors();
+  std::set<int> frontier;
+  for (const auto& finding : evaluation.value().findings) {
+    for (const auto& element : finding.elements) {
+      if (element.truth != Truth::kUnknown) continue;
+      for (const auto& name : element.missing) {
+        if (auto slot = law.vocabulary().SlotOf(name)) frontier.insert(*slot);
+      }
+      break;
+    }
+  }
+  // A derived fact is asked through the facts it is derived from (the age, not "minor").
+  for (const auto& derivation : vocabulary.derivations) {
+    if (frontier.count(derivation.slot) == 0) continue;
+    for (const auto& node : vocabulary.program.nodes) {
+      if (node.slot >= 0 && node.op != internal::Op::kAll && node.op != internal::Op::kAny &&
+          node.op != internal::Op::kNot && node.op != internal::Op::kRule) {
+        frontier.insert(node.slot);
+      }
+    }
+  }
+
+  // Each unknown fact (and each uncertain member of a set fact) there is a question.
   std::vector<std::pair<int, std::string>> asked;
   for (int slot = 0; slot < law.vocabulary().size(); ++slot) {
     const FactDefinition& fact = law.vocabulary().fact(slot);
     const FactValue& value = c.values()[slot];
-    if (fact.derived) continue;
+    if (fact.derived || frontier.count(slot) == 0) continue;
     if (!value.known) {
       asked.emplace_back(slot, "");
     } else if (fact.type == FactType::kSet && value.uncertain != 0) {
@@ -148,8 +175,10 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
       if (decided[i]) question.decides.push_back(RuleRef{verdicts[i].rule, verdicts[i].version});
     }
     if (question.decides.empty()) continue;  // no answer would change anything
+    // Squared, so that an intimate question must decide nine times as much as a neutral
+    // one to be asked before it.
     const int sensitivity = question.fact->sensitivity == 0 ? 3 : question.fact->sensitivity;
-    question.score = static_cast<double>(question.decides.size()) / sensitivity;
+    question.score = static_cast<double>(question.decides.size()) / (sensitivity * sensitivity);
     questions.push_back(std::move(question));
   }
   std::stable_sort(questions.begin(), questions.end(), [](const Question& a, const Question& b) {

@@ -42,11 +42,13 @@ const Wording kEn = {
     "met", "not met", "unknown",
     "A bill, not law in force: shown only because --with asked for it."};
 
-std::string Thousands(int64_t n) {
+// Digits grouped as each language writes amounts: 10,000 / 10.000 / 10 000.
+std::string Thousands(int64_t n, Language language) {
+  const char* separator = language == Language::kNl ? "." : language == Language::kFr ? " " : ",";
   std::string digits = std::to_string(n < 0 ? -n : n);
   std::string out;
   for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
     out += digits[i];
   }
   return n < 0 ? "-" + out : out;
@@ -58,9 +60,16 @@ std::string Duration(int64_t months, const Wording& w) {
   return std::to_string(months) + " " + w.months;
 }
 
-std::string RangeText(const Range& r, const Wording& w, bool money) {
-  auto one = [&](int64_t v) { return money ? "EUR " + Thousands(v) : Duration(v, w); };
-  if (r.min && r.max) return one(*r.min) + " " + w.to + " " + one(*r.max);
+std::string RangeText(const Range& r, const Wording& w, bool money, Language language) {
+  auto one = [&](int64_t v) {
+    if (!money) return Duration(v, w);
+    return language == Language::kEn ? "EUR " + Thousands(v, language) : Thousands(v, language) + " EUR";
+  };
+  if (r.min && r.max) {
+    // "de 6 mois à 5 ans" in French; "6 maanden tot 5 jaar", "6 months to 5 years".
+    if (language == Language::kFr) return "de " + one(*r.min) + " à " + one(*r.max);
+    return one(*r.min) + " " + w.to + " " + one(*r.max);
+  }
   if (r.max) return "max. " + one(*r.max);
   if (r.min) return "min. " + one(*r.min);
   return "";
@@ -88,10 +97,11 @@ std::string JurisdictionName(const std::string& code, Language language) {
 std::string CertaintyWord(Certainty certainty, Language language) {
   const bool nl = language == Language::kNl, fr = language == Language::kFr;
   switch (certainty) {
-    case Certainty::kSettled: return nl ? "vaststaand" : fr ? "établi" : "settled";
+    // French agrees with "certitude" (feminine), the word it follows.
+    case Certainty::kSettled: return nl ? "vaststaand" : fr ? "établie" : "settled";
     case Certainty::kLikely: return nl ? "waarschijnlijk" : fr ? "probable" : "likely";
-    case Certainty::kContested: return nl ? "betwist" : fr ? "controversé" : "contested";
-    case Certainty::kUnverified: return nl ? "niet geverifieerd" : fr ? "non vérifié" : "unverified";
+    case Certainty::kContested: return nl ? "betwist" : fr ? "contestée" : "contested";
+    case Certainty::kUnverified: return nl ? "niet geverifieerd" : fr ? "non vérifiée" : "unverified";
   }
   return "";
 }
@@ -199,15 +209,15 @@ std::string KindHeading(RuleKind kind, Language language) {
 std::string PenaltySummary(const Penalty& p, Language language) {
   const Wording& w = WordingFor(language);
   std::string prison, fine;
-  if (p.prison_months) prison = std::string(w.prison) + " " + RangeText(*p.prison_months, w, false);
+  if (p.prison_months) prison = std::string(w.prison) + " " + RangeText(*p.prison_months, w, false, language);
   if (p.fine_eur) {
-    fine = std::string(w.fine) + " " + RangeText(*p.fine_eur, w, true);
+    fine = std::string(w.fine) + " " + RangeText(*p.fine_eur, w, true, language);
     if (p.fine_multiplier) {
       Range multiplied;
       if (p.fine_eur->min) multiplied.min = *p.fine_eur->min * *p.fine_multiplier;
       if (p.fine_eur->max) multiplied.max = *p.fine_eur->max * *p.fine_multiplier;
       fine += " (" + std::string(w.surcharge) + " x" + std::to_string(*p.fine_multiplier) + ": " +
-              RangeText(multiplied, w, true) + ")";
+              RangeText(multiplied, w, true, language) + ")";
     }
   } else if (p.fine_category) {
     fine = std::string(w.fine_category) + " " + std::to_string(*p.fine_category);

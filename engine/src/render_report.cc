@@ -1,6 +1,7 @@
 // The report for a lawyer or a prosecutor, in Markdown or as one self-contained HTML
 // page. Both are written from one document model, so they always say the same.
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "ibsa/render.h"
@@ -33,6 +34,8 @@ struct ReportWording {
   const char* yes;
   const char* no;
   const char* lex_mitior;
+  const char* not_encoded;
+  const char* harms_hint;
 };
 
 const ReportWording& ReportWordingFor(Language language) {
@@ -44,7 +47,10 @@ const ReportWording& ReportWordingFor(Language language) {
       "Assessed on", "Facts as given", "Facts still unknown that would decide a finding", "none",
       "Fact", "Value", "Law applied", "Findings", "Element", "Status", "Still to decide",
       "Questions still open", "Legal gaps", "No legal gap found for these facts.",
-      "Next steps and referrals", "yes", "no", "Lex mitior"};
+      "Next steps and referrals", "yes", "no", "Lex mitior",
+      "ibsa encodes no version of this instrument for the date; check the law in force then by hand:",
+      "This section lists gap provisions and dates the encoded law does not cover. Harmful situations "
+      "that no offence covers are listed by `ibsa gaps` (docs/gaps.md)."};
   static const ReportWording kNl = {
       "Juridische beoordeling (beslissingsondersteuning)",
       "Dit verslag is beslissingsondersteuning, geen juridisch advies. Het geeft weer wat het "
@@ -55,7 +61,10 @@ const ReportWording& ReportWordingFor(Language language) {
       "geen", "Feit", "Waarde", "Toegepast recht", "Bevindingen", "Bestanddeel", "Status",
       "Nog te beslissen", "Open vragen", "Leemtes in het recht",
       "Geen leemte gevonden voor deze feiten.", "Volgende stappen en doorverwijzing", "ja", "nee",
-      "Lex mitior"};
+      "Lex mitior",
+      "ibsa bevat geen versie van dit instrument voor de datum; controleer het toen geldende recht zelf:",
+      "Deze rubriek vermeldt leemtebepalingen en data die het gecodeerde recht niet dekt. Schadelijke "
+      "situaties die geen misdrijf dekt, staan in `ibsa gaps` (docs/gaps.md)."};
   static const ReportWording kFr = {
       "Analyse juridique (aide à la décision)",
       "Ce rapport est une aide à la décision, non un avis juridique. Il indique ce que le droit "
@@ -65,7 +74,10 @@ const ReportWording& ReportWordingFor(Language language) {
       "aucun", "Fait", "Valeur", "Droit appliqué", "Constats", "Élément", "Statut",
       "Reste à trancher", "Questions encore ouvertes", "Lacunes du droit",
       "Aucune lacune trouvée pour ces faits.", "Prochaines étapes et orientation", "oui", "non",
-      "Lex mitior"};
+      "Lex mitior",
+      "ibsa n'encode aucune version de cet instrument pour la date ; vérifiez vous-même le droit alors en vigueur :",
+      "Cette section indique les dispositions de lacune et les dates que le droit encodé ne couvre pas. Les "
+      "situations préjudiciables qu'aucune infraction ne couvre sont listées par `ibsa gaps` (docs/gaps.md)."};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -116,23 +128,24 @@ std::string Join(const std::vector<std::string>& items, const std::string& separ
 }
 
 std::string FactValueText(const FactDefinition& fact, const FactValue& value, const Case& c,
-                          const ReportWording& r) {
+                          const ReportWording& r, Language language) {
   switch (fact.type) {
     case FactType::kBool: return value.number != 0 ? r.yes : r.no;
     case FactType::kInt: return std::to_string(value.number);
     case FactType::kDate: return Date::FromDays(static_cast<int32_t>(value.number)).ToString();
-    case FactType::kEnum: return fact.values[static_cast<size_t>(value.number)];
+    case FactType::kEnum: return fact.ValueLabel(static_cast<int>(value.number), language);
     case FactType::kSet: {
       if (fact.name == kActsFact && !c.acts().empty()) {
         std::vector<std::string> acts;
         for (const Act& act : c.acts()) {
-          acts.push_back(act.type + " (" + act.date.ToString() + (act.certain ? "" : ", ?") + ")");
+          const std::string label = act.type_index >= 0 ? fact.ValueLabel(act.type_index, language) : act.type;
+          acts.push_back(label + " (" + act.date.ToString() + (act.certain ? "" : ", ?") + ")");
         }
         return Join(acts);
       }
       std::vector<std::string> members;
       for (size_t i = 0; i < fact.values.size(); ++i) {
-        if ((value.present >> i) & 1) members.push_back(fact.values[i]);
+        if ((value.present >> i) & 1) members.push_back(fact.ValueLabel(static_cast<int>(i), language));
       }
       return members.empty() ? r.none : Join(members);
     }
@@ -144,15 +157,20 @@ std::string SourceText(const Source& s) {
   return s.title + (s.pinpoint.empty() ? "" : ", " + s.pinpoint) + " <" + s.url + ">";
 }
 
+// Reasons and notes written only in English are marked as such in a Dutch or French report.
+std::string EnglishOnly(const std::string& text, Language language) {
+  return language == Language::kEn || text.empty() ? text : "(en) " + text;
+}
+
 std::string PenaltyText(const Penalty& p, Language language, const Wording& w) {
   std::string summary = internal::PenaltySummary(p, language);
   std::string out = summary.empty() ? std::string(w.penalty_unknown) : summary;
   if (p.certainty != Certainty::kSettled) {
     out += " [" + internal::CertaintyWord(p.certainty, language);
-    if (!p.certainty_reason.empty()) out += ": " + p.certainty_reason;
+    if (!p.certainty_reason.empty()) out += ": " + EnglishOnly(p.certainty_reason, language);
     out += "]";
   }
-  if (!p.note.empty()) out += " " + p.note.Get(language);
+  if (!p.note.empty()) out += ". " + p.note.Get(language);
   return out;
 }
 
@@ -164,8 +182,18 @@ std::string FindingTitle(const Finding& f, Language language, const Wording& w) 
          rule.title.Get(language);
 }
 
-void AddFinding(Document& d, const Finding& f, Language language, const Wording& w,
-                const ReportWording& r) {
+// Fact names as the reader knows them: their labels.
+std::string FactLabels(const std::vector<std::string>& names, const Vocabulary& vocabulary, Language language) {
+  std::vector<std::string> labels;
+  for (const auto& name : names) {
+    auto slot = vocabulary.SlotOf(name);
+    labels.push_back(slot ? vocabulary.fact(*slot).label.Get(language) : name);
+  }
+  return Join(labels);
+}
+
+void AddFinding(Document& d, const Finding& f, const Vocabulary& vocabulary, Language language,
+                const Wording& w, const ReportWording& r) {
   const Rule& rule = *f.rule;
   const RulesetVersion& v = *f.version;
   d.Heading(3, FindingTitle(f, language, w),
@@ -173,12 +201,21 @@ void AddFinding(Document& d, const Finding& f, Language language, const Wording&
   std::vector<std::string> facts;
   facts.push_back(std::string(w.version) + ": " + v.id + " (" + internal::InForceText(v, language) + ")");
   facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
-                  (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason));
+                  (rule.certainty_reason.empty() ? "" : ". " + EnglishOnly(rule.certainty_reason, language)));
   if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
   if (f.lex_mitior) {
     const LexMitior& lm = *f.lex_mitior;
     std::string text = internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
-    if (lm.later_version != nullptr) text += lm.later_version->id + "; ";
+    if (lm.later_version != nullptr) {
+      text += lm.later_version->id;
+      std::vector<std::string> successors;
+      for (const Rule* successor : lm.successors) {
+        const bool numbered = !successor->article.empty() && std::isdigit(static_cast<unsigned char>(successor->article[0]));
+        successors.push_back((numbered ? "art. " : "") + successor->article);
+      }
+      if (!successors.empty()) text += " (" + Join(successors) + ")";
+      text += "; ";
+    }
     text += internal::FavourableWord(lm.favourable, language) + " (" + internal::BasisWord(lm.basis, language) + ")";
     facts.push_back(text);
   }
@@ -188,7 +225,8 @@ void AddFinding(Document& d, const Finding& f, Language language, const Wording&
   for (const auto& e : f.elements) {
     std::vector<std::string> sources;
     for (const auto& s : e.element->sources) sources.push_back(SourceText(s));
-    elements.push_back({e.element->label.Get(language), TruthWord(e.truth, w), Join(e.missing),
+    elements.push_back({e.element->label.Get(language), TruthWord(e.truth, w),
+                        FactLabels(e.missing, vocabulary, language),
                         Join(sources, "; ")});
   }
   d.Table({r.element, r.status, r.still_to_decide, w.sources}, elements);
@@ -196,7 +234,7 @@ void AddFinding(Document& d, const Finding& f, Language language, const Wording&
   for (const auto& a : f.aggravations) {
     const Aggravation& agg = *a.aggravation;
     aggravations.push_back({agg.label.Get(language) + (agg.article.empty() ? "" : " (art. " + agg.article + ")"),
-                            TruthWord(a.truth, w), Join(a.missing),
+                            TruthWord(a.truth, w), FactLabels(a.missing, vocabulary, language),
                             agg.penalty ? PenaltyText(*agg.penalty, language, w) : ""});
   }
   d.Table({w.aggravations, r.status, r.still_to_decide, w.penalty}, aggravations);
@@ -229,7 +267,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     const FactValue& value = c.values()[slot];
     if (!value.known || !value.given) continue;
     const FactDefinition& fact = vocabulary.fact(slot);
-    given.push_back({fact.label.Get(language), FactValueText(fact, value, c, r)});
+    given.push_back({fact.label.Get(language), FactValueText(fact, value, c, r, language)});
   }
   d.Table({r.fact, r.value}, given);
   d.Heading(2, r.facts_unknown);
@@ -264,7 +302,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
         if (f.rule->kind != kind || f.status != status) continue;
         if (!heading) d.Heading(2, internal::KindHeading(kind, language));
         heading = true;
-        AddFinding(d, f, language, w, r);
+        AddFinding(d, f, law.vocabulary(), language, w, r);
       }
     }
   }
@@ -278,22 +316,33 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     for (const auto& ref : q.decides) decides.push_back(ref.rule->article.empty() || ref.rule->article == "-"
                                                             ? ref.rule->title.Get(language)
                                                             : "art. " + ref.rule->article + " " + ref.version->instrument);
-    asked.push_back(text + (q.member.empty() ? "" : " [" + q.member + "]") + " (" + Join(decides) + ")");
+    decides.erase(std::unique(decides.begin(), decides.end()), decides.end());
+    std::vector<std::string> distinct;
+    for (const auto& d2 : decides) {
+      if (std::find(distinct.begin(), distinct.end(), d2) == distinct.end()) distinct.push_back(d2);
+    }
+    asked.push_back(text + (q.member.empty() ? "" : " [" + q.member + "]") + " (" + Join(distinct, "; ") + ")");
   }
   if (asked.empty()) d.Paragraph(r.none);
   d.List(asked);
 
   d.Heading(2, r.legal_gaps);
+  d.Paragraph(r.harms_hint);
   bool any_gap = false;
   for (const auto& f : e.findings) {
     if (f.rule->kind != RuleKind::kGap) continue;
-    AddFinding(d, f, language, w, r);
+    AddFinding(d, f, law.vocabulary(), language, w, r);
     any_gap = true;
   }
   std::vector<std::string> version_gaps;
   for (const auto& gap : e.version_gaps) {
-    version_gaps.push_back(gap.jurisdiction + " " + gap.instrument + ": " + w.no_version + " " +
-                           gap.anchor.date.ToString());
+    std::string covered;
+    for (const auto* v : gap.known_versions) {
+      if (v->status == VersionStatus::kProposed) continue;
+      covered += (covered.empty() ? "" : ", ") + internal::InForceText(*v, language);
+    }
+    version_gaps.push_back(gap.jurisdiction + " " + gap.instrument + ": " + r.not_encoded + " " +
+                           gap.anchor.date.ToString() + (covered.empty() ? "" : " (" + covered + ")"));
   }
   if (!any_gap && version_gaps.empty()) d.Paragraph(r.no_gaps);
   d.List(version_gaps);
@@ -303,7 +352,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
     for (const auto& f : e.findings) {
       if (f.rule->kind != RuleKind::kReferral || f.status != status) continue;
-      AddFinding(d, f, language, w, r);
+      AddFinding(d, f, law.vocabulary(), language, w, r);
       any_step = true;
     }
   }

@@ -26,10 +26,10 @@ constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // if this number is forgotten, and the static_asserts below remind whoever adds it to
 // write and read it. A small field can fit in padding without changing the size: the
 // round-trip tests (tests/unit/snapshot_test.cc) compare the loaded law field by field.
-constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kFormatVersion = 3;
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)  // the sizes below are those of this ABI
-static_assert(sizeof(FactDefinition) == 336, "FactDefinition changed: update the snapshot");
+static_assert(sizeof(FactDefinition) == 360, "FactDefinition changed: update the snapshot");
 static_assert(sizeof(Rule) == 744, "Rule changed: update the snapshot");
 static_assert(sizeof(RulesetVersion) == 416, "RulesetVersion changed: update the snapshot");
 static_assert(sizeof(Penalty) == 272, "Penalty changed: update the snapshot");
@@ -283,6 +283,7 @@ void WriteVocabulary(const VocabularyData& v, Writer& w) {
   w.Path(v.file);
   w.List(v.facts, [&](const FactDefinition& f) {
     w.Str(f.name), w.Int(f.type), w.Strs(f.values);
+    w.List(f.value_labels, [&](const LocalizedText& t) { w.Text(t); });
     w.Maybe(f.min, [&](int64_t x) { w.Int(x); });
     w.Maybe(f.max, [&](int64_t x) { w.Int(x); });
     w.Text(f.label), w.Text(f.question), w.Int(f.derived), w.Int(f.sensitivity);
@@ -301,6 +302,7 @@ std::shared_ptr<VocabularyData> ReadVocabulary(Reader& r) {
     f.name = r.Str();
     f.type = r.As<FactType>();
     f.values = r.Strs();
+    f.value_labels = r.List<LocalizedText>([&] { return r.Text(); });
     f.min = r.Maybe<int64_t>([&] { return r.Int(); });
     f.max = r.Maybe<int64_t>([&] { return r.Int(); });
     f.label = r.Text();

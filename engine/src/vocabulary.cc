@@ -51,7 +51,7 @@ bool ValidFactName(const std::string& name) {
 void ReadFact(const YAML::Node& node, YamlReader& reader, internal::VocabularyData& data) {
   if (!reader.CheckMap(node, "fact",
                        {"name", "type", "values", "min", "max", "label", "question", "derived",
-                        "description", "sensitivity"},
+                        "description", "sensitivity", "value_labels"},
                        {"name", "type", "label"})) {
     return;
   }
@@ -100,6 +100,19 @@ void ReadFact(const YAML::Node& node, YamlReader& reader, internal::VocabularyDa
     } else {
       if (node["min"].IsDefined()) fact.min = reader.ReadInt(node["min"], "min");
       if (node["max"].IsDefined()) fact.max = reader.ReadInt(node["max"], "max");
+    }
+  }
+  if (node["value_labels"].IsDefined()) {
+    const YAML::Node labels = node["value_labels"];
+    if (!takes_values) {
+      reader.Error("E0110", labels, "only enum and set facts take 'value_labels'");
+    } else if (reader.CheckMap(labels, "value_labels", fact.values, fact.values)) {
+      fact.value_labels.resize(fact.values.size());
+      for (size_t i = 0; i < fact.values.size(); ++i) {
+        if (auto label = reader.ReadLocalized(labels[fact.values[i]], fact.values[i])) {
+          fact.value_labels[i] = *label;
+        }
+      }
     }
   }
   if (node["sensitivity"].IsDefined()) {

@@ -130,7 +130,7 @@ TEST(CheckVocabularyTest, EveryFactMustDeclareItsSensitivity) {
   auto vocabulary = Vocabulary::Parse(
       "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n"
       "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1,\n"
-      "     question: {nl: V, fr: Q, en: Q}}\n"
+      "     question: {nl: V, fr: Q, en: Q}, value_labels: {share: {nl: D, fr: P, en: S}}}\n"
       "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}, question: {nl: V, fr: Q, en: Q}}\n",
       "facts.yaml");
   ASSERT_TRUE(vocabulary.ok());
@@ -148,7 +148,7 @@ TEST(CheckVocabularyTest, EveryTextExistsInDutchFrenchAndEnglish) {
   auto vocabulary = Vocabulary::Parse(
       "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n"
       "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1,\n"
-      "     question: {nl: V, fr: \"\", en: Q}}\n",
+      "     question: {nl: V, fr: \"\", en: Q}, value_labels: {share: {nl: D, fr: P, en: S}}}\n",
       "facts.yaml");
   ASSERT_TRUE(vocabulary.ok());
   auto law = Law::FromTexts({}, vocabulary.value());

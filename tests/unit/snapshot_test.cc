@@ -65,6 +65,8 @@ TEST(SnapshotTest, GivesTheSameResultsAsTheYamlForEveryCase) {
     EXPECT_EQ(y.name, x.name);
     EXPECT_EQ(y.type, x.type);
     EXPECT_EQ(y.values, x.values);
+    ASSERT_EQ(y.value_labels.size(), x.value_labels.size());
+    for (size_t i = 0; i < x.value_labels.size(); ++i) EXPECT_EQ(y.value_labels[i].fr, x.value_labels[i].fr);
     EXPECT_EQ(y.min, x.min);
     EXPECT_EQ(y.max, x.max);
     EXPECT_EQ(y.label.en + y.label.nl + y.label.fr, x.label.en + x.label.nl + x.label.fr);

@@ -38,6 +38,11 @@ facts:
     sensitivity: 1
     type: enum
     values: [authentic, face_swap, undress, synthetic]
+    value_labels:
+      authentic: {nl: echt, fr: réelle, en: real}
+      face_swap: {nl: gezichtswissel, fr: échange de visage, en: face swap}
+      undress: {nl: uitkleed-app, fr: déshabillage, en: undress app}
+      synthetic: {nl: gegenereerd, fr: générée, en: generated}
     label: {nl: "Techniek", fr: "Technique", en: "Technique"}
     question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: image.made_on
@@ -49,6 +54,10 @@ facts:
     sensitivity: 1
     type: set
     values: [create, share, publish]
+    value_labels:
+      create: {nl: gemaakt, fr: réalisé, en: made}
+      share: {nl: gedeeld, fr: partagé, en: shared}
+      publish: {nl: openbaar gemaakt, fr: publié, en: published}
     label: {nl: "Handelingen", fr: "Actes", en: "Acts"}
     question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: perpetrator.malicious

@@ -28,13 +28,14 @@ struct Question {
   std::string member;
   // The findings, possible now, that some answer makes apply or not apply.
   std::vector<RuleRef> decides;
-  // decides.size() divided by the fact's sensitivity (1 neutral .. 3 intimate; an
-  // undeclared sensitivity counts as 3).
+  // decides.size() divided by the square of the fact's sensitivity (1 neutral .. 3
+  // intimate; an undeclared sensitivity counts as 3).
   double score = 0;
 };
 
-// Every unknown fact the case could state (derived facts are asked through their
-// inputs) is tried with each answer that could matter: each value of a bool or enum,
+// The candidates are the unknown facts of each possible finding's first undecided
+// element (rules list elements in the order they are established; derived facts are
+// asked through their inputs). Each is tried with each answer that could matter: each value of a bool or enum,
 // ages and dates at and around the thresholds the law uses, for a set the empty set,
 // each single member and all members. Questions whose answers change no finding are
 // left out. Ordered by score, then by sensitivity, then as the vocabulary lists them.

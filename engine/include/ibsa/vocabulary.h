@@ -38,6 +38,9 @@ struct FactDefinition {
   std::string name;  // "victim.age"
   FactType type = FactType::kBool;
   std::vector<std::string> values;  // for kEnum and kSet, in declaration order
+  // For kEnum and kSet: how each value reads in each language, parallel to `values`
+  // (empty when the vocabulary gives none; `ibsa check` C008 then asks for them).
+  std::vector<LocalizedText> value_labels;
   std::optional<int64_t> min;       // for kInt
   std::optional<int64_t> max;       // for kInt
   LocalizedText label;
@@ -51,6 +54,12 @@ struct FactDefinition {
 
   // Index of `value` in `values`, or nullopt.
   std::optional<int> ValueIndex(std::string_view value) const;
+  // The label of value `index` in `language`, or the value itself when it has none.
+  const std::string& ValueLabel(int index, Language language) const {
+    return static_cast<size_t>(index) < value_labels.size() && !value_labels[index].Get(language).empty()
+               ? value_labels[index].Get(language)
+               : values[index];
+  }
 };
 
 class Vocabulary {
