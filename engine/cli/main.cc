@@ -133,6 +133,7 @@ struct InterviewWording {
   const char* none;
   const char* bad_date;
   const char* future_date;
+  const char* next_commands;
 };
 
 const InterviewWording& InterviewWordingFor(ibsa::Language language) {
@@ -143,7 +144,8 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Saved to", "No question is left whose answer could change a finding.",
       "Nothing to undo.", "applies", "possible", "No provision applies or may apply yet.",
       "Write the date as YYYY-MM-DD, for example 2025-10-06.",
-      "The date of the facts cannot be in the future."};
+      "The date of the facts cannot be in the future.",
+      "To resume, and to print a report:"};
   static const InterviewWording kNl = {
       "Beantwoord elke vraag. ? = weet niet, < = terug naar de vorige vraag, q = stoppen.",
       "Datum van de feiten (JJJJ-MM-DD; Enter voor vandaag): ",
@@ -152,7 +154,8 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Niets om ongedaan te maken.", "van toepassing", "mogelijk",
       "Nog geen bepaling is of kan van toepassing zijn.",
       "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-10-06.",
-      "De datum van de feiten kan niet in de toekomst liggen."};
+      "De datum van de feiten kan niet in de toekomst liggen.",
+      "Om verder te gaan, en om een verslag af te drukken:"};
   static const InterviewWording kFr = {
       "Répondez à chaque question. ? = je ne sais pas, < = question précédente, q = quitter.",
       "Date des faits (AAAA-MM-JJ ; Entrée pour aujourd'hui) : ",
@@ -160,7 +163,8 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Enregistré dans", "Plus aucune question dont la réponse pourrait changer un constat.",
       "Rien à annuler.", "s'applique", "possible", "Aucune disposition ne s'applique ou ne peut s'appliquer encore.",
       "Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-10-06.",
-      "La date des faits ne peut pas être dans le futur."};
+      "La date des faits ne peut pas être dans le futur.",
+      "Pour reprendre, et pour imprimer un rapport :"};
   switch (language) {
     case ibsa::Language::kNl: return kNl;
     case ibsa::Language::kFr: return kFr;
@@ -245,8 +249,10 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
       std::cerr << save << ": error[E0001]: cannot write the case\n";
     }
   };
-  std::cout << w.intro << "\n" << (save.empty() ? w.not_saved : std::string(w.saved_to) + " " + save) << "\n";
+  std::cout << ibsa::Disclaimer(language) << "\n" << w.intro << "\n"
+            << (save.empty() ? w.not_saved : std::string(w.saved_to) + " " + save) << "\n";
   persist();
+  bool shown = false;  // the findings were printed after the last change
   while (interview.question()) {
     const ibsa::Question& q = *interview.question();
     const std::string& text = q.fact->question.Get(language).empty() ? q.fact->label.Get(language)
@@ -270,10 +276,18 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     }
     persist();
     PrintFindingLines(interview.findings(), language);
+    shown = true;
   }
   if (!interview.question()) std::cout << "\n" << w.done << "\n";
-  std::cout << "\n";
-  PrintFindingLines(interview.findings(), language);
+  if (!shown) {
+    std::cout << "\n";
+    PrintFindingLines(interview.findings(), language);
+  }
+  if (!save.empty()) {
+    std::cout << "\n" << w.saved_to << " " << save << ". " << w.next_commands << "\n"
+              << "  ibsa interview --case " << save << "\n"
+              << "  ibsa evaluate --format html --lang " << options.language << " " << save << "\n";
+  }
   return kOk;
 }
 

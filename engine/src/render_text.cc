@@ -121,6 +121,8 @@ void AppendFinding(std::string& out, const Finding& f, const Law& law, Language 
 
 }  // namespace
 
+std::string Disclaimer(Language language) { return internal::WordingFor(language).disclaimer; }
+
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language) {
   const Wording& w = internal::WordingFor(language);
   std::string out = std::string(w.disclaimer) + "\n\n";

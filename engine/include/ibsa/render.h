@@ -19,6 +19,9 @@ inline constexpr const char* kResultFormat = "ibsa.result/1";
 // For people: grouped by jurisdiction, each finding with its article, title,
 // version in force, status, elements, penalty, certainty and sources, and the
 // questions that would decide the possible findings.
+// "Decision support, not legal advice ...", in `language`: every output starts with it.
+std::string Disclaimer(Language language);
+
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language);
 
 // For programs; documented in docs/json-format.md.
