@@ -351,7 +351,24 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
       PrintErrors(ranked.errors());
       return kUsageError;
     }
-    std::cout << ibsa::RenderReport(evaluation.value(), *law, c.value(), ranked.value(),
+    // The harms the facts meet, for the report's legal gaps (when the folder declares any).
+    std::vector<ibsa::CaseHarm> harms;
+    const auto harms_file = std::filesystem::path(global.rulesets) / "harms.yaml";
+    std::error_code ec;
+    if (std::filesystem::exists(harms_file, ec)) {
+      auto loaded = ibsa::Harms::Load(harms_file.string(), *law);
+      if (!loaded.ok()) {
+        PrintErrors(loaded.errors());
+        return kLawError;
+      }
+      harms = ibsa::HarmsOfCase(loaded.value(), c.value(), evaluation.value());
+      std::cout << ibsa::RenderReport(evaluation.value(), *law, c.value(), ranked.value(), harms,
+                                      options.format == "html" ? ibsa::ReportStyle::kHtml
+                                                               : ibsa::ReportStyle::kMarkdown,
+                                      *language);
+      return kOk;
+    }
+    std::cout << ibsa::RenderReport(evaluation.value(), *law, c.value(), ranked.value(), harms,
                                     options.format == "html" ? ibsa::ReportStyle::kHtml
                                                              : ibsa::ReportStyle::kMarkdown,
                                     *language);

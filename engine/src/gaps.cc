@@ -157,6 +157,61 @@ Result<Harms> Harms::Parse(const std::string& text, const std::string& file, con
 
 const std::vector<Harm>& Harms::harms() const { return data_->harms; }
 
+namespace {
+
+// Answers a transposition harm's references to EU rules from the case's findings.
+class FindingOracle : public internal::RuleOracle {
+ public:
+  FindingOracle(const HarmsData& data, const Evaluation& evaluation) : data_(data), evaluation_(evaluation) {}
+  Truth RuleTruth(int32_t rule) const override {
+    for (const auto& f : evaluation_.findings) {
+      if (f.rule->id == data_.rule_ids[rule]) {
+        return f.status == FindingStatus::kApplies ? Truth::kTrue : Truth::kUnknown;
+      }
+    }
+    return Truth::kFalse;
+  }
+  void RuleMissing(int32_t, std::vector<int32_t>&) const override {}
+
+ private:
+  const HarmsData& data_;
+  const Evaluation& evaluation_;
+};
+
+}  // namespace
+
+std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evaluation& evaluation) {
+  const HarmsData& data = harms.data();
+  const FindingOracle oracle(data, evaluation);
+  // The offences of the case's own jurisdiction, as the sweep counts them.
+  bool applies = false, applies_settled = false, possible = false;
+  for (const auto& f : evaluation.findings) {
+    if (f.rule->kind != RuleKind::kOffence || f.version->jurisdiction != c.jurisdiction()) continue;
+    if (f.status == FindingStatus::kPossible) {
+      possible = true;
+      continue;
+    }
+    applies = true;
+    if (f.rule->certainty != Certainty::kContested && f.rule->certainty != Certainty::kUnverified) {
+      applies_settled = true;
+    }
+  }
+  std::vector<CaseHarm> result;
+  for (size_t h = 0; h < data.harms.size(); ++h) {
+    const Truth holds = internal::EvalNode(data.program, data.roots[h], c.values(), &oracle);
+    if (holds == Truth::kFalse) continue;
+    CaseHarm harm;
+    harm.harm = &data.harms[h];
+    harm.holds = holds;
+    harm.coverage = applies_settled ? HarmCoverage::kCovered
+                    : applies       ? HarmCoverage::kCoveredOnlyByReading
+                    : possible      ? HarmCoverage::kPossiblyCovered
+                                    : HarmCoverage::kNotCovered;
+    result.push_back(harm);
+  }
+  return result;
+}
+
 // ---- Gaps ---------------------------------------------------------------------------------
 
 Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions& options) {

@@ -36,6 +36,10 @@ struct ReportWording {
   const char* lex_mitior;
   const char* not_encoded;
   const char* harms_hint;
+  const char* gap_true;
+  const char* gap_maybe;
+  const char* possibly_covered;
+  const char* covered_by_reading;
 };
 
 const ReportWording& ReportWordingFor(Language language) {
@@ -49,8 +53,12 @@ const ReportWording& ReportWordingFor(Language language) {
       "Questions still open", "Legal gaps", "No legal gap found for these facts.",
       "Next steps and referrals", "yes", "no", "Lex mitior",
       "ibsa encodes no version of this instrument for the date; check the law in force then by hand:",
-      "This section lists gap provisions and dates the encoded law does not cover. Harmful situations "
-      "that no offence covers are listed by `ibsa gaps` (docs/gaps.md)."};
+      "Harms (rulesets/harms.yaml) that these facts meet and that no settled offence covers, gap "
+      "provisions, and dates the encoded law does not cover. `ibsa gaps` sweeps every situation (docs/gaps.md).",
+      "holds on these facts, and no offence applies or may apply: a legal gap",
+      "may hold (it depends on facts still unknown), and no offence applies or may apply: a possible legal gap",
+      "holds or may hold; no offence applies yet, some may once the open questions are answered",
+      "holds or may hold; only offences whose reading is contested or unverified apply"};
   static const ReportWording kNl = {
       "Juridische beoordeling (beslissingsondersteuning)",
       "Dit verslag is beslissingsondersteuning, geen juridisch advies. Het geeft weer wat het "
@@ -63,8 +71,12 @@ const ReportWording& ReportWordingFor(Language language) {
       "Geen leemte gevonden voor deze feiten.", "Volgende stappen en doorverwijzing", "ja", "nee",
       "Lex mitior",
       "ibsa bevat geen versie van dit instrument voor de datum; controleer het toen geldende recht zelf:",
-      "Deze rubriek vermeldt leemtebepalingen en data die het gecodeerde recht niet dekt. Schadelijke "
-      "situaties die geen misdrijf dekt, staan in `ibsa gaps` (docs/gaps.md)."};
+      "Schade (rulesets/harms.yaml) die deze feiten vervullen en die geen vaststaand misdrijf dekt, "
+      "leemtebepalingen, en data die het gecodeerde recht niet dekt. `ibsa gaps` doorloopt alle situaties (docs/gaps.md).",
+      "geldt voor deze feiten, en geen misdrijf is of kan van toepassing zijn: een leemte in het recht",
+      "kan gelden (hangt af van nog onbekende feiten), en geen misdrijf is of kan van toepassing zijn: een mogelijke leemte",
+      "geldt of kan gelden; nog geen misdrijf is van toepassing, sommige mogelijk zodra de open vragen beantwoord zijn",
+      "geldt of kan gelden; alleen misdrijven met een betwiste of niet geverifieerde lezing zijn van toepassing"};
   static const ReportWording kFr = {
       "Analyse juridique (aide à la décision)",
       "Ce rapport est une aide à la décision, non un avis juridique. Il indique ce que le droit "
@@ -76,8 +88,12 @@ const ReportWording& ReportWordingFor(Language language) {
       "Aucune lacune trouvée pour ces faits.", "Prochaines étapes et orientation", "oui", "non",
       "Lex mitior",
       "ibsa n'encode aucune version de cet instrument pour la date ; vérifiez vous-même le droit alors en vigueur :",
-      "Cette section indique les dispositions de lacune et les dates que le droit encodé ne couvre pas. Les "
-      "situations préjudiciables qu'aucune infraction ne couvre sont listées par `ibsa gaps` (docs/gaps.md)."};
+      "Atteintes (rulesets/harms.yaml) que ces faits réalisent et qu'aucune infraction établie ne couvre, "
+      "dispositions de lacune, et dates que le droit encodé ne couvre pas. `ibsa gaps` parcourt toutes les situations (docs/gaps.md).",
+      "est réalisé par ces faits, et aucune infraction ne s'applique ni ne peut s'appliquer : une lacune du droit",
+      "peut être réalisé (selon des faits encore inconnus), et aucune infraction ne s'applique ni ne peut s'appliquer : une lacune possible",
+      "est ou peut être réalisé ; aucune infraction ne s'applique encore, certaines pourraient une fois les questions ouvertes tranchées",
+      "est ou peut être réalisé ; seules s'appliquent des infractions dont la lecture est contestée ou non vérifiée"};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -245,7 +261,8 @@ void AddFinding(Document& d, const Finding& f, const Vocabulary& vocabulary, Lan
 }
 
 Document Build(const Evaluation& e, const Law& law, const Case& c,
-               const std::vector<Question>& questions, Language language) {
+               const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
+               Language language) {
   const Wording& w = internal::WordingFor(language);
   const ReportWording& r = ReportWordingFor(language);
   Document d;
@@ -327,8 +344,18 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   d.List(asked);
 
   d.Heading(2, r.legal_gaps);
-  d.Paragraph(r.harms_hint);
   bool any_gap = false;
+  std::vector<std::string> uncovered;
+  for (const auto& h : harms) {
+    if (h.coverage == HarmCoverage::kCovered) continue;
+    const char* what = h.coverage == HarmCoverage::kCoveredOnlyByReading ? r.covered_by_reading
+                       : h.coverage == HarmCoverage::kPossiblyCovered    ? r.possibly_covered
+                       : h.holds == Truth::kTrue                         ? r.gap_true
+                                                                         : r.gap_maybe;
+    uncovered.push_back(h.harm->label.Get(language) + ": " + what + ".");
+  }
+  d.List(uncovered);
+  any_gap = !uncovered.empty();
   for (const auto& f : e.findings) {
     if (f.rule->kind != RuleKind::kGap) continue;
     AddFinding(d, f, law.vocabulary(), language, w, r);
@@ -346,6 +373,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   }
   if (!any_gap && version_gaps.empty()) d.Paragraph(r.no_gaps);
   d.List(version_gaps);
+  d.Paragraph(r.harms_hint);
 
   d.Heading(2, r.next_steps);
   bool any_step = false;
@@ -479,8 +507,9 @@ std::string ToHtml(const Document& d, Language language) {
 }  // namespace
 
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
-                         const std::vector<Question>& questions, ReportStyle style, Language language) {
-  const Document d = Build(evaluation, law, c, questions, language);
+                         const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
+                         ReportStyle style, Language language) {
+  const Document d = Build(evaluation, law, c, questions, harms, language);
   return style == ReportStyle::kHtml ? ToHtml(d, language) : ToMarkdown(d);
 }
 

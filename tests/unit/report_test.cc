@@ -22,8 +22,10 @@ Rendered Render(const std::string& case_file, Language language) {
   options.assessed_on = *Date::Parse("2026-11-21");
   auto e = Evaluate(law->value(), c.value(), options);
   auto q = NextQuestions(law->value(), c.value(), options);
-  return {RenderReport(e.value(), law->value(), c.value(), q.value(), ReportStyle::kMarkdown, language),
-          RenderReport(e.value(), law->value(), c.value(), q.value(), ReportStyle::kHtml, language)};
+  static const Result<Harms>* harms = new Result<Harms>(Harms::Load(root + "/rulesets/harms.yaml", law->value()));
+  const auto met = HarmsOfCase(harms->value(), c.value(), e.value());
+  return {RenderReport(e.value(), law->value(), c.value(), q.value(), met, ReportStyle::kMarkdown, language),
+          RenderReport(e.value(), law->value(), c.value(), q.value(), met, ReportStyle::kHtml, language)};
 }
 
 size_t Count(const std::string& text, const std::string& what) {

@@ -17,6 +17,8 @@
 
 #include "ibsa/date.h"
 #include "ibsa/law.h"
+#include "ibsa/case.h"
+#include "ibsa/evaluate.h"
 #include "ibsa/status.h"
 #include "ibsa/text.h"
 
@@ -48,6 +50,21 @@ class Harms {
   explicit Harms(std::shared_ptr<const internal::HarmsData> data) : data_(std::move(data)) {}
   std::shared_ptr<const internal::HarmsData> data_;
 };
+
+// For one case: whether each harm holds on its facts, and whether an offence of the
+// case's jurisdiction covers it, as `ibsa gaps` defines a gap, for these facts only.
+enum class HarmCoverage {
+  kCovered,               // an offence applies
+  kCoveredOnlyByReading,  // only offences that are contested or unverified apply
+  kPossiblyCovered,       // no offence applies, but some may once unknown facts are known
+  kNotCovered,            // no offence applies or may apply: a legal gap
+};
+struct CaseHarm {
+  const Harm* harm = nullptr;
+  Truth holds = Truth::kUnknown;  // kTrue or kUnknown (harms that do not hold are left out)
+  HarmCoverage coverage = HarmCoverage::kNotCovered;
+};
+std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evaluation& evaluation);
 
 // One fact constraint of a pattern: "image.technique is synthetic", "victim.age 16 to 17".
 struct Constraint {

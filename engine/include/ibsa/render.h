@@ -7,6 +7,7 @@
 
 #include "ibsa/case.h"
 #include "ibsa/evaluate.h"
+#include "ibsa/gaps.h"
 #include "ibsa/law.h"
 #include "ibsa/questions.h"
 #include "ibsa/text.h"
@@ -40,8 +41,11 @@ std::string RenderQuestionsText(const std::vector<Question>& questions, Language
 // support, not legal advice. HTML is one self-contained printable page (no external
 // assets); Markdown says the same.
 enum class ReportStyle { kMarkdown, kHtml };
+// `harms` (HarmsOfCase) fills the legal gaps: harms the facts meet that no settled
+// offence covers.
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
-                         const std::vector<Question>& questions, ReportStyle style, Language language);
+                         const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
+                         ReportStyle style, Language language);
 
 }  // namespace ibsa
 
