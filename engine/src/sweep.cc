@@ -272,15 +272,15 @@ ScenarioSpace::Masks ScenarioSpace::Decode(const std::vector<int8_t>& cube) cons
       const int8_t v = cube[d.first_var];
       masks[i] = v < 0 ? 0b11 : v == 0 ? 0b01 : 0b10;
     } else if (d.type == FactType::kEnum) {
-      uint64_t m = 0;
+      // One-hot: a path that sets one variable is that value; one that sets two is no
+      // valid scenario at all (reading it as the first would describe scenarios the path
+      // excludes); otherwise every value whose variable the path leaves free.
+      uint64_t ones = 0, free = 0;
       for (int j = 0; j < d.vars; ++j) {
-        if (cube[d.first_var + j] == 1) {
-          m = uint64_t{1} << j;
-          break;
-        }
-        if (cube[d.first_var + j] != 0) m |= uint64_t{1} << j;
+        if (cube[d.first_var + j] == 1) ones |= uint64_t{1} << j;
+        if (cube[d.first_var + j] < 0) free |= uint64_t{1} << j;
       }
-      masks[i] = m;
+      masks[i] = std::popcount(ones) > 1 ? 0 : ones != 0 ? ones : free;
     } else {
       uint64_t m = 0;
       for (int interval = 0; interval < d.size; ++interval) {
