@@ -134,6 +134,8 @@ struct InterviewWording {
   const char* bad_date;
   const char* future_date;
   const char* next_commands;
+  const char* wrong_answer;
+  const char* not_encoded;
 };
 
 const InterviewWording& InterviewWordingFor(ibsa::Language language) {
@@ -145,7 +147,9 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Nothing to undo.", "applies", "possible", "No provision applies or may apply yet.",
       "Write the date as YYYY-MM-DD, for example 2025-10-06.",
       "The date of the facts cannot be in the future.",
-      "To resume, and to print a report:"};
+      "To resume, and to print a report:",
+      "That answer is not possible here; please answer with one of:",
+      "ibsa encodes no version of this law for the date; check it by hand:"};
   static const InterviewWording kNl = {
       "Beantwoord elke vraag. ? = weet niet, < = terug naar de vorige vraag, q = stoppen.",
       "Datum van de feiten (JJJJ-MM-DD; Enter voor vandaag): ",
@@ -155,7 +159,9 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Nog geen bepaling is of kan van toepassing zijn.",
       "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-10-06.",
       "De datum van de feiten kan niet in de toekomst liggen.",
-      "Om verder te gaan, en om een verslag af te drukken:"};
+      "Om verder te gaan, en om een verslag af te drukken:",
+      "Dat antwoord kan hier niet; antwoord met een van:",
+      "ibsa bevat geen versie van dit recht voor de datum; controleer het zelf:"};
   static const InterviewWording kFr = {
       "Répondez à chaque question. ? = je ne sais pas, < = question précédente, q = quitter.",
       "Date des faits (AAAA-MM-JJ ; Entrée pour aujourd'hui) : ",
@@ -164,7 +170,9 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Rien à annuler.", "s'applique", "possible", "Aucune disposition ne s'applique ou ne peut s'appliquer encore.",
       "Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-10-06.",
       "La date des faits ne peut pas être dans le futur.",
-      "Pour reprendre, et pour imprimer un rapport :"};
+      "Pour reprendre, et pour imprimer un rapport :",
+      "Cette réponse n'est pas possible ici ; répondez par :",
+      "ibsa n'encode aucune version de ce droit pour la date ; vérifiez-le vous-même :"};
   switch (language) {
     case ibsa::Language::kNl: return kNl;
     case ibsa::Language::kFr: return kFr;
@@ -190,6 +198,11 @@ bool SaveAtomically(const std::string& path, const std::string& text) {
 void PrintFindingLines(const ibsa::Evaluation& evaluation, ibsa::Language language) {
   const InterviewWording& w = InterviewWordingFor(language);
   if (evaluation.findings.empty()) std::cout << "  " << w.none << "\n";
+  // Say why nothing may show: a date before (or after) the law ibsa encodes.
+  for (const auto& gap : evaluation.version_gaps) {
+    std::cout << "  " << w.not_encoded << " " << gap.jurisdiction << " " << gap.instrument << ", "
+              << gap.anchor.date.ToString() << "\n";
+  }
   for (const auto& f : evaluation.findings) {
     std::cout << "  " << (f.status == ibsa::FindingStatus::kApplies ? w.applies : w.possible) << ": ";
     // Referrals have no article: their title says where to go.
@@ -268,10 +281,10 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     }
     auto answered = line == "?" ? interview.DontKnow() : interview.Answer(line);
     if (!answered.ok()) {
-      for (const auto& e : answered.errors()) {
-        std::cout << "  " << e.message << "\n";
-        for (const auto& help : e.help) std::cout << "  = " << help << "\n";
-      }
+      // Said in the user's language, with the answers allowed; the engine's own words
+      // follow for the detail (a range, a date).
+      std::cout << "  " << w.wrong_answer << " (" << interview.AnswerHint(language) << ")\n";
+      for (const auto& e : answered.errors()) std::cout << "  [" << e.message << "]\n";
       continue;
     }
     persist();
