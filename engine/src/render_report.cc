@@ -215,7 +215,24 @@ void AddFinding(Document& d, const Finding& f, const Vocabulary& vocabulary, Lan
   d.Heading(3, FindingTitle(f, language, w),
             f.status == FindingStatus::kApplies ? "applies" : "possible");
   std::vector<std::string> facts;
-  facts.push_back(std::string(w.version) + ": " + v.id + " (" + internal::InForceText(v, language) + ")");
+  // Which dates chose this version: the act's or the case's (the lawyer cites both).
+  std::vector<std::string> dates;
+  for (const auto& anchor : f.anchors) {
+    if (anchor.as_of) {
+      dates.push_back(std::string(w.as_of) + " " + anchor.date.ToString());
+    } else if (anchor.act.empty()) {
+      dates.push_back(std::string(w.case_date) + " " + anchor.date.ToString());
+    } else {
+      std::string act = anchor.act;
+      if (auto slot = vocabulary.SlotOf(kActsFact)) {
+        const FactDefinition& acts = vocabulary.fact(*slot);
+        if (auto index = acts.ValueIndex(anchor.act)) act = acts.ValueLabel(*index, language);
+      }
+      dates.push_back(std::string(w.for_act) + " " + act + " (" + anchor.date.ToString() + ")");
+    }
+  }
+  facts.push_back(std::string(w.version) + ": " + v.id + " (" + internal::InForceText(v, language) + "); " +
+                  Join(dates, "; "));
   facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
                   (rule.certainty_reason.empty() ? "" : ". " + EnglishOnly(rule.certainty_reason, language)));
   if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
@@ -300,11 +317,18 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   d.Heading(2, r.law_applied);
   std::vector<std::string> versions;
   std::set<const RulesetVersion*> seen;
+  // The versions applied, then those in force on the assessment date that lex mitior
+  // compares them with.
+  std::vector<const RulesetVersion*> listed;
+  for (const auto& f : e.findings) listed.push_back(f.version);
   for (const auto& f : e.findings) {
-    if (!seen.insert(f.version).second) continue;
-    versions.push_back(f.version->id + ": " + f.version->title.Get(language) + " (" +
-                       internal::InForceText(*f.version, language) + ")" +
-                       (f.version->note.empty() ? "" : ". " + f.version->note.Get(language)));
+    if (f.lex_mitior && f.lex_mitior->later_version != nullptr) listed.push_back(f.lex_mitior->later_version);
+  }
+  for (const RulesetVersion* version : listed) {
+    if (!seen.insert(version).second) continue;
+    versions.push_back(version->id + ": " + version->title.Get(language) + " (" +
+                       internal::InForceText(*version, language) + ")" +
+                       (version->note.empty() ? "" : ". " + version->note.Get(language)));
   }
   d.List(versions);
 
