@@ -32,6 +32,20 @@ std::set<int64_t> Thresholds(const LawData& law, int slot) {
   return thresholds;
 }
 
+// The fact slots a condition reads.
+void SlotsRead(const internal::Program& program, int32_t node, std::set<int>& slots) {
+  const internal::Node& n = program.nodes[node];
+  switch (n.op) {
+    case internal::Op::kAll:
+    case internal::Op::kAny:
+    case internal::Op::kNot:
+      for (int32_t i = 0; i < n.count; ++i) SlotsRead(program, program.children[n.first + i], slots);
+      return;
+    case internal::Op::kRule: return;
+    default: slots.insert(n.slot);
+  }
+}
+
 FactValue Known(int64_t number) {
   FactValue v;
   v.known = true;
@@ -123,14 +137,9 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
     }
   }
   // A derived fact is asked through the facts it is derived from (the age, not "minor").
-  for (const auto& derivation : vocabulary.derivations) {
-    if (frontier.count(derivation.slot) == 0) continue;
-    for (const auto& node : vocabulary.program.nodes) {
-      if (node.slot >= 0 && node.op != internal::Op::kAll && node.op != internal::Op::kAny &&
-          node.op != internal::Op::kNot && node.op != internal::Op::kRule) {
-        frontier.insert(node.slot);
-      }
-    }
+  // Latest first: a derivation reads only earlier facts, which may be derived in turn.
+  for (auto it = vocabulary.derivations.rbegin(); it != vocabulary.derivations.rend(); ++it) {
+    if (frontier.count(it->slot) != 0) SlotsRead(vocabulary.program, it->root, frontier);
   }
 
   // Each unknown fact (and each uncertain member of a set fact) there is a question.

@@ -86,6 +86,15 @@ const Wording& WordingFor(Language language) {
   return kEn;
 }
 
+std::string TruthWord(Truth truth, const Wording& w) {
+  switch (truth) {
+    case Truth::kTrue: return w.met;
+    case Truth::kFalse: return w.not_met;
+    case Truth::kUnknown: return w.unknown;
+  }
+  return "";
+}
+
 std::string JurisdictionName(const std::string& code, Language language) {
   const bool nl = language == Language::kNl, fr = language == Language::kFr;
   if (code == "BE") return nl ? "België" : fr ? "Belgique" : "Belgium";

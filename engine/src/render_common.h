@@ -59,6 +59,8 @@ struct Wording {
 };
 
 const Wording& WordingFor(Language language);
+// "met", "not met", "unknown" in the wording's language.
+std::string TruthWord(Truth truth, const Wording& w);
 std::string JurisdictionName(const std::string& code, Language language);
 std::string CertaintyWord(Certainty certainty, Language language);
 std::string KindWord(RuleKind kind, Language language);

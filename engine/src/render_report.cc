@@ -128,15 +128,6 @@ struct Document {
   }
 };
 
-std::string TruthWord(Truth truth, const Wording& w) {
-  switch (truth) {
-    case Truth::kTrue: return w.met;
-    case Truth::kFalse: return w.not_met;
-    case Truth::kUnknown: return w.unknown;
-  }
-  return "";
-}
-
 std::string Join(const std::vector<std::string>& items, const std::string& separator = ", ") {
   std::string out;
   for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
@@ -258,7 +249,7 @@ void AddFinding(Document& d, const Finding& f, const Vocabulary& vocabulary, Lan
   for (const auto& e : f.elements) {
     std::vector<std::string> sources;
     for (const auto& s : e.element->sources) sources.push_back(SourceText(s));
-    elements.push_back({e.element->label.Get(language), TruthWord(e.truth, w),
+    elements.push_back({e.element->label.Get(language), internal::TruthWord(e.truth, w),
                         FactLabels(e.missing, vocabulary, language),
                         Join(sources, "; ")});
   }
@@ -267,7 +258,7 @@ void AddFinding(Document& d, const Finding& f, const Vocabulary& vocabulary, Lan
   for (const auto& a : f.aggravations) {
     const Aggravation& agg = *a.aggravation;
     aggravations.push_back({agg.label.Get(language) + (agg.article.empty() ? "" : " (art. " + agg.article + ")"),
-                            TruthWord(a.truth, w), FactLabels(a.missing, vocabulary, language),
+                            internal::TruthWord(a.truth, w), FactLabels(a.missing, vocabulary, language),
                             agg.penalty ? PenaltyText(*agg.penalty, language, w) : ""});
   }
   d.Table({w.aggravations, r.status, r.still_to_decide, w.penalty}, aggravations);

@@ -15,15 +15,6 @@ std::string AnchorText(const Anchor& anchor, const Wording& w) {
   return std::string(w.for_act) + " " + anchor.act + " (" + anchor.date.ToString() + ")";
 }
 
-std::string TruthWord(Truth truth, const Wording& w) {
-  switch (truth) {
-    case Truth::kTrue: return w.met;
-    case Truth::kFalse: return w.not_met;
-    case Truth::kUnknown: return w.unknown;
-  }
-  return "";
-}
-
 std::string Padded(std::string s, size_t width) {
   // Pads by code points so that accented words line up.
   size_t length = 0;
@@ -83,7 +74,7 @@ void AppendFinding(std::string& out, const Finding& f, const Law& law, Language 
   AppendCertainty(out, rule.certainty, rule.certainty_reason, language, "    ", w);
   out += "    " + std::string(w.elements) + ":\n";
   for (const auto& e : f.elements) {
-    out += "      " + Padded("[" + TruthWord(e.truth, w) + "]", 16) + e.element->label.Get(language);
+    out += "      " + Padded("[" + internal::TruthWord(e.truth, w) + "]", 16) + e.element->label.Get(language);
     if (!e.missing.empty()) out += "  (" + std::string(w.to_decide) + ": " + FactList(e.missing) + ")";
     out += "\n";
   }
@@ -91,7 +82,7 @@ void AppendFinding(std::string& out, const Finding& f, const Law& law, Language 
     out += "    " + std::string(w.aggravations) + ":\n";
     for (const auto& a : f.aggravations) {
       const Aggravation& agg = *a.aggravation;
-      out += "      " + Padded("[" + TruthWord(a.truth, w) + "]", 16) + agg.label.Get(language);
+      out += "      " + Padded("[" + internal::TruthWord(a.truth, w) + "]", 16) + agg.label.Get(language);
       if (!agg.article.empty()) out += " (art. " + agg.article + ")";
       if (!a.missing.empty()) out += "  (" + std::string(w.to_decide) + ": " + FactList(a.missing) + ")";
       out += "\n";
