@@ -2,14 +2,21 @@
 // logic lives here. Exit codes are documented in docs/cli.md.
 #include <CLI/CLI.hpp>
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "ibsa/api.h"
 #include "ibsa/ibsa.h"
+#include "ibsa/server.h"
 
 namespace {
 
@@ -51,6 +58,12 @@ struct SweepOptions {
   std::string format = "text";
   std::string language = "en";
   std::string examples;    // gaps: folder to write one example case per pattern
+};
+
+struct ServeCommandOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  bool quiet = false;
 };
 
 struct CheckOptions {
@@ -511,6 +524,62 @@ int RunDiff(const GlobalOptions& global, const SweepOptions& options) {
   return kOk;
 }
 
+int RunServe(const GlobalOptions& global, const ServeCommandOptions& options) {
+  auto law = LoadLaw(global);
+  if (!law) return kLawError;
+  // Without harms.yaml the reports list no harm-based gaps, as `evaluate` does.
+  std::optional<ibsa::Harms> harms;
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::path(global.rulesets) / "harms.yaml", ec)) {
+    harms = LoadHarms(global, *law);
+    if (!harms) return kLawError;
+  }
+  const ibsa::Api api(*law, harms ? &*harms : nullptr);
+
+  // SIGINT and SIGTERM are taken by one thread, which stops the server; the server's
+  // threads inherit the mask and never see them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  ibsa::ServeOptions serve;
+  serve.bind = options.bind;
+  serve.port = options.port;
+  std::mutex log_mutex;
+  if (!options.quiet) {
+    serve.log = [&log_mutex](const std::string& line) {
+      std::lock_guard<std::mutex> lock(log_mutex);
+      std::cerr << line << "\n";
+    };
+  }
+  ibsa::Server server(api, serve);
+  auto port = server.Bind();
+  if (!port.ok()) {
+    PrintErrors(port.errors());
+    return kUsageError;
+  }
+  if (!ibsa::IsLoopback(options.bind)) {
+    std::cerr << "warning: listening on " << options.bind
+              << ", not on this machine only: what is typed into the page crosses the network "
+                 "unencrypted. Use --bind 127.0.0.1 unless the network is yours.\n";
+  }
+  const std::string host = options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
+  std::cout << "ibsa: the intake page is at http://" << host << ":" << port.value()
+            << "/ (Ctrl-C to stop). Nothing is stored on this machine.\n"
+            << std::flush;
+  std::thread stopper([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.Stop();
+  });
+  server.Listen();
+  kill(getpid(), SIGTERM);  // wakes the stopper when the server ended on its own
+  stopper.join();
+  return kOk;
+}
+
 int RunTest(const GlobalOptions& global, const TestOptions& options) {
   auto law = LoadLaw(global);
   if (!law) return kLawError;
@@ -614,6 +683,14 @@ int main(int argc, char** argv) {
   interview_cmd->add_option("--case", interview.case_file, "resume this partial case (saved back to it unless --save)");
   interview_cmd->add_option("--save", interview.save, "write the case here after every answer");
 
+  ServeCommandOptions serve;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "serve the intake page and the JSON API (docs/api.md) on this machine");
+  serve_cmd->add_option("--port", serve.port, "TCP port (default 8080; 0 for any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--bind", serve.bind, "address to listen on (default 127.0.0.1: this machine only)");
+  serve_cmd->add_flag("--quiet", serve.quiet, "do not log requests (the log never holds what a request said)");
+
   std::string compile_output;
   CLI::App* compile_cmd = app.add_subcommand(
       "compile", "check and compile the rulesets into a snapshot that later runs load quickly");
@@ -633,5 +710,6 @@ int main(int argc, char** argv) {
   if (diff_cmd->parsed()) return RunDiff(global, sweep);
   if (compile_cmd->parsed()) return RunCompile(global, compile_output);
   if (interview_cmd->parsed()) return RunInterview(global, interview);
+  if (serve_cmd->parsed()) return RunServe(global, serve);
   return RunTest(global, test);
 }

@@ -1,5 +1,7 @@
 #include <yaml-cpp/yaml.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <map>
 
@@ -98,6 +100,62 @@ std::string CaseToYaml(const Case& c, const Vocabulary& vocabulary) {
   }
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
+}
+
+namespace {
+
+nlohmann::ordered_json ValueToJson(const FactDefinition& fact, const FactValue& value) {
+  switch (fact.type) {
+    case FactType::kBool: return value.number != 0;
+    case FactType::kInt: return value.number;
+    case FactType::kDate: return Date::FromDays(static_cast<int32_t>(value.number)).ToString();
+    case FactType::kEnum: return fact.values[static_cast<size_t>(value.number)];
+    case FactType::kSet: {
+      auto members = nlohmann::ordered_json::array();
+      for (size_t i = 0; i < fact.values.size(); ++i) {
+        if ((value.present >> i) & 1) members.push_back(fact.values[i]);
+      }
+      for (size_t i = 0; i < fact.values.size(); ++i) {
+        if ((value.uncertain >> i) & 1) members.push_back({{"type", fact.values[i]}, {"certain", false}});
+      }
+      return members;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string CaseToJson(const Case& c, const Vocabulary& vocabulary) {
+  nlohmann::ordered_json out;
+  out["id"] = c.id();
+  if (!c.title().empty()) out["title"] = c.title();
+  out["jurisdiction"] = c.jurisdiction();
+  out["date"] = c.date().ToString();
+  for (int slot = 0; slot < vocabulary.size(); ++slot) {
+    const FactValue& value = c.values()[slot];
+    const bool unknown = std::find(c.stated_unknown().begin(), c.stated_unknown().end(), slot) !=
+                         c.stated_unknown().end();
+    if (!(value.known && value.given) && !unknown) continue;
+    const FactDefinition& fact = vocabulary.fact(slot);
+    const std::string group = Group(fact.name);
+    nlohmann::ordered_json& parent = group.empty() ? out : out[group];
+    nlohmann::ordered_json& field = parent[Member(fact.name)];
+    if (!value.known) {
+      field = "unknown";
+    } else if (fact.name == kActsFact && !c.acts().empty()) {
+      field = nlohmann::ordered_json::array();
+      for (const Act& act : c.acts()) {
+        nlohmann::ordered_json entry{{"type", act.type}};
+        if (act.date != c.date()) entry["date"] = act.date.ToString();
+        if (!act.certain) entry["certain"] = false;
+        field.push_back(std::move(entry));
+      }
+    } else {
+      field = ValueToJson(fact, value);
+    }
+  }
+  return out.dump(2) + "\n";
 }
 
 }  // namespace ibsa

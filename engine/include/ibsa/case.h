@@ -94,6 +94,8 @@ class Case {
 // jurisdiction, date, the facts it states (grouped as `victim: {age: 15}`), those it
 // states as unknown, and its acts with their dates. The expectations are not written.
 std::string CaseToYaml(const Case& c, const Vocabulary& vocabulary);
+// The same as a JSON object (what the web page downloads and `ibsa evaluate` reads back).
+std::string CaseToJson(const Case& c, const Vocabulary& vocabulary);
 
 }  // namespace ibsa
 
