@@ -63,6 +63,7 @@ struct SweepOptions {
 struct ServeCommandOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
+  int timeout = 10;
   bool quiet = false;
 };
 
@@ -547,6 +548,7 @@ int RunServe(const GlobalOptions& global, const ServeCommandOptions& options) {
   ibsa::ServeOptions serve;
   serve.bind = options.bind;
   serve.port = options.port;
+  serve.timeout_seconds = options.timeout;
   std::mutex log_mutex;
   if (!options.quiet) {
     serve.log = [&log_mutex](const std::string& line) {
@@ -689,6 +691,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--port", serve.port, "TCP port (default 8080; 0 for any free port)")
       ->check(CLI::Range(0, 65535));
   serve_cmd->add_option("--bind", serve.bind, "address to listen on (default 127.0.0.1: this machine only)");
+  serve_cmd->add_option("--timeout", serve.timeout, "seconds to wait for a request to arrive or a response to be sent (default 10)")
+      ->check(CLI::Range(1, 3600));
   serve_cmd->add_flag("--quiet", serve.quiet, "do not log requests (the log never holds what a request said)");
 
   std::string compile_output;

@@ -1,0 +1,272 @@
+// The JSON API without HTTP: the same results as the library calls the CLI makes, for
+// every bundled case; strict request reading; errors that name the field.
+#include "ibsa/api.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ibsa/ibsa.h"
+
+namespace ibsa {
+namespace {
+
+using json = nlohmann::json;
+
+const std::string kRoot = IBSA_SOURCE_DIR;
+
+struct Bundled {
+  Law law;
+  Harms harms;
+};
+
+const Bundled& TheLaw() {
+  static const Bundled* bundled = [] {
+    auto vocabulary = Vocabulary::Load(kRoot + "/rulesets/facts.yaml");
+    auto law = Law::Load(kRoot + "/rulesets", vocabulary.value());
+    auto harms = Harms::Load(kRoot + "/rulesets/harms.yaml", law.value());
+    return new Bundled{std::move(law).value(), std::move(harms).value()};
+  }();
+  return *bundled;
+}
+
+const Api& TheApi() {
+  static const Api* api = new Api(TheLaw().law, &TheLaw().harms);
+  return *api;
+}
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+json Post(const std::string& path, const json& body, int expected_status = 200) {
+  const ApiResponse r = TheApi().Handle("POST", path, body.dump());
+  EXPECT_EQ(r.status, expected_status) << path << ": " << r.body;
+  return json::parse(r.body);
+}
+
+std::vector<std::string> CaseFiles() {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kRoot + "/cases")) {
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+const Date kAssessedOn = *Date::Parse("2026-11-21");
+
+// What `ibsa evaluate --format json --next-questions` prints for the file.
+std::string CliJson(const std::string& file, Language language) {
+  auto c = Case::Load(file, TheLaw().law.vocabulary());
+  EvaluationOptions options;
+  options.assessed_on = kAssessedOn;
+  if (c.value().expectations()) {
+    options.with = c.value().expectations()->with;
+    options.as_of = c.value().expectations()->as_of;
+  }
+  auto evaluation = Evaluate(TheLaw().law, c.value(), options);
+  auto questions = NextQuestions(TheLaw().law, c.value(), options);
+  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value());
+}
+
+TEST(ApiTest, AnswersAsTheCliDoesForEveryBundledCaseGivenAsTextOrAsObject) {
+  const auto files = CaseFiles();
+  ASSERT_GT(files.size(), 200u);
+  for (const auto& file : files) {
+    const std::string text = ReadText(file);
+    auto c = Case::Load(file, TheLaw().law.vocabulary());
+    ASSERT_TRUE(c.ok()) << file;
+    json request{{"case", text}, {"assessed_on", "2026-11-21"}, {"lang", "fr"}};
+    if (c.value().expectations()) {
+      request["with"] = c.value().expectations()->with;
+      if (c.value().expectations()->as_of) request["as_of"] = c.value().expectations()->as_of->ToString();
+    }
+    const std::string expected = CliJson(file, Language::kFr);
+    EXPECT_EQ(TheApi().Handle("POST", "/api/next-questions", request.dump()).body, expected) << file;
+    // The same case as the JSON object the page holds (CaseToJson).
+    request["case"] = json::parse(CaseToJson(c.value(), TheLaw().law.vocabulary()));
+    EXPECT_EQ(TheApi().Handle("POST", "/api/next-questions", request.dump()).body, expected) << file;
+  }
+}
+
+TEST(ApiTest, EvaluateWithoutQuestionsIsTheCliJson) {
+  const std::string file = kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml";
+  auto c = Case::Load(file, TheLaw().law.vocabulary());
+  EvaluationOptions options;
+  options.assessed_on = kAssessedOn;
+  const std::string expected = RenderJson(Evaluate(TheLaw().law, c.value(), options).value(), TheLaw().law, Language::kEn);
+  const ApiResponse r = TheApi().Handle(
+      "POST", "/api/evaluate", json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}}.dump());
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "application/json");
+  EXPECT_EQ(r.body, expected);
+}
+
+TEST(ApiTest, ReportIsTheCliReport) {
+  const std::string file = kRoot + "/tests/data/partial_classmate_app.yaml";
+  auto c = Case::Load(file, TheLaw().law.vocabulary());
+  EvaluationOptions options;
+  options.assessed_on = kAssessedOn;
+  auto e = Evaluate(TheLaw().law, c.value(), options);
+  auto q = NextQuestions(TheLaw().law, c.value(), options);
+  const auto harms = HarmsOfCase(TheLaw().harms, c.value(), e.value());
+  for (const auto& [format, style] : {std::pair{"html", ReportStyle::kHtml}, std::pair{"markdown", ReportStyle::kMarkdown}}) {
+    const ApiResponse r = TheApi().Handle(
+        "POST", "/api/report",
+        json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}, {"lang", "nl"}, {"format", format}}.dump());
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.content_type.rfind(std::string("text/") + (style == ReportStyle::kHtml ? "html" : "markdown"), 0), 0u);
+    EXPECT_EQ(r.body, RenderReport(e.value(), TheLaw().law, c.value(), q.value(), harms, style, Language::kNl));
+  }
+}
+
+TEST(ApiTest, CaseIsNormalisedToJsonAndYamlThatReadBackTheSame) {
+  const std::string file = kRoot + "/tests/data/partial_classmate_app.yaml";
+  const json r = Post("/api/case", {{"case", ReadText(file)}});
+  auto original = Case::Load(file, TheLaw().law.vocabulary());
+  EXPECT_EQ(r["yaml"], CaseToYaml(original.value(), TheLaw().law.vocabulary()));
+  const json again = Post("/api/case", {{"case", r["case"]}});
+  EXPECT_EQ(again, r);
+}
+
+TEST(ApiTest, AnUnknownFactNamesItsFieldAndSuggestsTheRightOne) {
+  const json r = Post("/api/evaluate",
+                      {{"case", {{"id", "x"}, {"jurisdiction", "BE"}, {"date", "2025-01-01"}, {"victim", {{"agee", 15}}}}}},
+                      422);
+  EXPECT_EQ(r["error"]["status"], 422);
+  EXPECT_EQ(r["error"]["field"], "/case/victim/agee");
+  EXPECT_EQ(r["error"]["code"], "E0102");
+  EXPECT_EQ(r["error"]["help"][0], "did you mean 'victim.age'?");
+}
+
+TEST(ApiTest, AWrongValueInAListNamesTheItem) {
+  const json r = Post("/api/evaluate",
+                      {{"case",
+                        {{"id", "x"}, {"jurisdiction", "BE"}, {"date", "2025-01-01"},
+                         {"acts", json::array({{{"type", "create"}}, {{"type", "shar"}, {"date", "2025-02-01"}}})}}}},
+                      422);
+  EXPECT_EQ(r["error"]["field"], "/case/acts/1/type");
+  EXPECT_EQ(r["error"]["help"][0], "did you mean 'share'?");
+}
+
+TEST(ApiTest, AnOutOfRangeAgeAndAMissingKeyAreReported) {
+  json r = Post("/api/evaluate",
+                {{"case", {{"id", "x"}, {"jurisdiction", "BE"}, {"date", "2025-01-01"}, {"victim", {{"age", 130}}}}}}, 422);
+  EXPECT_EQ(r["error"]["field"], "/case/victim/age");
+  EXPECT_EQ(r["error"]["code"], "E0107");
+  r = Post("/api/evaluate", {{"case", {{"id", "x"}, {"jurisdiction", "BE"}}}}, 422);
+  EXPECT_EQ(r["error"]["code"], "E0106");
+  EXPECT_NE(r["error"]["message"].get<std::string>().find("date"), std::string::npos);
+}
+
+TEST(ApiTest, ACaseGivenAsTextIsLocatedByLineAndColumn) {
+  const json r = Post("/api/evaluate", {{"case", "id: x\njurisdiction: BE\ndate: 2025-01-01\nvictim:\n  age: old\n"}}, 422);
+  EXPECT_EQ(r["error"]["field"], "/case");
+  EXPECT_NE(r["error"]["message"].get<std::string>().find("(line 5, column 8)"), std::string::npos) << r;
+}
+
+TEST(ApiTest, RequestKeysAndTypesAreChecked) {
+  json r = Post("/api/evaluate", {{"cas", json::object()}}, 400);
+  EXPECT_EQ(r["error"]["field"], "/cas");
+  EXPECT_EQ(r["error"]["help"][0], "did you mean 'case'?");
+  r = Post("/api/evaluate", {{"case", 5}}, 400);
+  EXPECT_EQ(r["error"]["field"], "/case");
+  r = Post("/api/evaluate", json::object(), 400);
+  EXPECT_EQ(r["error"]["field"], "/case");
+  r = Post("/api/evaluate", {{"case", "id: x"}, {"with", "nl.bill"}}, 400);
+  EXPECT_EQ(r["error"]["field"], "/with");
+  r = Post("/api/evaluate", {{"case", "id: x"}, {"as_of", "2025-02-30"}}, 400);
+  EXPECT_EQ(r["error"]["field"], "/as_of");
+  r = Post("/api/evaluate", {{"case", "id: x"}, {"lang", "de"}}, 422);
+  EXPECT_EQ(r["error"]["field"], "/lang");
+  r = Post("/api/evaluate", {{"case", "id: x"}, {"explain", "yes"}}, 400);
+  EXPECT_EQ(r["error"]["field"], "/explain");
+}
+
+TEST(ApiTest, AnUnknownProposalIsRefusedWithTheProposalsAllowed) {
+  const std::string file = kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml";
+  const json r = Post("/api/evaluate", {{"case", ReadText(file)}, {"with", {"nl.bill.2099"}}}, 422);
+  EXPECT_EQ(r["error"]["field"], "/with");
+  EXPECT_EQ(r["error"]["code"], "E0301");
+}
+
+TEST(ApiTest, MalformedDeepOrOversizedBodiesAreRefusedBeforeParsing) {
+  ApiResponse r = TheApi().Handle("POST", "/api/evaluate", "{\"case\": ");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(json::parse(r.body)["error"]["message"].get<std::string>().find("not JSON"), std::string::npos);
+  r = TheApi().Handle("POST", "/api/evaluate", "[1, 2]");
+  EXPECT_EQ(r.status, 400);
+  r = TheApi().Handle("POST", "/api/evaluate", std::string(100000, '[') + std::string(100000, ']'));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("deeper than 32"), std::string::npos);
+  // Brackets inside strings are text, not nesting.
+  r = TheApi().Handle("POST", "/api/evaluate", json{{"case", std::string(1000, '[')}}.dump());
+  EXPECT_EQ(r.status, 422);
+  r = TheApi().Handle("POST", "/api/evaluate", std::string(300 * 1024, ' '));
+  EXPECT_EQ(r.status, 413);
+}
+
+TEST(ApiTest, UnknownPathsAndWrongMethodsAreRefused) {
+  EXPECT_EQ(TheApi().Handle("GET", "/api/nothing", "").status, 404);
+  EXPECT_EQ(TheApi().Handle("GET", "/api/evaluate", "").status, 405);
+  EXPECT_EQ(TheApi().Handle("POST", "/api/facts", "{}").status, 405);
+}
+
+TEST(ApiTest, FactsListTheVocabularyWithQuestionsAndValueLabels) {
+  const ApiResponse r = TheApi().Handle("GET", "/api/facts", "");
+  ASSERT_EQ(r.status, 200);
+  const json facts = json::parse(r.body);
+  EXPECT_EQ(facts["jurisdictions"], json({"BE", "NL"}));
+  ASSERT_EQ(facts["facts"].size(), static_cast<size_t>(TheLaw().law.vocabulary().size()));
+  bool saw_acts = false;
+  for (const auto& f : facts["facts"]) {
+    EXPECT_GE(f["sensitivity"].get<int>(), 1) << f["name"];
+    if (f["name"] == "acts") {
+      saw_acts = true;
+      EXPECT_EQ(f["type"], "set");
+      EXPECT_EQ(f["values"][3]["value"], "share");
+      EXPECT_FALSE(f["values"][3]["label"]["fr"].get<std::string>().empty());
+    }
+  }
+  EXPECT_TRUE(saw_acts);
+}
+
+TEST(ApiTest, RulesetsListEveryVersionWithItsDatesAndStatus) {
+  const json r = json::parse(TheApi().Handle("GET", "/api/rulesets", "").body);
+  ASSERT_EQ(r["versions"].size(), TheLaw().law.versions().size());
+  bool saw_proposal = false;
+  for (const auto& v : r["versions"]) {
+    EXPECT_FALSE(v["in_force_from"].get<std::string>().empty());
+    saw_proposal = saw_proposal || v["status"] == "proposed";
+  }
+  EXPECT_TRUE(saw_proposal);
+}
+
+TEST(ApiTest, GapsAndDiffAreTheCliSweeps) {
+  const json gaps = Post("/api/gaps", {{"jurisdiction", "BE"}, {"date", "2025-06-01"}});
+  auto report = FindGaps(TheLaw().law, TheLaw().harms, {"BE", *Date::Parse("2025-06-01"), {}});
+  EXPECT_EQ(gaps, json::parse(RenderGaps(report.value(), ReportFormat::kJson, Language::kEn)));
+
+  const json diff = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}, {"to", "2024-07-01"}});
+  auto changed = Diff(TheLaw().law, {"NL", *Date::Parse("2024-06-30"), {}}, {"NL", *Date::Parse("2024-07-01"), {}});
+  EXPECT_EQ(diff, json::parse(RenderDiff(changed.value(), ReportFormat::kJson, Language::kEn)));
+
+  json r = Post("/api/diff", {{"jurisdiction", "NL"}}, 422);
+  EXPECT_NE(r["error"]["message"].get<std::string>().find("two states"), std::string::npos);
+  r = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}}, 422);
+  EXPECT_EQ(r["error"]["field"], "/to");
+  r = Post("/api/gaps", {{"jurisdiction", "FR"}}, 422);
+  EXPECT_EQ(r["error"]["field"], "/jurisdiction");
+  r = Post("/api/gaps", json::object(), 400);
+  EXPECT_EQ(r["error"]["field"], "/jurisdiction");
+}
+
+}  // namespace
+}  // namespace ibsa
