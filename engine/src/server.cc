@@ -49,7 +49,6 @@ std::string RefusalMessage(int status) {
     case 400: return "the request is not valid HTTP";
     case 404: return "no such page";
     case 408: return "the request took too long to arrive";
-    case 413: return "the request body is over the size limit";
     case 414: return "the address is too long";
     default: return "the request was refused (HTTP " + std::to_string(status) + ")";
   }
@@ -131,9 +130,11 @@ Server::Server(const Api& api, ServeOptions options) : impl_(std::make_unique<Im
   http.Options(".*", handler);
   // What the library refuses itself (an oversized body, a malformed request) is answered
   // in the API's error format too.
-  http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+  http.set_error_handler([cap = api.limits().max_body_bytes](const httplib::Request&, httplib::Response& response) {
     if (!response.body.empty()) return;
-    const ApiResponse answer = Api::Error(response.status, RefusalMessage(response.status));
+    const ApiResponse answer = Api::Error(
+        response.status, response.status == 413 ? "the request body is over " + std::to_string(cap / 1024) + " KiB"
+                                                : RefusalMessage(response.status));
     response.set_content(answer.body, answer.content_type.c_str());
   });
 }

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Prints docs/api.md: the API's reference with curl examples and the output they give
+# today, from a real `ibsa serve` on loopback. CI checks that docs/api.md is current.
+# Usage: scripts/api-doc.sh IBSA RULESETS
+set -euo pipefail
+ibsa=$(realpath "$1"); rulesets=$(realpath "$2")
+cd "$(dirname "$0")/.."  # the examples name files of the repository
+out=$(mktemp); trap 'kill "$pid" 2>/dev/null; rm -f "$out"' EXIT
+"$ibsa" --rulesets "$rulesets" serve --port 0 --quiet > "$out" &
+pid=$!
+for _ in $(seq 100); do grep -q "http://" "$out" && break; sleep 0.1; done
+port=$(grep -o '127.0.0.1:[0-9]*' "$out" | cut -d: -f2)
+# The examples are written for port 8080; they run against the port the server got.
+run() {
+  local shown="$1"
+  echo '```sh'
+  echo "$shown"
+  echo '```'
+  echo '```'
+  bash -c "${shown//8080/$port}"
+  echo '```'
+}
+
+cat <<'EOF'
+# HTTP API (`ibsa serve`)
+
+`ibsa serve` serves the intake page and a JSON API on this machine:
+
+```sh
+./ibsa.sh serve                      # builds, then serves http://127.0.0.1:8080/
+ibsa serve --port 0                  # any free port; the first line says which
+ibsa serve --bind 0.0.0.0            # other machines too: warned, not advised
+```
+
+It listens on 127.0.0.1 unless `--bind` says otherwise, and answers only requests addressed
+to `localhost`, `127.0.0.1` or `::1` while it does (a web page elsewhere cannot reach it by
+rebinding its own name). Nothing a request contains is stored or logged: the log on standard
+error has one line per request, `METHOD PATH STATUS TIME` (`--quiet` turns it off). Request
+bodies are capped at 256 KiB and JSON nesting at 32 levels; a request that has not arrived
+within `--timeout` seconds (default 10) is dropped, as is a response the client does not
+read. SIGINT or SIGTERM stops the server. Responses say `Cache-Control: no-store`, and the
+page runs under a Content-Security-Policy that allows nothing from elsewhere.
+
+The answers are the CLI's own: `/api/evaluate` returns what `ibsa evaluate --format json`
+prints for the same case and options, byte for byte ([json-format.md](json-format.md)), and
+so on for each endpoint (tested in `tests/unit/api_test.cc` and `tests/unit/server_test.cc`).
+
+| endpoint | body | answer | CLI equivalent |
+|---|---|---|---|
+| `POST /api/evaluate` | `case`, and optionally `as_of`, `assessed_on`, `with`, `lang`, `explain`, `next_questions` | the result ([json-format.md](json-format.md)) | `evaluate --format json` |
+| `POST /api/next-questions` | as `/api/evaluate` | the result with `next_questions` | `evaluate --format json --next-questions` |
+| `POST /api/report` | as `/api/evaluate`, and `format`: `html` (default) or `markdown` | the report, `text/html` or `text/markdown` | `evaluate --format html` |
+| `POST /api/case` | `case` | `{"case": the case as a JSON object, "yaml": the same as YAML}` | (the interview's `--save`) |
+| `POST /api/gaps` | `jurisdiction`, and optionally `date`, `with`, `lang` | the gap patterns | `gaps --format json` |
+| `POST /api/diff` | `jurisdiction`, and `from` + `to`, or `vs`, or `with`; optionally `date`, `lang` | the changed patterns | `diff --format json` |
+| `GET /api/rulesets` | | every instrument version: jurisdiction, instrument, title, dates, status, number of rules | |
+| `GET /api/facts` | | the vocabulary: each fact's type, values and their labels, label, question and sensitivity, in nl, fr and en | |
+
+`case` is either a JSON object (the case file's keys: `{"id": ..., "jurisdiction": "BE",
+"date": "2025-10-06", "victim": {"age": 15}, "acts": [{"type": "share"}]}`, see
+[case-format.md](case-format.md)) or a string holding a YAML or JSON case file. A fact the
+case does not state is unknown; `"unknown"` says so explicitly (asked, and not known).
+`assessed_on` defaults to today; `lang` to `en`. Dates are `YYYY-MM-DD`.
+
+## Errors
+
+Every error is JSON, with the HTTP status, a message, the offending field as a JSON pointer
+into the request body (`""` for the body as a whole), and, when the engine found it, its
+stable code ([errors.md](errors.md)) and help lines:
+
+| status | when |
+|---|---|
+| 400 | the body is not JSON, not an object, nested deeper than 32 levels, or a key is unknown or of the wrong type |
+| 403 | bound to loopback, the request was addressed to another host name |
+| 404 | no such endpoint or page |
+| 405 | the endpoint takes another method |
+| 413 | the body is over 256 KiB |
+| 422 | well-formed, but the case or an option is not valid: an unknown fact, a value outside the allowed set, a proposal that does not exist |
+
+## Examples
+
+The outputs below are real: `scripts/api-doc.sh` runs each command against `ibsa serve`
+and writes this file, and CI checks that it is current. Long answers are cut with `jq`.
+EOF
+
+echo
+echo "### Which law is encoded"
+run "curl -s http://127.0.0.1:8080/api/rulesets | jq -c '.versions[] | select(.jurisdiction == \"NL\" and .instrument == \"Sr\") | {id, in_force_from, in_force_until, status, rules}'"
+echo
+echo "### A fact and its question"
+run "curl -s http://127.0.0.1:8080/api/facts | jq '.facts[] | select(.name == \"perpetrator.relationship\") | {name, type, sensitivity, question: .question.fr, values: [.values[].label.fr]}'"
+echo
+echo "### Evaluate a partial case"
+echo
+echo "What an intake officer knows at first: a classmate shared an app-made image of a 15-year-old."
+run "curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' -d '{
+  \"case\": {\"id\": \"partial-classmate-app\", \"jurisdiction\": \"BE\", \"date\": \"2025-10-06\",
+           \"victim\": {\"real_person\": true, \"age\": 15}, \"image\": {\"technique\": \"undress\"},
+           \"perpetrator\": {\"relationship\": \"peer\"}, \"acts\": [{\"type\": \"create\"}, {\"type\": \"share\"}]},
+  \"assessed_on\": \"2026-11-21\"}' | jq -c '.findings[] | select(.kind == \"offence\") | [.status, .article, .instrument, .certainty]'"
+echo
+echo "### The questions to ask next"
+run "curl -s http://127.0.0.1:8080/api/next-questions -H 'Content-Type: application/json' -d '{
+  \"case\": {\"id\": \"partial-classmate-app\", \"jurisdiction\": \"BE\", \"date\": \"2025-10-06\",
+           \"victim\": {\"real_person\": true, \"age\": 15}, \"image\": {\"technique\": \"undress\"},
+           \"perpetrator\": {\"relationship\": \"peer\"}, \"acts\": [{\"type\": \"create\"}, {\"type\": \"share\"}]},
+  \"assessed_on\": \"2026-11-21\", \"lang\": \"nl\"}' | jq -c '.next_questions[:3][] | {fact, sensitivity, decides: (.decides | length)}'"
+echo
+echo "### A case file, as YAML, with a report in French"
+run "jq -n --rawfile case cases/demo/be-ex-partner-undress-posted.yaml '{case: \$case, lang: \"fr\", format: \"html\", assessed_on: \"2026-11-21\"}' |
+  curl -s http://127.0.0.1:8080/api/report -H 'Content-Type: application/json' -d @- | grep -o '<h2>[^<]*</h2>'"
+echo
+echo "### Normalise a case (YAML in, JSON and YAML out)"
+run "curl -s http://127.0.0.1:8080/api/case -H 'Content-Type: application/json' -d '{\"case\": \"id: x\\njurisdiction: NL\\ndate: 2025-01-10\\nvictim: {age: unknown}\\nacts: [threaten]\\n\"}'"
+echo
+echo "### Legal gaps in Belgium"
+run "curl -s http://127.0.0.1:8080/api/gaps -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"BE\", \"date\": \"2025-06-01\"}' |
+  jq -c '.harms[] | {harm, gap_scenarios, patterns: (.patterns | length)}'"
+echo
+echo "### What changed in the Netherlands on 1 July 2024"
+run "curl -s http://127.0.0.1:8080/api/diff -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"NL\", \"from\": \"2024-06-30\", \"to\": \"2024-07-01\"}' |
+  jq -c '.changes[] | {rule, change}' | sort -u | head -5"
+echo
+echo "### Errors"
+run "curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' -d '{\"case\": {\"id\": \"x\", \"jurisdiction\": \"BE\", \"date\": \"2025-01-01\", \"image\": {\"technique\": \"undres\"}}}'"
+run "curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' -d '{\"case\": {}, \"langue\": \"fr\"}'"
+run "head -c 300000 /dev/zero | curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' --data-binary @- -w ' HTTP %{http_code}\n'"
