@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "ibsa/api.h"
 #include "ibsa/ibsa.h"
 
 namespace {
@@ -94,6 +95,24 @@ void BM_EvaluateAndRenderJson(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_EvaluateAndRenderJson);
+
+// What `ibsa serve` does per request, without the socket: read the JSON body, parse the
+// case (YAML text), evaluate, rank the next questions (arg 1), render the JSON.
+void BM_ApiRequest(benchmark::State& state) {
+  const Loaded& loaded = Bundled();
+  static const ibsa::Api* api = new ibsa::Api(loaded.law, nullptr);
+  const std::string body = std::string(R"({"assessed_on": "2026-11-21", "case": )") +
+                           R"("id: demo\njurisdiction: BE\ndate: 2025-03-14\nvictim: {real_person: true, age: 34, )"
+                           R"(consent_sharing: false}\nimage: {technique: undress, content: nudity}\n)"
+                           R"(perpetrator: {relationship: ex_partner, malicious: true}\nacts: [create, publish]\n"})";
+  const char* path = state.range(0) ? "/api/next-questions" : "/api/evaluate";
+  for (auto _ : state) {
+    auto r = api->Handle("POST", path, body);
+    if (r.status != 200) state.SkipWithError(r.body.c_str());
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_ApiRequest)->Arg(0)->Arg(1)->ArgName("next_questions")->Unit(benchmark::kMicrosecond);
 
 void BM_LoadRulesetsFromYaml(benchmark::State& state) {
   for (auto _ : state) {
