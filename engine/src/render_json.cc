@@ -68,7 +68,7 @@ json LexMitiorJson(const std::optional<LexMitior>& lex_mitior, Language language
   for (const Rule* s : lm.successors) successors.push_back({{"rule", s->id}, {"article", s->article}});
   return {{"assessed_on", lm.assessed_on.ToString()},
           {"later_version", lm.later_version ? json(VersionJson(*lm.later_version, language)) : json(nullptr)},
-          {"successors", successors},
+          {"successors", std::move(successors)},
           {"successor_status", TruthName(lm.successor_truth)},
           {"favourable", FavourableName(lm.favourable)},
           {"basis", ComparisonBasisName(lm.basis)}};
@@ -109,11 +109,11 @@ json FindingJson(const Finding& f, Language language) {
           {"article", rule.article},
           {"title", rule.title.Get(language)},
           {"version", VersionJson(*f.version, language)},
-          {"dates", anchors},
+          {"dates", std::move(anchors)},
           {"certainty", CertaintyName(rule.certainty)},
           {"certainty_reason", rule.certainty_reason.empty() ? json(nullptr) : json(rule.certainty_reason)},
-          {"elements", elements},
-          {"aggravations", aggravations},
+          {"elements", std::move(elements)},
+          {"aggravations", std::move(aggravations)},
           {"missing", f.missing},
           {"penalty", PenaltyJson(rule.penalty, language)},
           {"lex_mitior", LexMitiorJson(f.lex_mitior, language)},
@@ -146,7 +146,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
     gaps.push_back({{"jurisdiction", gap.jurisdiction},
                     {"instrument", gap.instrument},
                     {"date", AnchorJson(gap.anchor)},
-                    {"known_versions", known}});
+                    {"known_versions", std::move(known)}});
   }
   json out = {
       {"format", kResultFormat},
@@ -159,8 +159,8 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
       {"as_of", evaluation.options.as_of ? json(evaluation.options.as_of->ToString()) : json(nullptr)},
       {"assessed_on", evaluation.options.assessed_on ? json(evaluation.options.assessed_on->ToString()) : json(nullptr)},
       {"with", evaluation.options.with},
-      {"findings", findings},
-      {"questions", questions},
+      {"findings", std::move(findings)},
+      {"questions", std::move(questions)},
       {"version_gaps", gaps},
   };
   if (next_questions != nullptr) {
@@ -173,9 +173,9 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
                         {"question", LocalizedJson(q.fact->question, language)},
                         {"sensitivity", q.fact->sensitivity},
                         {"score", q.score},
-                        {"decides", decides}});
+                        {"decides", std::move(decides)}});
     }
-    out["next_questions"] = ranked;
+    out["next_questions"] = std::move(ranked);
   }
   if (evaluation.options.explain) {
     json not_met = json::array();
@@ -185,7 +185,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
                          {"version", n.version->id},
                          {"failed_element", n.failed ? json(n.failed->id) : json(nullptr)}});
     }
-    out["not_met"] = not_met;
+    out["not_met"] = std::move(not_met);
   }
   return out.dump(2) + "\n";
 }
