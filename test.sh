@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Builds and runs every test: the unit tests, the command-line end-to-end and golden tests
-# and the legal case suite (cases/), first in a Release build, then under AddressSanitizer
-# and UndefinedBehaviorSanitizer.
+# Builds and runs every test: the unit tests, the command-line end-to-end and golden tests,
+# the legal case suite (cases/), the HTTP API and the intake page in headless Chromium,
+# first in a Release build, then under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/deps.sh
+# The browser test drives Debian's chromium with node (tests/browser/).
+IBSA_PACKAGES+=(chromium)
+command -v node >/dev/null && command -v npm >/dev/null || IBSA_PACKAGES+=(nodejs npm)
 ibsa_ensure_deps
 
 echo "== Release build"

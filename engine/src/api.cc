@@ -250,7 +250,9 @@ Case ReadCase(const Fields& fields, const Vocabulary& vocabulary) {
   auto c = Case::Parse(yaml.text(), "case", vocabulary);
   if (c.ok()) return std::move(c).value();
   const Diagnostic& d = c.errors().front();
-  throw RequestError{422, d.message, yaml.FieldAt(d.location.line), d.code, d.help};
+  // A missing key has no line of its own: the diagnostic points at the map that lacks it.
+  const std::string field = d.code == "E0106" ? "/case" : yaml.FieldAt(d.location.line);
+  throw RequestError{422, d.message, field, d.code, d.help};
 }
 
 CaseRequest ReadCaseRequest(const Fields& fields, const Vocabulary& vocabulary) {

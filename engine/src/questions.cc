@@ -142,13 +142,16 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
     if (frontier.count(it->slot) != 0) SlotsRead(vocabulary.program, it->root, frontier);
   }
 
-  // Each unknown fact (and each uncertain member of a set fact) there is a question.
+  // Each unknown fact (and each uncertain member of a set fact) there is a question,
+  // except a fact the case states as unknown: it was asked, and nobody knew.
   std::vector<std::pair<int, std::string>> asked;
+  const auto& stated_unknown = c.stated_unknown();
   for (int slot = 0; slot < law.vocabulary().size(); ++slot) {
     const FactDefinition& fact = law.vocabulary().fact(slot);
     const FactValue& value = c.values()[slot];
     if (fact.derived || frontier.count(slot) == 0) continue;
     if (!value.known) {
+      if (std::find(stated_unknown.begin(), stated_unknown.end(), slot) != stated_unknown.end()) continue;
       asked.emplace_back(slot, "");
     } else if (fact.type == FactType::kSet && value.uncertain != 0) {
       for (size_t i = 0; i < fact.values.size(); ++i) {

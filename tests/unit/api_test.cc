@@ -163,6 +163,7 @@ TEST(ApiTest, AnOutOfRangeAgeAndAMissingKeyAreReported) {
   EXPECT_EQ(r["error"]["code"], "E0107");
   r = Post("/api/evaluate", {{"case", {{"id", "x"}, {"jurisdiction", "BE"}}}}, 422);
   EXPECT_EQ(r["error"]["code"], "E0106");
+  EXPECT_EQ(r["error"]["field"], "/case");
   EXPECT_NE(r["error"]["message"].get<std::string>().find("date"), std::string::npos);
 }
 

@@ -77,6 +77,14 @@ TEST_F(QuestionsTest, MoreDecisiveQuestionsComeFirst) {
   EXPECT_DOUBLE_EQ(questions.value()[0].score, 1.25);
 }
 
+TEST_F(QuestionsTest, AFactStatedUnknownIsNotAskedAgain) {
+  const Law law = LawOf(vocabulary_, {{"r.yaml", Ruleset("be.t.1", "2016-01-01", "",
+      RuleYaml("r1", {"{fact: victim.age, \">=\": 18}"}) +
+      RuleYaml("r2", {"{fact: image.technique, is: undress}"}))}});
+  EXPECT_EQ(Asked(law, std::string(kHead) + "image: {technique: unknown}\n"),
+            (std::vector<std::string>{"victim.age"}));
+}
+
 TEST_F(QuestionsTest, AnActReportedAsUncertainIsAskedAbout) {
   const Law law = LawOf(vocabulary_, {{"r.yaml", Ruleset("be.t.1", "2016-01-01", "",
       RuleYaml("r1", {"{fact: acts, has: publish}"}))}});
