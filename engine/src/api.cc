@@ -38,7 +38,9 @@ ApiResponse ErrorResponse(const RequestError& e) {
   ordered_json error{{"status", e.status}, {"message", e.message}, {"field", e.field}};
   if (!e.code.empty()) error["code"] = e.code;
   if (!e.help.empty()) error["help"] = e.help;
-  return {e.status, "application/json", ordered_json{{"error", error}}.dump(2) + "\n"};
+  // The message may quote the body (a JSON parse error does), which need not be UTF-8.
+  return {e.status, "application/json",
+          ordered_json{{"error", error}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"};
 }
 
 std::string EscapePointer(std::string_view key) {
@@ -66,7 +68,8 @@ void CheckNesting(std::string_view body, int max_depth) {
       if (++depth > max_depth) {
         throw RequestError{400, "the request nests deeper than " + std::to_string(max_depth) + " levels", "", "", {}};
       }
-    } else if (c == ']' || c == '}') {
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      // Never below zero: stray closing brackets must not buy room for deeper nesting.
       --depth;
     }
   }
@@ -80,8 +83,9 @@ json ParseBody(std::string_view body, const ApiLimits& limits) {
   json parsed;
   try {
     parsed = json::parse(body);
-  } catch (const json::parse_error& e) {
-    // nlohmann's message carries the line and column of the error.
+  } catch (const json::exception& e) {
+    // nlohmann's message carries the line and column of the error. A number too large
+    // for a double (1e999) is an out_of_range, not a parse_error.
     std::string message = e.what();
     if (const auto at = message.find("parse error"); at != std::string::npos) message = message.substr(at);
     throw RequestError{400, "the request body is not JSON: " + message, "", "", {}};

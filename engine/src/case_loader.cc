@@ -316,7 +316,7 @@ Result<Case> Case::Load(const std::string& path, const Vocabulary& vocabulary) {
 Result<Case> Case::Parse(const std::string& text, const std::string& file_name,
                          const Vocabulary& vocabulary) {
   YamlReader reader(text, file_name);
-  auto root = reader.Parse();
+  auto root = reader.Parse(internal::kCaseLimits);
   if (!root) return reader.TakeDiagnostics();
   CaseLoader loader(vocabulary, reader);
   try {

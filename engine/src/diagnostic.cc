@@ -22,11 +22,19 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     // flood the terminal.
     constexpr int kWindow = 60;
     std::string line = d.excerpt;
-    int caret = std::max(0, d.location.column - 1);
+    // A diagnostic renders whatever its place: a column past the end of the line is shown
+    // at the end.
+    int caret = std::clamp(d.location.column - 1, 0, static_cast<int>(line.size()));
     int span = std::max(1, d.span);
     if (static_cast<int>(line.size()) > 2 * kWindow + 40) {
-      const int start = std::max(0, caret - kWindow);
-      const int end = std::min<int>(line.size(), caret + kWindow);
+      int start = std::max(0, caret - kWindow);
+      int end = std::min<int>(line.size(), caret + kWindow);
+      // Whole UTF-8 characters only: the window's edges move off continuation bytes.
+      auto continuation = [&](int at) {
+        return at < static_cast<int>(line.size()) && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80;
+      };
+      while (start > 0 && continuation(start)) --start;
+      while (end > start && continuation(end)) --end;
       line = (start > 0 ? "..." : "") + line.substr(start, end - start) +
              (end < static_cast<int>(line.size()) ? "..." : "");
       caret = caret - start + (start > 0 ? 3 : 0);

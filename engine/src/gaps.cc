@@ -104,7 +104,7 @@ Result<Harms> Harms::Load(const std::string& path, const Law& law) {
 
 Result<Harms> Harms::Parse(const std::string& text, const std::string& file, const Law& law) {
   internal::YamlReader reader(text, file);
-  auto root = reader.Parse();
+  auto root = reader.Parse(internal::kHarmsLimits);
   if (!root) return reader.TakeDiagnostics();
   auto data = std::make_shared<HarmsData>();
   const internal::VocabularyData& vocabulary = law.vocabulary().data();

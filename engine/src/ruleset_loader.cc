@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <functional>
 #include <set>
 
 #include "law_data.h"
@@ -361,25 +360,35 @@ class RulesetParser {
       edges[from].push_back(to);
       edge_refs[from].push_back(&ref);
     }
+    // Depth-first, with a stack of its own: a file may chain thousands of rules, one
+    // naming the next, and that must not be thousands of nested calls.
     std::vector<int> state(n, 0);  // 0 new, 1 on the stack, 2 done
-    std::function<bool(int)> visit = [&](int r) {
-      state[r] = 1;
-      for (size_t i = 0; i < edges[r].size(); ++i) {
+    std::vector<std::pair<int, size_t>> stack;  // a rule and the next of its edges to follow
+    for (size_t start = 0; start < n; ++start) {
+      if (state[start] != 0) continue;
+      state[start] = 1;
+      stack.emplace_back(static_cast<int>(start), 0);
+      while (!stack.empty()) {
+        const int r = stack.back().first;
+        const size_t i = stack.back().second++;
+        if (i == edges[r].size()) {
+          state[r] = 2;
+          stack.pop_back();
+          continue;
+        }
         const int next = edges[r][i];
         if (state[next] == 1) {
           reader_.Error("E0202", edge_refs[r][i]->yaml,
                         "rule '" + version.rules[r].id + "' refers back to itself through rule '" +
                             version.rules[next].id + "'",
                         {"rule references must not form a cycle"});
-          return true;
+          return;
         }
-        if (state[next] == 0 && visit(next)) return true;
+        if (state[next] == 0) {
+          state[next] = 1;
+          stack.emplace_back(next, 0);
+        }
       }
-      state[r] = 2;
-      return false;
-    };
-    for (size_t r = 0; r < n; ++r) {
-      if (state[r] == 0 && visit(static_cast<int>(r))) return;
     }
   }
 
@@ -395,7 +404,7 @@ class RulesetParser {
 void ParseRulesetFile(const std::string& text, const std::string& file, LawData& law,
                       std::vector<Diagnostic>& diagnostics) {
   YamlReader reader(text, file);
-  auto root = reader.Parse();
+  auto root = reader.Parse(kRulesetLimits);
   if (root) {
     RulesetParser parser(reader, law);
     try {

@@ -181,7 +181,7 @@ Result<Vocabulary> Vocabulary::Load(const std::string& path) {
 
 Result<Vocabulary> Vocabulary::Parse(const std::string& text, const std::string& file_name) {
   YamlReader reader(text, file_name);
-  auto root = reader.Parse();
+  auto root = reader.Parse(internal::kVocabularyLimits);
   if (!root) return reader.TakeDiagnostics();
   auto data = std::make_shared<internal::VocabularyData>();
   data->file = file_name;

@@ -1,8 +1,12 @@
 #include "yaml_reader.h"
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <set>
+#include <sstream>
 
 namespace ibsa::internal {
 namespace {
@@ -25,6 +29,193 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// YAML and JSON text holds no control characters but tab and line breaks. (YAML 1.2 also
+// excludes DEL, the C1 controls and U+FFFE/U+FFFF; yaml-cpp reads them as text and its
+// emitter writes DEL and U+FFFE raw, so they stay allowed: CaseToYaml's output must read.)
+bool Printable(uint32_t c) { return c >= 0x20 || c == '\t' || c == '\n' || c == '\r'; }
+
+// Where the first character that YAML text may not hold starts, or npos; `character` is
+// then its code point, or -1 when the bytes there are not well-formed UTF-8 (RFC 3629:
+// no overlong forms, no surrogates, nothing above U+10FFFF). yaml-cpp would pass such
+// bytes into scalars, where the JSON writers refuse them far from the cause, and it reads
+// a text that starts with NUL bytes as UTF-16 or UTF-32, so that its marks point nowhere.
+size_t FirstNonText(std::string_view text, int64_t& character) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    size_t length = 1;
+    uint32_t c = lead;
+    unsigned char low = 0x80, high = 0xBF;  // the second byte's range
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+      c = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      c = lead & 0x0F;
+      if (lead == 0xE0) low = 0xA0;   // overlong
+      if (lead == 0xED) high = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      c = lead & 0x07;
+      if (lead == 0xF0) low = 0x90;   // overlong
+      if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+    } else if (lead >= 0x80) {
+      character = -1;
+      return i;
+    }
+    if (length > 1) {
+      const auto second = static_cast<unsigned char>(i + 1 < text.size() ? text[i + 1] : 0);
+      bool ok = text.size() - i >= length && second >= low && second <= high;
+      for (size_t k = 1; ok && k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        ok = (next & 0xC0) == 0x80;
+        c = (c << 6) | (next & 0x3F);
+      }
+      if (!ok) {
+        character = -1;
+        return i;
+      }
+    }
+    if (!Printable(c)) {
+      character = c;
+      return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+// Why a document was refused before its node tree was built.
+struct Refusal {
+  std::string code;
+  YAML::Mark mark;
+  std::string message;
+  std::vector<std::string> help;
+};
+
+// Follows the parser's events to measure what the node tree would be: how deep lists and
+// maps nest, with each alias counted as the node it names. It throws a Refusal at the
+// first event over a limit, which also stops yaml-cpp's recursive descent there: the
+// parser never goes deeper than the limit, whatever the input.
+class StructureCheck : public YAML::EventHandler {
+ public:
+  explicit StructureCheck(const InputLimits& limits) : limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { Leaf(anchor); }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                const std::string&) override {
+    Leaf(anchor);
+  }
+  void OnAnchor(const YAML::Mark&, const std::string& name) override { anchor_name_ = name; }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Open(mark, anchor);
+  }
+  void OnSequenceEnd() override { Close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Open(mark, anchor);
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  // A list or map the parser is inside of.
+  struct Collection {
+    YAML::anchor_t anchor;
+    int64_t first_node;  // nodes_ before it
+    int height = 0;      // of its tallest child so far (a scalar's is 0, a list of scalars' 1)
+  };
+  // What an anchor names, once its node is complete.
+  struct Anchored {
+    std::string name;
+    bool complete = false;
+    int height = 0;
+    int64_t nodes = 0;
+  };
+
+  Anchored& Named(YAML::anchor_t anchor) {
+    if (anchor >= anchors_.size()) anchors_.resize(anchor + 1);
+    return anchors_[anchor];
+  }
+  void Register(YAML::anchor_t anchor) {
+    if (anchor == YAML::NullAnchor) return;
+    Named(anchor).name = std::move(anchor_name_);
+    anchor_name_.clear();
+  }
+  void Complete(YAML::anchor_t anchor, int height, int64_t nodes) {
+    if (anchor == YAML::NullAnchor) return;
+    Anchored& named = Named(anchor);
+    named.complete = true;
+    named.height = height;
+    named.nodes = nodes;
+  }
+  void Child(int height) {
+    if (!open_.empty()) open_.back().height = std::max(open_.back().height, height);
+  }
+  void Leaf(YAML::anchor_t anchor) {
+    Register(anchor);
+    ++nodes_;
+    Complete(anchor, 0, 1);
+  }
+  void Open(const YAML::Mark& mark, YAML::anchor_t anchor);
+  void Close();
+  std::string Deeper() const {
+    return "the " + std::string(limits_.what) + " nests lists and maps more than " +
+           std::to_string(limits_.max_depth) + " levels deep";
+  }
+
+  const InputLimits& limits_;
+  std::vector<Collection> open_;
+  std::vector<Anchored> anchors_;  // by yaml-cpp's anchor number
+  std::string anchor_name_;        // of the node about to start
+  int64_t nodes_ = 0;              // so far, each alias counted as what it names
+  int64_t alias_nodes_ = 0;
+};
+
+void StructureCheck::Open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  Register(anchor);
+  if (static_cast<int>(open_.size()) >= limits_.max_depth) {
+    throw Refusal{"E0005", mark, Deeper(),
+                  {"is a '[' or '{' left open? No case, ruleset or condition needs that many "
+                   "levels"}};
+  }
+  open_.push_back(Collection{anchor, nodes_});
+  ++nodes_;
+}
+
+void StructureCheck::Close() {
+  const Collection done = open_.back();
+  open_.pop_back();
+  Complete(done.anchor, done.height + 1, nodes_ - done.first_node);
+  Child(done.height + 1);
+}
+
+void StructureCheck::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  const Anchored& named = Named(anchor);
+  const std::string alias = "alias '*" + named.name + "'";
+  if (!named.complete) {
+    throw Refusal{"E0006", mark,
+                  alias + " is used inside the node it names, so that node would never end",
+                  {"an alias may only name a node that is complete before the alias"}};
+  }
+  if (static_cast<int>(open_.size()) + named.height > limits_.max_depth) {
+    throw Refusal{"E0005", mark, "through " + alias + ", " + Deeper(), {}};
+  }
+  alias_nodes_ += named.nodes;
+  if (alias_nodes_ > limits_.max_alias_nodes) {
+    throw Refusal{"E0006", mark,
+                  "aliases add more than " + std::to_string(limits_.max_alias_nodes) +
+                      " nodes to the " + limits_.what,
+                  {"each use of an alias counts every node it names: write the repeated part "
+                   "out, or name smaller parts"}};
+  }
+  nodes_ += named.nodes;
+  Child(named.height);
 }
 
 }  // namespace
@@ -79,19 +270,68 @@ bool IsUnknownScalar(const YAML::Node& node) {
 YamlReader::YamlReader(std::string text, std::string file)
     : text_(std::move(text)), file_(std::move(file)) {}
 
-std::optional<YAML::Node> YamlReader::Parse() {
-  try {
-    return YAML::Load(text_);
-  } catch (const YAML::Exception& e) {
-    SourceLocation location{file_, e.mark.line + 1, e.mark.column + 1};
-    if (e.mark.is_null()) location = LocateFileStart();
-    Error("E0002", location, "malformed YAML: " + e.msg);
+std::optional<YAML::Node> YamlReader::Parse(const InputLimits& limits) {
+  if (text_.size() > limits.max_bytes) {
+    Error("E0004", SourceLocation{file_, 0, 0},
+          "the " + std::string(limits.what) + " is " + std::to_string(text_.size()) +
+              " bytes; at most " + std::to_string(limits.max_bytes) + " are read",
+          {"is this the right file?"});
     return std::nullopt;
+  }
+  int64_t character = 0;
+  if (const size_t at = FirstNonText(text_, character); at != std::string_view::npos) {
+    NotText(at, character);
+    return std::nullopt;
+  }
+  // Two passes over the text: the first builds nothing and stops at the first level or
+  // alias over the limits, so that the second, which builds the tree, is safe.
+  std::istringstream in(text_);
+  try {
+    StructureCheck check(limits);
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(check);
+    in.clear();
+    in.seekg(0);
+    return YAML::Load(in);
+  } catch (const Refusal& refusal) {
+    Error(refusal.code, Locate(refusal.mark), refusal.message, refusal.help);
+  } catch (const YAML::Exception& e) {
+    Error("E0002", Locate(e.mark), "malformed YAML: " + e.msg);
+  }
+  return std::nullopt;
+}
+
+void YamlReader::NotText(size_t offset, int64_t character) {
+  const size_t newline = offset == 0 ? std::string::npos : text_.rfind('\n', offset - 1);
+  const size_t line_start = newline == std::string::npos ? 0 : newline + 1;
+  const int line = 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + offset, '\n'));
+  char hex[16];
+  std::string what;
+  if (character < 0) {
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text_[offset])));
+    what = "byte " + std::string(hex) + " is not UTF-8 text";
+  } else {
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(character));
+    what = "control character " + std::string(hex) + " is not allowed in YAML text";
+  }
+  Error("E0002", SourceLocation{file_, line, static_cast<int>(offset - line_start) + 1},
+        "malformed YAML: " + what,
+        {"save the file as UTF-8 text, without control characters other than tabs and line "
+         "breaks"});
+  // The excerpt is shown, and may be written into JSON: it must be text itself.
+  std::string& excerpt = diagnostics_.back().excerpt;
+  int64_t ignored = 0;
+  for (size_t from = 0;;) {
+    const size_t at = FirstNonText(std::string_view(excerpt).substr(from), ignored);
+    if (at == std::string_view::npos) break;
+    excerpt[from + at] = '?';
+    from += at + 1;
   }
 }
 
-SourceLocation YamlReader::Locate(const YAML::Node& node) const {
-  const YAML::Mark mark = node.Mark();
+SourceLocation YamlReader::Locate(const YAML::Node& node) const { return Locate(node.Mark()); }
+
+SourceLocation YamlReader::Locate(const YAML::Mark& mark) const {
   if (mark.is_null()) return LocateFileStart();
   return SourceLocation{file_, mark.line + 1, mark.column + 1};
 }

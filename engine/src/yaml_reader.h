@@ -29,15 +29,43 @@ std::string JoinQuoted(const std::vector<std::string>& items);
 // the fact is not known.
 bool IsUnknownScalar(const YAML::Node& node);
 
+// Bounds on one input file, checked before its node tree is built. yaml-cpp's parser and
+// the loaders (conditions, fact groups) recurse once per level of nesting, so depth is
+// bounded to keep the stack safe; aliases are bounded because the loaders walk an alias
+// once per use, so a few lines of anchors could otherwise stand for billions of nodes.
+struct InputLimits {
+  const char* what;         // "case", "ruleset", ... as messages name the file
+  std::size_t max_bytes;
+  int max_depth;            // lists and maps inside one another, aliases expanded
+  int64_t max_alias_nodes;  // nodes that aliases add, counted once per use
+};
+
+inline constexpr int kMaxNestingDepth = 64;
+inline constexpr int64_t kMaxAliasNodes = 100'000;
+// A case is a few kilobytes and the largest ruleset about 160 KB; the caps only refuse
+// what is no case or ruleset at all. Rulesets share the file reader's 4 MiB cap.
+inline constexpr InputLimits kCaseLimits{"case", std::size_t{1} << 20, kMaxNestingDepth,
+                                         kMaxAliasNodes};
+inline constexpr InputLimits kRulesetLimits{"ruleset", std::size_t{4} << 20, kMaxNestingDepth,
+                                            kMaxAliasNodes};
+inline constexpr InputLimits kVocabularyLimits{"vocabulary", std::size_t{4} << 20,
+                                               kMaxNestingDepth, kMaxAliasNodes};
+inline constexpr InputLimits kHarmsLimits{"harms file", std::size_t{4} << 20, kMaxNestingDepth,
+                                          kMaxAliasNodes};
+
 class YamlReader {
  public:
   YamlReader(std::string text, std::string file);
 
-  // Parses the text; on a syntax error records E0002 and returns nullopt.
-  std::optional<YAML::Node> Parse();
+  // Parses the text. Records E0002 (a syntax error, or a byte or character that is not
+  // YAML text), E0004 (over `limits.max_bytes`), E0005 (nested deeper than
+  // `limits.max_depth`) or E0006 (an alias inside its own anchor, or aliases adding more
+  // than `limits.max_alias_nodes` nodes) and returns nullopt.
+  std::optional<YAML::Node> Parse(const InputLimits& limits);
 
   const std::string& file() const { return file_; }
   SourceLocation Locate(const YAML::Node& node) const;
+  SourceLocation Locate(const YAML::Mark& mark) const;
   SourceLocation LocateFileStart() const;
 
   void Error(std::string code, const YAML::Node& node, std::string message,
@@ -75,6 +103,7 @@ class YamlReader {
 
  private:
   std::string LineAt(int line) const;
+  void NotText(size_t offset, int64_t character);
 
   std::string text_;
   std::string file_;

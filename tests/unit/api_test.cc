@@ -207,6 +207,14 @@ TEST(ApiTest, MalformedDeepOrOversizedBodiesAreRefusedBeforeParsing) {
   r = TheApi().Handle("POST", "/api/evaluate", std::string(100000, '[') + std::string(100000, ']'));
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("deeper than 32"), std::string::npos);
+  r = TheApi().Handle("POST", "/api/evaluate", std::string(100, ']') + std::string(40, '['));
+  EXPECT_NE(r.body.find("deeper than 32"), std::string::npos);
+  // Not UTF-8, or a number beyond a double: a 400 that names the problem, not a crash or a 500.
+  r = TheApi().Handle("POST", "/api/evaluate", "{\"case\": \"\xff\xfe\"}");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NO_THROW(json::parse(r.body));
+  r = TheApi().Handle("POST", "/api/evaluate", "{\"case\": 21e382}");
+  EXPECT_EQ(r.status, 400);
   // Brackets inside strings are text, not nesting.
   r = TheApi().Handle("POST", "/api/evaluate", json{{"case", std::string(1000, '[')}}.dump());
   EXPECT_EQ(r.status, 422);

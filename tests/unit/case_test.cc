@@ -252,5 +252,90 @@ TEST_F(CaseTest, ScalarsWhereMapsBelongAreErrorsNotCrashes) {
   EXPECT_EQ(not_a_map.errors()[0].code, "E0104");
 }
 
+// yaml-cpp's parser and the loaders recurse once per level of nesting: deep input is
+// refused before it is parsed, at the first level too many, whatever the YAML style.
+TEST_F(CaseTest, NestingDeeperThanSixtyFourLevelsIsRefused) {
+  std::string block_maps = std::string(kHead) + "victim:\n";
+  for (int level = 1; level <= 100; ++level) block_maps += std::string(level, ' ') + "a:\n";
+  std::string block_lists = std::string(kHead) + "acts:\n  ";
+  for (int level = 0; level < 100000; ++level) block_lists += "- ";
+  const std::pair<std::string, int> deep[] = {
+      {std::string(100000, '['), 1},  // unclosed, as the fuzzer writes it
+      {std::string(64, '[') + "1" + std::string(64, ']'), 0},
+      {std::string(kHead) + "victim: " + std::string(100, '{') + std::string(100, '}'), 4},
+      {block_maps, 68},
+      {block_lists + "x\n", 5}};
+  for (const auto& [text, line] : deep) {
+    const auto errors = CaseErrors(vocabulary_, text);
+    ASSERT_EQ(errors.size(), 1u) << text.substr(0, 80);
+    if (line == 0) {  // 64 levels are allowed: the error is about the content
+      EXPECT_EQ(errors[0].code, "E0104");
+      continue;
+    }
+    EXPECT_EQ(errors[0].code, "E0005");
+    EXPECT_EQ(errors[0].message, "the case nests lists and maps more than 64 levels deep");
+    EXPECT_EQ(errors[0].location.line, line) << text.substr(0, 80);
+  }
+}
+
+TEST_F(CaseTest, ACaseOverOneMebibyteIsRefused) {
+  const std::string big = std::string(kHead) + "title: \"" + std::string(1 << 20, 'x') + "\"\n";
+  const auto errors = CaseErrors(vocabulary_, big);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0004");
+  EXPECT_EQ(errors[0].message,
+            "the case is " + std::to_string(big.size()) + " bytes; at most 1048576 are read");
+  EXPECT_EQ(errors[0].location.line, 0);
+}
+
+// Found by fuzzing: such bytes reached the JSON writer, which threw.
+TEST_F(CaseTest, TextThatIsNotUtf8IsLocated) {
+  auto errors = CaseErrors(vocabulary_, std::string(kHead) + "title: caf\xe9 au lait\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0002");
+  EXPECT_EQ(errors[0].message, "malformed YAML: byte 0xE9 is not UTF-8 text");
+  EXPECT_EQ(errors[0].location.line, 4);
+  EXPECT_EQ(errors[0].location.column, 11);
+  EXPECT_EQ(errors[0].excerpt, "title: caf? au lait");
+  // A NUL byte made yaml-cpp read the text as UTF-16, and place its errors anywhere.
+  errors = CaseErrors(vocabulary_, std::string("id: c1\0\n", 8));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "malformed YAML: control character U+0000 is not allowed in YAML text");
+  EXPECT_EQ(errors[0].location.column, 7);
+  // Escapes are text: they stay allowed.
+  const Case c = CaseOf(vocabulary_, std::string(kHead) + "title: \"caf\\xe9 \\u2713\"\n");
+  EXPECT_EQ(c.title(), "caf\xc3\xa9 \xe2\x9c\x93");
+}
+
+TEST_F(CaseTest, AnAliasInsideItsOwnAnchorIsRefused) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "victim: &v {age: 15, real_person: *v}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0006");
+  EXPECT_EQ(errors[0].message,
+            "alias '*v' is used inside the node it names, so that node would never end");
+  EXPECT_EQ(errors[0].location.line, 4);
+  EXPECT_EQ(errors[0].location.column, 35);
+}
+
+TEST_F(CaseTest, AliasesMayNotMultiplyTheCase) {
+  // Ten short lines that stand for ten billion acts: each alias counts what it names.
+  std::string text = std::string(kHead) + "a0: &a0 [create, share, create, share, create, share, "
+                                          "create, share, create, share]\n";
+  for (int i = 1; i < 10; ++i) {
+    const std::string previous = "*a" + std::to_string(i - 1);
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + previous;
+    for (int k = 1; k < 10; ++k) text += ", " + previous;
+    text += "]\n";
+  }
+  const auto errors = CaseErrors(vocabulary_, text + "acts: *a9\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0006");
+  EXPECT_EQ(errors[0].message, "aliases add more than 100000 nodes to the case");
+  // An alias used a few times is fine.
+  const Case c = CaseOf(vocabulary_, std::string(kHead) +
+                                         "acts: [{type: create, date: &d 2025-03-01}, {type: share, date: *d}]\n");
+  EXPECT_EQ(c.acts()[1].date.ToString(), "2025-03-01");
+}
+
 }  // namespace
 }  // namespace ibsa

@@ -93,5 +93,29 @@ TEST(DiagnosticTest, LongLinesAreShownAsAWindowAroundTheColumn) {
   EXPECT_NE(text.find("\n   | " + std::string(63, ' ') + "^\n"), std::string::npos);
 }
 
+// Found by fuzzing: yaml-cpp may place an error past the end of the line it names, and
+// the window then started beyond the line.
+TEST(DiagnosticTest, AColumnPastTheEndOfTheLineIsShownAtItsEnd) {
+  Diagnostic d{"E0002", {"case.yaml", 1, 1245}, "malformed YAML", {}, std::string(873, 'x'), 1};
+  EXPECT_NE(FormatDiagnostic(d).find(" 1 | ..." + std::string(60, 'x') + "\n   | " +
+                                     std::string(63, ' ') + "^\n"),
+            std::string::npos);
+  Diagnostic short_line{"E0002", {"case.yaml", 2, 40}, "malformed YAML", {}, "a: [", 1};
+  EXPECT_NE(FormatDiagnostic(short_line).find(" 2 | a: [\n   |     ^\n"), std::string::npos);
+}
+
+TEST(DiagnosticTest, TheWindowDoesNotCutACharacterInTwo) {
+  std::string line;
+  for (int i = 0; i < 400; ++i) line += "\xc3\xa9";  // é, two bytes each
+  // Column 402 is the second byte of a character: so are both edges of its window.
+  Diagnostic d{"E0002", {"case.yaml", 1, 402}, "malformed YAML", {}, line, 1};
+  const std::string text = FormatDiagnostic(d);
+  const size_t bar = text.find(" | ...") + 6;
+  EXPECT_EQ(static_cast<unsigned char>(text[bar]), 0xc3);
+  const size_t end = text.find("...\n", bar);
+  ASSERT_NE(end, std::string::npos);
+  EXPECT_EQ(static_cast<unsigned char>(text[end - 1]), 0xa9);
+}
+
 }  // namespace
 }  // namespace ibsa

@@ -105,6 +105,16 @@ TEST_F(RulesetTest, ReferenceCyclesAreRejected) {
   EXPECT_EQ(errors[0].message, "rule 'b' refers back to itself through rule 'a'");
 }
 
+TEST_F(RulesetTest, ACycleBehindAChainIsNamedWhereItCloses) {
+  const auto errors = LawErrors(
+      vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "",
+                                       RuleYaml("a", {"{rule: b}"}) + RuleYaml("b", {"{rule: c}"}) +
+                                           RuleYaml("c", {"{all: [{rule: d}, {rule: b}]}"}) +
+                                           RuleYaml("d", {"{fact: victim.age, '<': 18}"}))}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "rule 'c' refers back to itself through rule 'b'");
+}
+
 TEST_F(RulesetTest, SelfReferenceIsACycle) {
   const Diagnostic e = ErrorOfRule({"{rule: r1}"});
   EXPECT_EQ(e.code, "E0202");
@@ -208,6 +218,35 @@ TEST_F(RulesetTest, MalformedFilesNeverCrash) {
     auto law = Law::FromTexts({{"x.yaml", text}}, vocabulary_);
     EXPECT_FALSE(law.ok()) << text;
   }
+}
+
+// The condition compiler recurses once per level, and walks an alias once per use.
+TEST_F(RulesetTest, DeepConditionsAreRefusedBeforeTheyAreParsed) {
+  std::string deep = "{fact: victim.real_person, is: true}";
+  for (int level = 0; level < 1000; ++level) deep = "{not: " + deep + "}";
+  const Diagnostic e = ErrorOfRule({deep});
+  EXPECT_EQ(e.code, "E0005");
+  EXPECT_EQ(e.message, "the ruleset nests lists and maps more than 64 levels deep");
+}
+
+TEST_F(RulesetTest, AliasesMayNotMultiplyAConditionBeyondTheLimit) {
+  // Each line names ten uses of the one before: 10^9 conditions in the last.
+  std::vector<std::string> conditions = {"&l0 {fact: victim.real_person, is: true}"};
+  for (int i = 1; i < 10; ++i) {
+    std::string any = "&l" + std::to_string(i) + " {any: [";
+    for (int k = 0; k < 10; ++k) any += (k ? ", *l" : "*l") + std::to_string(i - 1);
+    conditions.push_back(any + "]}");
+  }
+  const Diagnostic e = ErrorOfRule(conditions);
+  EXPECT_EQ(e.code, "E0006");
+  EXPECT_EQ(e.message, "aliases add more than 100000 nodes to the ruleset");
+  EXPECT_EQ(e.location.line, 32);  // the sixth condition, which stands for 10^5
+}
+
+TEST_F(RulesetTest, AConditionThatContainsItselfIsRefused) {
+  const Diagnostic e = ErrorOfRule({"&c {all: [{fact: victim.real_person, is: true}, *c]}"});
+  EXPECT_EQ(e.code, "E0006");
+  EXPECT_EQ(e.message, "alias '*c' is used inside the node it names, so that node would never end");
 }
 
 }  // namespace

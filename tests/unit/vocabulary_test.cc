@@ -124,5 +124,14 @@ TEST(VocabularyTest, LabelsNeedAllThreeLanguages) {
   EXPECT_EQ(errors[0].message, "missing key 'fr' in 'label'");
 }
 
+TEST(VocabularyTest, AVocabularyOverFourMebibytesIsRefused) {
+  const std::string big = "format: ibsa.facts/1\n# " + std::string(4 << 20, 'x') + "\n";
+  auto vocabulary = Vocabulary::Parse(big, "facts.yaml");
+  ASSERT_FALSE(vocabulary.ok());
+  EXPECT_EQ(vocabulary.errors()[0].code, "E0004");
+  EXPECT_EQ(vocabulary.errors()[0].message,
+            "the vocabulary is " + std::to_string(big.size()) + " bytes; at most 4194304 are read");
+}
+
 }  // namespace
 }  // namespace ibsa

@@ -1,0 +1,65 @@
+// What the fuzz targets share: the bundled law, loaded once per process, and the checks
+// every diagnostic must pass. A failed check prints why and aborts, which libFuzzer and
+// the replay tests report as a crash.
+#ifndef IBSA_TESTS_FUZZ_FUZZ_SUPPORT_H_
+#define IBSA_TESTS_FUZZ_FUZZ_SUPPORT_H_
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "ibsa/ibsa.h"
+
+namespace ibsa::fuzz {
+
+inline constexpr const char* kRulesets = IBSA_SOURCE_DIR "/rulesets";
+
+[[noreturn]] inline void Fail(const std::string& what) {
+  std::fprintf(stderr, "fuzz check failed: %s\n", what.c_str());
+  std::abort();
+}
+
+template <typename T>
+const T& ValueOrFail(const Result<T>& result, const std::string& what) {
+  if (!result.ok()) Fail(what + ":\n" + FormatDiagnostics(result.errors()));
+  return result.value();
+}
+
+// The objects live until the process ends: never freed, so reachable, so no leak report.
+inline const Vocabulary& BundledVocabulary() {
+  static const Vocabulary* vocabulary = new Vocabulary(ValueOrFail(
+      Vocabulary::Load(std::string(kRulesets) + "/facts.yaml"), "the bundled vocabulary"));
+  return *vocabulary;
+}
+
+inline const Law& BundledLaw() {
+  static const Law* law =
+      new Law(ValueOrFail(Law::Load(kRulesets, BundledVocabulary()), "the bundled rulesets"));
+  return *law;
+}
+
+// `path` relative to the source tree, e.g. "cases/demo/x.yaml".
+inline Case BundledCase(const std::string& path) {
+  return ValueOrFail(Case::Load(std::string(IBSA_SOURCE_DIR "/") + path, BundledVocabulary()), path);
+}
+
+// docs/errors.md: every error has a stable code and says what is wrong; its file is the
+// one read, and its place is a real line and column (or none).
+inline void CheckDiagnostics(const std::vector<Diagnostic>& errors, const std::string& file) {
+  if (errors.empty()) Fail("a failed result without errors");
+  for (const Diagnostic& d : errors) {
+    const bool coded = d.code.size() == 5 && (d.code[0] == 'E' || d.code[0] == 'C');
+    if (!coded || d.message.empty()) Fail("a diagnostic without code or message: " + d.code);
+    if (d.location.file != file) Fail("a diagnostic names another file: " + d.location.file);
+    if (d.location.line < 0 || d.location.column < 0 || (d.location.line > 0) != (d.location.column > 0)) {
+      Fail("a diagnostic at an impossible place: " + FormatDiagnostic(d));
+    }
+  }
+  // Rendering windows long lines around the column: it must cope with any of them.
+  if (FormatDiagnostics(errors).empty()) Fail("an error renders as nothing");
+}
+
+}  // namespace ibsa::fuzz
+
+#endif  // IBSA_TESTS_FUZZ_FUZZ_SUPPORT_H_
