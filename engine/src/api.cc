@@ -175,6 +175,11 @@ class CaseYaml {
   std::string FieldAt(int line) const {
     return line >= 1 && static_cast<size_t>(line) <= fields_.size() ? fields_[line - 1] : "/case";
   }
+  // The JSON pointer of the map whose first key is on `line`, or "/case".
+  std::string MapAt(int line) const {
+    const std::string field = FieldAt(line);
+    return field == "/case" ? field : field.substr(0, field.rfind('/'));
+  }
 
  private:
   static std::string Scalar(const json& value) {
@@ -254,8 +259,9 @@ Case ReadCase(const Fields& fields, const Vocabulary& vocabulary) {
   auto c = Case::Parse(yaml.text(), "case", vocabulary);
   if (c.ok()) return std::move(c).value();
   const Diagnostic& d = c.errors().front();
-  // A missing key has no line of its own: the diagnostic points at the map that lacks it.
-  const std::string field = d.code == "E0106" ? "/case" : yaml.FieldAt(d.location.line);
+  // A missing key (E0106) has no line of its own: the diagnostic is placed at the map that
+  // lacks it, which begins on the line of its first key.
+  const std::string field = d.code == "E0106" ? yaml.MapAt(d.location.line) : yaml.FieldAt(d.location.line);
   throw RequestError{422, d.message, field, d.code, d.help};
 }
 

@@ -100,7 +100,9 @@ struct Interview::State {
   std::optional<Case> current;
   std::optional<Evaluation> findings;
   std::optional<Question> question;
-  std::set<std::string> skipped;  // "fact" or "fact:member" answered "don't know"
+  // "fact:member" of an uncertain act answered "don't know" in this session. Any other
+  // fact answered "don't know" is written as unknown, and NextQuestions does not ask it again.
+  std::set<std::string> skipped;
 
   // Reads the current document as a case, then finds the findings and the next question.
   Result<bool> Refresh() {
@@ -109,7 +111,6 @@ struct Interview::State {
     auto parsed = Case::Parse(out.c_str(), "interview", law->vocabulary());
     if (!parsed.ok()) return parsed.errors();
     current = std::move(parsed).value();
-    for (int slot : current->stated_unknown()) skipped.insert(law->vocabulary().fact(slot).name);
     auto evaluated = Evaluate(*law, *current, options);
     if (!evaluated.ok()) return evaluated.errors();
     findings = std::move(evaluated).value();

@@ -62,10 +62,7 @@ void CheckRoundTrip(const Case& original, const std::string& writer, const std::
 void Evaluate(const Case& c) {
   auto evaluation = ibsa::Evaluate(BundledLaw(), c, EvaluationOptions{});
   if (!evaluation.ok()) Fail("a case that reads does not evaluate");
-  if (RenderJson(evaluation.value(), BundledLaw(), Language::kEn).empty() ||
-      RenderText(evaluation.value(), BundledLaw(), Language::kNl).empty()) {
-    Fail("an evaluation renders as nothing");
-  }
+  CheckRenders(evaluation.value(), BundledLaw());
 }
 
 }  // namespace

@@ -44,6 +44,13 @@ inline Case BundledCase(const std::string& path) {
   return ValueOrFail(Case::Load(std::string(IBSA_SOURCE_DIR "/") + path, BundledVocabulary()), path);
 }
 
+// An evaluation renders to something in JSON and in text.
+inline void CheckRenders(const Evaluation& evaluation, const Law& law) {
+  if (RenderJson(evaluation, law, Language::kFr).empty() || RenderText(evaluation, law, Language::kEn).empty()) {
+    Fail("an evaluation renders as nothing");
+  }
+}
+
 // docs/errors.md: every error has a stable code and says what is wrong; its file is the
 // one read, and its place is a real line and column (or none).
 inline void CheckDiagnostics(const std::vector<Diagnostic>& errors, const std::string& file) {

@@ -22,10 +22,7 @@ void Judge(const Law& law) {
   options.assessed_on = Date::Parse("2026-01-01");
   auto evaluation = Evaluate(law, SampleCase(), options);
   if (!evaluation.ok()) Fail("a law that loads cannot judge a case");
-  if (RenderJson(evaluation.value(), law, Language::kFr).empty() ||
-      RenderText(evaluation.value(), law, Language::kEn).empty()) {
-    Fail("an evaluation renders as nothing");
-  }
+  CheckRenders(evaluation.value(), law);
 }
 
 }  // namespace

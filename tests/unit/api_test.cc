@@ -165,6 +165,13 @@ TEST(ApiTest, AnOutOfRangeAgeAndAMissingKeyAreReported) {
   EXPECT_EQ(r["error"]["code"], "E0106");
   EXPECT_EQ(r["error"]["field"], "/case");
   EXPECT_NE(r["error"]["message"].get<std::string>().find("date"), std::string::npos);
+  // An act without its type: the act is named, not the case.
+  r = Post("/api/evaluate",
+           {{"case", {{"id", "x"}, {"jurisdiction", "BE"}, {"date", "2025-01-01"},
+                      {"acts", json::array({{{"type", "create"}}, {{"date", "2025-02-01"}}})}}}},
+           422);
+  EXPECT_EQ(r["error"]["code"], "E0106");
+  EXPECT_EQ(r["error"]["field"], "/case/acts/1");
 }
 
 TEST(ApiTest, ACaseGivenAsTextIsLocatedByLineAndColumn) {
