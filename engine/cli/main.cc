@@ -142,8 +142,6 @@ struct InterviewWording {
   const char* saved_to;
   const char* done;
   const char* nothing_to_undo;
-  const char* applies;
-  const char* possible;
   const char* none;
   const char* bad_date;
   const char* future_date;
@@ -158,7 +156,7 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Date of the facts (YYYY-MM-DD; Enter for today): ",
       "Answers are not saved: pass --save FILE to keep them.",
       "Saved to", "No question is left whose answer could change a finding.",
-      "Nothing to undo.", "applies", "possible", "No provision applies or may apply yet.",
+      "Nothing to undo.", "No provision applies or may apply yet.",
       "Write the date as YYYY-MM-DD, for example 2025-10-06.",
       "The date of the facts cannot be in the future.",
       "To resume, and to print a report:",
@@ -169,7 +167,7 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Datum van de feiten (JJJJ-MM-DD; Enter voor vandaag): ",
       "De antwoorden worden niet bewaard: geef --save BESTAND om ze te bewaren.",
       "Bewaard in", "Er is geen vraag meer waarvan het antwoord een bevinding kan veranderen.",
-      "Niets om ongedaan te maken.", "van toepassing", "mogelijk",
+      "Niets om ongedaan te maken.",
       "Nog geen bepaling is of kan van toepassing zijn.",
       "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-10-06.",
       "De datum van de feiten kan niet in de toekomst liggen.",
@@ -181,7 +179,7 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Date des faits (AAAA-MM-JJ ; Entrée pour aujourd'hui) : ",
       "Les réponses ne sont pas enregistrées : indiquez --save FICHIER pour les garder.",
       "Enregistré dans", "Plus aucune question dont la réponse pourrait changer un constat.",
-      "Rien à annuler.", "s'applique", "possible", "Aucune disposition ne s'applique ou ne peut s'appliquer encore.",
+      "Rien à annuler.", "Aucune disposition ne s'applique ou ne peut s'appliquer encore.",
       "Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-10-06.",
       "La date des faits ne peut pas être dans le futur.",
       "Pour reprendre, et pour imprimer un rapport :",
@@ -218,7 +216,7 @@ void PrintFindingLines(const ibsa::Evaluation& evaluation, ibsa::Language langua
               << gap.anchor.date.ToString() << "\n";
   }
   for (const auto& f : evaluation.findings) {
-    std::cout << "  " << (f.status == ibsa::FindingStatus::kApplies ? w.applies : w.possible) << ": ";
+    std::cout << "  " << ibsa::FindingHeading(f, language) << ": ";
     // Referrals have no article: their title says where to go.
     if (f.rule->kind != ibsa::RuleKind::kReferral) std::cout << f.rule->article << " " << f.version->instrument << ", ";
     std::cout << f.rule->title.Get(language) << "\n";

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <regex>
 #include <set>
 
 #include "condition.h"
@@ -270,6 +272,21 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
   return coverage;
 }
 
+namespace {
+
+// The first reference to the project's research files or their scenario numbers in a
+// text users read ("be-law.md", "the brief", "S25", "scenario 8"), if any.
+std::optional<std::string> ResearchReference(const std::string& text) {
+  static const std::regex pattern(
+      R"((\b[a-z]{2}-(law|law-verify|new-code|eu-updates)\.md\b|shared/legal|\bthe brief\b|\bS[0-9]{1,2}\b|\bscenario [0-9]+))",
+      std::regex::icase);
+  std::smatch match;
+  if (std::regex_search(text, match, pattern)) return match.str();
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
   std::vector<CheckProblem> problems;
   // The questions asked of a victim are ordered by how intrusive they are: every fact
@@ -292,6 +309,15 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
     if (text.fr.empty()) missing += " fr";
     if (text.en.empty()) missing += " en";
     if (!missing.empty()) problems.push_back({"C008", where, what + " has no text in:" + missing});
+    // Users read the law, not the project's research: provenance belongs in the legal notes.
+    for (const std::string* t : {&text.nl, &text.fr, &text.en}) {
+      if (auto reference = ResearchReference(*t)) {
+        problems.push_back({"C009", where, what + " refers to the project's research ('" + *reference +
+                                               "'); cite the law or the source itself, and keep provenance in "
+                                               "docs/legal-notes/"});
+        break;
+      }
+    }
   };
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactDefinition& fact = vocabulary.fact(slot);
@@ -313,7 +339,25 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
       for (const auto& a : rule.aggravations) {
         translated(a.label, a.location, "aggravation '" + a.id + "' of " + name, false);
       }
-      if (rule.penalty) translated(rule.penalty->note, rule.location, "the penalty note of " + name, true);
+      translated(rule.certainty_reason, rule.location, "the certainty reason of " + name, true);
+      for (const auto& a : rule.aggravations) {
+        translated(a.certainty_reason, a.location, "the certainty reason of aggravation '" + a.id + "' of " + name, true);
+        if (a.penalty) {
+          translated(a.penalty->note, a.location, "the penalty note of aggravation '" + a.id + "' of " + name, true);
+          translated(a.penalty->certainty_reason, a.location,
+                     "the penalty's certainty reason of aggravation '" + a.id + "' of " + name, true);
+        }
+      }
+      if (rule.penalty) {
+        translated(rule.penalty->note, rule.location, "the penalty note of " + name, true);
+        translated(rule.penalty->certainty_reason, rule.location, "the penalty's certainty reason of " + name, true);
+      }
+    }
+    if (version.penalty_levels) {
+      const SourceLocation where{version.file, 0, 0};
+      translated(version.penalty_levels->note, where, "the penalty levels' note of " + version.id, true);
+      translated(version.penalty_levels->minor_perpetrator, where,
+                 "the penalty levels' minor-perpetrator text of " + version.id, true);
     }
   }
   const auto& versions = law.versions();

@@ -104,7 +104,11 @@ bool Verified(const std::optional<Penalty>& p) {
 // more favourable, then the lower minimum, then the lower fine, then the lower level.
 std::pair<Favourable, ComparisonBasis> ComparePenalties(const Penalty& earlier, const Penalty& later) {
   auto prison_max = [](const Penalty& p) { return p.prison_months && p.prison_months->max ? *p.prison_months->max : 0; };
-  auto prison_min = [](const Penalty& p) { return p.prison_months && p.prison_months->min ? *p.prison_months->min : 0; };
+  // "More than 36 months" lies above "36 months": doubled, plus one when exclusive.
+  auto prison_min = [](const Penalty& p) -> int64_t {
+    if (!p.prison_months || !p.prison_months->min) return 0;
+    return *p.prison_months->min * 2 + (p.prison_months->min_exclusive ? 1 : 0);
+  };
   auto fine_max = [](const Penalty& p) {
     if (p.fine_eur && p.fine_eur->max) return *p.fine_eur->max * p.fine_multiplier.value_or(1);
     return static_cast<int64_t>(p.fine_category.value_or(0));
@@ -194,6 +198,10 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
   evaluation.jurisdiction = c.jurisdiction();
   evaluation.date = c.date();
   evaluation.options = options;
+  if (auto slot = law.vocabulary().SlotOf(kPerpetratorMinorFact)) {
+    const FactValue& minor = c.values()[*slot];
+    if (minor.known) evaluation.perpetrator_minor = minor.number != 0 ? Truth::kTrue : Truth::kFalse;
+  }
 
   auto anchor = [&](int a) {
     if (options.as_of) return Anchor{"", *options.as_of, true};

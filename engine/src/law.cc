@@ -17,6 +17,7 @@ std::string_view RuleKindName(RuleKind kind) {
     case RuleKind::kReferral: return "referral";
     case RuleKind::kGap: return "gap";
     case RuleKind::kDefinition: return "definition";
+    case RuleKind::kStateDuty: return "state_duty";
   }
   return "offence";
 }

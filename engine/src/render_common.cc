@@ -65,6 +65,12 @@ std::string RangeText(const Range& r, const Wording& w, bool money, Language lan
     if (!money) return Duration(v, w);
     return language == Language::kEn ? "EUR " + Thousands(v, language) : Thousands(v, language) + " EUR";
   };
+  if (r.min && r.max && r.min_exclusive) {
+    // "de plus de 3 ans à 5 ans", "meer dan 3 jaar tot 5 jaar", "more than 3 years to 5 years".
+    if (language == Language::kFr) return "de plus de " + one(*r.min) + " à " + one(*r.max);
+    if (language == Language::kNl) return "van meer dan " + one(*r.min) + " tot " + one(*r.max);
+    return "more than " + one(*r.min) + " to " + one(*r.max);
+  }
   if (r.min && r.max) {
     // "de 6 mois à 5 ans" in French; "6 maanden tot 5 jaar", "6 months to 5 years".
     if (language == Language::kFr) return "de " + one(*r.min) + " à " + one(*r.max);
@@ -73,6 +79,23 @@ std::string RangeText(const Range& r, const Wording& w, bool money, Language lan
   if (r.max) return "max. " + one(*r.max);
   if (r.min) return "min. " + one(*r.min);
   return "";
+}
+
+// "niveau 3 : emprisonnement de plus de 3 ans à 5 ans ; amende accessoire de 200 EUR à
+// 10 000 EUR": a level with the ranges its code gives it (Belgian Book I arts 36, 52).
+std::string LevelSummary(const Penalty& p, Language language) {
+  const Wording& w = WordingFor(language);
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  std::string out = (nl ? "strafniveau " : fr ? "niveau " : "level ") + std::to_string(*p.level) + (fr ? " : " : ": ");
+  std::string parts;
+  auto add = [&](const std::string& part) { parts += (parts.empty() ? "" : fr ? " ; " : "; ") + part; };
+  if (p.prison_months) add(std::string(w.prison) + " " + RangeText(*p.prison_months, w, false, language));
+  if (p.fine_eur) add(std::string(w.fine) + " " + RangeText(*p.fine_eur, w, true, language));
+  if (p.accessory_fine_eur) {
+    add(std::string(nl ? "bijkomende geldboete" : fr ? "amende accessoire" : "accessory fine") + " " +
+        RangeText(*p.accessory_fine_eur, w, true, language));
+  }
+  return out + parts;
 }
 
 }  // namespace
@@ -124,6 +147,8 @@ std::string KindWord(RuleKind kind, Language language) {
     case RuleKind::kReferral: return nl ? "doorverwijzing" : fr ? "orientation" : "referral";
     case RuleKind::kGap: return nl ? "leemte" : fr ? "lacune" : "gap";
     case RuleKind::kDefinition: return nl ? "begrip" : fr ? "notion" : "definition";
+    case RuleKind::kStateDuty:
+      return nl ? "verplichting van de lidstaat" : fr ? "obligation de l'État membre" : "duty of the Member State";
   }
   return "";
 }
@@ -211,12 +236,62 @@ std::string KindHeading(RuleKind kind, Language language) {
       return nl ? "Doorverwijzing en volgende stappen" : fr ? "Orientation et prochaines étapes"
                                                            : "Referrals and next steps";
     case RuleKind::kGap: return nl ? "Leemtes" : fr ? "Lacunes" : "Gaps";
+    case RuleKind::kStateDuty:
+      return nl ? "Verplichtingen van de lidstaat (richtlijnen)" : fr ? "Obligations de l'État membre (directives)"
+                                                                   : "Duties of the Member State (directives)";
   }
   return "";
 }
 
+std::string FindingHeading(const Finding& finding, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  const bool applies = finding.status == FindingStatus::kApplies;
+  const std::string possible = WordingFor(language).possible;
+  // What the finding is, when "applies" would say more than the law does.
+  std::string what;
+  switch (finding.rule->kind) {
+    case RuleKind::kDefinition: what = nl ? "VERVULD" : fr ? "REMPLIE" : "MET"; break;
+    case RuleKind::kStateDuty:
+      what = nl ? "PLICHT VAN DE LIDSTAAT" : fr ? "OBLIGATION DE L'ÉTAT" : "DUTY OF THE STATE";
+      break;
+    case RuleKind::kOffence:
+    case RuleKind::kObligation:
+    case RuleKind::kRemedy:
+    case RuleKind::kReferral:
+    case RuleKind::kGap:
+      break;
+  }
+  std::string reading;
+  switch (finding.rule->certainty) {
+    case Certainty::kContested: reading = nl ? "BETWIST" : fr ? "CONTESTÉ" : "CONTESTED"; break;
+    case Certainty::kUnverified: reading = nl ? "NIET GEVERIFIEERD" : fr ? "NON VÉRIFIÉ" : "UNVERIFIED"; break;
+    case Certainty::kSettled:
+    case Certainty::kLikely:
+      break;
+  }
+  std::string heading = applies ? (what.empty() ? std::string(WordingFor(language).applies) : what) : possible;
+  if (!reading.empty()) heading = applies && what.empty() ? reading : heading + ", " + reading;
+  return heading;
+}
+
+std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& evaluation, Language language) {
+  std::vector<std::string> notes;
+  const auto& table = finding.version->penalty_levels;
+  bool has_level = finding.rule->penalty && finding.rule->penalty->level;
+  for (const auto& a : finding.aggravations) {
+    has_level = has_level || (a.aggravation->penalty && a.aggravation->penalty->level);
+  }
+  if (!table || !has_level) return notes;
+  if (!table->note.empty()) notes.push_back(table->note.Get(language));
+  if (evaluation.perpetrator_minor == Truth::kTrue && !table->minor_perpetrator.empty()) {
+    notes.push_back(table->minor_perpetrator.Get(language));
+  }
+  return notes;
+}
+
 std::string PenaltySummary(const Penalty& p, Language language) {
   const Wording& w = WordingFor(language);
+  if (p.level) return LevelSummary(p, language);
   std::string prison, fine;
   if (p.prison_months) prison = std::string(w.prison) + " " + RangeText(*p.prison_months, w, false, language);
   if (p.fine_eur) {
@@ -234,7 +309,6 @@ std::string PenaltySummary(const Penalty& p, Language language) {
   std::string joiner = p.combination == "or" ? w.or_word : p.combination == "and_or" ? w.and_or : w.and_word;
   std::string out = prison;
   if (!fine.empty()) out += (out.empty() ? "" : " " + joiner + " ") + fine;
-  if (p.level) out += (out.empty() ? "" : "; ") + std::string(w.level) + " " + std::to_string(*p.level);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #define IBSA_SRC_RENDER_COMMON_H_
 
 #include <string>
+#include <vector>
 
 #include "ibsa/evaluate.h"
 #include "ibsa/law.h"
@@ -70,6 +71,15 @@ std::string KindHeading(RuleKind kind, Language language);
 std::string LexMitiorLead(Language language);
 std::string FavourableWord(Favourable favourable, Language language);
 std::string BasisWord(ComparisonBasis basis, Language language);
+
+// The heading of a finding: "APPLIES" or "POSSIBLE", or what it is when that would
+// say more than the law does: "CONTESTED" or "UNVERIFIED" for a reading that is not
+// settled, "MET" for a definition, "DUTY OF THE STATE" for a directive's duty.
+std::string FindingHeading(const Finding& finding, Language language);
+
+// What a finding whose penalty is a level must say with it: the level table's note,
+// and the minor-perpetrator rule where the case's perpetrator is a minor.
+std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& evaluation, Language language);
 
 // "in force from 2022-06-01 to 2026-04-07", "in force since 2020-07-01".
 std::string InForceText(const RulesetVersion& version, Language language);

@@ -27,6 +27,7 @@ json RangeJson(const std::optional<Range>& range) {
   json out = json::object();
   out["min"] = range->min ? json(*range->min) : json(nullptr);
   out["max"] = range->max ? json(*range->max) : json(nullptr);
+  if (range->min_exclusive) out["min_exclusive"] = true;
   return out;
 }
 
@@ -43,7 +44,8 @@ json PenaltyJson(const std::optional<Penalty>& penalty, Language language) {
   out["summary"] = internal::PenaltySummary(p, language);
   out["note"] = LocalizedJson(p.note, language);
   out["certainty"] = CertaintyName(p.certainty);
-  out["certainty_reason"] = p.certainty_reason.empty() ? json(nullptr) : json(p.certainty_reason);
+  out["accessory_fine_eur"] = RangeJson(p.accessory_fine_eur);
+  out["certainty_reason"] = LocalizedJson(p.certainty_reason, language);
   return out;
 }
 
@@ -74,7 +76,7 @@ json LexMitiorJson(const std::optional<LexMitior>& lex_mitior, Language language
           {"basis", ComparisonBasisName(lm.basis)}};
 }
 
-json FindingJson(const Finding& f, Language language) {
+json FindingJson(const Finding& f, const Evaluation& evaluation, Language language) {
   const Rule& rule = *f.rule;
   json elements = json::array();
   for (const auto& e : f.elements) {
@@ -94,9 +96,7 @@ json FindingJson(const Finding& f, Language language) {
                             {"missing", a.missing},
                             {"penalty", PenaltyJson(agg.penalty, language)},
                             {"certainty", CertaintyName(agg.certainty)},
-                            {"certainty_reason", agg.certainty_reason.empty()
-                                                     ? json(nullptr)
-                                                     : json(agg.certainty_reason)},
+                            {"certainty_reason", LocalizedJson(agg.certainty_reason, language)},
                             {"sources", SourcesJson(agg.sources)}});
   }
   json anchors = json::array();
@@ -104,6 +104,9 @@ json FindingJson(const Finding& f, Language language) {
   return {{"rule", rule.id},
           {"kind", RuleKindName(rule.kind)},
           {"status", FindingStatusName(f.status)},
+          // Applies or may apply only on a reading that is not settled: the heading says so.
+          {"contested", rule.certainty == Certainty::kContested},
+          {"heading", internal::FindingHeading(f, language)},
           {"jurisdiction", f.version->jurisdiction},
           {"instrument", f.version->instrument},
           {"article", rule.article},
@@ -111,12 +114,13 @@ json FindingJson(const Finding& f, Language language) {
           {"version", VersionJson(*f.version, language)},
           {"dates", std::move(anchors)},
           {"certainty", CertaintyName(rule.certainty)},
-          {"certainty_reason", rule.certainty_reason.empty() ? json(nullptr) : json(rule.certainty_reason)},
+          {"certainty_reason", LocalizedJson(rule.certainty_reason, language)},
           {"elements", std::move(elements)},
           {"aggravations", std::move(aggravations)},
           {"missing", f.missing},
           {"penalty", PenaltyJson(rule.penalty, language)},
           {"lex_mitior", LexMitiorJson(f.lex_mitior, language)},
+          {"level_notes", internal::LevelNotes(f, evaluation, language)},
           {"note", LocalizedJson(rule.note, language)},
           {"sources", SourcesJson(rule.sources)}};
 }
@@ -126,7 +130,7 @@ json FindingJson(const Finding& f, Language language) {
 std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
                        const std::vector<Question>* next_questions) {
   json findings = json::array();
-  for (const auto& f : evaluation.findings) findings.push_back(FindingJson(f, language));
+  for (const auto& f : evaluation.findings) findings.push_back(FindingJson(f, evaluation, language));
   json questions = json::array();
   std::vector<std::string> asked;
   for (const auto& f : evaluation.findings) {

@@ -164,17 +164,12 @@ std::string SourceText(const Source& s) {
   return s.title + (s.pinpoint.empty() ? "" : ", " + s.pinpoint) + " <" + s.url + ">";
 }
 
-// Reasons and notes written only in English are marked as such in a Dutch or French report.
-std::string EnglishOnly(const std::string& text, Language language) {
-  return language == Language::kEn || text.empty() ? text : "(en) " + text;
-}
-
 std::string PenaltyText(const Penalty& p, Language language, const Wording& w) {
   std::string summary = internal::PenaltySummary(p, language);
   std::string out = summary.empty() ? std::string(w.penalty_unknown) : summary;
   if (p.certainty != Certainty::kSettled) {
     out += " [" + internal::CertaintyWord(p.certainty, language);
-    if (!p.certainty_reason.empty()) out += ": " + EnglishOnly(p.certainty_reason, language);
+    if (!p.certainty_reason.empty()) out += ": " + p.certainty_reason.Get(language);
     out += "]";
   }
   if (!p.note.empty()) out += ". " + p.note.Get(language);
@@ -184,7 +179,8 @@ std::string PenaltyText(const Penalty& p, Language language, const Wording& w) {
 std::string FindingTitle(const Finding& f, Language language, const Wording& w) {
   const Rule& rule = *f.rule;
   const bool has_article = !rule.article.empty() && rule.article != "-";
-  return std::string(f.status == FindingStatus::kApplies ? w.applies : w.possible) + ": " +
+  (void)w;
+  return internal::FindingHeading(f, language) + ": " +
          (has_article ? "art. " + rule.article + " " + f.version->instrument + ", " : std::string()) +
          rule.title.Get(language);
 }
@@ -199,12 +195,13 @@ std::string FactLabels(const std::vector<std::string>& names, const Vocabulary& 
   return Join(labels);
 }
 
-void AddFinding(Document& d, const Finding& f, const Vocabulary& vocabulary, Language language,
-                const Wording& w, const ReportWording& r) {
+void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, const Vocabulary& vocabulary,
+                Language language, const Wording& w, const ReportWording& r) {
   const Rule& rule = *f.rule;
   const RulesetVersion& v = *f.version;
+  const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
   d.Heading(3, FindingTitle(f, language, w),
-            f.status == FindingStatus::kApplies ? "applies" : "possible");
+            unsettled ? "contested" : f.status == FindingStatus::kApplies ? "applies" : "possible");
   std::vector<std::string> facts;
   // Which dates chose this version: the act's or the case's (the lawyer cites both).
   std::vector<std::string> dates;
@@ -225,8 +222,9 @@ void AddFinding(Document& d, const Finding& f, const Vocabulary& vocabulary, Lan
   facts.push_back(std::string(w.version) + ": " + v.id + " (" + internal::InForceText(v, language) + "); " +
                   Join(dates, "; "));
   facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
-                  (rule.certainty_reason.empty() ? "" : ". " + EnglishOnly(rule.certainty_reason, language)));
+                  (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason.Get(language)));
   if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
+  for (auto& note : internal::LevelNotes(f, evaluation, language)) facts.push_back(std::move(note));
   if (f.lex_mitior) {
     const LexMitior& lm = *f.lex_mitior;
     std::string text = internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
@@ -327,14 +325,15 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     d.Heading(2, r.findings);
     d.Paragraph(w.no_findings);
   }
-  for (RuleKind kind : {RuleKind::kOffence, RuleKind::kDefinition, RuleKind::kObligation, RuleKind::kRemedy}) {
+  for (RuleKind kind : {RuleKind::kOffence, RuleKind::kObligation, RuleKind::kRemedy, RuleKind::kDefinition,
+                        RuleKind::kStateDuty}) {
     bool heading = false;
     for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
       for (const auto& f : e.findings) {
         if (f.rule->kind != kind || f.status != status) continue;
         if (!heading) d.Heading(2, internal::KindHeading(kind, language));
         heading = true;
-        AddFinding(d, f, law.vocabulary(), language, w, r);
+        AddFinding(d, f, e, law.vocabulary(), language, w, r);
       }
     }
   }
@@ -373,7 +372,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   any_gap = !uncovered.empty();
   for (const auto& f : e.findings) {
     if (f.rule->kind != RuleKind::kGap) continue;
-    AddFinding(d, f, law.vocabulary(), language, w, r);
+    AddFinding(d, f, e, law.vocabulary(), language, w, r);
     any_gap = true;
   }
   std::vector<std::string> version_gaps;
@@ -395,7 +394,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
     for (const auto& f : e.findings) {
       if (f.rule->kind != RuleKind::kReferral || f.status != status) continue;
-      AddFinding(d, f, law.vocabulary(), language, w, r);
+      AddFinding(d, f, e, law.vocabulary(), language, w, r);
       any_step = true;
     }
   }

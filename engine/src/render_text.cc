@@ -31,10 +31,10 @@ void AppendSources(std::string& out, const std::vector<Source>& sources, const s
   }
 }
 
-void AppendCertainty(std::string& out, Certainty certainty, const std::string& reason,
+void AppendCertainty(std::string& out, Certainty certainty, const LocalizedText& reason,
                      Language language, const std::string& indent, const Wording& w) {
   out += indent + w.certainty + ": " + internal::CertaintyWord(certainty, language);
-  if (!reason.empty()) out += ". " + reason;
+  if (!reason.empty()) out += ". " + reason.Get(language);
   out += "\n";
 }
 
@@ -44,7 +44,7 @@ void AppendPenalty(std::string& out, const Penalty& penalty, Language language,
   out += indent + w.penalty + ": " + (summary.empty() ? std::string(w.penalty_unknown) : summary);
   if (penalty.certainty != Certainty::kSettled) {
     out += " [" + internal::CertaintyWord(penalty.certainty, language);
-    if (!penalty.certainty_reason.empty()) out += ": " + penalty.certainty_reason;
+    if (!penalty.certainty_reason.empty()) out += ": " + penalty.certainty_reason.Get(language);
     out += "]";
   }
   out += "\n";
@@ -57,13 +57,13 @@ std::string FactList(const std::vector<std::string>& facts) {
   return out;
 }
 
-void AppendFinding(std::string& out, const Finding& f, const Law& law, Language language,
+void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluation, Language language,
                    const Wording& w) {
   const Rule& rule = *f.rule;
   const RulesetVersion& version = *f.version;
   // Referrals and next steps may have no article of their own.
   const bool has_article = !rule.article.empty() && rule.article != "-";
-  out += "\n  " + std::string(f.status == FindingStatus::kApplies ? w.applies : w.possible) + "  " +
+  out += "\n  " + internal::FindingHeading(f, language) + "  " +
          (has_article ? "art. " + rule.article + " " : std::string()) + version.instrument + ": " +
          rule.title.Get(language) + " (" + internal::KindWord(rule.kind, language) + ")\n";
   out += "    " + std::string(w.version) + ": " + version.id + ", " + internal::InForceText(version, language);
@@ -91,6 +91,7 @@ void AppendFinding(std::string& out, const Finding& f, const Law& law, Language 
     }
   }
   if (rule.penalty) AppendPenalty(out, *rule.penalty, language, "    ", w);
+  for (const auto& line : internal::LevelNotes(f, evaluation, language)) out += "      " + line + "\n";
   if (f.lex_mitior) {
     const LexMitior& lm = *f.lex_mitior;
     out += "    " + internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
@@ -107,12 +108,15 @@ void AppendFinding(std::string& out, const Finding& f, const Law& law, Language 
   if (!rule.note.empty()) out += "    " + std::string(w.note) + ": " + rule.note.Get(language) + "\n";
   out += "    " + std::string(w.sources) + ":\n";
   AppendSources(out, rule.sources, "      ");
-  (void)law;
 }
 
 }  // namespace
 
 std::string Disclaimer(Language language) { return internal::WordingFor(language).disclaimer; }
+
+std::string FindingHeading(const Finding& finding, Language language) {
+  return internal::FindingHeading(finding, language);
+}
 
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language) {
   const Wording& w = internal::WordingFor(language);
@@ -141,8 +145,10 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
     out += "\n== " + internal::JurisdictionName(jurisdiction, language) + " (" + jurisdiction + ") ==\n";
     // By kind, offences first and next steps last; within a kind, those that apply first,
     // then those that may apply, in file order.
-    for (RuleKind kind : {RuleKind::kOffence, RuleKind::kDefinition, RuleKind::kObligation,
-                          RuleKind::kRemedy, RuleKind::kReferral, RuleKind::kGap}) {
+    // Definitions and the duties of the Member State are not findings against anyone: after
+    // what the officer or lawyer acts on.
+    for (RuleKind kind : {RuleKind::kOffence, RuleKind::kObligation, RuleKind::kRemedy, RuleKind::kReferral,
+                          RuleKind::kDefinition, RuleKind::kStateDuty, RuleKind::kGap}) {
       bool heading = false;
       for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
         for (const auto& f : evaluation.findings) {
@@ -151,7 +157,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
             out += "\n-- " + internal::KindHeading(kind, language) + " --\n";
             heading = true;
           }
-          AppendFinding(out, f, law, language, w);
+          AppendFinding(out, f, evaluation, language, w);
         }
       }
     }

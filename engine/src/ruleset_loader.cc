@@ -8,8 +8,8 @@
 namespace ibsa::internal {
 namespace {
 
-const std::vector<std::string> kKinds = {"offence", "obligation", "remedy", "referral", "gap",
-                                         "definition"};
+const std::vector<std::string> kKinds = {"offence", "obligation", "remedy",     "referral",
+                                         "gap",     "definition", "state_duty"};
 const std::vector<std::string> kCertainties = {"settled", "likely", "contested", "unverified"};
 const std::vector<std::string> kStatuses = {"in_force", "proposed", "repealed"};
 
@@ -19,6 +19,7 @@ RuleKind KindFromName(const std::string& s) {
   if (s == "referral") return RuleKind::kReferral;
   if (s == "gap") return RuleKind::kGap;
   if (s == "definition") return RuleKind::kDefinition;
+  if (s == "state_duty") return RuleKind::kStateDuty;
   return RuleKind::kOffence;
 }
 
@@ -43,7 +44,8 @@ class RulesetParser {
   void Parse(const YAML::Node& root) {
     if (!reader_.CheckMap(root, "ruleset",
                           {"format", "id", "jurisdiction", "instrument", "title", "in_force_from",
-                           "in_force_until", "status", "note", "gap_before", "sources", "rules"},
+                           "in_force_until", "status", "note", "gap_before", "sources",
+                           "penalty_levels", "rules"},
                           {"format", "id", "jurisdiction", "instrument", "title", "in_force_from",
                            "status", "sources", "rules"})) {
       return;
@@ -88,6 +90,11 @@ class RulesetParser {
     }
     if (auto gap = Str(root, "gap_before")) version.gap_before = *gap;
     if (root["sources"].IsDefined()) version.sources = Sources(root["sources"], "ruleset");
+    // Read before the rules: a penalty written as a level takes its ranges from here.
+    if (root["penalty_levels"].IsDefined()) {
+      version.penalty_levels = ParsePenaltyLevels(root["penalty_levels"]);
+    }
+    levels_ = version.penalty_levels ? &*version.penalty_levels : nullptr;
     const int version_index = static_cast<int>(law_.versions.size());
     law_.first_rule.push_back(static_cast<int32_t>(law_.rules.size()));
     const YAML::Node rules = root["rules"];
@@ -144,7 +151,7 @@ class RulesetParser {
   }
 
   void ReadCertainty(const YAML::Node& map, const std::string& owner, Certainty& certainty,
-                     std::string& reason, bool required) {
+                     LocalizedText& reason, bool required) {
     if (!map["certainty"].IsDefined()) {
       if (required) reader_.Error("E0106", map, "missing key 'certainty' in " + owner,
                                   {"one of " + JoinQuoted(kCertainties)});
@@ -153,7 +160,16 @@ class RulesetParser {
     if (auto c = reader_.ReadChoice(map["certainty"], "certainty", kCertainties)) {
       certainty = CertaintyFromName(*c);
     }
-    if (auto r = Str(map, "certainty_reason")) reason = *r;
+    const YAML::Node given = map["certainty_reason"];
+    if (given.IsDefined()) {
+      // A plain string is read as English only, which `ibsa check` reports (C008):
+      // users read the reason in their own language.
+      if (given.IsScalar()) {
+        if (auto r = reader_.ReadString(given, "certainty_reason")) reason.en = *r;
+      } else if (auto t = reader_.ReadLocalized(given, "certainty_reason")) {
+        reason = *t;
+      }
+    }
     if (certainty != Certainty::kSettled && reason.empty()) {
       reader_.Error("E0205", map["certainty"],
                     owner + " is not settled but gives no 'certainty_reason'",
@@ -162,9 +178,17 @@ class RulesetParser {
   }
 
   std::optional<Range> ReadRange(const YAML::Node& node, const std::string& key) {
-    if (!reader_.CheckMap(node, "'" + key + "'", {"min", "max"}, {})) return std::nullopt;
+    if (!reader_.CheckMap(node, "'" + key + "'", {"min", "above", "max"}, {})) return std::nullopt;
     Range range;
     if (node["min"].IsDefined()) range.min = reader_.ReadInt(node["min"], key + ".min");
+    if (node["above"].IsDefined()) {
+      if (range.min) {
+        reader_.Error("E0205", node["above"], "'" + key + "' gives both 'min' and 'above'",
+                      {"'min' is the least value included, 'above' the value just below the range"});
+      }
+      range.min = reader_.ReadInt(node["above"], key + ".above");
+      range.min_exclusive = true;
+    }
     if (node["max"].IsDefined()) range.max = reader_.ReadInt(node["max"], key + ".max");
     if (range.min && range.max && *range.min > *range.max) {
       reader_.Error("E0205", node, "'" + key + "': min is above max");
@@ -174,8 +198,9 @@ class RulesetParser {
 
   std::optional<Penalty> ParsePenalty(const YAML::Node& node, const std::string& owner) {
     if (!reader_.CheckMap(node, "penalty of " + owner,
-                          {"prison_months", "fine_eur", "fine_multiplier", "fine_category",
-                           "level", "combination", "note", "certainty", "certainty_reason"},
+                          {"prison_months", "fine_eur", "accessory_fine_eur", "fine_multiplier",
+                           "fine_category", "level", "combination", "note", "certainty",
+                           "certainty_reason"},
                           {})) {
       return std::nullopt;
     }
@@ -194,8 +219,14 @@ class RulesetParser {
         penalty.fine_category = static_cast<int>(*n);
       }
     }
+    if (node["accessory_fine_eur"].IsDefined()) {
+      penalty.accessory_fine_eur = ReadRange(node["accessory_fine_eur"], "accessory_fine_eur");
+    }
     if (node["level"].IsDefined()) {
-      if (auto n = reader_.ReadInt(node["level"], "level")) penalty.level = static_cast<int>(*n);
+      if (auto n = reader_.ReadInt(node["level"], "level")) {
+        penalty.level = static_cast<int>(*n);
+        ApplyLevel(node["level"], penalty);
+      }
     }
     if (node["combination"].IsDefined()) {
       if (auto c = reader_.ReadChoice(node["combination"], "combination", {"and", "or", "and_or"})) {
@@ -213,6 +244,76 @@ class RulesetParser {
                      "with a certainty_reason"});
     }
     return penalty;
+  }
+
+  // The level table of a code that states penalties as levels (Belgian Book I arts
+  // 36 and 52): declared once per version, so that a level means one thing.
+  std::optional<PenaltyLevels> ParsePenaltyLevels(const YAML::Node& node) {
+    if (!reader_.CheckMap(node, "'penalty_levels'", {"note", "minor_perpetrator", "sources", "levels"},
+                          {"sources", "levels"})) {
+      return std::nullopt;
+    }
+    PenaltyLevels table;
+    if (node["note"].IsDefined()) {
+      if (auto t = reader_.ReadLocalized(node["note"], "note")) table.note = *t;
+    }
+    if (node["minor_perpetrator"].IsDefined()) {
+      if (auto t = reader_.ReadLocalized(node["minor_perpetrator"], "minor_perpetrator")) {
+        table.minor_perpetrator = *t;
+      }
+    }
+    table.sources = Sources(node["sources"], "penalty_levels");
+    const YAML::Node levels = node["levels"];
+    if (!levels.IsSequence() || levels.size() == 0) {
+      reader_.Error("E0104", levels, "'levels' must be a non-empty list",
+                    {"each level: {level: 3, prison_months: {above: 36, max: 60}, "
+                     "accessory_fine_eur: {min: 200, max: 10000}}"});
+      return table;
+    }
+    for (const auto& item : levels) {
+      if (!reader_.CheckMap(item, "penalty level",
+                            {"level", "prison_months", "fine_eur", "accessory_fine_eur"}, {"level"})) {
+        continue;
+      }
+      PenaltyLevel level;
+      if (auto n = reader_.ReadInt(item["level"], "level")) level.level = static_cast<int>(*n);
+      if (table.Find(level.level) != nullptr) {
+        reader_.Error("E0109", item["level"], "level " + std::to_string(level.level) + " is defined twice");
+      }
+      if (item["prison_months"].IsDefined()) level.prison_months = ReadRange(item["prison_months"], "prison_months");
+      if (item["fine_eur"].IsDefined()) level.fine_eur = ReadRange(item["fine_eur"], "fine_eur");
+      if (item["accessory_fine_eur"].IsDefined()) {
+        level.accessory_fine_eur = ReadRange(item["accessory_fine_eur"], "accessory_fine_eur");
+      }
+      if (!level.prison_months && !level.fine_eur) {
+        reader_.Error("E0205", item, "level " + std::to_string(level.level) + " gives neither a prison term nor a fine");
+      }
+      table.levels.push_back(level);
+    }
+    return table;
+  }
+
+  // A penalty written as a level takes the level's ranges; it may not restate them.
+  void ApplyLevel(const YAML::Node& at, Penalty& penalty) {
+    const PenaltyLevel* level = levels_ != nullptr ? levels_->Find(*penalty.level) : nullptr;
+    if (level == nullptr) {
+      std::string allowed;
+      if (levels_ != nullptr) {
+        for (const auto& l : levels_->levels) allowed += (allowed.empty() ? "" : ", ") + std::to_string(l.level);
+      }
+      reader_.Error("E0205", at, "level " + std::to_string(*penalty.level) + " is not in this version's 'penalty_levels'",
+                    {levels_ == nullptr ? "declare the level table once at the top of the file: penalty_levels: {...}"
+                                        : "levels declared: " + allowed});
+      return;
+    }
+    if (penalty.prison_months || penalty.fine_eur || penalty.accessory_fine_eur) {
+      reader_.Error("E0205", at, "a penalty given as a level may not also state its ranges",
+                    {"the ranges come from 'penalty_levels'"});
+      return;
+    }
+    penalty.prison_months = level->prison_months;
+    penalty.fine_eur = level->fine_eur;
+    penalty.accessory_fine_eur = level->accessory_fine_eur;
   }
 
   std::optional<Rule> ParseRule(const YAML::Node& node, int version_index) {
@@ -397,6 +498,8 @@ class RulesetParser {
   const VocabularyData& vocabulary_;
   std::vector<PendingRuleRef> refs_;
   int current_rule_ = -1;
+  // The level table of the version being read, while its rules are read.
+  const PenaltyLevels* levels_ = nullptr;
 };
 
 }  // namespace

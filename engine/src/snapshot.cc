@@ -26,14 +26,14 @@ constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // if this number is forgotten, and the static_asserts below remind whoever adds it to
 // write and read it. A small field can fit in padding without changing the size: the
 // round-trip tests (tests/unit/snapshot_test.cc) compare the loaded law field by field.
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)  // the sizes below are those of this ABI
 static_assert(sizeof(FactDefinition) == 360, "FactDefinition changed: update the snapshot");
-static_assert(sizeof(Rule) == 744, "Rule changed: update the snapshot");
-static_assert(sizeof(RulesetVersion) == 416, "RulesetVersion changed: update the snapshot");
-static_assert(sizeof(Penalty) == 272, "Penalty changed: update the snapshot");
-static_assert(sizeof(Aggravation) == 544, "Aggravation changed: update the snapshot");
+static_assert(sizeof(Rule) == 936, "Rule changed: update the snapshot");
+static_assert(sizeof(RulesetVersion) == 664, "RulesetVersion changed: update the snapshot");
+static_assert(sizeof(Penalty) == 400, "Penalty changed: update the snapshot");
+static_assert(sizeof(Aggravation) == 736, "Aggravation changed: update the snapshot");
 static_assert(sizeof(Element) == 192, "Element changed: update the snapshot");
 static_assert(sizeof(Node) == 40, "Node changed: update the snapshot");
 #endif
@@ -133,6 +133,16 @@ class Writer {
   void Range(const ibsa::Range& r) {
     Maybe(r.min, [&](int64_t v) { Int(v); });
     Maybe(r.max, [&](int64_t v) { Int(v); });
+    Int(r.min_exclusive);
+  }
+  void PenaltyLevels(const ibsa::PenaltyLevels& t) {
+    List(t.levels, [&](const PenaltyLevel& l) {
+      Int(l.level);
+      Maybe(l.prison_months, [&](const ibsa::Range& r) { Range(r); });
+      Maybe(l.fine_eur, [&](const ibsa::Range& r) { Range(r); });
+      Maybe(l.accessory_fine_eur, [&](const ibsa::Range& r) { Range(r); });
+    });
+    Text(t.note), Text(t.minor_perpetrator), Sources(t.sources);
   }
   void Penalty(const ibsa::Penalty& p) {
     Maybe(p.prison_months, [&](const ibsa::Range& r) { Range(r); });
@@ -140,7 +150,8 @@ class Writer {
     Maybe(p.fine_multiplier, [&](int v) { Int(v); });
     Maybe(p.fine_category, [&](int v) { Int(v); });
     Maybe(p.level, [&](int v) { Int(v); });
-    Str(p.combination), Text(p.note), Int(p.certainty), Str(p.certainty_reason);
+    Maybe(p.accessory_fine_eur, [&](const ibsa::Range& r) { Range(r); });
+    Str(p.combination), Text(p.note), Int(p.certainty), Text(p.certainty_reason);
   }
 
   std::string& bytes() { return out_; }
@@ -256,7 +267,23 @@ class Reader {
     ibsa::Range r;
     r.min = Maybe<int64_t>([&] { return Int(); });
     r.max = Maybe<int64_t>([&] { return Int(); });
+    r.min_exclusive = Int() != 0;
     return r;
+  }
+  ibsa::PenaltyLevels PenaltyLevels() {
+    ibsa::PenaltyLevels t;
+    t.levels = List<PenaltyLevel>([&] {
+      PenaltyLevel l;
+      l.level = As<int>();
+      l.prison_months = Maybe<ibsa::Range>([&] { return Range(); });
+      l.fine_eur = Maybe<ibsa::Range>([&] { return Range(); });
+      l.accessory_fine_eur = Maybe<ibsa::Range>([&] { return Range(); });
+      return l;
+    });
+    t.note = Text();
+    t.minor_perpetrator = Text();
+    t.sources = Sources();
+    return t;
   }
   ibsa::Penalty Penalty() {
     ibsa::Penalty p;
@@ -265,10 +292,11 @@ class Reader {
     p.fine_multiplier = Maybe<int>([&] { return As<int>(); });
     p.fine_category = Maybe<int>([&] { return As<int>(); });
     p.level = Maybe<int>([&] { return As<int>(); });
+    p.accessory_fine_eur = Maybe<ibsa::Range>([&] { return Range(); });
     p.combination = Str();
     p.note = Text();
     p.certainty = As<Certainty>();
-    p.certainty_reason = Str();
+    p.certainty_reason = Text();
     return p;
   }
 
@@ -333,10 +361,10 @@ void WriteRule(const Rule& rule, Writer& w) {
   w.List(rule.aggravations, [&](const Aggravation& a) {
     w.Str(a.id), w.Str(a.article), w.Text(a.label);
     w.Maybe(a.penalty, [&](const Penalty& p) { w.Penalty(p); });
-    w.Int(a.certainty), w.Str(a.certainty_reason), w.Sources(a.sources), w.Location(a.location);
+    w.Int(a.certainty), w.Text(a.certainty_reason), w.Sources(a.sources), w.Location(a.location);
   });
   w.Maybe(rule.penalty, [&](const Penalty& p) { w.Penalty(p); });
-  w.Int(rule.certainty), w.Str(rule.certainty_reason), w.Sources(rule.sources);
+  w.Int(rule.certainty), w.Text(rule.certainty_reason), w.Sources(rule.sources);
   w.Location(rule.location);
 }
 
@@ -364,14 +392,14 @@ Rule ReadRule(Reader& r) {
     a.label = r.Text();
     a.penalty = r.Maybe<Penalty>([&] { return r.Penalty(); });
     a.certainty = r.As<Certainty>();
-    a.certainty_reason = r.Str();
+    a.certainty_reason = r.Text();
     a.sources = r.Sources();
     a.location = r.Location();
     return a;
   });
   rule.penalty = r.Maybe<Penalty>([&] { return r.Penalty(); });
   rule.certainty = r.As<Certainty>();
-  rule.certainty_reason = r.Str();
+  rule.certainty_reason = r.Text();
   rule.sources = r.Sources();
   rule.location = r.Location();
   return rule;
@@ -383,6 +411,7 @@ void WriteLaw(const LawData& law, Writer& w) {
     w.Date(v.in_force_from);
     w.Maybe(v.in_force_until, [&](const Date& d) { w.Date(d); });
     w.Int(v.status), w.Text(v.note), w.Str(v.gap_before), w.Sources(v.sources);
+    w.Maybe(v.penalty_levels, [&](const PenaltyLevels& t) { w.PenaltyLevels(t); });
     w.List(v.rules, [&](const Rule& rule) { WriteRule(rule, w); });
     w.Path(v.file);
   });
@@ -407,6 +436,7 @@ void ReadLaw(Reader& r, LawData& law) {
     v.note = r.Text();
     v.gap_before = r.Str();
     v.sources = r.Sources();
+    v.penalty_levels = r.Maybe<PenaltyLevels>([&] { return r.PenaltyLevels(); });
     v.rules = r.List<Rule>([&] { return ReadRule(r); });
     v.file = r.Path();
     return v;

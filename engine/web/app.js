@@ -81,6 +81,7 @@
         referral: 'Referrals and next steps',
         obligation: 'Obligations',
         definition: 'Definitions',
+        state_duty: 'Duties of the Member State (directives)',
         gap: 'Gaps',
       },
       versionGap: (inst, j, d) => `No version of ${inst} (${j}) is encoded for ${d}: check by hand.`,
@@ -243,6 +244,7 @@
         referral: 'Doorverwijzing en volgende stappen',
         obligation: 'Verplichtingen',
         definition: 'Begrippen',
+        state_duty: 'Verplichtingen van de lidstaat (richtlijnen)',
         gap: 'Leemtes',
       },
       versionGap: (inst, j, d) => `Voor ${d} is geen versie van ${inst} (${j}) gecodeerd: controleer dit zelf.`,
@@ -405,6 +407,7 @@
         referral: 'Orientation et prochaines étapes',
         obligation: 'Obligations',
         definition: 'Notions',
+        state_duty: 'Obligations de l\'État membre (directives)',
         gap: 'Lacunes',
       },
       versionGap: (inst, j, d) => `Aucune version de ${inst} (${j}) n'est encodée pour le ${d}${NB}: à vérifier soi-même.`,
@@ -500,7 +503,7 @@
   };
 
   const LOCALES = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
-  const KIND_ORDER = ['offence', 'remedy', 'referral', 'obligation', 'definition', 'gap'];
+  const KIND_ORDER = ['offence', 'remedy', 'referral', 'obligation', 'definition', 'state_duty', 'gap'];
   const DEBOUNCE_MS = 200;
 
   // The fictitious sample case of the help section (cases/demo/be-ex-partner-undress-posted.yaml).
@@ -1370,7 +1373,7 @@
   const findingNodes = new Map(); // key -> element, reused while unchanged
 
   function findingKey(f) {
-    return [state.lang, f.rule, f.status, f.version && f.version.id, f.certainty, (f.missing || []).join(','),
+    return [state.lang, f.rule, f.status, f.heading, f.version && f.version.id, f.certainty, (f.missing || []).join(','),
       f.penalty ? f.penalty.summary : '', f.title].join('|');
   }
 
@@ -1382,7 +1385,12 @@
   function buildFinding(f) {
     const item = el('li', { class: `finding status-${f.status} kind-${f.kind}`, dataset: { rule: f.rule, status: f.status, kind: f.kind } });
     const article = articleText(f);
+    // The engine's heading, where it says more than the group's "applies" / "possible": a
+    // contested or unverified reading, a definition met, a duty of the Member State.
+    const plain = (f.certainty === 'settled' || f.certainty === 'likely') && (f.kind !== 'definition' && f.kind !== 'state_duty');
     item.append(el('p', { class: 'finding-title' },
+      plain ? null : el('span', { class: `badge heading certainty-${f.certainty}`, text: f.heading }),
+      plain ? null : ' ',
       article ? el('span', { class: 'article', text: article }) : null,
       article ? ' ' : null,
       el('span', { class: 'title', text: f.title })));

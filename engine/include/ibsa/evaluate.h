@@ -149,6 +149,8 @@ struct Evaluation {
   std::vector<Finding> findings;  // national law first, then EU
   std::vector<VersionGap> version_gaps;
   std::vector<RuleNotMet> not_met;
+  // The case's perpetrator.minor: penalties stated as levels say what follows from it.
+  Truth perpetrator_minor = Truth::kUnknown;
 };
 
 // Errors only for options that name nothing: a `with` id that is not a proposed

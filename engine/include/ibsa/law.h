@@ -24,7 +24,9 @@ struct LawData;
 
 // kDefinition: a legal concept other rules refer to (e.g. what counts as child
 // sexual abuse material); reported so that a lawyer sees why it is met.
-enum class RuleKind { kOffence, kObligation, kRemedy, kReferral, kGap, kDefinition };
+// kStateDuty: what a directive obliges the Member State to do (criminalise, ensure
+// removal); shown apart, since no person or company is bound by it.
+enum class RuleKind { kOffence, kObligation, kRemedy, kReferral, kGap, kDefinition, kStateDuty };
 enum class Certainty { kSettled, kLikely, kContested, kUnverified };
 enum class VersionStatus { kInForce, kProposed, kRepealed };
 
@@ -41,6 +43,8 @@ struct Source {
 struct Range {
   std::optional<int64_t> min;
   std::optional<int64_t> max;
+  // "More than min" (Belgian levels: "plus de 3 ans à 5 ans"), written `above:`.
+  bool min_exclusive = false;
 };
 
 // A penalty as the statute states it. Fields the statute does not use are empty.
@@ -52,11 +56,15 @@ struct Penalty {
   // by this factor for facts since 2017 (8). Empty when not applicable.
   std::optional<int> fine_multiplier;
   std::optional<int> fine_category;  // Dutch fine category (art. 23 Sr)
-  std::optional<int> level;          // Belgian new Criminal Code penalty level
+  // Belgian new Criminal Code penalty level; the ranges above are then filled in
+  // from the version's PenaltyLevels.
+  std::optional<int> level;
+  // A fine the judge may add to the principal penalty (Belgian levels 2-8, Book I art. 52).
+  std::optional<Range> accessory_fine_eur;
   std::string combination;           // "and", "or", "and_or" (prison and fine)
   LocalizedText note;
   Certainty certainty = Certainty::kSettled;
-  std::string certainty_reason;
+  LocalizedText certainty_reason;
   // True when neither a prison term, a fine nor a level is encoded.
   bool Unknown() const {
     return !prison_months && !fine_eur && !fine_category && !level;
@@ -78,7 +86,7 @@ struct Aggravation {
   LocalizedText label;
   std::optional<Penalty> penalty;
   Certainty certainty = Certainty::kSettled;
-  std::string certainty_reason;
+  LocalizedText certainty_reason;
   std::vector<Source> sources;
   SourceLocation location;
 };
@@ -99,9 +107,32 @@ struct Rule {
   std::vector<Aggravation> aggravations;
   std::optional<Penalty> penalty;
   Certainty certainty = Certainty::kSettled;
-  std::string certainty_reason;
+  LocalizedText certainty_reason;
   std::vector<Source> sources;
   SourceLocation location;
+};
+
+// One penalty level of a code that states penalties as levels (the Belgian new
+// Criminal Code, Book I arts 36 and 52).
+struct PenaltyLevel {
+  int level = 0;
+  std::optional<Range> prison_months;
+  std::optional<Range> fine_eur;            // a fine as the principal penalty
+  std::optional<Range> accessory_fine_eur;  // a fine the judge may add
+};
+
+struct PenaltyLevels {
+  std::vector<PenaltyLevel> levels;
+  LocalizedText note;               // shown with every penalty stated as a level
+  LocalizedText minor_perpetrator;  // shown where the perpetrator is a minor
+  std::vector<Source> sources;
+
+  const PenaltyLevel* Find(int level) const {
+    for (const auto& l : levels) {
+      if (l.level == level) return &l;
+    }
+    return nullptr;
+  }
 };
 
 // One version of one instrument, from one ruleset file.
@@ -119,6 +150,8 @@ struct RulesetVersion {
   // unexplained hole.
   std::string gap_before;
   std::vector<Source> sources;
+  // Present when this version's penalties are written as levels.
+  std::optional<PenaltyLevels> penalty_levels;
   std::vector<Rule> rules;
   std::string file;
 

@@ -23,6 +23,11 @@ inline constexpr const char* kResultFormat = "ibsa.result/1";
 // "Decision support, not legal advice ...", in `language`: every output starts with it.
 std::string Disclaimer(Language language);
 
+// A finding's heading as every output shows it: "APPLIES" or "POSSIBLE", or, where that
+// would say more than the law does, "CONTESTED" / "UNVERIFIED" (a reading that is not
+// settled), "MET" (a definition), "DUTY OF THE STATE" (a directive's duty).
+std::string FindingHeading(const Finding& finding, Language language);
+
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language);
 
 // For programs; documented in docs/json-format.md.

@@ -33,6 +33,9 @@ std::string_view FactTypeName(FactType type);
 // are the act types; in a case file each act may carry its own date, and a rule's
 // `acts:` list picks which acts' dates select the version of the law.
 inline constexpr std::string_view kActsFact = "acts";
+// Whether the perpetrator is a minor: a penalty stated as a level drops one level
+// for a minor tried as an adult (Belgian Book I art. 35), which reports say.
+inline constexpr std::string_view kPerpetratorMinorFact = "perpetrator.minor";
 
 struct FactDefinition {
   std::string name;  // "victim.age"
