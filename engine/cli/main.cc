@@ -218,7 +218,7 @@ void PrintFindingLines(const ibsa::Evaluation& evaluation, ibsa::Language langua
   for (const auto& f : evaluation.findings) {
     std::cout << "  " << ibsa::FindingHeading(f, language) << ": ";
     // Referrals have no article: their title says where to go.
-    if (f.rule->kind != ibsa::RuleKind::kReferral) std::cout << f.rule->article << " " << f.version->instrument << ", ";
+    if (f.rule->kind != ibsa::RuleKind::kReferral) std::cout << ibsa::Citation(*f.rule, *f.version, language) << ", ";
     std::cout << f.rule->title.Get(language) << "\n";
   }
 }

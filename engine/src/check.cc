@@ -331,6 +331,7 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
   for (const auto& version : law.versions()) {
     translated(version.title, SourceLocation{version.file, 0, 0}, "the title of " + version.id, false);
     translated(version.note, SourceLocation{version.file, 0, 0}, "the note of " + version.id, true);
+    translated(version.abbreviation, SourceLocation{version.file, 0, 0}, "the abbreviation of " + version.id, true);
     for (const auto& rule : version.rules) {
       const std::string name = "rule '" + rule.id + "' (" + version.id + ")";
       translated(rule.title, rule.location, "the title of " + name, false);

@@ -89,11 +89,15 @@ std::string LevelSummary(const Penalty& p, Language language) {
   std::string out = (nl ? "strafniveau " : fr ? "niveau " : "level ") + std::to_string(*p.level) + (fr ? " : " : ": ");
   std::string parts;
   auto add = [&](const std::string& part) { parts += (parts.empty() ? "" : fr ? " ; " : "; ") + part; };
-  if (p.prison_months) add(std::string(w.prison) + " " + RangeText(*p.prison_months, w, false, language));
-  if (p.fine_eur) add(std::string(w.fine) + " " + RangeText(*p.fine_eur, w, true, language));
+  // Dutch says "van 200 EUR tot 10.000 EUR" as it says "van meer dan 3 jaar tot 5 jaar".
+  auto range = [&](const Range& r, bool money) {
+    return (nl && !r.min_exclusive && r.min && r.max ? "van " : "") + RangeText(r, w, money, language);
+  };
+  if (p.prison_months) add(std::string(w.prison) + " " + range(*p.prison_months, false));
+  if (p.fine_eur) add(std::string(w.fine) + " " + range(*p.fine_eur, true));
   if (p.accessory_fine_eur) {
     add(std::string(nl ? "bijkomende geldboete" : fr ? "amende accessoire" : "accessory fine") + " " +
-        RangeText(*p.accessory_fine_eur, w, true, language));
+        range(*p.accessory_fine_eur, true));
   }
   return out + parts;
 }

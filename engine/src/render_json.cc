@@ -109,6 +109,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, Language langua
           {"heading", internal::FindingHeading(f, language)},
           {"jurisdiction", f.version->jurisdiction},
           {"instrument", f.version->instrument},
+          {"citation", Citation(rule, *f.version, language)},
           {"article", rule.article},
           {"title", rule.title.Get(language)},
           {"version", VersionJson(*f.version, language)},

@@ -181,8 +181,7 @@ std::string FindingTitle(const Finding& f, Language language, const Wording& w) 
   const bool has_article = !rule.article.empty() && rule.article != "-";
   (void)w;
   return internal::FindingHeading(f, language) + ": " +
-         (has_article ? "art. " + rule.article + " " + f.version->instrument + ", " : std::string()) +
-         rule.title.Get(language);
+         (has_article ? Citation(rule, *f.version, language) + ", " : std::string()) + rule.title.Get(language);
 }
 
 // Fact names as the reader knows them: their labels.
@@ -346,7 +345,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     std::vector<std::string> decides;
     for (const auto& ref : q.decides) decides.push_back(ref.rule->article.empty() || ref.rule->article == "-"
                                                             ? ref.rule->title.Get(language)
-                                                            : "art. " + ref.rule->article + " " + ref.version->instrument);
+                                                            : Citation(*ref.rule, *ref.version, language));
     decides.erase(std::unique(decides.begin(), decides.end()), decides.end());
     std::vector<std::string> distinct;
     for (const auto& d2 : decides) {

@@ -61,10 +61,7 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
                    const Wording& w) {
   const Rule& rule = *f.rule;
   const RulesetVersion& version = *f.version;
-  // Referrals and next steps may have no article of their own.
-  const bool has_article = !rule.article.empty() && rule.article != "-";
-  out += "\n  " + internal::FindingHeading(f, language) + "  " +
-         (has_article ? "art. " + rule.article + " " : std::string()) + version.instrument + ": " +
+  out += "\n  " + internal::FindingHeading(f, language) + "  " + Citation(rule, version, language) + ": " +
          rule.title.Get(language) + " (" + internal::KindWord(rule.kind, language) + ")\n";
   out += "    " + std::string(w.version) + ": " + version.id + ", " + internal::InForceText(version, language);
   std::string anchors;
@@ -116,6 +113,14 @@ std::string Disclaimer(Language language) { return internal::WordingFor(language
 
 std::string FindingHeading(const Finding& finding, Language language) {
   return internal::FindingHeading(finding, language);
+}
+
+std::string Citation(const Rule& rule, const RulesetVersion& version, Language language) {
+  const std::string& abbreviation =
+      version.abbreviation.empty() ? version.instrument : version.abbreviation.Get(language);
+  // Referrals and next steps may have no article of their own.
+  if (rule.article.empty() || rule.article == "-") return abbreviation;
+  return "art. " + rule.article + " " + abbreviation;
 }
 
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language) {
@@ -206,7 +211,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   if (evaluation.options.explain && !evaluation.not_met.empty()) {
     out += "\n" + std::string(w.not_met_heading) + ":\n";
     for (const auto& n : evaluation.not_met) {
-      out += "  - art. " + n.rule->article + " " + n.version->instrument + ": " +
+      out += "  - " + Citation(*n.rule, *n.version, language) + ": " +
              n.rule->title.Get(language);
       if (n.failed) out += "; " + std::string(w.first_failed) + ": " + n.failed->label.Get(language);
       out += "\n";

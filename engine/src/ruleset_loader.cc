@@ -43,8 +43,8 @@ class RulesetParser {
 
   void Parse(const YAML::Node& root) {
     if (!reader_.CheckMap(root, "ruleset",
-                          {"format", "id", "jurisdiction", "instrument", "title", "in_force_from",
-                           "in_force_until", "status", "note", "gap_before", "sources",
+                          {"format", "id", "jurisdiction", "instrument", "abbreviation", "title",
+                           "in_force_from", "in_force_until", "status", "note", "gap_before", "sources",
                            "penalty_levels", "rules"},
                           {"format", "id", "jurisdiction", "instrument", "title", "in_force_from",
                            "status", "sources", "rules"})) {
@@ -62,6 +62,9 @@ class RulesetParser {
       }
     }
     if (auto instrument = Str(root, "instrument")) version.instrument = *instrument;
+    if (root["abbreviation"].IsDefined()) {
+      if (auto t = reader_.ReadLocalized(root["abbreviation"], "abbreviation")) version.abbreviation = *t;
+    }
     if (root["title"].IsDefined()) {
       if (auto t = reader_.ReadLocalized(root["title"], "title")) version.title = *t;
     }
@@ -160,15 +163,9 @@ class RulesetParser {
     if (auto c = reader_.ReadChoice(map["certainty"], "certainty", kCertainties)) {
       certainty = CertaintyFromName(*c);
     }
-    const YAML::Node given = map["certainty_reason"];
-    if (given.IsDefined()) {
-      // A plain string is read as English only, which `ibsa check` reports (C008):
-      // users read the reason in their own language.
-      if (given.IsScalar()) {
-        if (auto r = reader_.ReadString(given, "certainty_reason")) reason.en = *r;
-      } else if (auto t = reader_.ReadLocalized(given, "certainty_reason")) {
-        reason = *t;
-      }
+    // Users read the reason in their own language, like a title.
+    if (map["certainty_reason"].IsDefined()) {
+      if (auto t = reader_.ReadLocalized(map["certainty_reason"], "certainty_reason")) reason = *t;
     }
     if (certainty != Certainty::kSettled && reason.empty()) {
       reader_.Error("E0205", map["certainty"],

@@ -31,7 +31,7 @@ constexpr uint32_t kFormatVersion = 4;
 #if defined(__x86_64__) && defined(__GLIBCXX__)  // the sizes below are those of this ABI
 static_assert(sizeof(FactDefinition) == 360, "FactDefinition changed: update the snapshot");
 static_assert(sizeof(Rule) == 936, "Rule changed: update the snapshot");
-static_assert(sizeof(RulesetVersion) == 664, "RulesetVersion changed: update the snapshot");
+static_assert(sizeof(RulesetVersion) == 760, "RulesetVersion changed: update the snapshot");
 static_assert(sizeof(Penalty) == 400, "Penalty changed: update the snapshot");
 static_assert(sizeof(Aggravation) == 736, "Aggravation changed: update the snapshot");
 static_assert(sizeof(Element) == 192, "Element changed: update the snapshot");
@@ -407,7 +407,7 @@ Rule ReadRule(Reader& r) {
 
 void WriteLaw(const LawData& law, Writer& w) {
   w.List(law.versions, [&](const RulesetVersion& v) {
-    w.Str(v.id), w.Str(v.jurisdiction), w.Str(v.instrument), w.Text(v.title);
+    w.Str(v.id), w.Str(v.jurisdiction), w.Str(v.instrument), w.Text(v.abbreviation), w.Text(v.title);
     w.Date(v.in_force_from);
     w.Maybe(v.in_force_until, [&](const Date& d) { w.Date(d); });
     w.Int(v.status), w.Text(v.note), w.Str(v.gap_before), w.Sources(v.sources);
@@ -429,6 +429,7 @@ void ReadLaw(Reader& r, LawData& law) {
     v.id = r.Str();
     v.jurisdiction = r.Str();
     v.instrument = r.Str();
+    v.abbreviation = r.Text();
     v.title = r.Text();
     v.in_force_from = r.Date();
     v.in_force_until = r.Maybe<Date>([&] { return r.Date(); });

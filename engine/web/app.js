@@ -1379,7 +1379,7 @@
 
   function articleText(f) {
     if (!f.article || f.article === '-') return '';
-    return `art. ${f.article} ${f.instrument}`;
+    return f.citation || `art. ${f.article} ${f.instrument}`;
   }
 
   function buildFinding(f) {

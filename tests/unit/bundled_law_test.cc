@@ -48,15 +48,72 @@ TEST_F(BundledLawTest, TheBelgianCodeOf2022CoversItsDates) {
   ASSERT_NE(v, nullptr);
   EXPECT_EQ(v->id, "be.sw.2022-06-01");
   EXPECT_EQ(law_->VersionInForce("BE", "Sw", *Date::Parse("2026-04-07"), none), v);
-  // The successor, the new Criminal Code, is encoded with every rule unverified.
+  // The successor, the new Criminal Code, read in the statute: every offence has a level.
   const RulesetVersion* next = law_->VersionInForce("BE", "Sw", *Date::Parse("2026-04-08"), none);
   ASSERT_NE(next, nullptr);
   EXPECT_NE(next, v);
+  ASSERT_TRUE(next->penalty_levels.has_value());
   for (const auto& rule : next->rules) {
     if (rule.kind == RuleKind::kOffence) {
-      EXPECT_EQ(rule.certainty, Certainty::kUnverified) << rule.id;
+      ASSERT_TRUE(rule.penalty.has_value()) << rule.id;
+      EXPECT_TRUE(rule.penalty->level.has_value()) << rule.id;
     }
   }
+}
+
+// Book II art. 136 (non-consensual dissemination) is level 3, which Book I arts 36 and 52 make
+// "more than 3 years to 5 years" of prison with an accessory fine of EUR 200 to 10,000; an
+// (ex-)partner (art. 146) raises it to level 4, a victim under 16 (art. 143) to level 5.
+TEST_F(BundledLawTest, DisseminationUnderTheNewCodeIsLevelThreeWithItsAggravations) {
+  ASSERT_NE(law_, nullptr);
+  const Rule* rule = law_->FindRule("be.sw.136");
+  ASSERT_NE(rule, nullptr);
+  ASSERT_TRUE(rule->penalty && rule->penalty->level);
+  EXPECT_EQ(*rule->penalty->level, 3);
+  ASSERT_TRUE(rule->penalty->prison_months);
+  EXPECT_EQ(rule->penalty->prison_months->min, 36);
+  EXPECT_TRUE(rule->penalty->prison_months->min_exclusive);
+  EXPECT_EQ(rule->penalty->prison_months->max, 60);
+  ASSERT_TRUE(rule->penalty->accessory_fine_eur);
+  EXPECT_EQ(rule->penalty->accessory_fine_eur->max, 10000);
+  auto level_of = [&](const std::string& article) -> int {
+    for (const auto& a : rule->aggravations) {
+      if (a.article == article && a.penalty && a.penalty->level) return *a.penalty->level;
+    }
+    return 0;
+  };
+  EXPECT_EQ(level_of("146"), 4);
+  EXPECT_EQ(level_of("143"), 5);
+  EXPECT_EQ(level_of("144"), 4);
+}
+
+}  // namespace
+}  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+// Book I art. 35: a minor tried as an adult gets the next lower level. Reports say so
+// next to a level penalty where the perpetrator is a minor, and only there.
+TEST_F(BundledLawTest, AMinorPerpetratorIsToldTheLevelDrops) {
+  ASSERT_NE(law_, nullptr);
+  auto render = [&](int perpetrator_age) {
+    const std::string text =
+        "id: c\njurisdiction: BE\ndate: 2026-11-20\n"
+        "victim: {real_person: true, age: 16, consent_sharing: false}\n"
+        "image: {technique: authentic, content: nudity, medium: image}\n"
+        "acts: [share]\ndistribution: {only_to_victim: false}\n"
+        "perpetrator: {age: " + std::to_string(perpetrator_age) + "}\n";
+    auto c = Case::Parse(text, "c.yaml", law_->vocabulary());
+    EXPECT_TRUE(c.ok()) << (c.ok() ? "" : FormatDiagnostics(c.errors()));
+    auto e = Evaluate(*law_, c.value(), {});
+    EXPECT_TRUE(e.ok());
+    return RenderText(e.value(), *law_, Language::kFr);
+  };
+  const std::string minor = render(16);
+  EXPECT_NE(minor.find("art. 136 C. pén."), std::string::npos) << minor;
+  EXPECT_NE(minor.find("L'auteur était mineur au moment des faits"), std::string::npos) << minor;
+  EXPECT_EQ(render(30).find("L'auteur était mineur au moment des faits"), std::string::npos);
 }
 
 }  // namespace

@@ -353,7 +353,7 @@ TEST_F(LexMitiorTest, UnknownFactsOrUnverifiedPenaltiesLeaveItUndetermined) {
   LexMitior lm = Compare(unknown_law);
   EXPECT_EQ(lm.favourable, Favourable::kUndetermined);
   EXPECT_EQ(lm.basis, ComparisonBasis::kSuccessorUnknown);
-  lm = Compare(TwoVersions(Offence("new", "{fact: acts, has: share}", "{certainty: unverified, certainty_reason: not read}", "old")));
+  lm = Compare(TwoVersions(Offence("new", "{fact: acts, has: share}", "{certainty: unverified, certainty_reason: {nl: n, fr: n, en: not read}}", "old")));
   EXPECT_EQ(lm.favourable, Favourable::kUndetermined);
   EXPECT_EQ(lm.basis, ComparisonBasis::kPenaltyUnverified);
 }
@@ -485,9 +485,10 @@ namespace ibsa {
 namespace {
 
 TEST_F(LexMitiorTest, AnUnverifiedSuccessorNeverMakesEitherLawMoreFavourable) {
-  std::string successor = Offence("new", "{fact: acts, has: share}", "{level: 1, certainty: likely, certainty_reason: secondary}", "old");
+  std::string successor = Offence("new", "{fact: acts, has: share}",
+                                  "{prison_months: {min: 1, max: 2}, certainty: likely, certainty_reason: {nl: s, fr: s, en: secondary}}", "old");
   successor.replace(successor.find("certainty: settled"), 18,
-                    "certainty: unverified\n    certainty_reason: \"article number not read\"");
+                    "certainty: unverified\n    certainty_reason: {nl: n, fr: n, en: \"article number not read\"}");
   const LexMitior lm = Compare(TwoVersions(successor));
   EXPECT_EQ(lm.favourable, Favourable::kUndetermined);
   EXPECT_EQ(lm.basis, ComparisonBasis::kProvisionUnverified);

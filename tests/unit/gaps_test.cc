@@ -63,7 +63,7 @@ TEST_F(GapsTest, TheScenariosAHarmLeavesUncoveredAreCountedExactlyAndDescribed) 
 TEST_F(GapsTest, CoverageOnlyByAContestedReadingIsReportedApart) {
   std::string contested = RuleYaml("synthetic", {"{fact: victim.real_person, is: true}", "{fact: acts, has: create}",
                                                  "{fact: image.technique, is: synthetic}"}, "[create]");
-  contested.replace(contested.find("certainty: settled"), 18, "certainty: contested\n    certainty_reason: \"no ruling\"");
+  contested.replace(contested.find("certainty: settled"), 18, "certainty: contested\n    certainty_reason: {nl: x, fr: x, en: \"no ruling\"}");
   const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "",
       RuleYaml("edited", {"{fact: victim.real_person, is: true}", "{fact: acts, has: create}",
                           "{fact: image.technique, in: [face_swap, undress]}"}, "[create]") + contested)}});

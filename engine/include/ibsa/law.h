@@ -139,7 +139,10 @@ struct PenaltyLevels {
 struct RulesetVersion {
   std::string id;            // "be.sw.2022-06-01"
   std::string jurisdiction;  // BE, NL, EU
-  std::string instrument;    // Sw, Sr, DSA, AIA, ...
+  std::string instrument;    // Sw, Sr, DSA, AIA, ...: the code that identifies it
+  // How each language cites it after an article: "Sw." / "C. pén." / "CC", "AVG" / "RGPD" /
+  // "GDPR". Empty: the instrument code.
+  LocalizedText abbreviation;
   LocalizedText title;
   Date in_force_from = Date::FromDays(0);
   std::optional<Date> in_force_until;  // inclusive; empty = open

@@ -28,6 +28,10 @@ std::string Disclaimer(Language language);
 // settled), "MET" (a definition), "DUTY OF THE STATE" (a directive's duty).
 std::string FindingHeading(const Finding& finding, Language language);
 
+// "art. 417/9 C. pén." in French, "art. 417/9 Sw." in Dutch: the article as the user's
+// language cites it; the instrument alone for a rule without an article (a referral).
+std::string Citation(const Rule& rule, const RulesetVersion& version, Language language);
+
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language);
 
 // For programs; documented in docs/json-format.md.
