@@ -194,5 +194,20 @@ TEST_F(FindingsTest, CheckRefusesResearchReferencesInTextsUsersRead) {
   EXPECT_NE(research[0].message.find("'be-law.md'"), std::string::npos) << research[0].message;
 }
 
+TEST_F(FindingsTest, CheckWantsThePrimaryTextCitedFirst) {
+  std::string rule = RuleYaml("r1", {"{fact: acts, has: share}"});
+  rule.replace(rule.find("https://www.ejustice.just.fgov.be/"), 34, "https://www.example-blog.be/");
+  const Law law = LawOf(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", rule)}});
+  std::vector<CheckProblem> primary;
+  for (const auto& p : CheckLaw(law, Coverage{})) {
+    if (p.code == "C010") primary.push_back(p);
+  }
+  ASSERT_EQ(primary.size(), 1u);
+  EXPECT_NE(primary[0].message.find("https://www.example-blog.be/"), std::string::npos);
+  // The same rule citing Justel first passes.
+  const Law cited = LawOf(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", RuleYaml("r1", {"{fact: acts, has: share}"}))}});
+  for (const auto& p : CheckLaw(cited, Coverage{})) EXPECT_NE(p.code, "C010") << p.message;
+}
+
 }  // namespace
 }  // namespace ibsa
