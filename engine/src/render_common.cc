@@ -278,7 +278,8 @@ std::string FindingHeading(const Finding& finding, Language language) {
   return heading;
 }
 
-std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& evaluation, Language language) {
+std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& evaluation, Language language,
+                                    bool with_table_note) {
   std::vector<std::string> notes;
   const auto& table = finding.version->penalty_levels;
   bool has_level = finding.rule->penalty && finding.rule->penalty->level;
@@ -286,7 +287,7 @@ std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& ev
     has_level = has_level || (a.aggravation->penalty && a.aggravation->penalty->level);
   }
   if (!table || !has_level) return notes;
-  if (!table->note.empty()) notes.push_back(table->note.Get(language));
+  if (with_table_note && !table->note.empty()) notes.push_back(table->note.Get(language));
   if (evaluation.perpetrator_minor == Truth::kTrue && !table->minor_perpetrator.empty()) {
     notes.push_back(table->minor_perpetrator.Get(language));
   }

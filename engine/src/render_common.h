@@ -77,9 +77,11 @@ std::string BasisWord(ComparisonBasis basis, Language language);
 // settled, "MET" for a definition, "DUTY OF THE STATE" for a directive's duty.
 std::string FindingHeading(const Finding& finding, Language language);
 
-// What a finding whose penalty is a level must say with it: the level table's note,
-// and the minor-perpetrator rule where the case's perpetrator is a minor.
-std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& evaluation, Language language);
+// What a finding whose penalty is a level must say with it: the level table's note
+// (`with_table_note`; people read it once per version instead), and the minor-perpetrator
+// rule where the case's perpetrator is a minor.
+std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& evaluation, Language language,
+                                    bool with_table_note);
 
 // "in force from 2022-06-01 to 2026-04-07", "in force since 2020-07-01".
 std::string InForceText(const RulesetVersion& version, Language language);

@@ -121,7 +121,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, Language langua
           {"missing", f.missing},
           {"penalty", PenaltyJson(rule.penalty, language)},
           {"lex_mitior", LexMitiorJson(f.lex_mitior, language)},
-          {"level_notes", internal::LevelNotes(f, evaluation, language)},
+          {"level_notes", internal::LevelNotes(f, evaluation, language, /*with_table_note=*/true)},
           {"note", LocalizedJson(rule.note, language)},
           {"sources", SourcesJson(rule.sources)}};
 }

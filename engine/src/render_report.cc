@@ -223,7 +223,9 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
   facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
                   (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason.Get(language)));
   if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
-  for (auto& note : internal::LevelNotes(f, evaluation, language)) facts.push_back(std::move(note));
+  for (auto& note : internal::LevelNotes(f, evaluation, language, /*with_table_note=*/false)) {
+    facts.push_back(std::move(note));
+  }
   if (f.lex_mitior) {
     const LexMitior& lm = *f.lex_mitior;
     std::string text = internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
@@ -314,9 +316,13 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   }
   for (const RulesetVersion* version : listed) {
     if (!seen.insert(version).second) continue;
+    // Once per version: what its penalty levels mean.
+    const std::string levels = version->penalty_levels && !version->penalty_levels->note.empty()
+                                   ? " " + version->penalty_levels->note.Get(language)
+                                   : "";
     versions.push_back(version->id + ": " + version->title.Get(language) + " (" +
                        internal::InForceText(*version, language) + ")" +
-                       (version->note.empty() ? "" : ". " + version->note.Get(language)));
+                       (version->note.empty() ? "" : ". " + version->note.Get(language)) + levels);
   }
   d.List(versions);
 

@@ -88,7 +88,9 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
     }
   }
   if (rule.penalty) AppendPenalty(out, *rule.penalty, language, "    ", w);
-  for (const auto& line : internal::LevelNotes(f, evaluation, language)) out += "      " + line + "\n";
+  for (const auto& line : internal::LevelNotes(f, evaluation, language, /*with_table_note=*/false)) {
+    out += "      " + line + "\n";
+  }
   if (f.lex_mitior) {
     const LexMitior& lm = *f.lex_mitior;
     out += "    " + internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
@@ -169,10 +171,15 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
     // What the versions applied say about themselves (uncertain dates, what is missing).
     std::vector<const RulesetVersion*> noted;
     for (const auto& f : evaluation.findings) {
-      if (f.version->jurisdiction != jurisdiction || f.version->note.empty()) continue;
+      const auto& levels = f.version->penalty_levels;
+      const bool levels_note = levels && !levels->note.empty();
+      if (f.version->jurisdiction != jurisdiction || (f.version->note.empty() && !levels_note)) continue;
       if (std::find(noted.begin(), noted.end(), f.version) != noted.end()) continue;
       noted.push_back(f.version);
-      out += "\n  " + std::string(w.note) + " (" + f.version->id + "): " + f.version->note.Get(language) + "\n";
+      out += "\n  " + std::string(w.note) + " (" + f.version->id + "): ";
+      if (!f.version->note.empty()) out += f.version->note.Get(language) + (levels_note ? " " : "");
+      if (levels_note) out += levels->note.Get(language);
+      out += "\n";
     }
   }
 
