@@ -109,7 +109,8 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, Language langua
           {"heading", internal::FindingHeading(f, language)},
           {"jurisdiction", f.version->jurisdiction},
           {"instrument", f.version->instrument},
-          {"citation", Citation(rule, *f.version, language)},
+          {"citation", Citation(rule, *f.version, language).empty() ? json(nullptr)
+                                                                     : json(Citation(rule, *f.version, language))},
           {"article", rule.article},
           {"title", rule.title.Get(language)},
           {"version", VersionJson(*f.version, language)},

@@ -61,7 +61,8 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
                    const Wording& w) {
   const Rule& rule = *f.rule;
   const RulesetVersion& version = *f.version;
-  out += "\n  " + internal::FindingHeading(f, language) + "  " + Citation(rule, version, language) + ": " +
+  const std::string citation = Citation(rule, version, language);
+  out += "\n  " + internal::FindingHeading(f, language) + "  " + (citation.empty() ? "" : citation + ": ") +
          rule.title.Get(language) + " (" + internal::KindWord(rule.kind, language) + ")\n";
   out += "    " + std::string(w.version) + ": " + version.id + ", " + internal::InForceText(version, language);
   std::string anchors;
@@ -120,8 +121,8 @@ std::string FindingHeading(const Finding& finding, Language language) {
 std::string Citation(const Rule& rule, const RulesetVersion& version, Language language) {
   const std::string& abbreviation =
       version.abbreviation.empty() ? version.instrument : version.abbreviation.Get(language);
-  // Referrals and next steps may have no article of their own.
-  if (rule.article.empty() || rule.article == "-") return abbreviation;
+  // Referrals and next steps may have no article of their own: their title says it all.
+  if (rule.article.empty() || rule.article == "-") return "";
   return "art. " + rule.article + " " + abbreviation;
 }
 
@@ -218,7 +219,8 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   if (evaluation.options.explain && !evaluation.not_met.empty()) {
     out += "\n" + std::string(w.not_met_heading) + ":\n";
     for (const auto& n : evaluation.not_met) {
-      out += "  - " + Citation(*n.rule, *n.version, language) + ": " +
+      const std::string citation = Citation(*n.rule, *n.version, language);
+      out += "  - " + (citation.empty() ? "" : citation + ": ") +
              n.rule->title.Get(language);
       if (n.failed) out += "; " + std::string(w.first_failed) + ": " + n.failed->label.Get(language);
       out += "\n";

@@ -65,7 +65,7 @@
       findingsHeading: 'Findings',
       appliesHeading: (n) => `Apply (${n})`,
       possibleHeading: (n) => `Possible (${n})`,
-      summary: (a, p) => `${a === 0 ? 'No provision applies yet' : a === 1 ? '1 provision applies' : `${a} provisions apply`}; ${p} possible.`,
+      summary: (a, p, c) => `${a === 0 ? 'No provision applies yet' : a === 1 ? '1 provision applies' : `${a} provisions apply`}${c ? ` (${c} only on a contested or unverified reading)` : ''}; ${p} possible.`,
       noFindings: 'On these answers no provision applies or may apply.',
       certainty: 'Certainty',
       certaintyWords: { settled: 'settled', likely: 'likely', contested: 'contested', unverified: 'unverified' },
@@ -228,7 +228,7 @@
       findingsHeading: 'Bevindingen',
       appliesHeading: (n) => `Van toepassing (${n})`,
       possibleHeading: (n) => `Mogelijk (${n})`,
-      summary: (a, p) => `${a === 0 ? 'Nog geen bepaling' : a === 1 ? '1 bepaling' : `${a} bepalingen`} van toepassing; ${p} mogelijk.`,
+      summary: (a, p, c) => `${a === 0 ? 'Nog geen bepaling' : a === 1 ? '1 bepaling' : `${a} bepalingen`} van toepassing${c ? ` (${c} enkel volgens een betwiste of niet geverifieerde lezing)` : ''}; ${p} mogelijk.`,
       noFindings: 'Op basis van deze antwoorden is geen enkele bepaling (mogelijk) van toepassing.',
       certainty: 'Zekerheid',
       certaintyWords: { settled: 'vaststaand', likely: 'waarschijnlijk', contested: 'betwist', unverified: 'niet geverifieerd' },
@@ -391,7 +391,7 @@
       findingsHeading: 'Constats',
       appliesHeading: (n) => (n <= 1 ? `S'applique (${n})` : `S'appliquent (${n})`),
       possibleHeading: (n) => (n <= 1 ? `Possible (${n})` : `Possibles (${n})`),
-      summary: (a, p) => `${a === 0 ? 'Aucune disposition ne s\'applique pour l\'instant' : a === 1 ? '1 disposition s\'applique' : `${a} dispositions s'appliquent`}${NB}; ${p} ${p <= 1 ? 'possible' : 'possibles'}.`,
+      summary: (a, p, c) => `${a === 0 ? 'Aucune disposition ne s\'applique pour l\'instant' : a === 1 ? '1 disposition s\'applique' : `${a} dispositions s'appliquent`}${c ? ` (dont ${c} selon une lecture contestée ou non vérifiée)` : ''}${NB}; ${p} ${p <= 1 ? 'possible' : 'possibles'}.`,
       noFindings: `D'après ces réponses, aucune disposition ne s'applique ni ne pourrait s'appliquer.`,
       certainty: 'Certitude',
       certaintyWords: { settled: 'établie', likely: 'probable', contested: 'contestée', unverified: 'non vérifiée' },
@@ -1526,7 +1526,9 @@
     for (const node of findingNodes.values()) delete node.dataset.used;
     const applies = result.findings.filter((f) => f.status === 'applies');
     const possible = result.findings.filter((f) => f.status === 'possible');
-    $('findings-summary').textContent = result.findings.length ? t('summary')(applies.length, possible.length) : t('noFindings');
+    // A reading that is not settled is counted apart: its heading says CONTESTED, not "applies".
+    const unsettled = applies.filter((f) => f.certainty === 'contested' || f.certainty === 'unverified');
+    $('findings-summary').textContent = result.findings.length ? t('summary')(applies.length, possible.length, unsettled.length) : t('noFindings');
     $('findings').dataset.applies = String(applies.length);
     $('findings').dataset.possible = String(possible.length);
 

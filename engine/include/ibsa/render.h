@@ -29,7 +29,7 @@ std::string Disclaimer(Language language);
 std::string FindingHeading(const Finding& finding, Language language);
 
 // "art. 417/9 C. pén." in French, "art. 417/9 Sw." in Dutch: the article as the user's
-// language cites it; the instrument alone for a rule without an article (a referral).
+// language cites it; "" for a rule without an article (a referral: its title says it).
 std::string Citation(const Rule& rule, const RulesetVersion& version, Language language);
 
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language);
