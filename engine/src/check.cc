@@ -232,7 +232,8 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
     }
   }
   for (const auto& path : case_paths) {
-    for (const auto& file : FindCaseFiles(path)) {
+    std::vector<Diagnostic> unreadable;
+    for (const auto& file : internal::FindCaseFiles(path, unreadable)) {
       internal::CaseRun run = internal::RunCase(law, file, {});
       coverage.suite.cases.push_back(run.report);
       if (!run.evaluation) continue;
@@ -265,6 +266,12 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
           }
         }
       }
+    }
+    for (auto& error : unreadable) {
+      CaseReport report;
+      report.file = error.location.file;
+      report.errors.push_back(std::move(error));
+      coverage.suite.cases.push_back(std::move(report));
     }
   }
   return coverage;

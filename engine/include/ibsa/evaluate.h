@@ -149,10 +149,12 @@ struct Evaluation {
   std::vector<Finding> findings;  // national law first, then EU
   std::vector<VersionGap> version_gaps;
   std::vector<RuleNotMet> not_met;
+  // What the result holds despite: W0001, facts dated after the assessment date.
+  std::vector<Diagnostic> warnings;
 };
 
-// Errors only for options that name nothing: a `with` id that is not a proposed
-// ruleset version.
+// Errors: a `with` id that is not a proposed ruleset version (E0301, E0302); an assessment
+// date before all the encoded law (E0303).
 Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptions& options);
 
 }  // namespace ibsa
