@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -26,6 +28,7 @@ enum ExitCode : int {
   kCaseError = 2,           // a case file cannot be read or is invalid
   kLawError = 3,            // the rulesets or the vocabulary are invalid
   kUsageError = 4,          // bad command-line arguments
+  kWriteError = 5,          // a file could not be written (it keeps its previous content)
 };
 
 struct GlobalOptions {
@@ -139,6 +142,8 @@ struct InterviewWording {
   const char* intro;
   const char* date_prompt;
   const char* not_saved;
+  const char* saving_to;
+  const char* save_failed;
   const char* saved_to;
   const char* done;
   const char* nothing_to_undo;
@@ -155,6 +160,9 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Answer each question. ? = don't know, < = back to the previous question, q = quit.",
       "Date of the facts (YYYY-MM-DD; Enter for today): ",
       "Answers are not saved: pass --save FILE to keep them.",
+      "Each answer is saved to",
+      "The case could NOT be saved; the file keeps what it held before. The interview stops: "
+      "the answers since the last save are lost. File:",
       "Saved to", "No question is left whose answer could change a finding.",
       "Nothing to undo.", "No provision applies or may apply yet.",
       "Write the date as YYYY-MM-DD, for example 2025-10-06.",
@@ -166,6 +174,9 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Beantwoord elke vraag. ? = weet niet, < = terug naar de vorige vraag, q = stoppen.",
       "Datum van de feiten (JJJJ-MM-DD; Enter voor vandaag): ",
       "De antwoorden worden niet bewaard: geef --save BESTAND om ze te bewaren.",
+      "Elk antwoord wordt bewaard in",
+      "Het dossier kon NIET bewaard worden; het bestand houdt wat het eerder bevatte. Het "
+      "gesprek stopt: de antwoorden sinds de laatste bewaring gaan verloren. Bestand:",
       "Bewaard in", "Er is geen vraag meer waarvan het antwoord een bevinding kan veranderen.",
       "Niets om ongedaan te maken.",
       "Nog geen bepaling is of kan van toepassing zijn.",
@@ -178,6 +189,9 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
       "Répondez à chaque question. ? = je ne sais pas, < = question précédente, q = quitter.",
       "Date des faits (AAAA-MM-JJ ; Entrée pour aujourd'hui) : ",
       "Les réponses ne sont pas enregistrées : indiquez --save FICHIER pour les garder.",
+      "Chaque réponse est enregistrée dans",
+      "Le dossier n'a PAS pu être enregistré ; le fichier garde ce qu'il contenait. L'entretien "
+      "s'arrête : les réponses depuis le dernier enregistrement sont perdues. Fichier :",
       "Enregistré dans", "Plus aucune question dont la réponse pourrait changer un constat.",
       "Rien à annuler.", "Aucune disposition ne s'applique ou ne peut s'appliquer encore.",
       "Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-10-06.",
@@ -193,18 +207,12 @@ const InterviewWording& InterviewWordingFor(ibsa::Language language) {
   return kEn;
 }
 
-// Writes beside the target and renames, so that an interrupted run leaves either the
-// previous file or the new one, never half of one.
-bool SaveAtomically(const std::string& path, const std::string& text) {
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) return false;
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  return !ec;
+// A process that holds what a victim said leaves no core dump behind, and other processes
+// of the same user cannot attach to it or read its memory.
+void KeepCaseDataInProcess() {
+  const rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 void PrintFindingLines(const ibsa::Evaluation& evaluation, ibsa::Language language) {
@@ -223,7 +231,14 @@ void PrintFindingLines(const ibsa::Evaluation& evaluation, ibsa::Language langua
   }
 }
 
+// Where the interview's answers go: --save, else back to --case, else nowhere.
+struct InterviewFile {
+  std::string path;
+  std::optional<ibsa::CaseFile> file;
+};
+
 int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
+  KeepCaseDataInProcess();
   const auto language = *ibsa::ParseLanguage(options.language);
   const InterviewWording& w = InterviewWordingFor(language);
   auto law = LoadLaw(global);
@@ -236,7 +251,19 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
       return kCaseError;
     }
     start = std::move(c).value();
-  } else {
+  }
+  // Before any question: a file that cannot be written is said now, not after the answers.
+  InterviewFile out{options.save.empty() ? options.case_file : options.save, std::nullopt};
+  if (!out.path.empty()) {
+    auto opened = ibsa::CaseFile::Open(out.path, law->vocabulary(), start ? &*start : nullptr);
+    if (!opened.ok()) {
+      std::cerr << ibsa::FormatDiagnostics(opened.errors());
+      return kWriteError;
+    }
+    out.file = std::move(opened).value();
+    std::cerr << ibsa::FormatDiagnostics(out.file->losses());
+  }
+  if (!start) {
     // The date of the facts, asked until it is a real date that has passed.
     std::optional<ibsa::Date> date;
     while (!date) {
@@ -260,7 +287,6 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     }
     start = std::move(c).value();
   }
-  const std::string save = options.save.empty() ? options.case_file : options.save;
   ibsa::EvaluationOptions evaluation_options;
   evaluation_options.assessed_on = ibsa::Date::Today();
   auto started = ibsa::Interview::Start(*law, *start, evaluation_options);
@@ -269,14 +295,19 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     return kUsageError;
   }
   ibsa::Interview& interview = started.value();
+  // Saves the case when it changed. A save that fails stops the interview: going on would
+  // let the officer believe that answers are kept when they are not.
   auto persist = [&] {
-    if (!save.empty() && !SaveAtomically(save, ibsa::CaseToYaml(interview.current(), law->vocabulary()))) {
-      std::cerr << save << ": error[E0001]: cannot write the case\n";
-    }
+    if (!out.file) return true;
+    auto saved = out.file->Save(interview.current());
+    if (saved.ok()) return true;
+    std::cerr << ibsa::FormatDiagnostics(saved.errors());
+    std::cout << "\n" << w.save_failed << " " << out.path << "\n";
+    return false;
   };
   std::cout << ibsa::Disclaimer(language) << "\n" << w.intro << "\n"
-            << (save.empty() ? w.not_saved : std::string(w.saved_to) + " " + save) << "\n";
-  persist();
+            << (out.file ? std::string(w.saving_to) + " " + out.path : w.not_saved) << "\n";
+  if (!persist()) return kWriteError;
   bool shown = false;  // the findings were printed after the last change
   while (interview.question()) {
     const ibsa::Question& q = *interview.question();
@@ -288,7 +319,7 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     if (!std::getline(std::cin, line) || line == "q" || line == "quit") break;
     if (line == "<") {
       if (!interview.Back()) std::cout << w.nothing_to_undo << "\n";
-      persist();
+      if (!persist()) return kWriteError;
       continue;
     }
     auto answered = line == "?" ? interview.DontKnow() : interview.Answer(line);
@@ -299,7 +330,7 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
       for (const auto& e : answered.errors()) std::cout << "  [" << e.message << "]\n";
       continue;
     }
-    persist();
+    if (!persist()) return kWriteError;
     PrintFindingLines(interview.findings(), language);
     shown = true;
   }
@@ -308,10 +339,10 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     std::cout << "\n";
     PrintFindingLines(interview.findings(), language);
   }
-  if (!save.empty()) {
-    std::cout << "\n" << w.saved_to << " " << save << ". " << w.next_commands << "\n"
-              << "  ibsa interview --case " << save << "\n"
-              << "  ibsa evaluate --format html --lang " << options.language << " " << save << "\n";
+  if (out.file) {
+    std::cout << "\n" << w.saved_to << " " << out.path << ". " << w.next_commands << "\n"
+              << "  ibsa interview --case " << out.path << "\n"
+              << "  ibsa evaluate --format html --lang " << options.language << " " << out.path << "\n";
   }
   return kOk;
 }
@@ -360,6 +391,7 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
     PrintErrors(evaluation.errors());
     return kUsageError;
   }
+  std::cerr << ibsa::FormatDiagnostics(evaluation.value().warnings);
   std::optional<std::vector<ibsa::Question>> questions;
   if (options.next_questions) {
     auto ranked = ibsa::NextQuestions(*law, c.value(), evaluation_options);
@@ -500,6 +532,11 @@ int RunDiff(const GlobalOptions& global, const SweepOptions& options) {
       !ReadDateOption("--date", options.date, date)) {
     return kUsageError;
   }
+  if (options.from.empty() != options.to.empty()) {
+    // One date alone would be compared with today: the API refuses the same request.
+    std::cerr << "error: diff --from and --to go together: give both dates (--from D --to D)\n";
+    return kUsageError;
+  }
   if (!options.from.empty() || !options.to.empty()) {
     left.date = *from;
     right.date = *to;
@@ -524,6 +561,7 @@ int RunDiff(const GlobalOptions& global, const SweepOptions& options) {
 }
 
 int RunServe(const GlobalOptions& global, const ServeCommandOptions& options) {
+  KeepCaseDataInProcess();
   auto law = LoadLaw(global);
   if (!law) return kLawError;
   // Without harms.yaml the reports list no harm-based gaps, as `evaluate` does.

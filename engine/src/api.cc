@@ -276,12 +276,18 @@ CaseRequest ReadCaseRequest(const Fields& fields, const Vocabulary& vocabulary) 
   return {ReadCase(fields, vocabulary), std::move(options), language};
 }
 
+// The request field an engine error is about: E0301 and E0302 are about `with`, the
+// proposals to overlay; E0303 about `assessed_on`.
+std::string FieldOf(const Diagnostic& d) {
+  if (d.code == "E0303") return "/assessed_on";
+  return d.code.rfind("E030", 0) == 0 ? "/with" : "";
+}
+
 // An engine error about a well-formed request (a date outside the law, a proposal that
 // is not one): 422 with the engine's own words.
-// E0301 and E0302 are about `with`, the proposals to overlay.
 [[noreturn]] void ThrowEngineErrors(const std::vector<Diagnostic>& errors) {
   const Diagnostic& d = errors.front();
-  throw RequestError{422, d.message, d.code.rfind("E030", 0) == 0 ? "/with" : "", d.code, d.help};
+  throw RequestError{422, d.message, FieldOf(d), d.code, d.help};
 }
 
 Evaluation EvaluateOrThrow(const Law& law, const CaseRequest& request) {

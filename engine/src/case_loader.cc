@@ -59,6 +59,7 @@ class CaseLoader {
       }
     }
     if (root["date"].IsDefined()) {
+      c_.date_location_ = reader_.Locate(root["date"]);
       if (auto date = reader_.ReadDate(root["date"], "date")) {
         c_.date_ = *date;
         have_date_ = true;
@@ -227,6 +228,10 @@ class CaseLoader {
         act.date = date.value_or(c_.date_);
         act.certain = certain;
         act.location = reader_.Locate(type_node);
+        if (!Unlisted(act)) {
+          ok = false;
+          continue;
+        }
         act_has_date_.push_back(date.has_value());
         c_.acts_.push_back(std::move(act));
       }
@@ -243,6 +248,20 @@ class CaseLoader {
     // An act reported both as certain and as uncertain is certain.
     value.uncertain &= ~value.present;
     return ok;
+  }
+
+  // An act is listed once per date: twice is a slip of the pen (or two certainties at
+  // once), and the second would be read as the same act.
+  bool Unlisted(const Act& act) {
+    for (const Act& listed : c_.acts_) {
+      if (listed.type != act.type || listed.date != act.date) continue;
+      reader_.Error("E0109", act.location,
+                    "the act '" + act.type + "' on " + act.date.ToString() + " is listed twice",
+                    {"first listed at line " + std::to_string(listed.location.line) +
+                     "; list an act once per date (an act done again later takes its own date)"});
+      return false;
+    }
+    return true;
   }
 
   std::vector<ExpectedRule> ReadRuleList(const YAML::Node& node, const std::string& key) {

@@ -234,7 +234,8 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
     }
   }
   for (const auto& path : case_paths) {
-    for (const auto& file : FindCaseFiles(path)) {
+    std::vector<Diagnostic> unreadable;
+    for (const auto& file : internal::FindCaseFiles(path, unreadable)) {
       internal::CaseRun run = internal::RunCase(law, file, {});
       coverage.suite.cases.push_back(run.report);
       if (!run.evaluation) continue;
@@ -267,6 +268,12 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
           }
         }
       }
+    }
+    for (auto& error : unreadable) {
+      CaseReport report;
+      report.file = error.location.file;
+      report.errors.push_back(std::move(error));
+      coverage.suite.cases.push_back(std::move(report));
     }
   }
   return coverage;

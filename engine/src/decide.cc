@@ -366,12 +366,34 @@ Result<bool> CheckProposals(const Law& law, const std::vector<std::string>& with
   return true;
 }
 
+// The assessment date compares the law applied with the law in force then (lex mitior);
+// a date before all the encoded law is a typing error (1900 for 2025), not an assessment.
+Result<bool> CheckAssessmentDate(const internal::LawData& law, Date assessed_on) {
+  std::optional<Date> earliest;
+  for (const auto& v : law.versions) {
+    if (v.status == VersionStatus::kProposed) continue;
+    if (!earliest || v.in_force_from < *earliest) earliest = v.in_force_from;
+  }
+  if (!earliest || assessed_on >= *earliest) return true;
+  return Diagnostic{"E0303", {},
+                    "--assessed-on " + assessed_on.ToString() +
+                        " is before all the law the rulesets encode (from " + earliest->ToString() + ")",
+                    {"the date of the assessment is today, or the date of a judgment or advice: "
+                     "YYYY-MM-DD"},
+                    "", 1};
+}
+
 }  // namespace
 
 Result<bool> Decide(const Law& law, const Case& c, const EvaluationOptions& options,
                     Decision& decision) {
   if (!options.with.empty()) {
     if (auto checked = CheckProposals(law, options.with); !checked.ok()) return checked.errors();
+  }
+  if (options.assessed_on) {
+    if (auto checked = CheckAssessmentDate(law.data(), *options.assessed_on); !checked.ok()) {
+      return checked.errors();
+    }
   }
   internal::Decider(law.data(), c, decision).Run(options);
   return true;

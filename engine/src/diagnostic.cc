@@ -14,7 +14,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += "error[" + d.code + "]: " + d.message + "\n";
+  out += (d.severity == Severity::kWarning ? "warning[" : "error[") + d.code + "]: " + d.message + "\n";
   if (!d.excerpt.empty() && d.location.line > 0) {
     const std::string number = std::to_string(d.location.line);
     const std::string gutter(number.size(), ' ');

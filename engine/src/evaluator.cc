@@ -184,6 +184,28 @@ std::optional<LexMitior> CompareWithLaterLaw(const Law& law, const internal::Dec
   return result;
 }
 
+// Facts cannot postdate their assessment: a date of the facts or of an act after it is a
+// typing error (2099 for 2019) or a what-if. Said, not refused: the suite's what-if cases
+// about laws to come are dated after today.
+std::vector<Diagnostic> FactsAfter(const Case& c, Date assessed_on) {
+  std::vector<Diagnostic> warnings;
+  auto warn = [&](const SourceLocation& where, const std::string& what, Date date) {
+    Diagnostic d{"W0001", where,
+                 what + " " + date.ToString() + " is after the date of the assessment, " +
+                     assessed_on.ToString(),
+                 {"facts cannot have happened after they are assessed: check the date (or "
+                  "pass --assessed-on for a later assessment)"},
+                 "", 1};
+    d.severity = Severity::kWarning;
+    warnings.push_back(std::move(d));
+  };
+  if (c.date() > assessed_on) warn(c.date_location(), "the date of the facts,", c.date());
+  for (const Act& act : c.acts()) {
+    if (act.date > assessed_on && act.date != c.date()) warn(act.location, "the act '" + act.type + "' dated", act.date);
+  }
+  return warnings;
+}
+
 }  // namespace
 
 Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptions& options) {
@@ -264,6 +286,7 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
     }
     evaluation.findings.push_back(std::move(finding));
   }
+  if (options.assessed_on) evaluation.warnings = FactsAfter(c, *options.assessed_on);
   if (options.assessed_on) {
     for (auto& finding : evaluation.findings) {
       if (finding.rule->kind != RuleKind::kOffence) continue;

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "file_io.h"
 #include "ibsa/suite.h"
 #include "suite_internal.h"
 #include "yaml_reader.h"
@@ -149,20 +150,8 @@ std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
 }
 
 std::vector<std::string> FindCaseFiles(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  std::error_code ec;
-  if (!fs::is_directory(path, ec)) return {path};
-  for (auto it = fs::recursive_directory_iterator(path, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
-    const auto extension = it->path().extension().string();
-    if (extension == ".yaml" || extension == ".yml" || extension == ".json") {
-      files.push_back(it->path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  std::vector<Diagnostic> errors;
+  return internal::FindCaseFiles(path, errors);
 }
 
 int SuiteReport::passed() const {
@@ -173,6 +162,12 @@ int SuiteReport::passed() const {
 int SuiteReport::failed() const { return static_cast<int>(cases.size()) - passed(); }
 
 namespace internal {
+
+std::vector<std::string> FindCaseFiles(const std::string& path, std::vector<Diagnostic>& errors) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec)) return {path};
+  return FindFiles(path, {".yaml", ".yml", ".json"}, errors);
+}
 
 CaseRun RunCase(const Law& law, const std::string& file, const EvaluationOptions& options) {
   CaseRun run;
@@ -219,8 +214,16 @@ SuiteReport RunSuite(const Law& law, const std::vector<std::string>& paths,
                      const EvaluationOptions& options) {
   SuiteReport report;
   for (const auto& path : paths) {
-    for (const auto& file : FindCaseFiles(path)) {
+    std::vector<Diagnostic> errors;
+    for (const auto& file : internal::FindCaseFiles(path, errors)) {
       report.cases.push_back(internal::RunCase(law, file, options).report);
+    }
+    // A folder of cases that cannot be read fails the suite as a case that cannot be read.
+    for (auto& error : errors) {
+      CaseReport unreadable;
+      unreadable.file = error.location.file;
+      unreadable.errors.push_back(std::move(error));
+      report.cases.push_back(std::move(unreadable));
     }
   }
   return report;

@@ -99,22 +99,33 @@ Result<Law> Law::FromTexts(const std::vector<std::pair<std::string, std::string>
 
 namespace internal {
 
-std::vector<std::string> RulesetFiles(const std::string& directory) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
+std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors) {
   std::vector<std::string> paths;
-  for (auto it = fs::recursive_directory_iterator(directory, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
-    const auto& path = it->path();
-    const auto extension = path.extension().string();
-    if (extension != ".yaml" && extension != ".yml") continue;
+  for (auto& path : FindFiles(directory, {".yaml", ".yml"}, errors)) {
     // The vocabulary and the harms are not rulesets.
-    if (path.filename() == "facts.yaml" || path.filename() == "harms.yaml") continue;
-    paths.push_back(path.string());
+    const auto name = std::filesystem::path(path).filename();
+    if (name == "facts.yaml" || name == "harms.yaml") continue;
+    paths.push_back(std::move(path));
   }
-  std::sort(paths.begin(), paths.end());
   return paths;
+}
+
+std::vector<Diagnostic> UncoveredJurisdictions(const Law& law, const std::string& directory) {
+  std::vector<Diagnostic> errors;
+  for (const auto& jurisdiction : law.vocabulary().jurisdictions()) {
+    const bool covered = std::any_of(law.versions().begin(), law.versions().end(),
+                                     [&](const RulesetVersion& v) { return v.jurisdiction == jurisdiction; });
+    if (covered) continue;
+    errors.push_back(Diagnostic{
+        "E0206", SourceLocation{directory, 0, 0},
+        "no ruleset of " + jurisdiction + " in this folder: a case of " + jurisdiction +
+            " would be judged by EU law alone",
+        {"the vocabulary (facts.yaml) declares the jurisdictions " +
+         JoinQuoted(law.vocabulary().jurisdictions()) +
+         "; each needs its ruleset files here, in folders that can be read"},
+        "", 1});
+  }
+  return errors;
 }
 
 }  // namespace internal
@@ -127,7 +138,7 @@ Result<Law> Law::Load(const std::string& directory, const Vocabulary& vocabulary
   }
   std::vector<std::pair<std::string, std::string>> files;
   std::vector<Diagnostic> diagnostics;
-  for (const auto& path : internal::RulesetFiles(directory)) {
+  for (const auto& path : internal::RulesetFiles(directory, diagnostics)) {
     Diagnostic error;
     if (auto text = internal::ReadFile(path, error)) {
       files.emplace_back(path, std::move(*text));
@@ -136,7 +147,12 @@ Result<Law> Law::Load(const std::string& directory, const Vocabulary& vocabulary
     }
   }
   if (!diagnostics.empty()) return diagnostics;
-  return FromTexts(files, vocabulary);
+  auto law = FromTexts(files, vocabulary);
+  if (!law.ok()) return law;
+  if (auto uncovered = internal::UncoveredJurisdictions(law.value(), directory); !uncovered.empty()) {
+    return uncovered;
+  }
+  return law;
 }
 
 namespace {

@@ -72,8 +72,13 @@ struct LawData {
 };
 
 // The ruleset files of `directory` that Law::Load reads, sorted (facts.yaml and
-// harms.yaml excluded).
-std::vector<std::string> RulesetFiles(const std::string& directory);
+// harms.yaml excluded); a folder that cannot be walked is an error in `errors`.
+std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors);
+
+// E0206 for each jurisdiction of the vocabulary that no version of `law` belongs to: a
+// folder of rulesets that lacks one (left out, unreadable) would judge its cases by EU law
+// alone. Checked for a whole folder (Law::Load, CompileSnapshot), not for a few texts.
+std::vector<Diagnostic> UncoveredJurisdictions(const Law& law, const std::string& directory);
 
 // Fills what judging reads (instruments, code, rule_code) once every file is parsed.
 void IndexLaw(LawData& law);

@@ -193,6 +193,13 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
     }
     out["not_met"] = std::move(not_met);
   }
+  if (!evaluation.warnings.empty()) {
+    json warnings = json::array();
+    for (const auto& w : evaluation.warnings) {
+      warnings.push_back({{"code", w.code}, {"message", w.message}});
+    }
+    out["warnings"] = std::move(warnings);
+  }
   return out.dump(2) + "\n";
 }
 

@@ -2,7 +2,6 @@
 
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <type_traits>
 
@@ -74,9 +73,9 @@ struct SourceFile {
 };
 
 // Every file a law of `directory` is compiled from: facts.yaml, then the rulesets.
-std::vector<std::string> SourcePaths(const std::string& directory) {
+std::vector<std::string> SourcePaths(const std::string& directory, std::vector<Diagnostic>& errors) {
   std::vector<std::string> paths = {(fs::path(directory) / "facts.yaml").string()};
-  for (auto& path : internal::RulesetFiles(directory)) paths.push_back(std::move(path));
+  for (auto& path : internal::RulesetFiles(directory, errors)) paths.push_back(std::move(path));
   return paths;
 }
 
@@ -519,6 +518,9 @@ bool Consistent(const VocabularyData& vocabulary, const LawData& law) {
   return true;
 }
 
+// The bundled law compiles to under 2 MB; a file many times larger is not a snapshot.
+constexpr size_t kMaxSnapshotBytes = size_t{64} << 20;
+
 Diagnostic Refused(const std::string& path, const std::string& why) {
   return Diagnostic{"E0003", SourceLocation{path, 0, 0}, "snapshot not used: " + why, {}, "", 1};
 }
@@ -529,7 +531,7 @@ Result<std::vector<SourceFile>> Fingerprint(const std::string& directory,
   const std::string prefix = Prefix(directory);
   std::vector<SourceFile> files;
   std::vector<Diagnostic> errors;
-  for (const auto& path : SourcePaths(directory)) {
+  for (const auto& path : SourcePaths(directory, errors)) {
     Diagnostic error;
     auto text = internal::ReadFile(path, error);
     if (!text) {
@@ -562,6 +564,9 @@ Result<Law> CompileSnapshot(const std::string& directory, const std::string& pat
   texts.erase(texts.begin());
   auto law = Law::FromTexts(texts, vocabulary.value());
   if (!law.ok()) return law.errors();
+  if (auto uncovered = internal::UncoveredJurisdictions(law.value(), directory); !uncovered.empty()) {
+    return uncovered;
+  }
 
   Writer w(Prefix(directory));
   w.List(files.value(), [&](const SourceFile& f) { w.Str(f.name), w.Int(f.size), w.Int(f.hash); });
@@ -574,28 +579,21 @@ Result<Law> CompileSnapshot(const std::string& directory, const std::string& pat
   header.Int(Hash(w.bytes()));
   w.bytes().insert(0, header.bytes());
 
-  // Written beside the target and renamed, so a reader never sees half a snapshot.
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
-    if (!out) {
-      return Diagnostic{"E0001", SourceLocation{path, 0, 0}, "cannot write the snapshot", {}, "", 1};
-    }
-  }
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    return Diagnostic{"E0001", SourceLocation{path, 0, 0}, "cannot write the snapshot: " + ec.message(), {}, "", 1};
+  // Written beside the target and renamed, so a reader never sees half a snapshot, and a
+  // full disk leaves the previous one. Readable by all: it holds law, not cases.
+  if (auto written = internal::WriteFileAtomically(path, w.bytes(), 0644); !written.ok()) {
+    return written.errors();
   }
   return law;
 }
 
 Result<Law> LoadSnapshot(const std::string& path, const std::string& directory) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return Refused(path, "cannot read it");
-  std::string bytes(static_cast<size_t>(in.tellg()), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return Refused(path, "cannot read it");
+  // Only a regular file of a plausible size is read: a folder, a named pipe or a sparse
+  // file of gigabytes in its place is refused before a byte is read (and the YAML used).
+  Diagnostic unreadable;
+  auto read = internal::ReadFile(path, unreadable, {kMaxSnapshotBytes, false});
+  if (!read) return Refused(path, "cannot read it: " + unreadable.message);
+  const std::string& bytes = *read;
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     return Refused(path, "not an ibsa snapshot");
   }

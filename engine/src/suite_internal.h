@@ -34,6 +34,9 @@ struct CaseRun {
 
 CaseRun RunCase(const Law& law, const std::string& file, const EvaluationOptions& options);
 
+// FindCaseFiles, with the folders that cannot be read (E0001) in `errors`.
+std::vector<std::string> FindCaseFiles(const std::string& path, std::vector<Diagnostic>& errors);
+
 }  // namespace ibsa::internal
 
 #endif  // IBSA_SRC_SUITE_INTERNAL_H_

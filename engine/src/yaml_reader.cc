@@ -103,22 +103,25 @@ class StructureCheck : public YAML::EventHandler {
  public:
   explicit StructureCheck(const InputLimits& limits) : limits_(limits) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override;
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { Leaf(anchor); }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string&) override {
+    Untagged(mark, tag);
     Leaf(anchor);
   }
   void OnAnchor(const YAML::Mark&, const std::string& name) override { anchor_name_ = name; }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    Untagged(mark, tag);
     Open(mark, anchor);
   }
   void OnSequenceEnd() override { Close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
+    Untagged(mark, tag);
     Open(mark, anchor);
   }
   void OnMapEnd() override { Close(); }
@@ -164,6 +167,7 @@ class StructureCheck : public YAML::EventHandler {
   }
   void Open(const YAML::Mark& mark, YAML::anchor_t anchor);
   void Close();
+  void Untagged(const YAML::Mark& mark, const std::string& tag) const;
   std::string Deeper() const {
     return "the " + std::string(limits_.what) + " nests lists and maps more than " +
            std::to_string(limits_.max_depth) + " levels deep";
@@ -175,7 +179,31 @@ class StructureCheck : public YAML::EventHandler {
   std::string anchor_name_;        // of the node about to start
   int64_t nodes_ = 0;              // so far, each alias counted as what it names
   int64_t alias_nodes_ = 0;
+  int documents_ = 0;
 };
+
+// yaml-cpp reads the first document of a file and drops the others without a word, so a
+// case pasted after another's `---` would be ignored: one document per file.
+void StructureCheck::OnDocumentStart(const YAML::Mark& mark) {
+  if (++documents_ == 1) return;
+  throw Refusal{"E0008", mark,
+                "a second YAML document begins here; a " + std::string(limits_.what) +
+                    " file holds one, and the rest would be ignored",
+                {"remove the '---' line and what follows it, or put it in a file of its own"}};
+}
+
+// A tag (`!!str`, `!date`) asks for a type the loaders do not apply: they read every value
+// by what the key expects, so a tag would be ignored without a word. "?" and "!" are the
+// parser's own marks for a plain and a quoted scalar.
+void StructureCheck::Untagged(const YAML::Mark& mark, const std::string& tag) const {
+  if (tag.empty() || tag == "?" || tag == "!") return;
+  std::string shown = tag;
+  const std::string core = "tag:yaml.org,2002:";
+  if (shown.rfind(core, 0) == 0) shown = "!!" + shown.substr(core.size());
+  throw Refusal{"E0008", mark,
+                "YAML tag '" + shown + "' is not read: the value is read as the key expects",
+                {"remove the tag; write the value itself (quoted if it is text)"}};
+}
 
 void StructureCheck::Open(const YAML::Mark& mark, YAML::anchor_t anchor) {
   Register(anchor);
@@ -216,6 +244,37 @@ void StructureCheck::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   }
   nodes_ += named.nodes;
   Child(named.height);
+}
+
+// In a JSON text (one that starts with '{' or '['), the offset of a comma that closes a
+// list or object (`[1, 2,]`), which YAML's flow style reads and JSON does not allow; npos
+// when there is none or the text is not JSON.
+size_t TrailingComma(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || (text[first] != '{' && text[first] != '[')) {
+    return std::string_view::npos;
+  }
+  size_t comma = std::string_view::npos;  // the last comma not yet followed by a value
+  for (size_t i = first; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      comma = std::string_view::npos;
+    } else if (c == '\'') {  // YAML's flow style; '' stands for a quote within
+      for (++i; i < text.size() && text[i] != '\''; ++i) {
+      }
+      comma = std::string_view::npos;
+    } else if (c == ',') {
+      comma = i;
+    } else if (c == '}' || c == ']') {
+      if (comma != std::string_view::npos) return comma;
+    } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      comma = std::string_view::npos;
+    }
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -285,11 +344,18 @@ std::optional<YAML::Node> YamlReader::Parse(const InputLimits& limits) {
   }
   // Two passes over the text: the first builds nothing and stops at the first level or
   // alias over the limits, so that the second, which builds the tree, is safe.
+  if (const size_t comma = TrailingComma(text_); comma != std::string::npos) {
+    Error("E0002", LocateOffset(comma),
+          "malformed JSON: a comma before the closing bracket",
+          {"JSON allows no comma after the last item of a list or object: remove it"});
+    return std::nullopt;
+  }
   std::istringstream in(text_);
   try {
     StructureCheck check(limits);
     YAML::Parser parser(in);
     parser.HandleNextDocument(check);
+    parser.HandleNextDocument(check);  // refuses a second document
     in.clear();
     in.seekg(0);
     return YAML::Load(in);
@@ -302,9 +368,6 @@ std::optional<YAML::Node> YamlReader::Parse(const InputLimits& limits) {
 }
 
 void YamlReader::NotText(size_t offset, int64_t character) {
-  const size_t newline = offset == 0 ? std::string::npos : text_.rfind('\n', offset - 1);
-  const size_t line_start = newline == std::string::npos ? 0 : newline + 1;
-  const int line = 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + offset, '\n'));
   char hex[16];
   std::string what;
   if (character < 0) {
@@ -314,8 +377,7 @@ void YamlReader::NotText(size_t offset, int64_t character) {
     std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(character));
     what = "control character " + std::string(hex) + " is not allowed in YAML text";
   }
-  Error("E0002", SourceLocation{file_, line, static_cast<int>(offset - line_start) + 1},
-        "malformed YAML: " + what,
+  Error("E0002", LocateOffset(offset), "malformed YAML: " + what,
         {"save the file as UTF-8 text, without control characters other than tabs and line "
          "breaks"});
   // The excerpt is shown, and may be written into JSON: it must be text itself.
@@ -337,6 +399,13 @@ SourceLocation YamlReader::Locate(const YAML::Mark& mark) const {
 }
 
 SourceLocation YamlReader::LocateFileStart() const { return SourceLocation{file_, 1, 1}; }
+
+SourceLocation YamlReader::LocateOffset(size_t offset) const {
+  const size_t newline = offset == 0 ? std::string::npos : text_.rfind('\n', offset - 1);
+  const size_t line_start = newline == std::string::npos ? 0 : newline + 1;
+  const int line = 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + offset, '\n'));
+  return SourceLocation{file_, line, static_cast<int>(offset - line_start) + 1};
+}
 
 std::string YamlReader::LineAt(int line) const {
   if (line <= 0) return "";

@@ -57,8 +57,9 @@ class YamlReader {
  public:
   YamlReader(std::string text, std::string file);
 
-  // Parses the text. Records E0002 (a syntax error, or a byte or character that is not
-  // YAML text), E0004 (over `limits.max_bytes`), E0005 (nested deeper than
+  // Parses the text. Records E0002 (a syntax error, a byte or character that is not
+  // YAML text, or a JSON text with a comma before a closing bracket), E0008 (a second
+  // document or a tag, which the loaders would ignore), E0004 (over `limits.max_bytes`), E0005 (nested deeper than
   // `limits.max_depth`) or E0006 (an alias inside its own anchor, or aliases adding more
   // than `limits.max_alias_nodes` nodes) and returns nullopt.
   std::optional<YAML::Node> Parse(const InputLimits& limits);
@@ -67,6 +68,8 @@ class YamlReader {
   SourceLocation Locate(const YAML::Node& node) const;
   SourceLocation Locate(const YAML::Mark& mark) const;
   SourceLocation LocateFileStart() const;
+  // The line and column of a byte of the text.
+  SourceLocation LocateOffset(size_t offset) const;
 
   void Error(std::string code, const YAML::Node& node, std::string message,
              std::vector<std::string> help = {});

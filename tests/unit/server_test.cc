@@ -94,6 +94,7 @@ class ServeProcess {
   }
   const std::string& host() const { return host_; }
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;
@@ -104,6 +105,13 @@ class ServeProcess {
 TEST(ServerTest, ListensOnLoopbackByDefault) {
   ServeProcess serve;
   EXPECT_EQ(serve.host(), "127.0.0.1");
+}
+
+// A crash of a process that holds what victims said writes no core file (issue 15).
+TEST(ServerTest, DumpsNoCore) {
+  ServeProcess serve;
+  const std::string limits = ReadText("/proc/" + std::to_string(serve.pid()) + "/limits");
+  EXPECT_TRUE(std::regex_search(limits, std::regex(R"(Max core file size +0 +0 )"))) << limits;
 }
 
 TEST(ServerTest, AnswersWithTheCliJsonByteForByte) {

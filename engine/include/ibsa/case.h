@@ -74,6 +74,8 @@ class Case {
   const std::optional<Expectations>& expectations() const { return expectations_; }
   // The slots the case states as `unknown` (asked, and not known to whoever answered).
   const std::vector<int>& stated_unknown() const { return stated_unknown_; }
+  // Where the file states the date of the facts, for what is said about it.
+  const SourceLocation& date_location() const { return date_location_; }
 
  private:
   friend class CaseLoader;
@@ -88,6 +90,7 @@ class Case {
   std::vector<FactValue> values_;
   std::optional<Expectations> expectations_;
   std::vector<int> stated_unknown_;
+  SourceLocation date_location_;
 };
 
 // The case as YAML that Case::Parse reads back to the same facts: id, title,

@@ -151,10 +151,12 @@ struct Evaluation {
   std::vector<RuleNotMet> not_met;
   // The case's perpetrator.minor: penalties stated as levels say what follows from it.
   Truth perpetrator_minor = Truth::kUnknown;
+  // What the result holds despite: W0001, facts dated after the assessment date.
+  std::vector<Diagnostic> warnings;
 };
 
-// Errors only for options that name nothing: a `with` id that is not a proposed
-// ruleset version.
+// Errors: a `with` id that is not a proposed ruleset version (E0301, E0302); an assessment
+// date before all the encoded law (E0303).
 Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptions& options);
 
 }  // namespace ibsa

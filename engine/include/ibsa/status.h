@@ -20,6 +20,9 @@ struct SourceLocation {
   int column = 0;
 };
 
+// An error stops the command (no result); a warning is said and the command goes on.
+enum class Severity { kError, kWarning };
+
 // One problem found in a case file, a ruleset, the vocabulary or the command
 // line. `code` is stable (see docs/errors.md); `message` names the fact, key or
 // rule; `help` lines say what is allowed ("did you mean ...", "allowed: ...").
@@ -31,9 +34,10 @@ struct Diagnostic {
   // The offending source line and how many columns to underline, when known.
   std::string excerpt;
   int span = 1;
+  Severity severity = Severity::kError;
 };
 
-// GNU style: "file:line:col: error[E0102]: message", then the source line with the
+// GNU style: "file:line:col: error[E0102]: message" (or "warning[W0001]: ..."), then the source line with the
 // span underlined, then each help line.
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics);

@@ -1,0 +1,178 @@
+// Inputs that were accepted without a word or silently cut short (issue 15): the ruleset
+// folder walk (item 4), YAML documents, tags, JSON commas, duplicate acts and dates (item 6).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "ibsa/ibsa.h"
+#include "test_law.h"
+
+namespace ibsa {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CaseErrors;
+using testing::CaseOf;
+
+const fs::path kRoot = IBSA_SOURCE_DIR;
+constexpr const char* kHead = "id: c1\njurisdiction: BE\ndate: 2025-03-14\n";
+
+// A rulesets folder of links to the bundled one, to be bent by each test.
+class RulesetFolderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = fs::temp_directory_path() /
+              ("ibsa-folder-" + std::to_string(::getpid()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(folder_);
+    fs::create_directories(folder_);
+    fs::copy_file(kRoot / "rulesets/facts.yaml", folder_ / "facts.yaml");
+    auto vocabulary = Vocabulary::Load((folder_ / "facts.yaml").string());
+    ASSERT_TRUE(vocabulary.ok());
+    vocabulary_.emplace(std::move(vocabulary).value());
+  }
+  void TearDown() override { fs::remove_all(folder_); }
+  void Link(const std::string& name, const fs::path& target) { fs::create_directory_symlink(target, folder_ / name); }
+  Result<Law> Load() { return Law::Load(folder_.string(), *vocabulary_); }
+  static bool Has(const Law& law, const std::string& jurisdiction) {
+    for (const auto& v : law.versions()) {
+      if (v.jurisdiction == jurisdiction) return true;
+    }
+    return false;
+  }
+
+  fs::path folder_;
+  std::optional<Vocabulary> vocabulary_;
+};
+
+// Before: std::filesystem's walk does not follow folder links, so a linked jurisdiction
+// was dropped without a word and its cases were judged by EU law alone.
+TEST_F(RulesetFolderTest, FolderLinksAreFollowed) {
+  for (const char* j : {"be", "nl", "eu"}) Link(j, kRoot / "rulesets" / j);
+  auto law = Load();
+  ASSERT_TRUE(law.ok()) << FormatDiagnostics(law.errors());
+  EXPECT_TRUE(Has(law.value(), "BE"));
+  EXPECT_TRUE(Has(law.value(), "NL"));
+  EXPECT_TRUE(Has(law.value(), "EU"));
+}
+
+TEST_F(RulesetFolderTest, ALinkLoopIsALocatedErrorNotAnEndlessWalk) {
+  for (const char* j : {"be", "nl", "eu"}) Link(j, kRoot / "rulesets" / j);
+  fs::create_directories(folder_ / "extra");
+  Link("extra/again", folder_);
+  auto law = Load();
+  ASSERT_FALSE(law.ok());
+  EXPECT_EQ(law.errors().front().code, "E0001");
+  EXPECT_EQ(law.errors().front().location.file, (folder_ / "extra/again").string());
+  EXPECT_NE(law.errors().front().message.find("loop"), std::string::npos) << law.errors().front().message;
+}
+
+TEST_F(RulesetFolderTest, ALinkThatLeadsNowhereIsALocatedError) {
+  for (const char* j : {"be", "eu"}) Link(j, kRoot / "rulesets" / j);
+  Link("nl", folder_ / "no-such-folder");
+  auto law = Load();
+  ASSERT_FALSE(law.ok());
+  EXPECT_EQ(law.errors().front().code, "E0001");
+  EXPECT_EQ(law.errors().front().location.file, (folder_ / "nl").string());
+}
+
+// A folder without a jurisdiction's rulesets answered a case of it with EU law alone.
+TEST_F(RulesetFolderTest, AJurisdictionWithoutRulesetsIsAnError) {
+  for (const char* j : {"be", "eu"}) Link(j, kRoot / "rulesets" / j);
+  auto law = Load();
+  ASSERT_FALSE(law.ok());
+  EXPECT_EQ(law.errors().front().code, "E0206");
+  EXPECT_EQ(law.errors().front().location.file, folder_.string());
+  EXPECT_NE(law.errors().front().message.find("no ruleset of NL"), std::string::npos);
+}
+
+class AcceptedWithoutAWordTest : public ::testing::Test {
+ protected:
+  const Vocabulary vocabulary_ = testing::TestVocabulary();
+};
+
+TEST_F(AcceptedWithoutAWordTest, ASecondYamlDocumentIsRefused) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "---\nid: c2\njurisdiction: NL\ndate: 2025-03-14\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0008");
+  EXPECT_EQ(errors[0].location.line, 4);
+}
+
+TEST_F(AcceptedWithoutAWordTest, YamlTagsAreRefused) {
+  for (const char* tagged : {"victim: {age: !!str 15}\n", "victim: !person {age: 15}\n", "title: !x t\n"}) {
+    const auto errors = CaseErrors(vocabulary_, std::string(kHead) + tagged);
+    ASSERT_EQ(errors.size(), 1u) << tagged;
+    EXPECT_EQ(errors[0].code, "E0008") << tagged;
+    EXPECT_EQ(errors[0].location.line, 4) << tagged;
+  }
+  EXPECT_NE(CaseErrors(vocabulary_, std::string(kHead) + "title: !!str t\n")[0].message.find("'!!str'"),
+            std::string::npos);
+}
+
+TEST_F(AcceptedWithoutAWordTest, AJsonCommaBeforeAClosingBracketIsRefused) {
+  const auto errors = CaseErrors(
+      vocabulary_, "{\"id\": \"c1\", \"jurisdiction\": \"BE\",\n \"date\": \"2025-03-14\", \"acts\": [\"share\",],\n}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0002");
+  EXPECT_EQ(errors[0].location.line, 2);
+  EXPECT_EQ(errors[0].location.column, 40);
+  // Commas inside strings are text, and YAML files keep YAML's rules.
+  CaseOf(vocabulary_, "{\"id\": \"a,]\", \"jurisdiction\": \"BE\", \"date\": \"2025-03-14\"}");
+  CaseOf(vocabulary_, std::string(kHead) + "acts: [share,]\n");
+}
+
+TEST_F(AcceptedWithoutAWordTest, AnActListedTwiceOnOneDateIsRefused) {
+  const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "acts:\n  - share\n  - {type: share, date: 2025-03-14}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0109");
+  EXPECT_EQ(errors[0].location.line, 6);
+  // The same act on two dates is two acts.
+  CaseOf(vocabulary_, std::string(kHead) + "acts:\n  - share\n  - {type: share, date: 2025-04-01}\n");
+}
+
+TEST_F(AcceptedWithoutAWordTest, FactsDatedAfterTheAssessmentAreWarnedAbout) {
+  const Law law = testing::LawOf(
+      vocabulary_, {{"r.yaml", testing::Ruleset("be.x.2016", "2016-01-01", "",
+                                                testing::RuleYaml("r", {"{fact: acts, has: share}"}),
+                                                "in_force", "X", "BE")}});
+  const Case c = CaseOf(vocabulary_,
+                        "id: c1\njurisdiction: BE\ndate: 2025-03-14\nacts: [{type: share, date: 2099-01-01}]\n");
+  EvaluationOptions options;
+  options.assessed_on = Date::Parse("2026-11-21");
+  auto evaluation = Evaluate(law, c, options);
+  ASSERT_TRUE(evaluation.ok());
+  ASSERT_EQ(evaluation.value().warnings.size(), 1u);
+  const Diagnostic& w = evaluation.value().warnings[0];
+  EXPECT_EQ(w.code, "W0001");
+  EXPECT_EQ(w.severity, Severity::kWarning);
+  EXPECT_EQ(w.location.line, 4);
+  EXPECT_NE(w.message.find("2099-01-01"), std::string::npos) << w.message;
+  options.assessed_on = Date::Parse("2025-01-01");
+  const auto before = Evaluate(law, c, options);
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(before.value().warnings.size(), 2u);
+  EXPECT_EQ(before.value().warnings[0].location.line, 3);  // the date of the facts
+  EXPECT_NE(RenderJson(before.value(), law, Language::kEn).find("\"W0001\""), std::string::npos);
+}
+
+TEST_F(AcceptedWithoutAWordTest, AnAssessmentBeforeAllTheLawIsRefused) {
+  const Law law = testing::LawOf(
+      vocabulary_, {{"r.yaml", testing::Ruleset("be.x.2016", "2016-01-01", "",
+                                                testing::RuleYaml("r", {"{fact: acts, has: share}"}),
+                                                "in_force", "X", "BE")}});
+  const Case c = CaseOf(vocabulary_, std::string(kHead));
+  EvaluationOptions options;
+  options.assessed_on = Date::Parse("1900-01-01");
+  auto evaluation = Evaluate(law, c, options);
+  ASSERT_FALSE(evaluation.ok());
+  EXPECT_EQ(evaluation.errors()[0].code, "E0303");
+  EXPECT_NE(evaluation.errors()[0].message.find("2016-01-01"), std::string::npos);
+  options.assessed_on = Date::Parse("2016-01-01");
+  EXPECT_TRUE(Evaluate(law, c, options).ok());
+}
+
+}  // namespace
+}  // namespace ibsa
