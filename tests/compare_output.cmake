@@ -6,6 +6,14 @@ execute_process(COMMAND ${command} RESULT_VARIABLE exit OUTPUT_VARIABLE actual E
 if(NOT exit EQUAL 0)
   message(FATAL_ERROR "command exited with ${exit}: ${err}")
 endif()
+# Outputs name the law's folder and snapshot ("Law: ..."): where the checkout and the build
+# are differs from machine to machine, so the golden files say <build> and <source>.
+if(DEFINED BINARY_DIR)
+  string(REPLACE "${BINARY_DIR}" "<build>" actual "${actual}")
+endif()
+if(DEFINED SOURCE_DIR)
+  string(REPLACE "${SOURCE_DIR}" "<source>" actual "${actual}")
+endif()
 if(DEFINED ENV{UPDATE_GOLDEN} AND "$ENV{UPDATE_GOLDEN}" STREQUAL "1")
   file(WRITE ${EXPECTED_FILE} "${actual}")
   message("updated ${EXPECTED_FILE}")

@@ -128,7 +128,15 @@ std::optional<ibsa::Law> LoadLaw(const GlobalOptions& global) {
     PrintErrors(law.errors());
     return std::nullopt;
   }
-  return std::move(law).value();
+  // Every output says which law answered.
+  auto fingerprint = ibsa::LawFingerprint(global.rulesets);
+  if (!fingerprint.ok()) {
+    PrintErrors(fingerprint.errors());
+    return std::nullopt;
+  }
+  ibsa::Law loaded = std::move(law).value();
+  loaded.set_source(ibsa::LawSource{global.rulesets, "", fingerprint.value()});
+  return loaded;
 }
 
 struct InterviewOptions {
@@ -305,7 +313,7 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     std::cout << "\n" << w.save_failed << " " << out.path << "\n";
     return false;
   };
-  std::cout << ibsa::Disclaimer(language) << "\n" << w.intro << "\n"
+  std::cout << ibsa::Disclaimer(language) << "\n" << ibsa::LawLine(*law, language) << "\n" << w.intro << "\n"
             << (out.file ? std::string(w.saving_to) + " " + out.path : w.not_saved) << "\n";
   if (!persist()) return kWriteError;
   bool shown = false;  // the findings were printed after the last change

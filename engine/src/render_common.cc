@@ -294,6 +294,20 @@ std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& ev
   return notes;
 }
 
+std::string LawLine(const Law& law, Language language) {
+  const LawSource* source = law.source();
+  if (source == nullptr) return "";
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  std::string out = std::string(nl ? "Recht: " : fr ? "Droit : " : "Law: ") + source->folder + " (" +
+                    (nl ? "vingerafdruk " : fr ? "empreinte " : "fingerprint ") + source->fingerprint + (fr ? " ; " : "; ");
+  if (source->snapshot.empty()) {
+    out += nl ? "gelezen uit de YAML-bestanden" : fr ? "lu dans les fichiers YAML" : "read from the YAML files";
+  } else {
+    out += std::string(nl ? "gecompileerde snapshot " : fr ? "instantané compilé " : "compiled snapshot ") + source->snapshot;
+  }
+  return out + ")";
+}
+
 std::string PenaltySummary(const Penalty& p, Language language) {
   const Wording& w = WordingFor(language);
   if (p.level) return LevelSummary(p, language);

@@ -83,6 +83,10 @@ std::string FindingHeading(const Finding& finding, Language language);
 std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& evaluation, Language language,
                                     bool with_table_note);
 
+// "Law: /path/rulesets (fingerprint 0123456789abcdef; compiled snapshot /path/ibsa.law)":
+// which law answered; "" for a law built in memory.
+std::string LawLine(const Law& law, Language language);
+
 // "in force from 2022-06-01 to 2026-04-07", "in force since 2020-07-01".
 std::string InForceText(const RulesetVersion& version, Language language);
 

@@ -165,6 +165,10 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
       {"as_of", evaluation.options.as_of ? json(evaluation.options.as_of->ToString()) : json(nullptr)},
       {"assessed_on", evaluation.options.assessed_on ? json(evaluation.options.assessed_on->ToString()) : json(nullptr)},
       {"with", evaluation.options.with},
+      {"law", law.source() == nullptr ? json(nullptr)
+                                      : json({{"folder", law.source()->folder},
+                                              {"snapshot", law.source()->snapshot.empty() ? json(nullptr) : json(law.source()->snapshot)},
+                                              {"fingerprint", law.source()->fingerprint}})},
       {"findings", std::move(findings)},
       {"questions", std::move(questions)},
       {"version_gaps", gaps},

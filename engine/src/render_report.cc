@@ -306,6 +306,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
 
   d.Heading(2, r.law_applied);
   std::vector<std::string> versions;
+  if (const std::string law_line = internal::LawLine(law, language); !law_line.empty()) versions.push_back(law_line);
   std::set<const RulesetVersion*> seen;
   // The versions applied, then those in force on the assessment date that lex mitior
   // compares them with.

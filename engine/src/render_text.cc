@@ -118,6 +118,8 @@ std::string FindingHeading(const Finding& finding, Language language) {
   return internal::FindingHeading(finding, language);
 }
 
+std::string LawLine(const Law& law, Language language) { return internal::LawLine(law, language); }
+
 std::string Citation(const Rule& rule, const RulesetVersion& version, Language language) {
   const std::string& abbreviation =
       version.abbreviation.empty() ? version.instrument : version.abbreviation.Get(language);
@@ -140,6 +142,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
     out += "; " + std::string(w.with_proposals) + " " + FactList(evaluation.options.with);
   }
   out += "\n";
+  if (const std::string law_line = internal::LawLine(law, language); !law_line.empty()) out += law_line + "\n";
 
   std::vector<std::string> jurisdictions;
   for (const auto& f : evaluation.findings) {

@@ -546,7 +546,23 @@ Result<std::vector<SourceFile>> Fingerprint(const std::string& directory,
   return files;
 }
 
+std::string FingerprintText(const std::vector<SourceFile>& files) {
+  std::string listing;
+  for (const auto& f : files) listing += f.name + '\0' + std::to_string(f.size) + '\0' + std::to_string(f.hash) + '\n';
+  static const char* const kDigits = "0123456789abcdef";
+  uint64_t h = Hash(listing);
+  std::string hex(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) hex[i] = kDigits[h & 0xF];
+  return hex;
+}
+
 }  // namespace
+
+Result<std::string> LawFingerprint(const std::string& directory) {
+  auto files = Fingerprint(directory, nullptr);
+  if (!files.ok()) return files.errors();
+  return FingerprintText(files.value());
+}
 
 Result<Law> CompileSnapshot(const std::string& directory, const std::string& path) {
   std::error_code ec;
@@ -628,7 +644,9 @@ Result<Law> LoadSnapshot(const std::string& path, const std::string& directory) 
   ReadLaw(r, *law);
   if (!r.ok() || !Consistent(*vocabulary, *law)) return Refused(path, "damaged");
   internal::IndexLaw(*law);
-  return Law::FromData(std::move(law));
+  Law result = Law::FromData(std::move(law));
+  result.set_source(LawSource{directory, path, FingerprintText(files)});
+  return result;
 }
 
 }  // namespace ibsa

@@ -56,6 +56,13 @@ TEST(SnapshotTest, GivesTheSameResultsAsTheYamlForEveryCase) {
   auto vocabulary = Vocabulary::Load(rulesets + "/facts.yaml");
   auto from_yaml = Law::Load(rulesets, vocabulary.value());
   ASSERT_TRUE(from_yaml.ok());
+  // Which law answered is said in every output: the same fingerprint either way.
+  ASSERT_NE(from_snapshot.value().source(), nullptr);
+  auto fingerprint = LawFingerprint(rulesets);
+  ASSERT_TRUE(fingerprint.ok());
+  EXPECT_EQ(from_snapshot.value().source()->fingerprint, fingerprint.value());
+  EXPECT_EQ(from_snapshot.value().source()->snapshot, (dir / "law.bin").string());
+  from_yaml.value().set_source(*from_snapshot.value().source());
   const Law& a = from_yaml.value();
   const Law& b = from_snapshot.value();
   ASSERT_EQ(b.vocabulary().size(), a.vocabulary().size());

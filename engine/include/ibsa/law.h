@@ -163,6 +163,14 @@ struct RulesetVersion {
   }
 };
 
+// Where a law was read from, so that every output can say which law answered (a
+// ./rulesets folder in the working directory replaces the bundled law, for instance).
+struct LawSource {
+  std::string folder;       // the rulesets folder
+  std::string snapshot;     // the compiled snapshot used; empty when the YAML was read
+  std::string fingerprint;  // LawFingerprint of the folder: its files by name, size and content
+};
+
 class Law {
  public:
   // Loads every ruleset file (*.yaml, *.yml) below `directory`, except the
@@ -188,6 +196,11 @@ class Law {
                                        std::string_view instrument, Date date,
                                        const std::vector<std::string>& with) const;
 
+  // Where this law was read from; nullptr for a law built from texts in memory. Set
+  // once by whoever loaded it (LoadSnapshot does), before the law is shared.
+  const LawSource* source() const { return source_.get(); }
+  void set_source(LawSource source) { source_ = std::make_shared<const LawSource>(std::move(source)); }
+
   // For the engine's own use.
   const internal::LawData& data() const { return *data_; }
   static Law FromData(std::shared_ptr<const internal::LawData> data);
@@ -195,6 +208,7 @@ class Law {
  private:
   explicit Law(std::shared_ptr<const internal::LawData> data) : data_(std::move(data)) {}
   std::shared_ptr<const internal::LawData> data_;
+  std::shared_ptr<const LawSource> source_;
 };
 
 }  // namespace ibsa

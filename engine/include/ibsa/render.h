@@ -32,6 +32,10 @@ std::string FindingHeading(const Finding& finding, Language language);
 // language cites it; "" for a rule without an article (a referral: its title says it).
 std::string Citation(const Rule& rule, const RulesetVersion& version, Language language);
 
+// "Law: FOLDER (fingerprint ...; compiled snapshot ... | read from the YAML files)": which
+// law answered, as every output says it; "" for a law built in memory.
+std::string LawLine(const Law& law, Language language);
+
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language);
 
 // For programs; documented in docs/json-format.md.

@@ -20,7 +20,12 @@ namespace ibsa {
 // Vocabulary::Load and Law::Load report them) and writes the snapshot to `path`.
 Result<Law> CompileSnapshot(const std::string& directory, const std::string& path);
 
-// The law of `directory` from the snapshot at `path`. Fails, with the reason, when the
+// A hash of the files the law of `directory` is read from (facts.yaml and every
+// ruleset), by name, size and content, as 16 hex digits: the same whether the law then
+// comes from the YAML or from a current snapshot. Outputs print it (LawSource).
+Result<std::string> LawFingerprint(const std::string& directory);
+
+// The law of `directory` from the snapshot at `path`, with its LawSource set. Fails, with the reason, when the
 // snapshot is missing, unreadable, damaged, written by another format version, or stale
 // for `directory`. File names in the law's locations are those under `directory`.
 Result<Law> LoadSnapshot(const std::string& path, const std::string& directory);
