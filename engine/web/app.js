@@ -64,6 +64,7 @@
       },
       findingsHeading: 'Findings',
       appliesHeading: (n) => `Apply (${n})`,
+      lawSource: (fingerprint) => `Law applied: ibsa's rulesets, fingerprint ${fingerprint}.`,
       possibleHeading: (n) => `Possible (${n})`,
       summary: (a, p, c) => `${a === 0 ? 'No provision applies yet' : a === 1 ? '1 provision applies' : `${a} provisions apply`}${c ? ` (${c} only on a contested or unverified reading)` : ''}; ${p} possible.`,
       noFindings: 'On these answers no provision applies or may apply.',
@@ -227,6 +228,7 @@
       },
       findingsHeading: 'Bevindingen',
       appliesHeading: (n) => `Van toepassing (${n})`,
+      lawSource: (fingerprint) => `Toegepast recht: de rulesets van ibsa, vingerafdruk ${fingerprint}.`,
       possibleHeading: (n) => `Mogelijk (${n})`,
       summary: (a, p, c) => `${a === 0 ? 'Nog geen bepaling' : a === 1 ? '1 bepaling' : `${a} bepalingen`} van toepassing${c ? ` (${c} enkel volgens een betwiste of niet geverifieerde lezing)` : ''}; ${p} mogelijk.`,
       noFindings: 'Op basis van deze antwoorden is geen enkele bepaling (mogelijk) van toepassing.',
@@ -390,6 +392,7 @@
       },
       findingsHeading: 'Constats',
       appliesHeading: (n) => (n <= 1 ? `S'applique (${n})` : `S'appliquent (${n})`),
+      lawSource: (fingerprint) => `Droit appliqué : les rulesets d'ibsa, empreinte ${fingerprint}.`,
       possibleHeading: (n) => (n <= 1 ? `Possible (${n})` : `Possibles (${n})`),
       summary: (a, p, c) => `${a === 0 ? 'Aucune disposition ne s\'applique pour l\'instant' : a === 1 ? '1 disposition s\'applique' : `${a} dispositions s'appliquent`}${c ? ` (dont ${c} selon une lecture contestée ou non vérifiée)` : ''}${NB}; ${p} ${p <= 1 ? 'possible' : 'possibles'}.`,
       noFindings: `D'après ces réponses, aucune disposition ne s'applique ni ne pourrait s'appliquer.`,
@@ -1529,6 +1532,8 @@
     // A reading that is not settled is counted apart: its heading says CONTESTED, not "applies".
     const unsettled = applies.filter((f) => f.certainty === 'contested' || f.certainty === 'unverified');
     $('findings-summary').textContent = result.findings.length ? t('summary')(applies.length, possible.length, unsettled.length) : t('noFindings');
+    // Which law answered, as every output says it: a copy of the law elsewhere shows here.
+    $('law-source').textContent = result.law ? t('lawSource')(result.law.fingerprint) : '';
     $('findings').dataset.applies = String(applies.length);
     $('findings').dataset.possible = String(possible.length);
 
