@@ -69,6 +69,10 @@ class CaseLoader {
       const std::string key = it->first.Scalar();
       if (std::find(kMetaKeys.begin(), kMetaKeys.end(), key) != kMetaKeys.end()) continue;
       if (top_level_.count(key) == 0) {
+        if (reader_.full()) {  // not shown: spare the suggestions
+          reader_.CountUnshown();
+          continue;
+        }
         reader_.Error("E0101", it->first, "unknown key '" + key + "' in case",
                       {internal::DidYouMean(key, allowed), "allowed keys: " +
                                                                internal::JoinQuoted(allowed)});
@@ -119,6 +123,10 @@ class CaseLoader {
         bool is_group = std::any_of(members.begin(), members.end(), [&](const std::string& m) {
           return m.compare(0, child.size() + 1, child + ".") == 0;
         });
+        if (!is_group && reader_.full()) {
+          reader_.CountUnshown();
+          continue;
+        }
         if (!is_group) {
           reader_.Error("E0102", it->first, "unknown fact '" + child + "'",
                         {internal::DidYouMean(child, members),

@@ -409,16 +409,33 @@ SourceLocation YamlReader::LocateOffset(size_t offset) const {
 
 std::string YamlReader::LineAt(int line) const {
   if (line <= 0) return "";
-  size_t start = 0;
-  for (int current = 1; current < line; ++current) {
-    size_t newline = text_.find('\n', start);
-    if (newline == std::string::npos) return "";
-    start = newline + 1;
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
+      line_starts_.push_back(at + 1);
+    }
   }
+  if (static_cast<size_t>(line) > line_starts_.size()) return "";
+  const size_t start = line_starts_[line - 1];
+  if (start > text_.size()) return "";
   size_t end = text_.find('\n', start);
   std::string result = text_.substr(start, end == std::string::npos ? std::string::npos : end - start);
   if (!result.empty() && result.back() == '\r') result.pop_back();
   return result;
+}
+
+std::vector<Diagnostic> YamlReader::TakeDiagnostics() {
+  if (unshown_ > 0) {
+    const size_t all = diagnostics_.size() + unshown_;
+    diagnostics_.push_back(Diagnostic{
+        "E0009", SourceLocation{file_, 0, 0},
+        std::to_string(all) + " errors in this file; the first " + std::to_string(diagnostics_.size()) +
+            " are shown, " + std::to_string(unshown_) + " more are not",
+        {"is this the right file? Correct these and run again to see the rest"},
+        "", 1});
+    unshown_ = 0;
+  }
+  return std::move(diagnostics_);
 }
 
 void YamlReader::Error(std::string code, const YAML::Node& node, std::string message,
@@ -430,6 +447,10 @@ void YamlReader::Error(std::string code, const YAML::Node& node, std::string mes
 
 void YamlReader::Error(std::string code, const SourceLocation& location, std::string message,
                        std::vector<std::string> help, int span) {
+  if (full()) {
+    ++unshown_;
+    return;
+  }
   Diagnostic diagnostic;
   diagnostic.code = std::move(code);
   diagnostic.location = location;

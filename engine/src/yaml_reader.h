@@ -71,13 +71,20 @@ class YamlReader {
   // The line and column of a byte of the text.
   SourceLocation LocateOffset(size_t offset) const;
 
+  // Records an error. Past kMaxDiagnostics errors in one file, they are only counted:
+  // TakeDiagnostics then ends with E0009, which says how many there were.
   void Error(std::string code, const YAML::Node& node, std::string message,
              std::vector<std::string> help = {});
   void Error(std::string code, const SourceLocation& location, std::string message,
              std::vector<std::string> help = {}, int span = 1);
   bool ok() const { return diagnostics_.empty(); }
-  std::vector<Diagnostic> TakeDiagnostics() { return std::move(diagnostics_); }
+  // No more errors will be shown: a loader may count one without working out its words.
+  bool full() const { return diagnostics_.size() >= kMaxDiagnostics; }
+  void CountUnshown() { ++unshown_; }
+  std::vector<Diagnostic> TakeDiagnostics();
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+  static constexpr size_t kMaxDiagnostics = 100;
 
   // Checks that `node` is a map whose keys are all in `allowed` and that every
   // key in `required` is present; reports unknown (with "did you mean"),
@@ -111,6 +118,10 @@ class YamlReader {
   std::string text_;
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+  size_t unshown_ = 0;
+  // Where each line starts, found once when the first excerpt is needed: finding each
+  // error's line from the top made a file with many errors quadratic.
+  mutable std::vector<size_t> line_starts_;
 };
 
 }  // namespace ibsa::internal
