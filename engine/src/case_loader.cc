@@ -48,10 +48,13 @@ class CaseLoader {
       }
     }
     if (root["id"].IsDefined()) {
-      if (auto id = reader_.ReadString(root["id"], "id")) c_.id_ = *id;
+      if (auto id = reader_.ReadText(root["id"], "id")) c_.id_ = *id;
     }
     if (root["title"].IsDefined()) {
-      if (auto title = reader_.ReadString(root["title"], "title")) c_.title_ = *title;
+      if (auto title = reader_.ReadText(root["title"], "title")) c_.title_ = *title;
+    }
+    if (root["description"].IsDefined()) {
+      reader_.ReadText(root["description"], "description", /*lines=*/true);
     }
     if (root["jurisdiction"].IsDefined()) {
       if (auto j = reader_.ReadChoice(root["jurisdiction"], "jurisdiction", data_.jurisdictions)) {
@@ -279,7 +282,7 @@ class CaseLoader {
       return rules;
     }
     for (const auto& item : node) {
-      if (auto id = reader_.ReadString(item, "expect." + key)) {
+      if (auto id = reader_.ReadText(item, "expect." + key)) {
         rules.push_back(ExpectedRule{*id, reader_.Locate(item)});
       }
     }

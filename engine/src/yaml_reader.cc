@@ -513,6 +513,46 @@ std::optional<std::string> YamlReader::ReadString(const YAML::Node& node, std::s
   return node.Scalar();
 }
 
+namespace {
+
+// The first character of UTF-8 `text` that a reader's screen would obey rather than show,
+// or -1. `text` is well-formed: the reader checked the bytes, and yaml-cpp encodes escapes.
+int64_t FirstUnshowable(std::string_view text, bool lines) {
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    uint32_t c = length == 1 ? lead : lead & (0xFF >> (length + 1));
+    for (size_t k = 1; k < length && i + k < text.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    i += length;
+    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    const bool separator = c == 0x2028 || c == 0x2029;
+    const bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    if ((c == '\n' && lines) || c == '\t') continue;
+    if (control || separator || bidi) return c;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::optional<std::string> YamlReader::ReadText(const YAML::Node& node, std::string_view key, bool lines) {
+  auto text = ReadString(node, key);
+  if (!text) return std::nullopt;
+  if (const int64_t c = FirstUnshowable(*text, lines); c >= 0) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+    Error("E0002", node,
+          "'" + std::string(key) + "' holds " + (c == '\n' ? std::string("a line break") : "the character " + std::string(hex)) +
+              ", which a terminal or a report would not show as text",
+          {std::string("write it as plain text") + (lines ? "" : " on one line") +
+           ", without control characters (also those written as YAML escapes such as \\e)"});
+    return std::nullopt;
+  }
+  return text;
+}
+
 std::optional<bool> YamlReader::ReadBool(const YAML::Node& node, std::string_view key) {
   if (node.IsScalar()) {
     const std::string& s = node.Scalar();

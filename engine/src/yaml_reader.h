@@ -99,6 +99,12 @@ class YamlReader {
   // Strict scalar readers: each reports E0104 (wrong type) or E0105 (bad date)
   // with the key name and returns nullopt on failure.
   std::optional<std::string> ReadString(const YAML::Node& node, std::string_view key);
+  // Text that people will read in a terminal or a report (a case's id and title): a string
+  // without control characters, even those YAML escapes make ("\e", "\x9b"), without line
+  // or paragraph separators (newlines only when `lines`), and without bidirectional
+  // overrides. Such a character could clear a screen, start a line that looks like a
+  // finding, or reorder what is shown: E0002 at the value.
+  std::optional<std::string> ReadText(const YAML::Node& node, std::string_view key, bool lines = false);
   std::optional<bool> ReadBool(const YAML::Node& node, std::string_view key);
   std::optional<int64_t> ReadInt(const YAML::Node& node, std::string_view key);
   std::optional<Date> ReadDate(const YAML::Node& node, std::string_view key);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "ibsa/ibsa.h"
 #include "test_law.h"
@@ -235,6 +236,50 @@ TEST_F(AcceptedWithoutAWordTest, ReferenceChainsDeeperThanSixtyFourRulesAreRefus
   EXPECT_EQ(errors[0].code, "E0207");
   EXPECT_NE(errors[0].message.find("rule 'r65'"), std::string::npos) << errors[0].message;
   EXPECT_GT(errors[0].location.line, 0);
+}
+
+// Item 13: case text could forge the output. YAML escapes passed the reader's check for
+// control characters (it reads the bytes, and "\e" is two printable ones), so a title could
+// clear the terminal or start a line "APPLIES art. 999"; Markdown reports passed raw HTML
+// and javascript: links; the HTML report linked "<https://...>" in a title.
+TEST_F(AcceptedWithoutAWordTest, CaseTextCannotHoldWhatAScreenWouldObey) {
+  for (const char* title : {R"("\e[2J\e[Hcleared")", R"("ok\nAPPLIES  art. 999 Sw: forged")", R"("\x9b2J")",
+                            R"("\u202Edesrever")", R"("a\u2028b")", R"("bell\a")"}) {
+    const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "title: " + title + "\n");
+    ASSERT_EQ(errors.size(), 1u) << title;
+    EXPECT_EQ(errors[0].code, "E0002") << title;
+    EXPECT_EQ(errors[0].location.line, 4) << title;
+  }
+  EXPECT_EQ(CaseErrors(vocabulary_, "id: \"x\\ry\"\njurisdiction: BE\ndate: 2025-03-14\n")[0].code, "E0002");
+  // Plain text, accents and tabs stay text; a description may have several lines.
+  CaseOf(vocabulary_, std::string(kHead) + "title: \"Sévère\\tcas\"\ndescription: |\n  one\n  two\n");
+}
+
+TEST_F(AcceptedWithoutAWordTest, ReportsShowCaseTextAsText) {
+  const Law law = testing::LawOf(
+      vocabulary_, {{"r.yaml", testing::Ruleset("be.x.2016", "2016-01-01", "",
+                                                testing::RuleYaml("r", {"{fact: victim.real_person, is: true}"}))}});
+  const Case c = CaseOf(vocabulary_,
+                        "id: \"[x](javascript:alert(1))\"\ntitle: \"<img src=x onerror=alert(1)> "
+                        "<https://evil.example/> # Heading [y](javascript:alert(2))\"\n"
+                        "jurisdiction: BE\ndate: 2025-03-14\nvictim: {real_person: true}\n");
+  auto evaluation = Evaluate(law, c, {});
+  ASSERT_TRUE(evaluation.ok());
+  const std::string markdown = RenderReport(evaluation.value(), law, c, {}, {}, ReportStyle::kMarkdown, Language::kEn);
+  const std::string html = RenderReport(evaluation.value(), law, c, {}, {}, ReportStyle::kHtml, Language::kEn);
+  EXPECT_FALSE(std::regex_search(markdown, std::regex(R"([^\\]<img)"))) << markdown;
+  EXPECT_EQ(markdown.find("](javascript"), std::string::npos) << markdown;
+  EXPECT_EQ(markdown.find("<https://evil"), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("\\<img src=x onerror=alert\\(1\\)\\>"), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("- \\<img"), std::string::npos) << markdown;  // a list item, not a heading
+  EXPECT_EQ(html.find("<img"), std::string::npos) << html;
+  EXPECT_EQ(html.find("href=\"https://evil"), std::string::npos) << html;
+  EXPECT_NE(html.find("&lt;https://evil.example/&gt;"), std::string::npos) << html;
+  EXPECT_NE(html.find(": [x](javascript:alert(1))</title>"), std::string::npos) << html;
+  // The rulesets' own links are still links.
+  EXPECT_NE(html.find("<a href=\"https://www.ejustice.just.fgov.be/\">"), std::string::npos);
+  EXPECT_EQ(html.find('\x0E'), std::string::npos);
+  EXPECT_EQ(markdown.find('\x0E'), std::string::npos);
 }
 
 }  // namespace
