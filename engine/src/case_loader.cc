@@ -48,10 +48,13 @@ class CaseLoader {
       }
     }
     if (root["id"].IsDefined()) {
-      if (auto id = reader_.ReadString(root["id"], "id")) c_.id_ = *id;
+      if (auto id = reader_.ReadText(root["id"], "id")) c_.id_ = *id;
     }
     if (root["title"].IsDefined()) {
-      if (auto title = reader_.ReadString(root["title"], "title")) c_.title_ = *title;
+      if (auto title = reader_.ReadText(root["title"], "title")) c_.title_ = *title;
+    }
+    if (root["description"].IsDefined()) {
+      reader_.ReadText(root["description"], "description", /*lines=*/true);
     }
     if (root["jurisdiction"].IsDefined()) {
       if (auto j = reader_.ReadChoice(root["jurisdiction"], "jurisdiction", data_.jurisdictions)) {
@@ -69,6 +72,10 @@ class CaseLoader {
       const std::string key = it->first.Scalar();
       if (std::find(kMetaKeys.begin(), kMetaKeys.end(), key) != kMetaKeys.end()) continue;
       if (top_level_.count(key) == 0) {
+        if (reader_.full()) {  // not shown: spare the suggestions
+          reader_.CountUnshown();
+          continue;
+        }
         reader_.Error("E0101", it->first, "unknown key '" + key + "' in case",
                       {internal::DidYouMean(key, allowed), "allowed keys: " +
                                                                internal::JoinQuoted(allowed)});
@@ -119,6 +126,10 @@ class CaseLoader {
         bool is_group = std::any_of(members.begin(), members.end(), [&](const std::string& m) {
           return m.compare(0, child.size() + 1, child + ".") == 0;
         });
+        if (!is_group && reader_.full()) {
+          reader_.CountUnshown();
+          continue;
+        }
         if (!is_group) {
           reader_.Error("E0102", it->first, "unknown fact '" + child + "'",
                         {internal::DidYouMean(child, members),
@@ -271,7 +282,7 @@ class CaseLoader {
       return rules;
     }
     for (const auto& item : node) {
-      if (auto id = reader_.ReadString(item, "expect." + key)) {
+      if (auto id = reader_.ReadText(item, "expect." + key)) {
         rules.push_back(ExpectedRule{*id, reader_.Locate(item)});
       }
     }

@@ -66,29 +66,43 @@ class FiringSearch : public internal::RuleOracle {
     values_.assign(vocabulary_.facts.size(), FactValue{});
     if (combinations > kMaxCombinations) {
       // Too many to try: a rule that is false with every fact unknown still cannot fire.
-      return RuleTruth(rule) != Truth::kFalse;
+      return Judge(rule) != Truth::kFalse;
     }
     return Search(rule, domains, 0);
   }
 
+  // Each rule is judged once per assignment of the facts, however many rules name it:
+  // rules that each named the two before them took time exponential in their number.
   Truth RuleTruth(int32_t rule) const override {
+    if (memo_[rule] != kNotJudged) return static_cast<Truth>(memo_[rule]);
     Truth result = Truth::kTrue;
     for (int32_t root : law_.rules[rule].elements) {
       result = And(result, internal::EvalNode(law_.program, root, values_, this));
     }
+    memo_[rule] = static_cast<uint8_t>(result);
+    memo_touched_.push_back(rule);
     return result;
   }
   void RuleMissing(int32_t, std::vector<int32_t>&) const override {}
 
  private:
   static constexpr double kMaxCombinations = 1 << 20;
+  static constexpr uint8_t kNotJudged = 0xFF;
+
+  // RuleTruth for the facts as they are now assigned.
+  Truth Judge(int32_t rule) const {
+    if (memo_.size() != law_.rules.size()) memo_.assign(law_.rules.size(), kNotJudged);
+    for (int32_t judged : memo_touched_) memo_[judged] = kNotJudged;
+    memo_touched_.clear();
+    return RuleTruth(rule);
+  }
 
   bool Search(int rule, const std::vector<Domain>& domains, size_t i) {
     if (i == domains.size()) {
       std::vector<FactValue> values = values_;
       internal::DeriveFacts(vocabulary_, values, nullptr);
       std::swap(values, values_);
-      const bool fires = RuleTruth(rule) == Truth::kTrue;
+      const bool fires = Judge(rule) == Truth::kTrue;
       std::swap(values, values_);
       return fires;
     }
@@ -195,6 +209,8 @@ class FiringSearch : public internal::RuleOracle {
   const LawData& law_;
   const internal::VocabularyData& vocabulary_;
   std::vector<FactValue> values_;
+  mutable std::vector<uint8_t> memo_;  // by global rule: its truth, or kNotJudged
+  mutable std::vector<int32_t> memo_touched_;
 };
 
 std::string Relative(const std::string& file, const std::string& base) {

@@ -204,8 +204,21 @@ inline Truth Decider::Memoised(int32_t rule) const {
   return result;
 }
 
+void Decider::Missing(int32_t root, std::vector<int32_t>& slots) const {
+  Decision& d = decision_;
+  if (d.missing_seen_.size() != law_.rules.size()) d.missing_seen_.assign(law_.rules.size(), 0);
+  for (int32_t rule : d.missing_touched_) d.missing_seen_[rule] = 0;
+  d.missing_touched_.clear();
+  CollectMissing(law_.program, root, values_, this, slots);
+}
+
 void Decider::RuleMissing(int32_t rule, std::vector<int32_t>& slots) const {
-  for (int32_t root : law_.rules[rule].elements) Missing(root, slots);
+  // A rule that several others name, directly or not, gives its facts once per collection:
+  // rules that each named the two before them took time exponential in their number.
+  if (decision_.missing_seen_[rule]) return;
+  decision_.missing_seen_[rule] = 1;
+  decision_.missing_touched_.push_back(rule);
+  for (int32_t root : law_.rules[rule].elements) CollectMissing(law_.program, root, values_, this, slots);
 }
 
 int Decider::VersionInForce(const InstrumentIndex& instrument, Date date) const {

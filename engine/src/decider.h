@@ -23,9 +23,8 @@ class Decider final : public RuleOracle {
   void Run(const EvaluationOptions& options);
 
   Truth Condition(int32_t root) const { return EvalNode(law_.program, root, values_, this); }
-  void Missing(int32_t root, std::vector<int32_t>& slots) const {
-    CollectMissing(law_.program, root, values_, this, slots);
-  }
+  // The unknown facts that leave the condition at `root` undecided (with repeats).
+  void Missing(int32_t root, std::vector<int32_t>& slots) const;
   Truth RuleTruth(int32_t rule) const override;
   void RuleMissing(int32_t rule, std::vector<int32_t>& slots) const override;
 

@@ -2,6 +2,8 @@
 #ifndef IBSA_SRC_LAW_DATA_H_
 #define IBSA_SRC_LAW_DATA_H_
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "condition.h"
@@ -79,6 +81,15 @@ std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<
 // folder of rulesets that lacks one (left out, unreadable) would judge its cases by EU law
 // alone. Checked for a whole folder (Law::Load, CompileSnapshot), not for a few texts.
 std::vector<Diagnostic> UncoveredJurisdictions(const Law& law, const std::string& directory);
+
+// The snapshot format's header for `body`: magic, layout fingerprint, hash of the body.
+std::string SnapshotHeader(std::string_view body);
+// The law in the snapshot `bytes` (header and body), read from `path`, whose file names are
+// under `directory`. With `compare_sources` (LoadSnapshot), a snapshot whose recorded files
+// differ from those of `directory` is refused as stale; the snapshot fuzz target reads the
+// law without that comparison. Every refusal is E0003 ("snapshot not used: ...").
+Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
+                         const std::string& directory, bool compare_sources);
 
 // Fills what judging reads (instruments, code, rule_code) once every file is parsed.
 void IndexLaw(LawData& law);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <string_view>
 
 #include "ibsa/render.h"
 #include "render_common.h"
@@ -127,6 +128,31 @@ struct Document {
     if (!rows.empty()) blocks.push_back({Block::kTable, 0, "", std::move(header), std::move(rows), ""});
   }
 };
+
+// Text from the case (its id and title) is marked in the document, so that each format shows
+// it as text: Markdown escapes what would make it markup (raw HTML, a link, a heading), HTML
+// escapes it without turning "<https://...>" into a link. The marks are control characters,
+// which case text cannot hold (the case reader refuses them, E0002).
+constexpr char kCaseTextStart = '\x0E';
+constexpr char kCaseTextEnd = '\x0F';
+
+std::string CaseText(const std::string& text) { return kCaseTextStart + text + kCaseTextEnd; }
+
+// `text` with its marked parts passed through `literal` and the rest through `other`.
+template <typename Literal, typename Other>
+std::string Unmark(const std::string& text, Literal literal, Other other) {
+  std::string out;
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t start = text.find(kCaseTextStart, at);
+    if (start == std::string::npos) break;
+    const size_t end = text.find(kCaseTextEnd, start);
+    out += other(text.substr(at, start - at)) +
+           literal(text.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1));
+    at = end == std::string::npos ? text.size() : end + 1;
+  }
+  return out + other(text.substr(std::min(at, text.size())));
+}
 
 std::string Join(const std::vector<std::string>& items, const std::string& separator = ", ") {
   std::string out;
@@ -273,10 +299,10 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   const Wording& w = internal::WordingFor(language);
   const ReportWording& r = ReportWordingFor(language);
   Document d;
-  d.Heading(1, std::string(r.title) + ": " + e.case_id);
+  d.Heading(1, std::string(r.title) + ": " + CaseText(e.case_id));
   d.Paragraph(r.not_advice, "notice");
   std::vector<std::string> about;
-  if (!e.case_title.empty()) about.push_back(e.case_title);
+  if (!e.case_title.empty()) about.push_back(CaseText(e.case_title));
   about.push_back(internal::JurisdictionName(e.jurisdiction, language) + ", " + w.date_of_facts + " " +
                   e.date.ToString());
   if (e.options.as_of) about.push_back(std::string(w.as_of) + " " + e.options.as_of->ToString());
@@ -409,6 +435,26 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   return d;
 }
 
+// Case text in Markdown: every character that could start markup is escaped (CommonMark
+// lets any ASCII punctuation be), so no HTML, link, image, emphasis or heading can form;
+// "://" loses its colon's meaning so that no URL is linked.
+std::string MarkdownLiteral(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool markup = std::string_view("\\`*_{}[]()<>#!|~&").find(c) != std::string_view::npos;
+    const bool at_start = i == 0 && std::string_view("-+=.").find(c) != std::string_view::npos;
+    const bool scheme = c == ':' && text.compare(i + 1, 2, "//") == 0;
+    if (markup || at_start || scheme) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string Markdown(const std::string& text) {
+  return Unmark(text, MarkdownLiteral, [](const std::string& s) { return s; });
+}
+
 std::string MarkdownCell(const std::string& text) {
   std::string out;
   for (char c : text) {
@@ -423,21 +469,21 @@ std::string ToMarkdown(const Document& d) {
   std::string out;
   for (const auto& b : d.blocks) {
     switch (b.kind) {
-      case Block::kHeading: out += "\n" + std::string(static_cast<size_t>(b.level), '#') + " " + b.text + "\n"; break;
-      case Block::kParagraph: out += "\n" + (b.css == "notice" ? "> " + b.text : b.text) + "\n"; break;
+      case Block::kHeading: out += "\n" + std::string(static_cast<size_t>(b.level), '#') + " " + Markdown(b.text) + "\n"; break;
+      case Block::kParagraph: out += "\n" + (b.css == "notice" ? "> " + Markdown(b.text) : Markdown(b.text)) + "\n"; break;
       case Block::kList:
         out += "\n";
-        for (const auto& item : b.items) out += "- " + item + "\n";
+        for (const auto& item : b.items) out += "- " + Markdown(item) + "\n";
         break;
       case Block::kTable: {
         out += "\n|";
-        for (const auto& h : b.items) out += " " + MarkdownCell(h) + " |";
+        for (const auto& h : b.items) out += " " + MarkdownCell(Markdown(h)) + " |";
         out += "\n|";
         for (size_t i = 0; i < b.items.size(); ++i) out += "---|";
         out += "\n";
         for (const auto& row : b.rows) {
           out += "|";
-          for (const auto& cell : row) out += " " + MarkdownCell(cell) + " |";
+          for (const auto& cell : row) out += " " + MarkdownCell(Markdown(cell)) + " |";
           out += "\n";
         }
         break;
@@ -461,8 +507,13 @@ std::string Escape(const std::string& text) {
   return out;
 }
 
-// Escapes, then turns "<https://...>" (as SourceText writes links) into links.
-std::string HtmlText(const std::string& text) {
+// Escapes, then turns "<https://...>" (as SourceText writes links) into links; case text
+// is escaped only.
+std::string HtmlLinks(const std::string& text);
+
+std::string HtmlText(const std::string& text) { return Unmark(text, Escape, HtmlLinks); }
+
+std::string HtmlLinks(const std::string& text) {
   std::string out;
   size_t at = 0;
   while (true) {
@@ -490,7 +541,9 @@ th { background: #eee; } a { color: #134; word-break: break-all; }
 )";
 
 std::string ToHtml(const Document& d, Language language) {
-  std::string title = d.blocks.empty() ? "ibsa" : d.blocks.front().text;
+  const std::string title =
+      d.blocks.empty() ? "ibsa" : Unmark(d.blocks.front().text, [](const std::string& s) { return s; },
+                                         [](const std::string& s) { return s; });
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(LanguageCode(language)) +
                     "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
                     Escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";

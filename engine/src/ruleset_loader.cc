@@ -461,6 +461,9 @@ class RulesetParser {
     // Depth-first, with a stack of its own: a file may chain thousands of rules, one
     // naming the next, and that must not be thousands of nested calls.
     std::vector<int> state(n, 0);  // 0 new, 1 on the stack, 2 done
+    // How many rules deep each rule's references reach (0: it names none). Judging
+    // recurses once per level, so the depth is bounded as nesting is (E0005).
+    std::vector<int> depth(n, 0);
     std::vector<std::pair<int, size_t>> stack;  // a rule and the next of its edges to follow
     for (size_t start = 0; start < n; ++start) {
       if (state[start] != 0) continue;
@@ -472,6 +475,7 @@ class RulesetParser {
         if (i == edges[r].size()) {
           state[r] = 2;
           stack.pop_back();
+          if (!CheckDepth(version, edges[r], edge_refs[r], depth, r)) return;
           continue;
         }
         const int next = edges[r][i];
@@ -489,6 +493,26 @@ class RulesetParser {
       }
     }
   }
+
+  // Sets depth[r] from its references' depths (all done); E0207 when it is over the bound.
+  bool CheckDepth(const RulesetVersion& version, const std::vector<int>& edges,
+                  const std::vector<const PendingRuleRef*>& refs, std::vector<int>& depth, int r) {
+    for (size_t e = 0; e < edges.size(); ++e) {
+      if (depth[edges[e]] + 1 <= depth[r]) continue;
+      depth[r] = depth[edges[e]] + 1;
+      if (depth[r] > kMaxReferenceDepth) {
+        reader_.Error("E0207", refs[e]->yaml,
+                      "rule '" + version.rules[r].id + "' reaches more than " +
+                          std::to_string(kMaxReferenceDepth) +
+                          " rules deep through rule references (a rule naming a rule naming a rule ...)",
+                      {"no law needs chains that long: name the facts, or shorten the chain"});
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static constexpr int kMaxReferenceDepth = 64;
 
   YamlReader& reader_;
   LawData& law_;

@@ -588,12 +588,7 @@ Result<Law> CompileSnapshot(const std::string& directory, const std::string& pat
   w.List(files.value(), [&](const SourceFile& f) { w.Str(f.name), w.Int(f.size), w.Int(f.hash); });
   WriteVocabulary(law.value().vocabulary().data(), w);
   WriteLaw(law.value().data(), w);
-  // Header: what it is, which layout, and a hash of the rest to detect damage.
-  Writer header("");
-  header.bytes().append(kMagic, sizeof kMagic);
-  header.Int(LayoutFingerprint());
-  header.Int(Hash(w.bytes()));
-  w.bytes().insert(0, header.bytes());
+  w.bytes().insert(0, internal::SnapshotHeader(w.bytes()));
 
   // Written beside the target and renamed, so a reader never sees half a snapshot, and a
   // full disk leaves the previous one. Readable by all: it holds law, not cases.
@@ -609,7 +604,22 @@ Result<Law> LoadSnapshot(const std::string& path, const std::string& directory) 
   Diagnostic unreadable;
   auto read = internal::ReadFile(path, unreadable, {kMaxSnapshotBytes, false});
   if (!read) return Refused(path, "cannot read it: " + unreadable.message);
-  const std::string& bytes = *read;
+  return internal::ReadSnapshot(*read, path, directory, true);
+}
+
+namespace internal {
+
+std::string SnapshotHeader(std::string_view body) {
+  // What it is, which layout, and a hash of the rest to detect damage.
+  Writer header("");
+  header.bytes().append(kMagic, sizeof kMagic);
+  header.Int(LayoutFingerprint());
+  header.Int(Hash(body));
+  return std::move(header.bytes());
+}
+
+Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
+                         const std::string& directory, bool compare_sources) {
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     return Refused(path, "not an ibsa snapshot");
   }
@@ -629,14 +639,16 @@ Result<Law> LoadSnapshot(const std::string& path, const std::string& directory) 
     return f;
   });
   if (!r.ok()) return Refused(path, "damaged");
-  auto current = Fingerprint(directory, nullptr);
-  if (!current.ok()) return Refused(path, "the rulesets cannot be read");
-  const auto& files = current.value();
-  if (files.size() != recorded.size()) return Refused(path, "stale: the rulesets have changed");
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (files[i].name != recorded[i].name || files[i].size != recorded[i].size ||
-        files[i].hash != recorded[i].hash) {
-      return Refused(path, "stale: " + files[i].name + " has changed");
+  if (compare_sources) {
+    auto current = Fingerprint(directory, nullptr);
+    if (!current.ok()) return Refused(path, "the rulesets cannot be read");
+    const auto& files = current.value();
+    if (files.size() != recorded.size()) return Refused(path, "stale: the rulesets have changed");
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (files[i].name != recorded[i].name || files[i].size != recorded[i].size ||
+          files[i].hash != recorded[i].hash) {
+        return Refused(path, "stale: " + files[i].name + " has changed");
+      }
     }
   }
   auto vocabulary = ReadVocabulary(r);
@@ -648,5 +660,7 @@ Result<Law> LoadSnapshot(const std::string& path, const std::string& directory) 
   result.set_source(LawSource{directory, path, FingerprintText(files)});
   return result;
 }
+
+}  // namespace internal
 
 }  // namespace ibsa

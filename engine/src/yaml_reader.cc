@@ -409,16 +409,33 @@ SourceLocation YamlReader::LocateOffset(size_t offset) const {
 
 std::string YamlReader::LineAt(int line) const {
   if (line <= 0) return "";
-  size_t start = 0;
-  for (int current = 1; current < line; ++current) {
-    size_t newline = text_.find('\n', start);
-    if (newline == std::string::npos) return "";
-    start = newline + 1;
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
+      line_starts_.push_back(at + 1);
+    }
   }
+  if (static_cast<size_t>(line) > line_starts_.size()) return "";
+  const size_t start = line_starts_[line - 1];
+  if (start > text_.size()) return "";
   size_t end = text_.find('\n', start);
   std::string result = text_.substr(start, end == std::string::npos ? std::string::npos : end - start);
   if (!result.empty() && result.back() == '\r') result.pop_back();
   return result;
+}
+
+std::vector<Diagnostic> YamlReader::TakeDiagnostics() {
+  if (unshown_ > 0) {
+    const size_t all = diagnostics_.size() + unshown_;
+    diagnostics_.push_back(Diagnostic{
+        "E0009", SourceLocation{file_, 0, 0},
+        std::to_string(all) + " errors in this file; the first " + std::to_string(diagnostics_.size()) +
+            " are shown, " + std::to_string(unshown_) + " more are not",
+        {"is this the right file? Correct these and run again to see the rest"},
+        "", 1});
+    unshown_ = 0;
+  }
+  return std::move(diagnostics_);
 }
 
 void YamlReader::Error(std::string code, const YAML::Node& node, std::string message,
@@ -430,6 +447,10 @@ void YamlReader::Error(std::string code, const YAML::Node& node, std::string mes
 
 void YamlReader::Error(std::string code, const SourceLocation& location, std::string message,
                        std::vector<std::string> help, int span) {
+  if (full()) {
+    ++unshown_;
+    return;
+  }
   Diagnostic diagnostic;
   diagnostic.code = std::move(code);
   diagnostic.location = location;
@@ -490,6 +511,46 @@ std::optional<std::string> YamlReader::ReadString(const YAML::Node& node, std::s
     return std::nullopt;
   }
   return node.Scalar();
+}
+
+namespace {
+
+// The first character of UTF-8 `text` that a reader's screen would obey rather than show,
+// or -1. `text` is well-formed: the reader checked the bytes, and yaml-cpp encodes escapes.
+int64_t FirstUnshowable(std::string_view text, bool lines) {
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    uint32_t c = length == 1 ? lead : lead & (0xFF >> (length + 1));
+    for (size_t k = 1; k < length && i + k < text.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    i += length;
+    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    const bool separator = c == 0x2028 || c == 0x2029;
+    const bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    if ((c == '\n' && lines) || c == '\t') continue;
+    if (control || separator || bidi) return c;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::optional<std::string> YamlReader::ReadText(const YAML::Node& node, std::string_view key, bool lines) {
+  auto text = ReadString(node, key);
+  if (!text) return std::nullopt;
+  if (const int64_t c = FirstUnshowable(*text, lines); c >= 0) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+    Error("E0002", node,
+          "'" + std::string(key) + "' holds " + (c == '\n' ? std::string("a line break") : "the character " + std::string(hex)) +
+              ", which a terminal or a report would not show as text",
+          {std::string("write it as plain text") + (lines ? "" : " on one line") +
+           ", without control characters (also those written as YAML escapes such as \\e)"});
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<bool> YamlReader::ReadBool(const YAML::Node& node, std::string_view key) {

@@ -71,13 +71,20 @@ class YamlReader {
   // The line and column of a byte of the text.
   SourceLocation LocateOffset(size_t offset) const;
 
+  // Records an error. Past kMaxDiagnostics errors in one file, they are only counted:
+  // TakeDiagnostics then ends with E0009, which says how many there were.
   void Error(std::string code, const YAML::Node& node, std::string message,
              std::vector<std::string> help = {});
   void Error(std::string code, const SourceLocation& location, std::string message,
              std::vector<std::string> help = {}, int span = 1);
   bool ok() const { return diagnostics_.empty(); }
-  std::vector<Diagnostic> TakeDiagnostics() { return std::move(diagnostics_); }
+  // No more errors will be shown: a loader may count one without working out its words.
+  bool full() const { return diagnostics_.size() >= kMaxDiagnostics; }
+  void CountUnshown() { ++unshown_; }
+  std::vector<Diagnostic> TakeDiagnostics();
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+  static constexpr size_t kMaxDiagnostics = 100;
 
   // Checks that `node` is a map whose keys are all in `allowed` and that every
   // key in `required` is present; reports unknown (with "did you mean"),
@@ -92,6 +99,12 @@ class YamlReader {
   // Strict scalar readers: each reports E0104 (wrong type) or E0105 (bad date)
   // with the key name and returns nullopt on failure.
   std::optional<std::string> ReadString(const YAML::Node& node, std::string_view key);
+  // Text that people will read in a terminal or a report (a case's id and title): a string
+  // without control characters, even those YAML escapes make ("\e", "\x9b"), without line
+  // or paragraph separators (newlines only when `lines`), and without bidirectional
+  // overrides. Such a character could clear a screen, start a line that looks like a
+  // finding, or reorder what is shown: E0002 at the value.
+  std::optional<std::string> ReadText(const YAML::Node& node, std::string_view key, bool lines = false);
   std::optional<bool> ReadBool(const YAML::Node& node, std::string_view key);
   std::optional<int64_t> ReadInt(const YAML::Node& node, std::string_view key);
   std::optional<Date> ReadDate(const YAML::Node& node, std::string_view key);
@@ -111,6 +124,10 @@ class YamlReader {
   std::string text_;
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+  size_t unshown_ = 0;
+  // Where each line starts, found once when the first excerpt is needed: finding each
+  // error's line from the top made a file with many errors quadratic.
+  mutable std::vector<size_t> line_starts_;
 };
 
 }  // namespace ibsa::internal

@@ -70,7 +70,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ibsa::fuzz;
   if (size == 0) return 0;
   const Endpoint endpoint = Select(data[0]);
-  const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
+  // Past the 256 KiB body limit (413), so that the limit is reached too.
+  const std::string body = Expand(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), 270 << 10);
   CheckResponse(endpoint, BundledApi().Handle(endpoint.method, endpoint.path, body));
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ibsa/ibsa.h"
@@ -24,6 +25,53 @@ template <typename T>
 const T& ValueOrFail(const Result<T>& result, const std::string& what) {
   if (!result.ok()) Fail(what + ":\n" + FormatDiagnostics(result.errors()));
   return result.value();
+}
+
+// Inputs may repeat lines, so that a fuzzer reaches sizes its -max_len keeps it from:
+// thousands of errors in one file (quadratic reporting) or dozens of rules naming each
+// other (shared references), both found too slow by hand before a fuzzer could see them.
+// A line "#repeat N" or "#repeat N FROM" (N up to 100,000) repeats the lines after it, up
+// to "#end", N times; in them "$i" is the repetition's number (FROM, FROM + 1, ...), "$p"
+// that number minus 1 and "$q" minus 2. The marks are YAML comments, so the text reads
+// the same unexpanded. Output stops growing at `max_bytes` (past every input limit).
+inline std::string ReplaceAll(std::string text, std::string_view from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+inline std::string Expand(std::string_view text, size_t max_bytes) {
+  std::string out;
+  size_t at = 0;
+  auto next_line = [&] {
+    const size_t end = text.find('\n', at);
+    const std::string_view line = text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at + 1);
+    at = end == std::string_view::npos ? text.size() : end + 1;
+    return line;
+  };
+  while (at < text.size() && out.size() <= max_bytes) {
+    const std::string_view line = next_line();
+    long count = 0, from = 0;
+    if (line.rfind("#repeat ", 0) != 0 ||
+        std::sscanf(std::string(line.substr(8)).c_str(), "%ld %ld", &count, &from) < 1 || count < 0 ||
+        count > 100000) {
+      out += line;
+      continue;
+    }
+    std::string body;
+    while (at < text.size()) {
+      const std::string_view inner = next_line();
+      if (inner.rfind("#end", 0) == 0) break;
+      body += inner;
+    }
+    for (long i = 0; i < count && out.size() <= max_bytes; ++i) {
+      const long n = from + i;
+      out += ReplaceAll(ReplaceAll(ReplaceAll(body, "$i", std::to_string(n)), "$p", std::to_string(n - 1)),
+                        "$q", std::to_string(n - 2));
+    }
+  }
+  return out;
 }
 
 // The objects live until the process ends: never freed, so reachable, so no leak report.

@@ -30,7 +30,7 @@ void Judge(const Law& law) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ibsa::fuzz;
-  const std::string text(reinterpret_cast<const char*>(data), size);
+  const std::string text = Expand(std::string_view(reinterpret_cast<const char*>(data), size), 4200 << 10);
   auto law = ibsa::Law::FromTexts({{"fuzz.yaml", text}}, BundledVocabulary());
   if (law.ok()) {
     Judge(law.value());

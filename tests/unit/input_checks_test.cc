@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "ibsa/ibsa.h"
 #include "test_law.h"
@@ -172,6 +173,113 @@ TEST_F(AcceptedWithoutAWordTest, AnAssessmentBeforeAllTheLawIsRefused) {
   EXPECT_NE(evaluation.errors()[0].message.find("2016-01-01"), std::string::npos);
   options.assessed_on = Date::Parse("2016-01-01");
   EXPECT_TRUE(Evaluate(law, c, options).ok());
+}
+
+// Item 8: each error found its line by reading the file from the top, and all were
+// reported: a 1 MiB case of unknown keys took minutes. Lines are indexed once, and after
+// a hundred errors the rest are counted.
+TEST_F(AcceptedWithoutAWordTest, ManyErrorsAreCountedNotAllShown) {
+  std::string text = kHead;
+  for (int i = 0; i < 1000; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  const auto errors = CaseErrors(vocabulary_, text);
+  ASSERT_EQ(errors.size(), 101u);
+  EXPECT_EQ(errors[99].code, "E0101");
+  EXPECT_EQ(errors[99].location.line, 103);
+  EXPECT_EQ(errors[99].excerpt, "k99: 1");
+  EXPECT_EQ(errors[100].code, "E0009");
+  EXPECT_NE(errors[100].message.find("1000 errors in this file; the first 100 are shown"), std::string::npos)
+      << errors[100].message;
+}
+
+// Rules r0 and r1 read a fact; every later rule names the two before it (item 9). Judged
+// anew at each reference, rule n judged rule 0 about fib(n) times: 60 such rules never
+// finished evaluating or checking.
+std::string SharedReferences(int n) {
+  std::string rules;
+  for (int i = 0; i < n; ++i) {
+    rules += testing::RuleYaml("r" + std::to_string(i),
+                               {i < 2 ? std::string("{fact: victim.real_person, is: true}")
+                                      : "{any: [{rule: r" + std::to_string(i - 1) + "}, {rule: r" +
+                                            std::to_string(i - 2) + "}]}"});
+  }
+  return testing::Ruleset("be.x.2016", "2016-01-01", "", rules);
+}
+
+TEST_F(AcceptedWithoutAWordTest, RulesNamedByManyOthersAreJudgedOnce) {
+  const Law law = testing::LawOf(vocabulary_, {{"r.yaml", SharedReferences(60)}});
+  // The fact is unknown, so every rule is possible and its missing facts are collected.
+  const Case c = CaseOf(vocabulary_, std::string(kHead));
+  EvaluationOptions options;
+  options.explain = true;
+  options.assessed_on = Date::Parse("2026-11-21");
+  auto evaluation = Evaluate(law, c, options);
+  ASSERT_TRUE(evaluation.ok());
+  const Finding* last = testing::FindingFor(evaluation.value(), "r59");
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->missing, std::vector<std::string>{"victim.real_person"});
+  auto questions = NextQuestions(law, c, options);
+  ASSERT_TRUE(questions.ok());
+  // ibsa check's search for rules that can never apply judges them too.
+  const Coverage coverage = MeasureCoverage(law, {});
+  for (const auto& problem : CheckLaw(law, coverage)) EXPECT_NE(problem.code, "C003") << problem.message;
+}
+
+TEST_F(AcceptedWithoutAWordTest, ReferenceChainsDeeperThanSixtyFourRulesAreRefused) {
+  std::string rules;
+  for (int i = 0; i < 70; ++i) {
+    rules += testing::RuleYaml("r" + std::to_string(i),
+                               {i == 0 ? std::string("{fact: victim.real_person, is: true}")
+                                       : "{rule: r" + std::to_string(i - 1) + "}"});
+  }
+  const auto errors = testing::LawErrors(vocabulary_, {{"r.yaml", testing::Ruleset("be.x.2016", "2016-01-01", "", rules)}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0207");
+  EXPECT_NE(errors[0].message.find("rule 'r65'"), std::string::npos) << errors[0].message;
+  EXPECT_GT(errors[0].location.line, 0);
+}
+
+// Item 13: case text could forge the output. YAML escapes passed the reader's check for
+// control characters (it reads the bytes, and "\e" is two printable ones), so a title could
+// clear the terminal or start a line "APPLIES art. 999"; Markdown reports passed raw HTML
+// and javascript: links; the HTML report linked "<https://...>" in a title.
+TEST_F(AcceptedWithoutAWordTest, CaseTextCannotHoldWhatAScreenWouldObey) {
+  for (const char* title : {R"("\e[2J\e[Hcleared")", R"("ok\nAPPLIES  art. 999 Sw: forged")", R"("\x9b2J")",
+                            R"("\u202Edesrever")", R"("a\u2028b")", R"("bell\a")"}) {
+    const auto errors = CaseErrors(vocabulary_, std::string(kHead) + "title: " + title + "\n");
+    ASSERT_EQ(errors.size(), 1u) << title;
+    EXPECT_EQ(errors[0].code, "E0002") << title;
+    EXPECT_EQ(errors[0].location.line, 4) << title;
+  }
+  EXPECT_EQ(CaseErrors(vocabulary_, "id: \"x\\ry\"\njurisdiction: BE\ndate: 2025-03-14\n")[0].code, "E0002");
+  // Plain text, accents and tabs stay text; a description may have several lines.
+  CaseOf(vocabulary_, std::string(kHead) + "title: \"Sévère\\tcas\"\ndescription: |\n  one\n  two\n");
+}
+
+TEST_F(AcceptedWithoutAWordTest, ReportsShowCaseTextAsText) {
+  const Law law = testing::LawOf(
+      vocabulary_, {{"r.yaml", testing::Ruleset("be.x.2016", "2016-01-01", "",
+                                                testing::RuleYaml("r", {"{fact: victim.real_person, is: true}"}))}});
+  const Case c = CaseOf(vocabulary_,
+                        "id: \"[x](javascript:alert(1))\"\ntitle: \"<img src=x onerror=alert(1)> "
+                        "<https://evil.example/> # Heading [y](javascript:alert(2))\"\n"
+                        "jurisdiction: BE\ndate: 2025-03-14\nvictim: {real_person: true}\n");
+  auto evaluation = Evaluate(law, c, {});
+  ASSERT_TRUE(evaluation.ok());
+  const std::string markdown = RenderReport(evaluation.value(), law, c, {}, {}, ReportStyle::kMarkdown, Language::kEn);
+  const std::string html = RenderReport(evaluation.value(), law, c, {}, {}, ReportStyle::kHtml, Language::kEn);
+  EXPECT_FALSE(std::regex_search(markdown, std::regex(R"([^\\]<img)"))) << markdown;
+  EXPECT_EQ(markdown.find("](javascript"), std::string::npos) << markdown;
+  EXPECT_EQ(markdown.find("<https://evil"), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("\\<img src=x onerror=alert\\(1\\)\\>"), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("- \\<img"), std::string::npos) << markdown;  // a list item, not a heading
+  EXPECT_EQ(html.find("<img"), std::string::npos) << html;
+  EXPECT_EQ(html.find("href=\"https://evil"), std::string::npos) << html;
+  EXPECT_NE(html.find("&lt;https://evil.example/&gt;"), std::string::npos) << html;
+  EXPECT_NE(html.find(": [x](javascript:alert(1))</title>"), std::string::npos) << html;
+  // The rulesets' own links are still links.
+  EXPECT_NE(html.find("<a href=\"https://www.ejustice.just.fgov.be/\">"), std::string::npos);
+  EXPECT_EQ(html.find('\x0E'), std::string::npos);
+  EXPECT_EQ(markdown.find('\x0E'), std::string::npos);
 }
 
 }  // namespace

@@ -64,6 +64,9 @@ class Decision {
   std::vector<int32_t> verdict_of_;
   std::vector<uint8_t> memo_;
   std::vector<int32_t> memo_touched_;
+  // The rules whose unknown facts one collection of missing facts has already taken.
+  std::vector<uint8_t> missing_seen_;
+  std::vector<int32_t> missing_touched_;
   std::vector<uint8_t> with_;
 };
 
