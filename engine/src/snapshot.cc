@@ -657,7 +657,8 @@ Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
   if (!r.ok() || !Consistent(*vocabulary, *law)) return Refused(path, "damaged");
   internal::IndexLaw(*law);
   Law result = Law::FromData(std::move(law));
-  result.set_source(LawSource{directory, path, FingerprintText(files)});
+  // The files it was compiled from: those of `directory` when compared above.
+  result.set_source(LawSource{directory, path, FingerprintText(recorded)});
   return result;
 }
 
