@@ -29,17 +29,29 @@ cat <<'EOF'
 ```sh
 ./ibsa.sh serve                      # builds, then serves http://127.0.0.1:8080/
 ibsa serve --port 0                  # any free port; the first line says which
-ibsa serve --bind 0.0.0.0            # other machines too: warned, not advised
+ibsa serve --bind 0.0.0.0 --allow-host intake.example   # other machines too: warned, not advised
 ```
 
 It listens on 127.0.0.1 unless `--bind` says otherwise, and answers only requests addressed
-to `localhost`, `127.0.0.1` or `::1` while it does (a web page elsewhere cannot reach it by
-rebinding its own name). Nothing a request contains is stored or logged: the log on standard
-error has one line per request, `METHOD PATH STATUS TIME` (`--quiet` turns it off). Request
-bodies are capped at 256 KiB and JSON nesting at 32 levels; a request that has not arrived
-within `--timeout` seconds (default 10) is dropped, as is a response the client does not
-read. SIGINT or SIGTERM stops the server. Responses say `Cache-Control: no-store`, and the
-page runs under a Content-Security-Policy that allows nothing from elsewhere.
+(`Host`) to `localhost`, `127.0.0.1` or `::1`, to the address it is bound to, or to a name
+given with `--allow-host` (a web page elsewhere cannot reach it by rebinding its own name to
+this machine's address). A `POST` to the API must send `Content-Type: application/json`, and
+a request that names another site in `Origin` is refused: a page elsewhere cannot make the
+server work. Nothing a request contains is stored or logged: the log on standard error has
+one line per request, `METHOD PATH STATUS TIME`, with every byte of the path outside
+printable ASCII written `%XX` (`--quiet` turns it off). SIGINT or SIGTERM stops the server.
+Responses say `Cache-Control: no-store`, and the page runs under a Content-Security-Policy
+that allows nothing from elsewhere.
+
+Limits: a request (request line, headers, body) must arrive whole within `--timeout` seconds
+(default 10) of its first byte, and the first request of a connection within as many of the
+connection; a response must be taken within as many; a connection idle between requests is
+closed after 5 s, and after 100 requests. Request line and headers: 32 KiB; bodies: 256 KiB;
+JSON nesting: 32 levels. At most `--max-connections` (default 128) connections are served at
+once, each on a thread of its own, so that slow or idle clients cannot keep others waiting;
+one more is answered 503 at once. Pipelined requests are answered in turn; a `Range` header is
+ignored (answers are whole); a request with two `Content-Length` headers, or one and
+`Transfer-Encoding`, is refused. `HEAD` works for the page's files.
 
 The answers are the CLI's own: `/api/evaluate` returns what `ibsa evaluate --format json`
 prints for the same case and options, byte for byte ([json-format.md](json-format.md)), and
@@ -70,12 +82,16 @@ stable code ([errors.md](errors.md)) and help lines:
 
 | status | when |
 |---|---|
-| 400 | the body is not JSON, not an object, nested deeper than 32 levels, or a key is unknown or of the wrong type |
-| 403 | bound to loopback, the request was addressed to another host name |
+| 400 | the body is not JSON, not an object, nested deeper than 32 levels, or a key is unknown or of the wrong type; the request gives its length twice; it is not valid HTTP |
+| 403 | the request was addressed (`Host`) to a name this server does not answer to, or comes from another site (`Origin`) |
 | 404 | no such endpoint or page |
 | 405 | the endpoint takes another method |
+| 408 | the request did not arrive whole within `--timeout` seconds |
 | 413 | the body is over 256 KiB |
-| 422 | well-formed, but the case or an option is not valid: an unknown fact, a value outside the allowed set, a proposal that does not exist |
+| 415 | a `POST` to the API without `Content-Type: application/json` |
+| 422 | well-formed, but the case or an option is not valid: an unknown fact, a value outside the allowed set, a proposal that does not exist, an assessment date before all the encoded law (E0303) |
+| 431 | the request line and headers are over 32 KiB |
+| 503 | `--max-connections` connections are being served; try again |
 
 ## Examples
 

@@ -67,6 +67,8 @@ struct ServeCommandOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
   int timeout = 10;
+  int max_connections = 128;
+  std::vector<std::string> allowed_hosts;
   bool quiet = false;
 };
 
@@ -593,6 +595,8 @@ int RunServe(const GlobalOptions& global, const ServeCommandOptions& options) {
   serve.bind = options.bind;
   serve.port = options.port;
   serve.timeout_seconds = options.timeout;
+  serve.max_connections = options.max_connections;
+  serve.allowed_hosts = options.allowed_hosts;
   std::mutex log_mutex;
   if (!options.quiet) {
     serve.log = [&log_mutex](const std::string& line) {
@@ -737,6 +741,11 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--bind", serve.bind, "address to listen on (default 127.0.0.1: this machine only)");
   serve_cmd->add_option("--timeout", serve.timeout, "seconds to wait for a request to arrive or a response to be sent (default 10)")
       ->check(CLI::Range(1, 3600));
+  serve_cmd->add_option("--max-connections", serve.max_connections,
+                        "connections served at once (default 128); one more is answered 503 at once")
+      ->check(CLI::Range(1, 4096));
+  serve_cmd->add_option("--allow-host", serve.allowed_hosts,
+                        "also answer requests addressed to this host name (the Host header); repeatable");
   serve_cmd->add_flag("--quiet", serve.quiet, "do not log requests (the log never holds what a request said)");
 
   std::string compile_output;
