@@ -8,12 +8,17 @@ set -uo pipefail
 ibsa="$1"; rulesets="$2"; demo="$3"; work="$4"
 rm -rf "$work"; mkdir -p "$work"
 failures=0
+# A cap on virtual memory makes reading a sparse file of gigabytes whole fail loudly; a
+# build with AddressSanitizer reserves terabytes of address space for its shadow, so there
+# the cap is left off (ASan's own allocator limit then plays its part).
+memory_cap=4194304
+if ldd "$ibsa" 2>/dev/null | grep -q libasan; then memory_cap=unlimited; fi
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 # run NAME EXPECTED_EXIT PATTERN COMMAND...: the command must exit so and print PATTERN.
 run() {
   local name="$1" expected="$2" pattern="$3"; shift 3
-  ( ulimit -v 4194304; exec timeout 60 "$@" ) > "$work/out.txt" 2>&1
+  ( ulimit -v "$memory_cap"; exec timeout 60 "$@" ) > "$work/out.txt" 2>&1
   local status=$?
   [ "$status" != 124 ] || { fail "$name: hangs"; return; }
   [ "$status" = "$expected" ] || fail "$name: exit $status, expected $expected: $(head -c 600 "$work/out.txt")"
@@ -32,7 +37,7 @@ run "a device" 2 'zero: error\[E0001\]: cannot read file: it is a device' $(eval
 truncate -s 6G "$work/sparse.yaml"
 run "a sparse file of 6 GB" 2 'sparse.yaml: error\[E0001\]: file is larger than' $(evaluate "$work/sparse.yaml")
 # A pipe with a writer is read: `ibsa evaluate /dev/stdin < case` and `<(...)` work.
-cat "$demo" | ( ulimit -v 4194304; exec timeout 60 "$ibsa" --rulesets "$rulesets" evaluate /dev/stdin ) > "$work/out.txt" 2>&1 \
+cat "$demo" | ( ulimit -v "$memory_cap"; exec timeout 60 "$ibsa" --rulesets "$rulesets" evaluate /dev/stdin ) > "$work/out.txt" 2>&1 \
   || fail "a case from a pipe: $(head -c 600 "$work/out.txt")"
 
 # As ibsa.law beside the binary: the CLI uses the YAML instead, and answers.
