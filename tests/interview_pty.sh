@@ -52,6 +52,6 @@ grep -q "Saved to $work/case.yaml" "$work/out.txt" || fail "a resumed interview 
 interview "$work/cut.txt" $'2025-10-06\n4\n^C' --save "$work/cut.yaml"
 grep -q "type: share" "$work/cut.yaml" || fail "the answer before the interruption was lost: $(cat "$work/cut.txt")"
 "$ibsa" --rulesets "$rulesets" evaluate "$work/cut.yaml" > /dev/null || fail "the interrupted case is not valid"
-[ ! -e "$work/cut.yaml.tmp" ] || fail "a temporary file was left behind"
+[ -z "$(find "$work" -maxdepth 1 -name '.cut.yaml.*')" ] || fail "a temporary file was left behind"
 grep -q "Saved to $work/cut.yaml\. " "$work/cut.txt" && fail "the interview went on to its end instead of being interrupted"
 echo "interview: all checks passed"

@@ -160,8 +160,31 @@ class Writer {
   std::string out_;
 };
 
-// Reads what Writer wrote; any read past the end or any impossible count marks the
-// snapshot damaged and yields zeros from then on, so a damaged file never crashes.
+// Whether `text` is well-formed UTF-8 (RFC 3629). Every text of a snapshot came from YAML
+// the reader checked; one that is not was not written by `ibsa compile`, and would make the
+// JSON renderer throw.
+bool IsUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                                              : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (length == 0 || text.size() - i < length) return false;
+    const auto second = static_cast<unsigned char>(length > 1 ? text[i + 1] : 0x80);
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) ||
+        (lead == 0xF4 && second > 0x8F)) {
+      return false;
+    }
+    for (size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+// Reads what Writer wrote; any read past the end, any impossible count and any text that
+// is not UTF-8 marks the snapshot damaged and yields zeros from then on, so a damaged file
+// never crashes.
 class Reader {
  public:
   Reader(const std::string& bytes, size_t at, std::string prefix)
@@ -197,6 +220,10 @@ class Reader {
     if (!ok_) return {};
     std::string s = bytes_.substr(at_, n);
     at_ += n;
+    if (!IsUtf8(s)) {
+      ok_ = false;
+      return {};
+    }
     return s;
   }
   std::string Path() {
