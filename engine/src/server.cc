@@ -334,6 +334,15 @@ class HttpServer final : public httplib::Server {
   };
   explicit HttpServer(Limits limits) : limits_(limits) {}
 
+  // Stops listening, also when listening has not begun: httplib::Server::stop() does nothing
+  // until then, so a SIGTERM right after the start was lost and the server listened for
+  // ever. A listening socket that is shut down makes accept() fail, now or later.
+  void StopListening() {
+    const socket_t listening = svr_sock_;
+    if (listening != INVALID_SOCKET) ::shutdown(listening, SHUT_RDWR);
+    stop();
+  }
+
  private:
   bool process_and_close_socket(socket_t socket) override {
     if (ConnectionPool::Refusing()) {
@@ -587,6 +596,6 @@ int Server::port() const { return impl_->port; }
 
 void Server::Listen() { impl_->http.listen_after_bind(); }
 
-void Server::Stop() { impl_->http.stop(); }
+void Server::Stop() { impl_->http.StopListening(); }
 
 }  // namespace ibsa
