@@ -12,7 +12,8 @@ failures=0
 # build with AddressSanitizer reserves terabytes of address space for its shadow, so there
 # the cap is left off (ASan's own allocator limit then plays its part).
 memory_cap=4194304
-if ldd "$ibsa" 2>/dev/null | grep -q libasan; then memory_cap=unlimited; fi
+# (ldd's output is read whole: under pipefail, `ldd | grep -q` fails when grep stops reading early)
+case "$(ldd "$ibsa" 2>/dev/null)" in *libasan*) memory_cap=unlimited ;; esac
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 # run NAME EXPECTED_EXIT PATTERN COMMAND...: the command must exit so and print PATTERN.
