@@ -28,8 +28,8 @@
 #include <vector>
 
 #include "ibsa/ibsa.h"
-#include "law_data.h"
-#include "vocabulary_data.h"
+#include "load/law_data.h"
+#include "load/vocabulary_data.h"
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "law_data.h"
+#include "load/law_data.h"
 
 namespace ibsa::fuzz {
 namespace {

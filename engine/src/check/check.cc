@@ -1,0 +1,508 @@
+#include "ibsa/check.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+
+#include "expr/condition.h"
+#include "load/law_data.h"
+#include "check/suite_internal.h"
+#include "load/vocabulary_data.h"
+
+namespace ibsa {
+namespace {
+
+using internal::LawData;
+using internal::Node;
+using internal::Op;
+
+int GlobalIndex(const LawData& data, const Rule& rule) {
+  for (size_t v = 0; v < data.versions.size(); ++v) {
+    const auto& rules = data.versions[v].rules;
+    if (!rules.empty() && &rule >= &rules.front() && &rule <= &rules.back()) {
+      return data.first_rule[v] + static_cast<int>(&rule - &rules.front());
+    }
+  }
+  return -1;
+}
+
+// The dates on which the case's instruments are judged: the case date and each act's.
+std::vector<Date> AnchorDates(const Case& c) {
+  std::vector<Date> dates = {c.date()};
+  for (const auto& act : c.acts()) dates.push_back(act.date);
+  return dates;
+}
+
+// ---- Can a rule fire? ---------------------------------------------------------------
+
+// The values of one fact that the conditions can tell apart.
+struct Domain {
+  int slot = -1;
+  std::vector<FactValue> values;
+};
+
+class FiringSearch : public internal::RuleOracle {
+ public:
+  FiringSearch(const LawData& law) : law_(law), vocabulary_(law.vocabulary.data()) {}
+
+  bool CanFire(int rule) {
+    std::set<int> slots;
+    std::map<int, std::set<int64_t>> constants;
+    std::map<int, uint64_t> masks;
+    std::set<int> visited_rules;
+    CollectRule(rule, slots, constants, masks, visited_rules);
+    // Derived facts are computed from their inputs, so the search assigns the inputs.
+    std::set<int> base;
+    for (int slot : slots) AddBase(slot, base, constants, masks);
+    std::vector<Domain> domains;
+    double combinations = 1;
+    for (int slot : base) {
+      domains.push_back(DomainOf(slot, constants[slot], masks[slot]));
+      combinations *= static_cast<double>(domains.back().values.size());
+    }
+    values_.assign(vocabulary_.facts.size(), FactValue{});
+    if (combinations > kMaxCombinations) {
+      // Too many to try: a rule that is false with every fact unknown still cannot fire.
+      return Judge(rule) != Truth::kFalse;
+    }
+    return Search(rule, domains, 0);
+  }
+
+  // Each rule is judged once per assignment of the facts, however many rules name it:
+  // rules that each named the two before them took time exponential in their number.
+  Truth RuleTruth(int32_t rule) const override {
+    if (memo_[rule] != kNotJudged) return static_cast<Truth>(memo_[rule]);
+    Truth result = Truth::kTrue;
+    for (int32_t root : law_.rules[rule].elements) {
+      result = And(result, internal::EvalNode(law_.program, root, values_, this));
+    }
+    memo_[rule] = static_cast<uint8_t>(result);
+    memo_touched_.push_back(rule);
+    return result;
+  }
+  void RuleMissing(int32_t, std::vector<int32_t>&) const override {}
+
+ private:
+  static constexpr double kMaxCombinations = 1 << 20;
+  static constexpr uint8_t kNotJudged = 0xFF;
+
+  // RuleTruth for the facts as they are now assigned.
+  Truth Judge(int32_t rule) const {
+    if (memo_.size() != law_.rules.size()) memo_.assign(law_.rules.size(), kNotJudged);
+    for (int32_t judged : memo_touched_) memo_[judged] = kNotJudged;
+    memo_touched_.clear();
+    return RuleTruth(rule);
+  }
+
+  bool Search(int rule, const std::vector<Domain>& domains, size_t i) {
+    if (i == domains.size()) {
+      std::vector<FactValue> values = values_;
+      internal::DeriveFacts(vocabulary_, values, nullptr);
+      std::swap(values, values_);
+      const bool fires = Judge(rule) == Truth::kTrue;
+      std::swap(values, values_);
+      return fires;
+    }
+    for (const FactValue& value : domains[i].values) {
+      values_[domains[i].slot] = value;
+      if (Search(rule, domains, i + 1)) return true;
+    }
+    values_[domains[i].slot] = FactValue{};
+    return false;
+  }
+
+  void CollectNode(const internal::Program& program, int32_t index, std::set<int>& slots,
+                   std::map<int, std::set<int64_t>>& constants, std::map<int, uint64_t>& masks,
+                   std::set<int>& visited_rules) {
+    const Node& node = program.nodes[index];
+    if (node.op == Op::kRule) {
+      CollectRule(node.rule, slots, constants, masks, visited_rules);
+      return;
+    }
+    if (node.op == Op::kAll || node.op == Op::kAny || node.op == Op::kNot) {
+      for (int32_t i = 0; i < node.count; ++i) {
+        CollectNode(program, program.children[node.first + i], slots, constants, masks, visited_rules);
+      }
+      return;
+    }
+    slots.insert(node.slot);
+    constants[node.slot].insert(node.number);
+    masks[node.slot] |= node.mask;
+  }
+
+  void CollectRule(int rule, std::set<int>& slots, std::map<int, std::set<int64_t>>& constants,
+                   std::map<int, uint64_t>& masks, std::set<int>& visited_rules) {
+    if (!visited_rules.insert(rule).second) return;
+    for (int32_t root : law_.rules[rule].elements) {
+      if (root >= 0) CollectNode(law_.program, root, slots, constants, masks, visited_rules);
+    }
+  }
+
+  void AddBase(int slot, std::set<int>& base, std::map<int, std::set<int64_t>>& constants,
+               std::map<int, uint64_t>& masks) {
+    if (!vocabulary_.facts[slot].derived) {
+      base.insert(slot);
+      return;
+    }
+    // A derived fact may also be stated directly, but its inputs decide it whenever they
+    // are known; search through the inputs.
+    for (const auto& derivation : vocabulary_.derivations) {
+      if (derivation.slot != slot) continue;
+      std::set<int> inputs;
+      std::set<int> none;
+      CollectNode(vocabulary_.program, derivation.root, inputs, constants, masks, none);
+      for (int input : inputs) AddBase(input, base, constants, masks);
+    }
+  }
+
+  Domain DomainOf(int slot, const std::set<int64_t>& numbers, uint64_t mask) const {
+    const FactDefinition& fact = vocabulary_.facts[slot];
+    Domain domain;
+    domain.slot = slot;
+    auto known = [](int64_t number) {
+      FactValue v;
+      v.known = true;
+      v.number = number;
+      return v;
+    };
+    switch (fact.type) {
+      case FactType::kBool:
+        domain.values = {known(0), known(1)};
+        break;
+      case FactType::kEnum:
+        for (size_t i = 0; i < fact.values.size(); ++i) domain.values.push_back(known(static_cast<int64_t>(i)));
+        break;
+      case FactType::kInt:
+      case FactType::kDate: {
+        std::set<int64_t> candidates;
+        for (int64_t n : numbers) candidates.insert({n - 1, n, n + 1});
+        for (int64_t n : candidates) {
+          if ((fact.min && n < *fact.min) || (fact.max && n > *fact.max)) continue;
+          domain.values.push_back(known(n));
+        }
+        if (domain.values.empty()) domain.values.push_back(known(fact.min.value_or(0)));
+        break;
+      }
+      case FactType::kSet: {
+        // Each value a condition names is either present or not.
+        std::vector<int> bits;
+        for (int b = 0; b < 64; ++b) {
+          if ((mask >> b) & 1) bits.push_back(b);
+        }
+        for (uint64_t combo = 0; combo < (uint64_t{1} << bits.size()); ++combo) {
+          FactValue v;
+          v.known = true;
+          for (size_t i = 0; i < bits.size(); ++i) {
+            if ((combo >> i) & 1) v.present |= uint64_t{1} << bits[i];
+          }
+          domain.values.push_back(v);
+        }
+        break;
+      }
+    }
+    return domain;
+  }
+
+  const LawData& law_;
+  const internal::VocabularyData& vocabulary_;
+  std::vector<FactValue> values_;
+  mutable std::vector<uint8_t> memo_;  // by global rule: its truth, or kNotJudged
+  mutable std::vector<int32_t> memo_touched_;
+};
+
+std::string Relative(const std::string& file, const std::string& base) {
+  if (base.empty()) return file;
+  std::error_code ec;
+  auto relative = std::filesystem::relative(file, base, ec);
+  if (ec || relative.empty() || relative.string().rfind("..", 0) == 0) return file;
+  return relative.generic_string();
+}
+
+std::string Escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += "\\|";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool CanFire(const Law& law, const Rule& rule) {
+  const int index = GlobalIndex(law.data(), rule);
+  if (index < 0) return false;
+  FiringSearch search(law.data());
+  return search.CanFire(index);
+}
+
+Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_paths) {
+  const LawData& data = law.data();
+  Coverage coverage;
+  std::map<const Rule*, size_t> index;
+  for (const auto& version : data.versions) {
+    for (const auto& rule : version.rules) {
+      index[&rule] = coverage.rules.size();
+      coverage.rules.push_back(RuleCoverage{&version, &rule, {}, {}, {}});
+    }
+  }
+  for (const auto& path : case_paths) {
+    std::vector<Diagnostic> unreadable;
+    for (const auto& file : internal::FindCaseFiles(path, unreadable)) {
+      internal::CaseRun run = internal::RunCase(law, file, {});
+      coverage.suite.cases.push_back(run.report);
+      if (!run.evaluation) continue;
+      auto dates = AnchorDates(*run.c);
+      const Expectations& expect = *run.c->expectations();
+      if (expect.as_of) dates = {*expect.as_of};
+      for (const auto& result : run.results) {
+        if (!result.failure.empty() || !result.aggravation.empty()) continue;
+        if (result.status) {
+          if (result.finding == nullptr) continue;
+          RuleCoverage& entry = coverage.rules[index[result.finding->rule]];
+          auto& list = *result.status == FindingStatus::kApplies ? entry.applies : entry.possible;
+          if (std::find(list.begin(), list.end(), file) == list.end()) list.push_back(file);
+          continue;
+        }
+        // Absent: every version that would have judged the case on one of its dates.
+        for (const auto& version : data.versions) {
+          if (version.status == VersionStatus::kProposed &&
+              std::find(expect.with.begin(), expect.with.end(), version.id) == expect.with.end()) {
+            continue;
+          }
+          if (version.jurisdiction != run.c->jurisdiction() && version.jurisdiction != "EU") continue;
+          const bool judged = std::any_of(dates.begin(), dates.end(),
+                                          [&](Date d) { return version.InForceOn(d); });
+          if (!judged) continue;
+          for (const auto& rule : version.rules) {
+            if (rule.id != result.rule) continue;
+            auto& list = coverage.rules[index[&rule]].absent;
+            if (std::find(list.begin(), list.end(), file) == list.end()) list.push_back(file);
+          }
+        }
+      }
+    }
+    for (auto& error : unreadable) {
+      CaseReport report;
+      report.file = error.location.file;
+      report.errors.push_back(std::move(error));
+      coverage.suite.cases.push_back(std::move(report));
+    }
+  }
+  return coverage;
+}
+
+namespace {
+
+// The first reference to the project's research files or their scenario numbers in a
+// text users read ("be-law.md", "the brief", "S25", "scenario 8"), if any.
+std::optional<std::string> ResearchReference(const std::string& text) {
+  static const std::regex pattern(
+      R"((\b[a-z]{2}-(law|law-verify|new-code|eu-updates)\.md\b|shared/legal|\bthe brief\b|\bS[0-9]{1,2}\b|\bscenario [0-9]+))",
+      std::regex::icase);
+  std::smatch match;
+  if (std::regex_search(text, match, pattern)) return match.str();
+  return std::nullopt;
+}
+
+// Where the law itself is published with a stable identifier: the Belgian Official Journal
+// and Justel (ELI), EUR-Lex (ELI, CELEX), wetten.overheid.nl and the Dutch official
+// publications, the courts' own databases (ECLI), the Belgian parliament's documents.
+bool OfficialSource(const std::string& url) {
+  static const char* const kPortals[] = {
+      "https://www.ejustice.just.fgov.be/", "https://eur-lex.europa.eu/",   "https://wetten.overheid.nl/",
+      "https://zoek.officielebekendmakingen.nl/", "https://uitspraken.rechtspraak.nl/",
+      "https://curia.europa.eu/",         "https://juportal.be/",         "https://www.dekamer.be/",
+      "https://www.lachambre.be/"};
+  for (const char* portal : kPortals) {
+    if (url.rfind(portal, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
+  std::vector<CheckProblem> problems;
+  // The questions asked of a victim are ordered by how intrusive they are: every fact
+  // must say so.
+  const Vocabulary& vocabulary = law.vocabulary();
+  for (int slot = 0; slot < vocabulary.size(); ++slot) {
+    const FactDefinition& fact = vocabulary.fact(slot);
+    if (fact.sensitivity == 0) {
+      problems.push_back({"C007", fact.location,
+                          "fact '" + fact.name + "' declares no sensitivity (1 neutral, 2 personal, 3 intimate)"});
+    }
+  }
+  // Officers, victims and lawyers read the same law in Dutch, French or English: every
+  // text they see must exist in all three (a note may be absent, but not half there).
+  auto translated = [&](const LocalizedText& text, const SourceLocation& where, const std::string& what,
+                        bool optional) {
+    if (optional && text.empty()) return;
+    std::string missing;
+    if (text.nl.empty()) missing += " nl";
+    if (text.fr.empty()) missing += " fr";
+    if (text.en.empty()) missing += " en";
+    if (!missing.empty()) problems.push_back({"C008", where, what + " has no text in:" + missing});
+    // Users read the law, not the project's research: provenance belongs in the legal notes.
+    for (const std::string* t : {&text.nl, &text.fr, &text.en}) {
+      if (auto reference = ResearchReference(*t)) {
+        problems.push_back({"C009", where, what + " refers to the project's research ('" + *reference +
+                                               "'); cite the law or the source itself, and keep provenance in "
+                                               "docs/legal-notes/"});
+        break;
+      }
+    }
+  };
+  for (int slot = 0; slot < vocabulary.size(); ++slot) {
+    const FactDefinition& fact = vocabulary.fact(slot);
+    translated(fact.label, fact.location, "the label of fact '" + fact.name + "'", false);
+    translated(fact.question, fact.location, "the question of fact '" + fact.name + "'", false);
+    for (size_t i = 0; i < fact.values.size(); ++i) {
+      translated(i < fact.value_labels.size() ? fact.value_labels[i] : LocalizedText{}, fact.location,
+                 "value '" + fact.values[i] + "' of fact '" + fact.name + "'", false);
+    }
+  }
+  for (const auto& version : law.versions()) {
+    translated(version.title, SourceLocation{version.file, 0, 0}, "the title of " + version.id, false);
+    translated(version.note, SourceLocation{version.file, 0, 0}, "the note of " + version.id, true);
+    translated(version.abbreviation, SourceLocation{version.file, 0, 0}, "the abbreviation of " + version.id, true);
+    for (const auto& rule : version.rules) {
+      const std::string name = "rule '" + rule.id + "' (" + version.id + ")";
+      translated(rule.title, rule.location, "the title of " + name, false);
+      translated(rule.note, rule.location, "the note of " + name, true);
+      for (const auto& e : rule.elements) translated(e.label, e.location, "element '" + e.id + "' of " + name, false);
+      for (const auto& a : rule.aggravations) {
+        translated(a.label, a.location, "aggravation '" + a.id + "' of " + name, false);
+      }
+      translated(rule.certainty_reason, rule.location, "the certainty reason of " + name, true);
+      for (const auto& a : rule.aggravations) {
+        translated(a.certainty_reason, a.location, "the certainty reason of aggravation '" + a.id + "' of " + name, true);
+        if (a.penalty) {
+          translated(a.penalty->note, a.location, "the penalty note of aggravation '" + a.id + "' of " + name, true);
+          translated(a.penalty->certainty_reason, a.location,
+                     "the penalty's certainty reason of aggravation '" + a.id + "' of " + name, true);
+        }
+      }
+      if (rule.penalty) {
+        translated(rule.penalty->note, rule.location, "the penalty note of " + name, true);
+        translated(rule.penalty->certainty_reason, rule.location, "the penalty's certainty reason of " + name, true);
+      }
+    }
+    if (version.penalty_levels) {
+      const SourceLocation where{version.file, 0, 0};
+      translated(version.penalty_levels->note, where, "the penalty levels' note of " + version.id, true);
+      translated(version.penalty_levels->minor_perpetrator, where,
+                 "the penalty levels' minor-perpetrator text of " + version.id, true);
+    }
+  }
+  // A lawyer cites the statute, not a commentary: a reading presented as settled or likely
+  // starts from the primary text. Bills and referrals have no statute text to cite.
+  for (const auto& version : law.versions()) {
+    if (version.status == VersionStatus::kProposed) continue;
+    for (const auto& rule : version.rules) {
+      if (rule.kind == RuleKind::kReferral || rule.sources.empty()) continue;
+      if (rule.certainty != Certainty::kSettled && rule.certainty != Certainty::kLikely) continue;
+      if (!OfficialSource(rule.sources.front().url)) {
+        problems.push_back({"C010", rule.location,
+                            "rule '" + rule.id + "' (" + version.id + ") is " + std::string(CertaintyName(rule.certainty)) +
+                                " but its first source is not the primary text on an official portal (" +
+                                rule.sources.front().url + "); cite the statute or judgment first (ELI, EUR-Lex, "
+                                "wetten.overheid.nl, ECLI), then commentaries"});
+      }
+    }
+  }
+  const auto& versions = law.versions();
+  for (const auto& c : coverage.suite.cases) {
+    if (!c.errors.empty()) {
+      problems.push_back({"C006", c.errors.front().location,
+                          "case cannot be run: " + c.errors.front().message});
+    } else if (!c.failures.empty()) {
+      problems.push_back({"C006", SourceLocation{c.file, 0, 0},
+                          "case does not meet its expectations: " + c.failures.front()});
+    }
+  }
+  for (const auto& entry : coverage.rules) {
+    const std::string name = "rule '" + entry.rule->id + "' (" + entry.version->id + ")";
+    if (!CanFire(law, *entry.rule)) {
+      problems.push_back({"C003", entry.rule->location,
+                          name + " can never apply: no combination of facts meets all its elements"});
+    }
+    if (entry.applies.empty()) {
+      problems.push_back({"C001", entry.rule->location, name + " is not shown applying by any case"});
+    }
+    if (entry.absent.empty()) {
+      problems.push_back({"C002", entry.rule->location, name + " is not shown absent by any case"});
+    }
+    for (const auto& replaced : entry.rule->replaces) {
+      if (law.FindRule(replaced) == nullptr) {
+        problems.push_back({"C005", entry.rule->location,
+                            name + " replaces '" + replaced + "', which no version defines"});
+      }
+    }
+  }
+  // Holes: consecutive versions of one instrument that leave days uncovered.
+  std::map<std::pair<std::string, std::string>, std::vector<const RulesetVersion*>> by_instrument;
+  for (const auto& v : versions) {
+    if (v.status != VersionStatus::kProposed) by_instrument[{v.jurisdiction, v.instrument}].push_back(&v);
+  }
+  for (auto& [key, list] : by_instrument) {
+    std::sort(list.begin(), list.end(), [](const RulesetVersion* a, const RulesetVersion* b) {
+      return a->in_force_from < b->in_force_from;
+    });
+    for (size_t i = 1; i < list.size(); ++i) {
+      const RulesetVersion& before = *list[i - 1];
+      const RulesetVersion& after = *list[i];
+      if (before.in_force_until && before.in_force_until->AddDays(1) < after.in_force_from &&
+          after.gap_before.empty()) {
+        problems.push_back({"C004", SourceLocation{after.file, 1, 1},
+                            "no version of " + key.first + " " + key.second + " covers " +
+                                before.in_force_until->AddDays(1).ToString() + " to " +
+                                after.in_force_from.AddDays(-1).ToString() +
+                                "; explain it with 'gap_before' or add a version"});
+      }
+    }
+  }
+  return problems;
+}
+
+std::string RenderCoverageMarkdown(const Coverage& coverage, const std::string& relative_to) {
+  std::string out =
+      "# Coverage of the law by the case suite\n\n"
+      "Generated by `ibsa coverage --format markdown` from `rulesets/` and `cases/`; do not edit by "
+      "hand (CI fails when it is stale). For each version of each instrument: its rules and the "
+      "cases that show them applying, possible (a fact unknown) or absent.\n";
+  const RulesetVersion* current = nullptr;
+  for (const auto& entry : coverage.rules) {
+    if (entry.version != current) {
+      current = entry.version;
+      out += "\n## " + current->jurisdiction + " " + current->instrument + ": " + current->id + "\n\n";
+      out += Escape(current->title.en) + ". In force " + current->in_force_from.ToString() + " to " +
+             (current->in_force_until ? current->in_force_until->ToString() : std::string("open")) +
+             " (" + std::string(VersionStatusName(current->status)) + "). File: `" +
+             Relative(current->file, relative_to) + "`\n\n";
+      out += "| article | rule | kind | certainty | applies in | possible in | absent in |\n";
+      out += "|---|---|---|---|---|---|---|\n";
+    }
+    // At most a few cases per cell, so that the table stays readable as the suite grows.
+    constexpr size_t kShown = 5;
+    auto cases = [&](const std::vector<std::string>& files) {
+      std::string cell;
+      for (size_t i = 0; i < files.size() && i < kShown; ++i) {
+        cell += (cell.empty() ? "" : "<br>") + ("`" + Relative(files[i], relative_to) + "`");
+      }
+      if (files.size() > kShown) cell += "<br>(+" + std::to_string(files.size() - kShown) + " more)";
+      return cell.empty() ? std::string("–") : cell;
+    };
+    out += "| " + Escape(entry.rule->article) + " | `" + entry.rule->id + "` | " +
+           std::string(RuleKindName(entry.rule->kind)) + " | " +
+           std::string(CertaintyName(entry.rule->certainty)) + " | " + cases(entry.applies) + " | " +
+           cases(entry.possible) + " | " + cases(entry.absent) + " |\n";
+  }
+  return out;
+}
+
+}  // namespace ibsa

@@ -1,0 +1,232 @@
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+
+#include "base/file_io.h"
+#include "ibsa/suite.h"
+#include "check/suite_internal.h"
+#include "yaml/yaml_reader.h"
+
+namespace ibsa {
+namespace {
+
+std::string Where(const SourceLocation& l) {
+  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+}
+
+// An expectation names a rule, optionally pinned to a version ("rule@version") or
+// narrowed to one of its aggravating circumstances ("rule#aggravation").
+struct Target {
+  std::string rule;
+  std::string version;
+  std::string aggravation;
+};
+
+Target ParseTarget(const std::string& text) {
+  Target target;
+  target.rule = text;
+  if (auto hash = target.rule.find('#'); hash != std::string::npos) {
+    target.aggravation = target.rule.substr(hash + 1);
+    target.rule.resize(hash);
+  }
+  if (auto at = target.rule.find('@'); at != std::string::npos) {
+    target.version = target.rule.substr(at + 1);
+    target.rule.resize(at);
+  }
+  return target;
+}
+
+const Finding* FindFinding(const Evaluation& evaluation, const Target& target) {
+  for (const auto& f : evaluation.findings) {
+    if (f.rule->id == target.rule && (target.version.empty() || f.version->id == target.version)) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+// Whether the rule, in the pinned version or in any version defining it, has the
+// aggravation: articles gain aggravations over time.
+bool HasAggravation(const Law& law, const Target& target) {
+  for (const auto& v : law.versions()) {
+    if (!target.version.empty() && v.id != target.version) continue;
+    for (const auto& r : v.rules) {
+      if (r.id != target.rule) continue;
+      for (const auto& a : r.aggravations) {
+        if (a.id == target.aggravation) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The aggravation's state as a finding status would be: met = applies, unknown =
+// possible, false or absent = nullopt.
+std::optional<FindingStatus> AggravationStatus(const Finding* f, const std::string& id) {
+  if (f == nullptr) return std::nullopt;
+  for (const auto& a : f->aggravations) {
+    if (a.aggravation->id != id) continue;
+    if (a.truth == Truth::kTrue) return FindingStatus::kApplies;
+    if (a.truth == Truth::kUnknown) return FindingStatus::kPossible;
+  }
+  return std::nullopt;
+}
+
+std::string Describe(const Finding* f) {
+  if (f == nullptr) return "it is absent";
+  if (f->status == FindingStatus::kApplies) return "it applies";
+  std::string missing;
+  for (const auto& m : f->missing) missing += (missing.empty() ? "" : ", ") + m;
+  return "it is possible (missing: " + missing + ")";
+}
+
+}  // namespace
+
+std::vector<internal::ExpectationResult> internal::EvaluateExpectations(const Evaluation& evaluation,
+                                                             const Expectations& expect,
+                                                             const Law& law) {
+  std::vector<internal::ExpectationResult> results;
+  std::vector<std::string> rule_ids;
+  for (const auto& v : law.versions()) {
+    for (const auto& r : v.rules) rule_ids.push_back(r.id);
+  }
+  auto check = [&](const std::vector<ExpectedRule>& list, const char* wanted,
+                   std::optional<FindingStatus> status) {
+    for (const auto& expected : list) {
+      internal::ExpectationResult result;
+      result.expected = &expected;
+      result.status = status;
+      const Target target = ParseTarget(expected.rule);
+      result.rule = target.rule;
+      result.aggravation = target.aggravation;
+      const Rule* rule = law.FindRule(target.rule);
+      std::string problem;
+      if (rule == nullptr) {
+        std::string hint = internal::DidYouMean(target.rule, rule_ids);
+        problem = "expect names unknown rule '" + target.rule + "'" + (hint.empty() ? "" : " (" + hint + ")");
+      } else if (!target.version.empty() && law.FindVersion(target.version) == nullptr) {
+        problem = "expect names unknown ruleset version '" + target.version + "'";
+      } else if (!target.aggravation.empty() && !HasAggravation(law, target)) {
+        problem = "rule '" + target.rule + "' has no aggravation '" + target.aggravation + "'" +
+                  (target.version.empty() ? "" : " in " + target.version);
+      }
+      if (!problem.empty()) {
+        result.failure = Where(expected.location) + ": " + problem;
+        results.push_back(std::move(result));
+        continue;
+      }
+      const Finding* f = FindFinding(evaluation, target);
+      result.finding = f;
+      std::optional<FindingStatus> actual;
+      std::string description = Describe(f);
+      if (target.aggravation.empty()) {
+        if (f != nullptr) actual = f->status;
+      } else {
+        actual = AggravationStatus(f, target.aggravation);
+        description = !actual ? "it does not hold"
+                      : *actual == FindingStatus::kApplies ? "it holds"
+                                                           : "it may hold";
+      }
+      if (actual != status) {
+        result.failure = Where(expected.location) + ": expected '" + expected.rule + "' " +
+                         wanted + ", but " + description;
+      }
+      results.push_back(std::move(result));
+    }
+  };
+  check(expect.applies, "to apply", FindingStatus::kApplies);
+  check(expect.possible, "to be possible", FindingStatus::kPossible);
+  check(expect.absent, "to be absent", std::nullopt);
+  return results;
+}
+
+std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
+                                           const Expectations& expect, const Law& law) {
+  std::vector<std::string> failures;
+  for (const auto& result : internal::EvaluateExpectations(evaluation, expect, law)) {
+    if (!result.failure.empty()) failures.push_back(result.failure);
+  }
+  return failures;
+}
+
+std::vector<std::string> FindCaseFiles(const std::string& path) {
+  std::vector<Diagnostic> errors;
+  return internal::FindCaseFiles(path, errors);
+}
+
+int SuiteReport::passed() const {
+  return static_cast<int>(std::count_if(cases.begin(), cases.end(),
+                                        [](const CaseReport& c) { return c.passed(); }));
+}
+
+int SuiteReport::failed() const { return static_cast<int>(cases.size()) - passed(); }
+
+namespace internal {
+
+std::vector<std::string> FindCaseFiles(const std::string& path, std::vector<Diagnostic>& errors) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec)) return {path};
+  return FindFiles(path, {".yaml", ".yml", ".json"}, errors);
+}
+
+CaseRun RunCase(const Law& law, const std::string& file, const EvaluationOptions& options) {
+  CaseRun run;
+  run.report.file = file;
+  auto loaded = Case::Load(file, law.vocabulary());
+  if (!loaded.ok()) {
+    run.report.errors = loaded.errors();
+    return run;
+  }
+  run.c.emplace(std::move(loaded).value());
+  const Case& c = *run.c;
+  run.report.case_id = c.id();
+  if (!c.expectations()) {
+    run.report.errors.push_back(Diagnostic{"E0106", SourceLocation{file, 1, 1},
+                                           "a case in the test suite needs an 'expect' block",
+                                           {"expect: {applies: [...], possible: [...], absent: "
+                                            "[...], source: ...}"},
+                                           "", 1});
+    return run;
+  }
+  // The expectation may hold under a bill or a what-if date of its own.
+  EvaluationOptions effective = options;
+  for (const auto& id : c.expectations()->with) effective.with.push_back(id);
+  if (c.expectations()->as_of) effective.as_of = c.expectations()->as_of;
+  auto evaluation = Evaluate(law, c, effective);
+  if (!evaluation.ok()) {
+    run.report.errors = evaluation.errors();
+    for (auto& e : run.report.errors) {
+      if (e.location.file.empty()) e.location = c.expectations()->location;
+    }
+    return run;
+  }
+  run.evaluation.emplace(std::move(evaluation).value());
+  run.results = internal::EvaluateExpectations(*run.evaluation, *c.expectations(), law);
+  for (const auto& result : run.results) {
+    if (!result.failure.empty()) run.report.failures.push_back(result.failure);
+  }
+  return run;
+}
+
+}  // namespace internal
+
+SuiteReport RunSuite(const Law& law, const std::vector<std::string>& paths,
+                     const EvaluationOptions& options) {
+  SuiteReport report;
+  for (const auto& path : paths) {
+    std::vector<Diagnostic> errors;
+    for (const auto& file : internal::FindCaseFiles(path, errors)) {
+      report.cases.push_back(internal::RunCase(law, file, options).report);
+    }
+    // A folder of cases that cannot be read fails the suite as a case that cannot be read.
+    for (auto& error : errors) {
+      CaseReport unreadable;
+      unreadable.file = error.location.file;
+      unreadable.errors.push_back(std::move(error));
+      report.cases.push_back(std::move(unreadable));
+    }
+  }
+  return report;
+}
+
+}  // namespace ibsa

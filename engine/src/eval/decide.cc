@@ -1,0 +1,415 @@
+#include "ibsa/decide.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "eval/decider.h"
+#include "yaml/yaml_reader.h"
+
+namespace ibsa {
+namespace internal {
+namespace {
+
+constexpr uint8_t kNotJudged = 0xff;
+const std::string kEu = "EU";
+
+// Appends `node` and its subtree to `code` in preorder.
+void Emit(const Program& program, int32_t node, std::vector<Code>& code) {
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  const Node& n = program.nodes[node];
+  const size_t at = code.size();
+  Code c;
+  c.slot = n.slot;
+  switch (n.op) {
+    case Op::kAll: c.step = Step::kAll; break;
+    case Op::kAny: c.step = Step::kAny; break;
+    case Op::kNot: c.step = Step::kNot; break;
+    case Op::kRule: c.step = Step::kRule; c.slot = n.rule; break;
+    case Op::kIn: c.step = Step::kEnumIn; c.mask = n.mask; break;
+    case Op::kNotIn: c.step = Step::kEnumIn; c.mask = ~n.mask; break;
+    case Op::kHas:
+    case Op::kHasAny: c.step = Step::kSetHas; c.mask = n.mask; break;
+    case Op::kIs: c.step = Step::kInRange; c.low = c.high = n.number; break;
+    case Op::kIsNot: c.step = Step::kOutOfRange; c.low = c.high = n.number; break;
+    case Op::kLt:
+      c.step = n.number == kMin ? Step::kOutOfRange : Step::kInRange;
+      c.low = kMin;
+      c.high = n.number == kMin ? kMax : n.number - 1;
+      break;
+    case Op::kLe: c.step = Step::kInRange; c.low = kMin; c.high = n.number; break;
+    case Op::kGt:
+      c.step = n.number == kMax ? Step::kOutOfRange : Step::kInRange;
+      c.low = n.number == kMax ? kMin : n.number + 1;
+      c.high = kMax;
+      break;
+    case Op::kGe: c.step = Step::kInRange; c.low = n.number; c.high = kMax; break;
+  }
+  code.push_back(c);
+  if (n.op == Op::kAll || n.op == Op::kAny || n.op == Op::kNot) {
+    code[at].count = static_cast<uint32_t>(n.count);
+    for (int32_t i = 0; i < n.count; ++i) Emit(program, program.children[n.first + i], code);
+  }
+  code[at].size = static_cast<uint32_t>(code.size() - at);
+  code[at].flat = (n.op == Op::kAll || n.op == Op::kAny) &&
+                  std::all_of(code.begin() + static_cast<std::ptrdiff_t>(at) + 1, code.end(),
+                              [](const Code& child) { return child.step >= Step::kEnumIn; });
+}
+
+}  // namespace
+
+void IndexLaw(LawData& law) {
+  law.instruments.clear();
+  for (size_t v = 0; v < law.versions.size(); ++v) {
+    const RulesetVersion& version = law.versions[v];
+    auto it = std::find_if(law.instruments.begin(), law.instruments.end(), [&](const auto& i) {
+      return i.jurisdiction == version.jurisdiction && i.instrument == version.instrument;
+    });
+    if (it == law.instruments.end()) {
+      law.instruments.push_back(InstrumentIndex{version.jurisdiction, version.instrument, {}, true});
+      it = law.instruments.end() - 1;
+    }
+    it->versions.push_back(static_cast<int>(v));
+    if (version.status != VersionStatus::kProposed) it->only_proposed = false;
+  }
+  for (auto& instrument : law.instruments) {
+    std::stable_sort(instrument.versions.begin(), instrument.versions.end(), [&](int a, int b) {
+      return law.versions[a].in_force_from < law.versions[b].in_force_from;
+    });
+  }
+  law.instruments_of.clear();
+  for (size_t i = 0; i < law.instruments.size(); ++i) {
+    const std::string& jurisdiction = law.instruments[i].jurisdiction;
+    auto it = std::find_if(law.instruments_of.begin(), law.instruments_of.end(),
+                           [&](const auto& entry) { return entry.first == jurisdiction; });
+    if (it == law.instruments_of.end()) {
+      law.instruments_of.push_back({jurisdiction, {}});
+      it = law.instruments_of.end() - 1;
+    }
+    it->second.push_back(static_cast<int>(i));
+  }
+  law.code.clear();
+  law.rule_code.assign(law.rules.size(), RuleCode{});
+  const auto acts_slot = law.vocabulary.SlotOf(kActsFact);
+  for (size_t r = 0; r < law.rules.size(); ++r) {
+    RuleCode& rule = law.rule_code[r];
+    rule.begin = static_cast<uint32_t>(law.code.size());
+    for (int32_t root : law.rules[r].elements) Emit(law.program, root, law.code);
+    rule.end = static_cast<uint32_t>(law.code.size());
+    if (!acts_slot) continue;
+    const FactDefinition& acts = law.vocabulary.fact(*acts_slot);
+    for (const auto& type : law.versions[law.rules[r].version].rules[law.rules[r].rule].acts) {
+      if (auto index = acts.ValueIndex(type)) rule.acts |= uint64_t{1} << *index;
+    }
+  }
+  for (const Code& code : law.code) {
+    if (code.step == Step::kRule) law.rule_code[code.slot].referenced = true;
+  }
+  const size_t act_types = acts_slot ? law.vocabulary.fact(*acts_slot).values.size() : 0;
+  law.rules_about_act.assign(law.versions.size(), std::vector<std::vector<int32_t>>(act_types));
+  for (size_t r = 0; r < law.rules.size(); ++r) {
+    for (size_t t = 0; t < act_types; ++t) {
+      if ((law.rule_code[r].acts >> t) & 1) {
+        law.rules_about_act[law.rules[r].version][t].push_back(static_cast<int32_t>(r));
+      }
+    }
+  }
+}
+
+// A fact test, inline: most children of all/any are fact tests.
+inline Truth Decider::Test(const Code* at) const {
+  const FactValue& value = values_[at->slot];
+  if (!value.known) return Truth::kUnknown;
+  switch (at->step) {
+    case Step::kEnumIn: return ((at->mask >> value.number) & 1) ? Truth::kTrue : Truth::kFalse;
+    case Step::kInRange:
+      return at->low <= value.number && value.number <= at->high ? Truth::kTrue : Truth::kFalse;
+    case Step::kOutOfRange:
+      return at->low <= value.number && value.number <= at->high ? Truth::kFalse : Truth::kTrue;
+    default:  // kSetHas
+      if (value.present & at->mask) return Truth::kTrue;
+      return value.uncertain & at->mask ? Truth::kUnknown : Truth::kFalse;
+  }
+}
+
+inline Truth Decider::TruthOf(const Code* at) const {
+  if (at->step >= Step::kEnumIn) return Test(at);
+  // All or any of fact tests, the commonest shape: a loop without a call per child.
+  if (at->flat) {
+    const Code* end = at + at->size;
+    if (at->step == Step::kAll) {
+      Truth result = Truth::kTrue;
+      for (const Code* child = at + 1; child != end && result != Truth::kFalse; ++child) {
+        result = And(result, Test(child));
+      }
+      return result;
+    }
+    Truth result = Truth::kFalse;
+    for (const Code* child = at + 1; child != end && result != Truth::kTrue; ++child) {
+      result = Or(result, Test(child));
+    }
+    return result;
+  }
+  return Exec(at);
+}
+
+Truth Decider::Exec(const Code* at) const {
+  switch (at->step) {
+    case Step::kAll: {
+      Truth result = Truth::kTrue;
+      const Code* child = at + 1;
+      for (uint32_t i = 0; i < at->count; ++i, child += child->size) {
+        result = And(result, TruthOf(child));
+        if (result == Truth::kFalse) break;
+      }
+      return result;
+    }
+    case Step::kAny: {
+      Truth result = Truth::kFalse;
+      const Code* child = at + 1;
+      for (uint32_t i = 0; i < at->count; ++i, child += child->size) {
+        result = Or(result, TruthOf(child));
+        if (result == Truth::kTrue) break;
+      }
+      return result;
+    }
+    case Step::kNot: return Not(TruthOf(at + 1));
+    case Step::kRule: return Memoised(at->slot);
+    default: return Test(at);
+  }
+}
+
+inline Truth Decider::Judge(int32_t rule) const {
+  const RuleCode& code = law_.rule_code[rule];
+  const Code* end = law_.code.data() + code.end;
+  Truth result = Truth::kTrue;
+  for (const Code* element = law_.code.data() + code.begin; element != end;
+       element += element->size) {
+    result = And(result, TruthOf(element));
+    if (result == Truth::kFalse) break;
+  }
+  return result;
+}
+
+Truth Decider::RuleTruth(int32_t rule) const { return Memoised(rule); }
+
+inline Truth Decider::Memoised(int32_t rule) const {
+  // Only rules that other rules name are judged more than once.
+  if (!law_.rule_code[rule].referenced) return Judge(rule);
+  uint8_t& memo = decision_.memo_[rule];
+  if (memo != kNotJudged) return static_cast<Truth>(memo);
+  const Truth result = Judge(rule);
+  memo = static_cast<uint8_t>(result);
+  decision_.memo_touched_.push_back(rule);
+  return result;
+}
+
+void Decider::Missing(int32_t root, std::vector<int32_t>& slots) const {
+  Decision& d = decision_;
+  if (d.missing_seen_.size() != law_.rules.size()) d.missing_seen_.assign(law_.rules.size(), 0);
+  for (int32_t rule : d.missing_touched_) d.missing_seen_[rule] = 0;
+  d.missing_touched_.clear();
+  CollectMissing(law_.program, root, values_, this, slots);
+}
+
+void Decider::RuleMissing(int32_t rule, std::vector<int32_t>& slots) const {
+  // A rule that several others name, directly or not, gives its facts once per collection:
+  // rules that each named the two before them took time exponential in their number.
+  if (decision_.missing_seen_[rule]) return;
+  decision_.missing_seen_[rule] = 1;
+  decision_.missing_touched_.push_back(rule);
+  for (int32_t root : law_.rules[rule].elements) CollectMissing(law_.program, root, values_, this, slots);
+}
+
+int Decider::VersionInForce(const InstrumentIndex& instrument, Date date) const {
+  int found = -1;
+  for (int v : instrument.versions) {
+    const RulesetVersion& version = law_.versions[v];
+    if (!version.InForceOn(date)) continue;
+    if (version.status == VersionStatus::kProposed) {
+      if (decision_.with_[v]) return v;
+      continue;
+    }
+    found = v;
+  }
+  return found;
+}
+
+// A date no version covers is not missing law when the next version explains why
+// nothing applied before it (gap_before), e.g. a regulation not yet applicable.
+bool Decider::ExplainedGap(const InstrumentIndex& instrument, Date date) const {
+  for (int v : instrument.versions) {
+    const RulesetVersion& version = law_.versions[v];
+    if (version.status == VersionStatus::kProposed || version.in_force_from <= date) continue;
+    return !version.gap_before.empty();  // the first later version, by in_force_from
+  }
+  return false;
+}
+
+void Decider::Reset(const EvaluationOptions& options) {
+  Decision& d = decision_;
+  const size_t rules = law_.rules.size();
+  if (d.verdict_of_.size() != rules) {
+    d.verdict_of_.assign(rules, -1);
+    d.memo_.assign(rules, kNotJudged);
+    d.memo_touched_.clear();
+  } else {
+    for (int32_t rule : d.verdict_rule_) d.verdict_of_[rule] = -1;
+    for (int32_t rule : d.memo_touched_) d.memo_[rule] = kNotJudged;
+    d.memo_touched_.clear();
+  }
+  d.verdicts_.clear();
+  d.verdict_rule_.clear();
+  d.gaps_.clear();
+  d.with_.assign(law_.versions.size(), 0);
+  for (const auto& id : options.with) {
+    for (size_t v = 0; v < law_.versions.size(); ++v) {
+      if (law_.versions[v].id == id) d.with_[v] = 1;
+    }
+  }
+}
+
+void Decider::Run(const EvaluationOptions& options) {
+  Reset(options);
+  Decision& d = decision_;
+  const auto& acts = case_.acts();
+  const int anchors = options.as_of ? 1 : 1 + static_cast<int>(acts.size());
+  // Per anchor, its date, and the first anchor with the same date (whose version
+  // lookups it reuses).
+  int32_t anchor_days[64];
+  int first_on_date[64];
+  for (int a = 0; a < anchors; ++a) {
+    const Date date = options.as_of ? *options.as_of : a == 0 ? case_.date() : acts[a - 1].date;
+    anchor_days[a] = date.days_since_epoch();
+    first_on_date[a] = a;
+    for (int earlier = 0; earlier < a; ++earlier) {
+      if (anchor_days[earlier] == anchor_days[a]) {
+        first_on_date[a] = earlier;
+        break;
+      }
+    }
+  }
+  uint64_t reported = 0;  // the act types the case lists
+  for (const Act& act : acts) reported |= uint64_t{1} << act.type_index;
+
+  for (int pass = 0; pass < 2; ++pass) {
+    const std::string& jurisdiction = pass == 0 ? case_.jurisdiction() : kEu;
+    if (pass == 1 && case_.jurisdiction() == kEu) break;
+    auto of = std::find_if(law_.instruments_of.begin(), law_.instruments_of.end(),
+                           [&](const auto& entry) { return entry.first == jurisdiction; });
+    if (of == law_.instruments_of.end()) continue;
+    for (const int i : of->second) {
+      const InstrumentIndex& instrument = law_.instruments[i];
+      // A bill takes part only when one of its versions is asked for.
+      if (instrument.only_proposed &&
+          std::none_of(instrument.versions.begin(), instrument.versions.end(),
+                       [&](int v) { return d.with_[v] != 0; })) {
+        continue;
+      }
+      int version_at[64];  // per anchor: the version its date selects
+      for (int a = 0; a < anchors; ++a) {
+        const Date date = Date::FromDays(anchor_days[a]);
+        const bool first = first_on_date[a] == a;
+        const int v = first ? VersionInForce(instrument, date) : version_at[first_on_date[a]];
+        version_at[a] = v;
+        if (v < 0) {
+          if (first && !ExplainedGap(instrument, date)) {
+            d.gaps_.push_back(Decision::Gap{i, a});
+          }
+          continue;
+        }
+        const RulesetVersion& version = law_.versions[v];
+        const uint64_t bit = uint64_t{1} << a;
+        auto judge = [&](int32_t global) __attribute__((always_inline)) {
+          if (const int32_t known = d.verdict_of_[global]; known >= 0) {
+            d.verdicts_[known].anchors |= bit;
+            return;
+          }
+          d.verdict_of_[global] = static_cast<int32_t>(d.verdicts_.size());
+          d.verdict_rule_.push_back(global);
+          const Rule* rule = &version.rules[global - law_.first_rule[v]];
+          d.verdicts_.push_back(Verdict{rule, &version, Memoised(global), bit});
+        };
+        if (options.as_of) {
+          for (int32_t g = law_.first_rule[v], n = g + static_cast<int32_t>(version.rules.size()); g < n; ++g) judge(g);
+        } else if (a > 0) {
+          // An act's date selects the rules about that act.
+          for (int32_t global : law_.rules_about_act[v][acts[a - 1].type_index]) judge(global);
+        } else {
+          // The case date selects the rules about no act the case reports.
+          for (int32_t g = law_.first_rule[v], n = g + static_cast<int32_t>(version.rules.size()); g < n; ++g) {
+            if ((law_.rule_code[g].acts & reported) == 0) judge(g);
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace internal
+
+namespace {
+
+Result<bool> CheckProposals(const Law& law, const std::vector<std::string>& with) {
+  std::vector<Diagnostic> errors;
+  for (const auto& id : with) {
+    const RulesetVersion* v = law.FindVersion(id);
+    if (v == nullptr) {
+      std::vector<std::string> proposed;
+      for (const auto& version : law.versions()) {
+        if (version.status == VersionStatus::kProposed) proposed.push_back(version.id);
+      }
+      errors.push_back(Diagnostic{
+          "E0301", {}, "--with '" + id + "': no ruleset version has this id",
+          {internal::DidYouMean(id, proposed),
+           proposed.empty() ? "no proposed version is loaded"
+                            : "proposed versions: " + internal::JoinQuoted(proposed)},
+          "", 1});
+    } else if (v->status != VersionStatus::kProposed) {
+      errors.push_back(Diagnostic{
+          "E0302", {}, "--with '" + id + "': this version is not a proposal",
+          {"versions in force apply by their dates; --with only overlays proposed versions"},
+          "", 1});
+    }
+  }
+  for (auto& e : errors) {
+    if (!e.help.empty() && e.help.front().empty()) e.help.erase(e.help.begin());
+  }
+  if (!errors.empty()) return errors;
+  return true;
+}
+
+// The assessment date compares the law applied with the law in force then (lex mitior);
+// a date before all the encoded law is a typing error (1900 for 2025), not an assessment.
+Result<bool> CheckAssessmentDate(const internal::LawData& law, Date assessed_on) {
+  std::optional<Date> earliest;
+  for (const auto& v : law.versions) {
+    if (v.status == VersionStatus::kProposed) continue;
+    if (!earliest || v.in_force_from < *earliest) earliest = v.in_force_from;
+  }
+  if (!earliest || assessed_on >= *earliest) return true;
+  return Diagnostic{"E0303", {},
+                    "--assessed-on " + assessed_on.ToString() +
+                        " is before all the law the rulesets encode (from " + earliest->ToString() + ")",
+                    {"the date of the assessment is today, or the date of a judgment or advice: "
+                     "YYYY-MM-DD"},
+                    "", 1};
+}
+
+}  // namespace
+
+Result<bool> Decide(const Law& law, const Case& c, const EvaluationOptions& options,
+                    Decision& decision) {
+  if (!options.with.empty()) {
+    if (auto checked = CheckProposals(law, options.with); !checked.ok()) return checked.errors();
+  }
+  if (options.assessed_on) {
+    if (auto checked = CheckAssessmentDate(law.data(), *options.assessed_on); !checked.ok()) {
+      return checked.errors();
+    }
+  }
+  internal::Decider(law.data(), c, decision).Run(options);
+  return true;
+}
+
+}  // namespace ibsa

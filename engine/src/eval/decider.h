@@ -1,0 +1,56 @@
+// Internal: the lean judge behind Decide and Evaluate. It memoises each rule's truth
+// in the Decision's scratch, so rule references and lex mitior comparisons reuse it.
+#ifndef IBSA_SRC_EVAL_DECIDER_H_
+#define IBSA_SRC_EVAL_DECIDER_H_
+
+#include <vector>
+
+#include "expr/condition.h"
+#include "ibsa/decide.h"
+#include "load/law_data.h"
+
+namespace ibsa::internal {
+
+class Decider final : public RuleOracle {
+ public:
+  Decider(const LawData& law, const Case& c, Decision& decision)
+      : law_(law), case_(c), values_(c.values()), decision_(decision) {}
+  // Judges the case's dates and acts against other fact values (what-if answers).
+  Decider(const LawData& law, const Case& c, const std::vector<FactValue>& values, Decision& decision)
+      : law_(law), case_(c), values_(values), decision_(decision) {}
+
+  // Judges every rule the case's dates select; fills the Decision.
+  void Run(const EvaluationOptions& options);
+
+  Truth Condition(int32_t root) const { return EvalNode(law_.program, root, values_, this); }
+  // The unknown facts that leave the condition at `root` undecided (with repeats).
+  void Missing(int32_t root, std::vector<int32_t>& slots) const;
+  Truth RuleTruth(int32_t rule) const override;
+  void RuleMissing(int32_t rule, std::vector<int32_t>& slots) const override;
+
+  // Read by Evaluate.
+  const std::vector<int32_t>& verdict_rules() const { return decision_.verdict_rule_; }
+  const std::vector<Decision::Gap>& gaps() const { return decision_.gaps_; }
+
+ private:
+  Truth Exec(const Code* at) const;   // any node
+  Truth Test(const Code* at) const;   // a fact test
+  Truth TruthOf(const Code* at) const;  // either, without a call for a fact test
+  // RuleTruth without the virtual call: memoised for rules that others name.
+  Truth Memoised(int32_t rule) const;
+  // The rule's elements, conjoined; stops at the first false one.
+  Truth Judge(int32_t rule) const;
+  // Index of the version of `instrument` in force on `date`, or -1.
+  int VersionInForce(const InstrumentIndex& instrument, Date date) const;
+  bool ExplainedGap(const InstrumentIndex& instrument, Date date) const;
+  void Reset(const EvaluationOptions& options);
+
+  const LawData& law_;
+  const Case& case_;
+  const std::vector<FactValue>& values_;
+  Decision& decision_;
+};
+
+}  // namespace ibsa::internal
+
+#endif  // IBSA_SRC_EVAL_DECIDER_H_

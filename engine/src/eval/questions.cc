@@ -1,0 +1,203 @@
+#include "ibsa/questions.h"
+
+#include <algorithm>
+#include <set>
+
+#include "eval/decider.h"
+#include "ibsa/decide.h"
+#include "load/law_data.h"
+#include "load/vocabulary_data.h"
+
+namespace ibsa {
+namespace {
+
+using internal::LawData;
+
+// The numbers the law compares `slot` with, in rules and in derivations.
+std::set<int64_t> Thresholds(const LawData& law, int slot) {
+  std::set<int64_t> thresholds;
+  for (const auto& code : law.code) {
+    if (code.slot != slot) continue;
+    if (code.step == internal::Step::kInRange || code.step == internal::Step::kOutOfRange) {
+      thresholds.insert(code.low);
+      thresholds.insert(code.high);
+    }
+  }
+  for (const auto& node : law.vocabulary.data().program.nodes) {
+    if (node.slot == slot && node.op != internal::Op::kIn && node.op != internal::Op::kNotIn &&
+        node.op != internal::Op::kHas && node.op != internal::Op::kHasAny) {
+      thresholds.insert(node.number);
+    }
+  }
+  return thresholds;
+}
+
+// The fact slots a condition reads.
+void SlotsRead(const internal::Program& program, int32_t node, std::set<int>& slots) {
+  const internal::Node& n = program.nodes[node];
+  switch (n.op) {
+    case internal::Op::kAll:
+    case internal::Op::kAny:
+    case internal::Op::kNot:
+      for (int32_t i = 0; i < n.count; ++i) SlotsRead(program, program.children[n.first + i], slots);
+      return;
+    case internal::Op::kRule: return;
+    default: slots.insert(n.slot);
+  }
+}
+
+FactValue Known(int64_t number) {
+  FactValue v;
+  v.known = true;
+  v.given = true;
+  v.number = number;
+  return v;
+}
+
+// The answers worth trying for the fact in `slot`, given what the case says of it.
+std::vector<FactValue> Answers(const LawData& law, int slot, const FactValue& now,
+                               const std::string& member) {
+  const FactDefinition& fact = law.vocabulary.fact(slot);
+  std::vector<FactValue> answers;
+  switch (fact.type) {
+    case FactType::kBool:
+      answers = {Known(0), Known(1)};
+      break;
+    case FactType::kEnum:
+      for (size_t i = 0; i < fact.values.size(); ++i) answers.push_back(Known(static_cast<int64_t>(i)));
+      break;
+    case FactType::kInt:
+    case FactType::kDate: {
+      constexpr int64_t kFar = int64_t{1} << 40;  // beyond any threshold, within int64
+      const int64_t low = fact.min.value_or(-kFar), high = fact.max.value_or(kFar);
+      std::set<int64_t> numbers;
+      for (int64_t t : Thresholds(law, slot)) {
+        if (t <= -kFar || t >= kFar) continue;  // an open end of a range
+        for (int64_t n : {t - 1, t, t + 1}) numbers.insert(std::clamp(n, low, high));
+      }
+      if (numbers.empty()) numbers.insert(fact.min.value_or(0));
+      for (int64_t n : numbers) answers.push_back(Known(n));
+      break;
+    }
+    case FactType::kSet: {
+      if (!member.empty()) {
+        const uint64_t bit = uint64_t{1} << *fact.ValueIndex(member);
+        FactValue yes = now, no = now;
+        yes.present |= bit;
+        yes.uncertain &= ~bit;
+        no.uncertain &= ~bit;
+        answers = {yes, no};
+        break;
+      }
+      const size_t n = fact.values.size();
+      FactValue none = Known(0);
+      answers.push_back(none);
+      FactValue all = none;
+      for (size_t i = 0; i < n; ++i) {
+        FactValue one = none;
+        one.present = uint64_t{1} << i;
+        answers.push_back(one);
+        all.present |= one.present;
+      }
+      answers.push_back(all);
+      break;
+    }
+  }
+  return answers;
+}
+
+}  // namespace
+
+Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
+                                            const EvaluationOptions& options) {
+  Decision base;
+  if (auto decided = Decide(law, c, options, base); !decided.ok()) return decided.errors();
+  const auto& verdicts = base.verdicts();
+  if (std::none_of(verdicts.begin(), verdicts.end(),
+                   [](const Verdict& v) { return v.truth == Truth::kUnknown; })) {
+    return std::vector<Question>{};
+  }
+  const LawData& data = law.data();
+  const auto& vocabulary = data.vocabulary.data();
+
+  // Rules list their elements in the order they are to be established (the service
+  // before what it did with a notice, the image before what was done with it): only the
+  // facts of each possible finding's first undecided element are asked now. The others
+  // come once that element is decided, or never when it is not met.
+  auto evaluation = Evaluate(law, c, options);
+  if (!evaluation.ok()) return evaluation.errors();
+  std::set<int> frontier;
+  for (const auto& finding : evaluation.value().findings) {
+    for (const auto& element : finding.elements) {
+      if (element.truth != Truth::kUnknown) continue;
+      for (const auto& name : element.missing) {
+        if (auto slot = law.vocabulary().SlotOf(name)) frontier.insert(*slot);
+      }
+      break;
+    }
+  }
+  // A derived fact is asked through the facts it is derived from (the age, not "minor").
+  // Latest first: a derivation reads only earlier facts, which may be derived in turn.
+  for (auto it = vocabulary.derivations.rbegin(); it != vocabulary.derivations.rend(); ++it) {
+    if (frontier.count(it->slot) != 0) SlotsRead(vocabulary.program, it->root, frontier);
+  }
+
+  // Each unknown fact (and each uncertain member of a set fact) there is a question,
+  // except a fact the case states as unknown: it was asked, and nobody knew.
+  std::vector<std::pair<int, std::string>> asked;
+  const auto& stated_unknown = c.stated_unknown();
+  for (int slot = 0; slot < law.vocabulary().size(); ++slot) {
+    const FactDefinition& fact = law.vocabulary().fact(slot);
+    const FactValue& value = c.values()[slot];
+    if (fact.derived || frontier.count(slot) == 0) continue;
+    if (!value.known) {
+      if (std::find(stated_unknown.begin(), stated_unknown.end(), slot) != stated_unknown.end()) continue;
+      asked.emplace_back(slot, "");
+    } else if (fact.type == FactType::kSet && value.uncertain != 0) {
+      for (size_t i = 0; i < fact.values.size(); ++i) {
+        if ((value.uncertain >> i) & 1) asked.emplace_back(slot, fact.values[i]);
+      }
+    }
+  }
+
+  std::vector<Question> questions;
+  Decision what_if;
+  std::vector<FactValue> values;
+  for (const auto& [slot, member] : asked) {
+    std::vector<bool> decided(verdicts.size(), false);
+    for (const FactValue& answer : Answers(data, slot, c.values()[slot], member)) {
+      values = c.values();
+      values[slot] = answer;
+      // Derived facts follow the answer; those the case gave stand where it is undecided.
+      for (const auto& derivation : vocabulary.derivations) {
+        if (!values[derivation.slot].given) values[derivation.slot] = FactValue{};
+      }
+      internal::DeriveFacts(vocabulary, values, nullptr);
+      internal::Decider(data, c, values, what_if).Run(options);
+      // The same dates and acts select the same rules, in the same order.
+      const auto& after = what_if.verdicts();
+      for (size_t i = 0; i < verdicts.size() && i < after.size(); ++i) {
+        if (verdicts[i].truth == Truth::kUnknown && after[i].truth != Truth::kUnknown) decided[i] = true;
+      }
+    }
+    Question question;
+    question.fact = &law.vocabulary().fact(slot);
+    question.member = member;
+    for (size_t i = 0; i < verdicts.size(); ++i) {
+      if (decided[i]) question.decides.push_back(RuleRef{verdicts[i].rule, verdicts[i].version});
+    }
+    if (question.decides.empty()) continue;  // no answer would change anything
+    // Squared, so that an intimate question must decide nine times as much as a neutral
+    // one to be asked before it.
+    const int sensitivity = question.fact->sensitivity == 0 ? 3 : question.fact->sensitivity;
+    question.score = static_cast<double>(question.decides.size()) / (sensitivity * sensitivity);
+    questions.push_back(std::move(question));
+  }
+  std::stable_sort(questions.begin(), questions.end(), [](const Question& a, const Question& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.fact->sensitivity < b.fact->sensitivity;
+  });
+  return questions;
+}
+
+}  // namespace ibsa

@@ -1,0 +1,207 @@
+#include "ibsa/law.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "base/file_io.h"
+#include "load/law_data.h"
+#include "yaml/yaml_reader.h"
+
+namespace ibsa {
+
+std::string_view RuleKindName(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::kOffence: return "offence";
+    case RuleKind::kObligation: return "obligation";
+    case RuleKind::kRemedy: return "remedy";
+    case RuleKind::kReferral: return "referral";
+    case RuleKind::kGap: return "gap";
+    case RuleKind::kDefinition: return "definition";
+    case RuleKind::kStateDuty: return "state_duty";
+  }
+  return "offence";
+}
+
+std::string_view CertaintyName(Certainty certainty) {
+  switch (certainty) {
+    case Certainty::kSettled: return "settled";
+    case Certainty::kLikely: return "likely";
+    case Certainty::kContested: return "contested";
+    case Certainty::kUnverified: return "unverified";
+  }
+  return "unverified";
+}
+
+std::string_view VersionStatusName(VersionStatus status) {
+  switch (status) {
+    case VersionStatus::kInForce: return "in_force";
+    case VersionStatus::kProposed: return "proposed";
+    case VersionStatus::kRepealed: return "repealed";
+  }
+  return "in_force";
+}
+
+namespace {
+
+bool Overlap(const RulesetVersion& a, const RulesetVersion& b) {
+  const bool a_ends_before_b = a.in_force_until && *a.in_force_until < b.in_force_from;
+  const bool b_ends_before_a = b.in_force_until && *b.in_force_until < a.in_force_from;
+  return !a_ends_before_b && !b_ends_before_a;
+}
+
+std::string Period(const RulesetVersion& v) {
+  return v.in_force_from.ToString() + " to " +
+         (v.in_force_until ? v.in_force_until->ToString() : std::string("open"));
+}
+
+// Checks what no single file can: unique version ids, and that the versions of
+// one instrument that are law (not bills) never overlap in time.
+void CheckAcrossFiles(const internal::LawData& law, std::vector<Diagnostic>& diagnostics) {
+  const auto& versions = law.versions;
+  for (size_t i = 0; i < versions.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      const RulesetVersion& a = versions[j];
+      const RulesetVersion& b = versions[i];
+      if (a.id == b.id) {
+        diagnostics.push_back(Diagnostic{"E0109", SourceLocation{b.file, 0, 0},
+                                         "ruleset id '" + b.id + "' is also used by " + a.file,
+                                         {}, "", 1});
+        continue;
+      }
+      if (a.jurisdiction != b.jurisdiction || a.instrument != b.instrument) continue;
+      if (a.status == VersionStatus::kProposed || b.status == VersionStatus::kProposed) continue;
+      if (Overlap(a, b)) {
+        diagnostics.push_back(Diagnostic{
+            "E0203", SourceLocation{b.file, 0, 0},
+            "versions of " + b.jurisdiction + " " + b.instrument + " overlap in time: '" + b.id +
+                "' (" + Period(b) + ") and '" + a.id + "' (" + Period(a) + ", " + a.file + ")",
+            {"a date must select at most one version: end the earlier one the day before the "
+             "later one starts"},
+            "", 1});
+      }
+    }
+  }
+}
+
+Result<Law> Finish(std::shared_ptr<internal::LawData> data, std::vector<Diagnostic> diagnostics);
+
+}  // namespace
+
+Result<Law> Law::FromTexts(const std::vector<std::pair<std::string, std::string>>& files,
+                           const Vocabulary& vocabulary) {
+  auto data = std::make_shared<internal::LawData>(vocabulary);
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& [file, text] : files) {
+    internal::ParseRulesetFile(text, file, *data, diagnostics);
+  }
+  return Finish(std::move(data), std::move(diagnostics));
+}
+
+namespace internal {
+
+std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors) {
+  std::vector<std::string> paths;
+  for (auto& path : FindFiles(directory, {".yaml", ".yml"}, errors)) {
+    // The vocabulary and the harms are not rulesets.
+    const auto name = std::filesystem::path(path).filename();
+    if (name == "facts.yaml" || name == "harms.yaml") continue;
+    paths.push_back(std::move(path));
+  }
+  return paths;
+}
+
+std::vector<Diagnostic> UncoveredJurisdictions(const Law& law, const std::string& directory) {
+  std::vector<Diagnostic> errors;
+  for (const auto& jurisdiction : law.vocabulary().jurisdictions()) {
+    const bool covered = std::any_of(law.versions().begin(), law.versions().end(),
+                                     [&](const RulesetVersion& v) { return v.jurisdiction == jurisdiction; });
+    if (covered) continue;
+    errors.push_back(Diagnostic{
+        "E0206", SourceLocation{directory, 0, 0},
+        "no ruleset of " + jurisdiction + " in this folder: a case of " + jurisdiction +
+            " would be judged by EU law alone",
+        {"the vocabulary (facts.yaml) declares the jurisdictions " +
+         JoinQuoted(law.vocabulary().jurisdictions()) +
+         "; each needs its ruleset files here, in folders that can be read"},
+        "", 1});
+  }
+  return errors;
+}
+
+}  // namespace internal
+
+Result<Law> Law::Load(const std::string& directory, const Vocabulary& vocabulary) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(directory, ec)) {
+    return Diagnostic{"E0001", SourceLocation{directory, 0, 0},
+                      "not a directory of rulesets", {"pass --rulesets DIR"}, "", 1};
+  }
+  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& path : internal::RulesetFiles(directory, diagnostics)) {
+    Diagnostic error;
+    if (auto text = internal::ReadFile(path, error)) {
+      files.emplace_back(path, std::move(*text));
+    } else {
+      diagnostics.push_back(error);
+    }
+  }
+  if (!diagnostics.empty()) return diagnostics;
+  auto law = FromTexts(files, vocabulary);
+  if (!law.ok()) return law;
+  if (auto uncovered = internal::UncoveredJurisdictions(law.value(), directory); !uncovered.empty()) {
+    return uncovered;
+  }
+  return law;
+}
+
+namespace {
+
+Result<Law> Finish(std::shared_ptr<internal::LawData> data, std::vector<Diagnostic> diagnostics) {
+  if (diagnostics.empty()) CheckAcrossFiles(*data, diagnostics);
+  if (!diagnostics.empty()) return diagnostics;
+  internal::IndexLaw(*data);
+  return Law::FromData(std::move(data));
+}
+
+}  // namespace
+
+Law Law::FromData(std::shared_ptr<const internal::LawData> data) { return Law(std::move(data)); }
+
+const Vocabulary& Law::vocabulary() const { return data_->vocabulary; }
+const std::vector<RulesetVersion>& Law::versions() const { return data_->versions; }
+
+const RulesetVersion* Law::FindVersion(std::string_view id) const {
+  for (const auto& v : data_->versions) {
+    if (v.id == id) return &v;
+  }
+  return nullptr;
+}
+
+const Rule* Law::FindRule(std::string_view id) const {
+  for (const auto& v : data_->versions) {
+    for (const auto& r : v.rules) {
+      if (r.id == id) return &r;
+    }
+  }
+  return nullptr;
+}
+
+const RulesetVersion* Law::VersionInForce(std::string_view jurisdiction,
+                                          std::string_view instrument, Date date,
+                                          const std::vector<std::string>& with) const {
+  const RulesetVersion* found = nullptr;
+  for (const auto& v : data_->versions) {
+    if (v.jurisdiction != jurisdiction || v.instrument != instrument || !v.InForceOn(date)) {
+      continue;
+    }
+    if (v.status == VersionStatus::kProposed) {
+      if (std::find(with.begin(), with.end(), v.id) != with.end()) return &v;
+      continue;
+    }
+    found = &v;
+  }
+  return found;
+}
+
+}  // namespace ibsa

@@ -1,0 +1,105 @@
+// Internal: what a Law holds once its rulesets are loaded and compiled.
+#ifndef IBSA_SRC_LOAD_LAW_DATA_H_
+#define IBSA_SRC_LOAD_LAW_DATA_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "expr/condition.h"
+#include "ibsa/law.h"
+#include "ibsa/vocabulary.h"
+
+namespace ibsa::internal {
+
+// A rule's compiled conditions, by global rule index (versions in order, then
+// rules in file order).
+struct CompiledRule {
+  int version = -1;
+  int rule = -1;
+  std::vector<int32_t> elements;      // roots, parallel to Rule::elements
+  std::vector<int32_t> aggravations;  // roots, parallel to Rule::aggravations
+};
+
+// The versions of one instrument, for selecting the one in force without comparing
+// strings.
+struct InstrumentIndex {
+  std::string jurisdiction;
+  std::string instrument;
+  std::vector<int> versions;  // indexes into LawData::versions, by in_force_from
+  bool only_proposed = true;  // a bill with no version in force
+};
+
+// A condition laid out for judging: each node is followed by its subtree (preorder),
+// so judging reads memory forwards and skips a decided subtree by its size. Fact tests
+// are reduced to three kinds: an enum value in a mask, a number in a range (or out of
+// it, for is_not), and a set meeting a mask.
+enum class Step : uint8_t { kAll, kAny, kNot, kRule, kEnumIn, kInRange, kOutOfRange, kSetHas };
+
+struct Code {
+  Step step = Step::kAll;
+  bool flat = false;   // kAll or kAny whose children are all fact tests
+  uint32_t count = 0;  // children, for kAll, kAny, kNot
+  int32_t slot = -1;   // fact slot; for kRule, the global rule index
+  uint32_t size = 1;   // nodes in this subtree, itself included
+  int64_t low = 0;     // kInRange, kOutOfRange: the bounds, inclusive
+  int64_t high = 0;
+  uint64_t mask = 0;   // kEnumIn, kSetHas
+};
+
+// What judging a rule reads, kept apart from the rule's texts for locality.
+struct RuleCode {
+  uint64_t acts = 0;        // the `acts` values of Rule::acts, as a bit mask
+  uint32_t begin = 0;       // its elements' code, one subtree after another
+  uint32_t end = 0;
+  bool referenced = false;  // named by another rule's condition
+};
+
+struct LawData {
+  explicit LawData(Vocabulary v) : vocabulary(std::move(v)) {}
+  Vocabulary vocabulary;
+  std::vector<RulesetVersion> versions;
+  Program program;
+  std::vector<CompiledRule> rules;
+  std::vector<int32_t> first_rule;  // per version: global index of its first rule
+  // Filled by IndexLaw for judging: the same conditions as `program`, laid out.
+  std::vector<Code> code;
+  std::vector<RuleCode> rule_code;  // by global rule index
+  // Per version, per `acts` value: the global indexes of the rules about that act, in
+  // file order (the rules an act's date may select).
+  std::vector<std::vector<std::vector<int32_t>>> rules_about_act;
+  std::vector<InstrumentIndex> instruments;  // in order of first appearance
+  // Per jurisdiction, its instruments (indexes into `instruments`).
+  std::vector<std::pair<std::string, std::vector<int>>> instruments_of;
+};
+
+// The ruleset files of `directory` that Law::Load reads, sorted (facts.yaml and
+// harms.yaml excluded); a folder that cannot be walked is an error in `errors`.
+std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors);
+
+// E0206 for each jurisdiction of the vocabulary that no version of `law` belongs to: a
+// folder of rulesets that lacks one (left out, unreadable) would judge its cases by EU law
+// alone. Checked for a whole folder (Law::Load, CompileSnapshot), not for a few texts.
+std::vector<Diagnostic> UncoveredJurisdictions(const Law& law, const std::string& directory);
+
+// The snapshot format's header for `body`: magic, layout fingerprint, hash of the body.
+std::string SnapshotHeader(std::string_view body);
+// The law in the snapshot `bytes` (header and body), read from `path`, whose file names are
+// under `directory`. With `compare_sources` (LoadSnapshot), a snapshot whose recorded files
+// differ from those of `directory` is refused as stale; the snapshot fuzz target reads the
+// law without that comparison. Every refusal is E0003 ("snapshot not used: ...").
+Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
+                         const std::string& directory, bool compare_sources);
+
+// Fills what judging reads (instruments, code, rule_code) once every file is parsed.
+void IndexLaw(LawData& law);
+
+// Parses one ruleset file into `law`, appending a version and its compiled rules.
+// Rule references resolve within the same file (one instrument version) and must
+// not form a cycle.
+void ParseRulesetFile(const std::string& text, const std::string& file, LawData& law,
+                      std::vector<Diagnostic>& diagnostics);
+
+}  // namespace ibsa::internal
+
+#endif  // IBSA_SRC_LOAD_LAW_DATA_H_

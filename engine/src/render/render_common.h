@@ -1,0 +1,98 @@
+// Internal: wording shared by the renderers.
+#ifndef IBSA_SRC_RENDER_RENDER_COMMON_H_
+#define IBSA_SRC_RENDER_RENDER_COMMON_H_
+
+#include <string>
+#include <vector>
+
+#include "ibsa/evaluate.h"
+#include "ibsa/law.h"
+#include "ibsa/text.h"
+
+namespace ibsa::internal {
+
+// The user-interface words of one language (the legal texts come from rulesets).
+struct Wording {
+  const char* disclaimer;
+  const char* case_word;
+  const char* date_of_facts;
+  const char* as_of;
+  const char* with_proposals;
+  const char* applies;
+  const char* possible;
+  const char* version;
+  const char* in_force;
+  const char* to;
+  const char* open;
+  const char* for_act;
+  const char* case_date;
+  const char* certainty;
+  const char* elements;
+  const char* aggravations;
+  const char* penalty;
+  const char* penalty_unknown;
+  const char* note;
+  const char* sources;
+  const char* to_decide;
+  const char* questions;
+  const char* no_findings;
+  const char* version_gaps;
+  const char* no_version;
+  const char* encoded;
+  const char* none_encoded;
+  const char* not_met_heading;
+  const char* first_failed;
+  const char* prison;
+  const char* months;
+  const char* year;
+  const char* years;
+  const char* fine;
+  const char* surcharge;
+  const char* fine_category;
+  const char* level;
+  const char* and_word;
+  const char* or_word;
+  const char* and_or;
+  const char* met;
+  const char* not_met;
+  const char* unknown;
+  const char* proposed_warning;
+};
+
+const Wording& WordingFor(Language language);
+// "met", "not met", "unknown" in the wording's language.
+std::string TruthWord(Truth truth, const Wording& w);
+std::string JurisdictionName(const std::string& code, Language language);
+std::string CertaintyWord(Certainty certainty, Language language);
+std::string KindWord(RuleKind kind, Language language);
+// The heading of a group of findings of one kind ("Offences", "Next steps", ...).
+std::string KindHeading(RuleKind kind, Language language);
+// Lex mitior wording: the line's lead-in, who is favoured, and on what basis.
+std::string LexMitiorLead(Language language);
+std::string FavourableWord(Favourable favourable, Language language);
+std::string BasisWord(ComparisonBasis basis, Language language);
+
+// The heading of a finding: "APPLIES" or "POSSIBLE", or what it is when that would
+// say more than the law does: "CONTESTED" or "UNVERIFIED" for a reading that is not
+// settled, "MET" for a definition, "DUTY OF THE STATE" for a directive's duty.
+std::string FindingHeading(const Finding& finding, Language language);
+
+// What a finding whose penalty is a level must say with it: the level table's note
+// (`with_table_note`; people read it once per version instead), and the minor-perpetrator
+// rule where the case's perpetrator is a minor.
+std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& evaluation, Language language,
+                                    bool with_table_note);
+
+// "Law: /path/rulesets (fingerprint 0123456789abcdef; compiled snapshot /path/ibsa.law)":
+// which law answered; "" for a law built in memory.
+std::string LawLine(const Law& law, Language language);
+
+// "in force from 2022-06-01 to 2026-04-07", "in force since 2020-07-01".
+std::string InForceText(const RulesetVersion& version, Language language);
+
+// "6 months to 5 years and fine EUR 200 to 10,000 (x8 ...)"; "" when unknown.
+std::string PenaltySummary(const Penalty& penalty, Language language);
+
+}  // namespace ibsa::internal
+
+#endif  // IBSA_SRC_RENDER_RENDER_COMMON_H_

@@ -1,0 +1,210 @@
+#include <nlohmann/json.hpp>
+
+#include "ibsa/render.h"
+#include "render/render_common.h"
+
+namespace ibsa {
+namespace {
+
+using nlohmann::json;
+
+json LocalizedJson(const LocalizedText& text, Language language) {
+  return text.empty() ? json(nullptr) : json(text.Get(language));
+}
+
+json SourcesJson(const std::vector<Source>& sources) {
+  json out = json::array();
+  for (const auto& s : sources) {
+    json source = {{"title", s.title}, {"url", s.url}};
+    if (!s.pinpoint.empty()) source["pinpoint"] = s.pinpoint;
+    out.push_back(std::move(source));
+  }
+  return out;
+}
+
+json RangeJson(const std::optional<Range>& range) {
+  if (!range) return nullptr;
+  json out = json::object();
+  out["min"] = range->min ? json(*range->min) : json(nullptr);
+  out["max"] = range->max ? json(*range->max) : json(nullptr);
+  if (range->min_exclusive) out["min_exclusive"] = true;
+  return out;
+}
+
+json PenaltyJson(const std::optional<Penalty>& penalty, Language language) {
+  if (!penalty) return nullptr;
+  const Penalty& p = *penalty;
+  json out = json::object();
+  out["prison_months"] = RangeJson(p.prison_months);
+  out["fine_eur"] = RangeJson(p.fine_eur);
+  out["fine_multiplier"] = p.fine_multiplier ? json(*p.fine_multiplier) : json(nullptr);
+  out["fine_category"] = p.fine_category ? json(*p.fine_category) : json(nullptr);
+  out["level"] = p.level ? json(*p.level) : json(nullptr);
+  out["combination"] = p.combination.empty() ? json(nullptr) : json(p.combination);
+  out["summary"] = internal::PenaltySummary(p, language);
+  out["note"] = LocalizedJson(p.note, language);
+  out["certainty"] = CertaintyName(p.certainty);
+  out["accessory_fine_eur"] = RangeJson(p.accessory_fine_eur);
+  out["certainty_reason"] = LocalizedJson(p.certainty_reason, language);
+  return out;
+}
+
+json AnchorJson(const Anchor& anchor) {
+  return {{"act", anchor.act.empty() ? json(nullptr) : json(anchor.act)},
+          {"date", anchor.date.ToString()},
+          {"as_of", anchor.as_of}};
+}
+
+json VersionJson(const RulesetVersion& v, Language language) {
+  return {{"id", v.id},
+          {"note", LocalizedJson(v.note, language)},
+          {"in_force_from", v.in_force_from.ToString()},
+          {"in_force_until", v.in_force_until ? json(v.in_force_until->ToString()) : json(nullptr)},
+          {"status", VersionStatusName(v.status)}};
+}
+
+json LexMitiorJson(const std::optional<LexMitior>& lex_mitior, Language language) {
+  if (!lex_mitior) return nullptr;
+  const LexMitior& lm = *lex_mitior;
+  json successors = json::array();
+  for (const Rule* s : lm.successors) successors.push_back({{"rule", s->id}, {"article", s->article}});
+  return {{"assessed_on", lm.assessed_on.ToString()},
+          {"later_version", lm.later_version ? json(VersionJson(*lm.later_version, language)) : json(nullptr)},
+          {"successors", std::move(successors)},
+          {"successor_status", TruthName(lm.successor_truth)},
+          {"favourable", FavourableName(lm.favourable)},
+          {"basis", ComparisonBasisName(lm.basis)}};
+}
+
+json FindingJson(const Finding& f, const Evaluation& evaluation, Language language) {
+  const Rule& rule = *f.rule;
+  json elements = json::array();
+  for (const auto& e : f.elements) {
+    elements.push_back({{"id", e.element->id},
+                        {"label", e.element->label.Get(language)},
+                        {"status", TruthName(e.truth)},
+                        {"missing", e.missing},
+                        {"sources", SourcesJson(e.element->sources)}});
+  }
+  json aggravations = json::array();
+  for (const auto& a : f.aggravations) {
+    const Aggravation& agg = *a.aggravation;
+    aggravations.push_back({{"id", agg.id},
+                            {"label", agg.label.Get(language)},
+                            {"article", agg.article.empty() ? json(nullptr) : json(agg.article)},
+                            {"status", TruthName(a.truth)},
+                            {"missing", a.missing},
+                            {"penalty", PenaltyJson(agg.penalty, language)},
+                            {"certainty", CertaintyName(agg.certainty)},
+                            {"certainty_reason", LocalizedJson(agg.certainty_reason, language)},
+                            {"sources", SourcesJson(agg.sources)}});
+  }
+  json anchors = json::array();
+  for (const auto& anchor : f.anchors) anchors.push_back(AnchorJson(anchor));
+  return {{"rule", rule.id},
+          {"kind", RuleKindName(rule.kind)},
+          {"status", FindingStatusName(f.status)},
+          // Applies or may apply only on a reading that is not settled: the heading says so.
+          {"contested", rule.certainty == Certainty::kContested},
+          {"heading", internal::FindingHeading(f, language)},
+          {"jurisdiction", f.version->jurisdiction},
+          {"instrument", f.version->instrument},
+          {"citation", Citation(rule, *f.version, language).empty() ? json(nullptr)
+                                                                     : json(Citation(rule, *f.version, language))},
+          {"article", rule.article},
+          {"title", rule.title.Get(language)},
+          {"version", VersionJson(*f.version, language)},
+          {"dates", std::move(anchors)},
+          {"certainty", CertaintyName(rule.certainty)},
+          {"certainty_reason", LocalizedJson(rule.certainty_reason, language)},
+          {"elements", std::move(elements)},
+          {"aggravations", std::move(aggravations)},
+          {"missing", f.missing},
+          {"penalty", PenaltyJson(rule.penalty, language)},
+          {"lex_mitior", LexMitiorJson(f.lex_mitior, language)},
+          {"level_notes", internal::LevelNotes(f, evaluation, language, /*with_table_note=*/true)},
+          {"note", LocalizedJson(rule.note, language)},
+          {"sources", SourcesJson(rule.sources)}};
+}
+
+}  // namespace
+
+std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
+                       const std::vector<Question>* next_questions) {
+  json findings = json::array();
+  for (const auto& f : evaluation.findings) findings.push_back(FindingJson(f, evaluation, language));
+  json questions = json::array();
+  std::vector<std::string> asked;
+  for (const auto& f : evaluation.findings) {
+    for (const auto& fact : f.missing) {
+      if (std::find(asked.begin(), asked.end(), fact) != asked.end()) continue;
+      asked.push_back(fact);
+      auto slot = law.vocabulary().SlotOf(fact);
+      questions.push_back({{"fact", fact},
+                           {"question", slot ? LocalizedJson(law.vocabulary().fact(*slot).question, language)
+                                             : json(nullptr)}});
+    }
+  }
+  json gaps = json::array();
+  for (const auto& gap : evaluation.version_gaps) {
+    json known = json::array();
+    for (const auto* v : gap.known_versions) known.push_back(VersionJson(*v, language));
+    gaps.push_back({{"jurisdiction", gap.jurisdiction},
+                    {"instrument", gap.instrument},
+                    {"date", AnchorJson(gap.anchor)},
+                    {"known_versions", std::move(known)}});
+  }
+  json out = {
+      {"format", kResultFormat},
+      {"disclaimer", internal::WordingFor(language).disclaimer},
+      {"language", std::string(LanguageCode(language))},
+      {"case", {{"id", evaluation.case_id},
+                {"title", evaluation.case_title.empty() ? json(nullptr) : json(evaluation.case_title)},
+                {"jurisdiction", evaluation.jurisdiction},
+                {"date", evaluation.date.ToString()}}},
+      {"as_of", evaluation.options.as_of ? json(evaluation.options.as_of->ToString()) : json(nullptr)},
+      {"assessed_on", evaluation.options.assessed_on ? json(evaluation.options.assessed_on->ToString()) : json(nullptr)},
+      {"with", evaluation.options.with},
+      {"law", law.source() == nullptr ? json(nullptr)
+                                      : json({{"folder", law.source()->folder},
+                                              {"snapshot", law.source()->snapshot.empty() ? json(nullptr) : json(law.source()->snapshot)},
+                                              {"fingerprint", law.source()->fingerprint}})},
+      {"findings", std::move(findings)},
+      {"questions", std::move(questions)},
+      {"version_gaps", gaps},
+  };
+  if (next_questions != nullptr) {
+    json ranked = json::array();
+    for (const auto& q : *next_questions) {
+      json decides = json::array();
+      for (const auto& ref : q.decides) decides.push_back({{"rule", ref.rule->id}, {"version", ref.version->id}});
+      ranked.push_back({{"fact", q.fact->name},
+                        {"member", q.member.empty() ? json(nullptr) : json(q.member)},
+                        {"question", LocalizedJson(q.fact->question, language)},
+                        {"sensitivity", q.fact->sensitivity},
+                        {"score", q.score},
+                        {"decides", std::move(decides)}});
+    }
+    out["next_questions"] = std::move(ranked);
+  }
+  if (evaluation.options.explain) {
+    json not_met = json::array();
+    for (const auto& n : evaluation.not_met) {
+      not_met.push_back({{"rule", n.rule->id},
+                         {"article", n.rule->article},
+                         {"version", n.version->id},
+                         {"failed_element", n.failed ? json(n.failed->id) : json(nullptr)}});
+    }
+    out["not_met"] = std::move(not_met);
+  }
+  if (!evaluation.warnings.empty()) {
+    json warnings = json::array();
+    for (const auto& w : evaluation.warnings) {
+      warnings.push_back({{"code", w.code}, {"message", w.message}});
+    }
+    out["warnings"] = std::move(warnings);
+  }
+  return out.dump(2) + "\n";
+}
+
+}  // namespace ibsa

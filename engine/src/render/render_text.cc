@@ -1,0 +1,235 @@
+#include <algorithm>
+#include <set>
+
+#include "ibsa/render.h"
+#include "render/render_common.h"
+
+namespace ibsa {
+namespace {
+
+using internal::Wording;
+
+std::string AnchorText(const Anchor& anchor, const Wording& w) {
+  if (anchor.as_of) return std::string(w.as_of) + " " + anchor.date.ToString();
+  if (anchor.act.empty()) return std::string(w.case_date) + " " + anchor.date.ToString();
+  return std::string(w.for_act) + " " + anchor.act + " (" + anchor.date.ToString() + ")";
+}
+
+std::string Padded(std::string s, size_t width) {
+  // Pads by code points so that accented words line up.
+  size_t length = 0;
+  for (unsigned char c : s) length += (c & 0xC0) != 0x80;
+  if (length < width) s += std::string(width - length, ' ');
+  return s;
+}
+
+void AppendSources(std::string& out, const std::vector<Source>& sources, const std::string& indent) {
+  for (const auto& source : sources) {
+    out += indent + "- " + source.title;
+    if (!source.pinpoint.empty()) out += ", " + source.pinpoint;
+    out += "\n" + indent + "  " + source.url + "\n";
+  }
+}
+
+void AppendCertainty(std::string& out, Certainty certainty, const LocalizedText& reason,
+                     Language language, const std::string& indent, const Wording& w) {
+  out += indent + w.certainty + ": " + internal::CertaintyWord(certainty, language);
+  if (!reason.empty()) out += ". " + reason.Get(language);
+  out += "\n";
+}
+
+void AppendPenalty(std::string& out, const Penalty& penalty, Language language,
+                   const std::string& indent, const Wording& w) {
+  std::string summary = internal::PenaltySummary(penalty, language);
+  out += indent + w.penalty + ": " + (summary.empty() ? std::string(w.penalty_unknown) : summary);
+  if (penalty.certainty != Certainty::kSettled) {
+    out += " [" + internal::CertaintyWord(penalty.certainty, language);
+    if (!penalty.certainty_reason.empty()) out += ": " + penalty.certainty_reason.Get(language);
+    out += "]";
+  }
+  out += "\n";
+  if (!penalty.note.empty()) out += indent + "  " + penalty.note.Get(language) + "\n";
+}
+
+std::string FactList(const std::vector<std::string>& facts) {
+  std::string out;
+  for (const auto& f : facts) out += (out.empty() ? "" : ", ") + f;
+  return out;
+}
+
+void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluation, Language language,
+                   const Wording& w) {
+  const Rule& rule = *f.rule;
+  const RulesetVersion& version = *f.version;
+  const std::string citation = Citation(rule, version, language);
+  out += "\n  " + internal::FindingHeading(f, language) + "  " + (citation.empty() ? "" : citation + ": ") +
+         rule.title.Get(language) + " (" + internal::KindWord(rule.kind, language) + ")\n";
+  out += "    " + std::string(w.version) + ": " + version.id + ", " + internal::InForceText(version, language);
+  std::string anchors;
+  for (const auto& anchor : f.anchors) anchors += (anchors.empty() ? "" : "; ") + AnchorText(anchor, w);
+  out += "; " + anchors + "\n";
+  if (version.status == VersionStatus::kProposed) out += "    " + std::string(w.proposed_warning) + "\n";
+  AppendCertainty(out, rule.certainty, rule.certainty_reason, language, "    ", w);
+  out += "    " + std::string(w.elements) + ":\n";
+  for (const auto& e : f.elements) {
+    out += "      " + Padded("[" + internal::TruthWord(e.truth, w) + "]", 16) + e.element->label.Get(language);
+    if (!e.missing.empty()) out += "  (" + std::string(w.to_decide) + ": " + FactList(e.missing) + ")";
+    out += "\n";
+  }
+  if (!f.aggravations.empty()) {
+    out += "    " + std::string(w.aggravations) + ":\n";
+    for (const auto& a : f.aggravations) {
+      const Aggravation& agg = *a.aggravation;
+      out += "      " + Padded("[" + internal::TruthWord(a.truth, w) + "]", 16) + agg.label.Get(language);
+      if (!agg.article.empty()) out += " (art. " + agg.article + ")";
+      if (!a.missing.empty()) out += "  (" + std::string(w.to_decide) + ": " + FactList(a.missing) + ")";
+      out += "\n";
+      if (agg.penalty) AppendPenalty(out, *agg.penalty, language, "        ", w);
+      AppendCertainty(out, agg.certainty, agg.certainty_reason, language, "        ", w);
+    }
+  }
+  if (rule.penalty) AppendPenalty(out, *rule.penalty, language, "    ", w);
+  for (const auto& line : internal::LevelNotes(f, evaluation, language, /*with_table_note=*/false)) {
+    out += "      " + line + "\n";
+  }
+  if (f.lex_mitior) {
+    const LexMitior& lm = *f.lex_mitior;
+    out += "    " + internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
+    if (lm.later_version != nullptr) {
+      out += lm.later_version->id;
+      std::string successors;
+      for (const Rule* s : lm.successors) successors += (successors.empty() ? "" : ", ") + ("art. " + s->article);
+      if (!successors.empty()) out += " (" + successors + ")";
+      out += "; ";
+    }
+    out += internal::FavourableWord(lm.favourable, language) + " (" +
+           internal::BasisWord(lm.basis, language) + ")\n";
+  }
+  if (!rule.note.empty()) out += "    " + std::string(w.note) + ": " + rule.note.Get(language) + "\n";
+  out += "    " + std::string(w.sources) + ":\n";
+  AppendSources(out, rule.sources, "      ");
+}
+
+}  // namespace
+
+std::string Disclaimer(Language language) { return internal::WordingFor(language).disclaimer; }
+
+std::string FindingHeading(const Finding& finding, Language language) {
+  return internal::FindingHeading(finding, language);
+}
+
+std::string LawLine(const Law& law, Language language) { return internal::LawLine(law, language); }
+
+std::string Citation(const Rule& rule, const RulesetVersion& version, Language language) {
+  const std::string& abbreviation =
+      version.abbreviation.empty() ? version.instrument : version.abbreviation.Get(language);
+  // Referrals and next steps may have no article of their own: their title says it all.
+  if (rule.article.empty() || rule.article == "-") return "";
+  return "art. " + rule.article + " " + abbreviation;
+}
+
+std::string RenderText(const Evaluation& evaluation, const Law& law, Language language) {
+  const Wording& w = internal::WordingFor(language);
+  std::string out = std::string(w.disclaimer) + "\n\n";
+  out += std::string(w.case_word) + " " + evaluation.case_id;
+  if (!evaluation.case_title.empty()) out += ": " + evaluation.case_title;
+  out += "\n" + internal::JurisdictionName(evaluation.jurisdiction, language) + ", " +
+         w.date_of_facts + " " + evaluation.date.ToString();
+  if (evaluation.options.as_of) {
+    out += "; " + std::string(w.as_of) + " " + evaluation.options.as_of->ToString();
+  }
+  if (!evaluation.options.with.empty()) {
+    out += "; " + std::string(w.with_proposals) + " " + FactList(evaluation.options.with);
+  }
+  out += "\n";
+  if (const std::string law_line = internal::LawLine(law, language); !law_line.empty()) out += law_line + "\n";
+
+  std::vector<std::string> jurisdictions;
+  for (const auto& f : evaluation.findings) {
+    if (std::find(jurisdictions.begin(), jurisdictions.end(), f.version->jurisdiction) ==
+        jurisdictions.end()) {
+      jurisdictions.push_back(f.version->jurisdiction);
+    }
+  }
+  if (evaluation.findings.empty()) out += "\n" + std::string(w.no_findings) + "\n";
+  for (const auto& jurisdiction : jurisdictions) {
+    out += "\n== " + internal::JurisdictionName(jurisdiction, language) + " (" + jurisdiction + ") ==\n";
+    // By kind, offences first and next steps last; within a kind, those that apply first,
+    // then those that may apply, in file order.
+    // Definitions and the duties of the Member State are not findings against anyone: after
+    // what the officer or lawyer acts on.
+    for (RuleKind kind : {RuleKind::kOffence, RuleKind::kObligation, RuleKind::kRemedy, RuleKind::kReferral,
+                          RuleKind::kDefinition, RuleKind::kStateDuty, RuleKind::kGap}) {
+      bool heading = false;
+      for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
+        for (const auto& f : evaluation.findings) {
+          if (f.version->jurisdiction != jurisdiction || f.status != status || f.rule->kind != kind) continue;
+          if (!heading) {
+            out += "\n-- " + internal::KindHeading(kind, language) + " --\n";
+            heading = true;
+          }
+          AppendFinding(out, f, evaluation, language, w);
+        }
+      }
+    }
+    // What the versions applied say about themselves (uncertain dates, what is missing).
+    std::vector<const RulesetVersion*> noted;
+    for (const auto& f : evaluation.findings) {
+      const auto& levels = f.version->penalty_levels;
+      const bool levels_note = levels && !levels->note.empty();
+      if (f.version->jurisdiction != jurisdiction || (f.version->note.empty() && !levels_note)) continue;
+      if (std::find(noted.begin(), noted.end(), f.version) != noted.end()) continue;
+      noted.push_back(f.version);
+      out += "\n  " + std::string(w.note) + " (" + f.version->id + "): ";
+      if (!f.version->note.empty()) out += f.version->note.Get(language) + (levels_note ? " " : "");
+      if (levels_note) out += levels->note.Get(language);
+      out += "\n";
+    }
+  }
+
+  std::vector<std::string> questions;
+  std::set<std::string> seen;
+  for (const auto& f : evaluation.findings) {
+    for (const auto& fact : f.missing) {
+      if (!seen.insert(fact).second) continue;
+      auto slot = law.vocabulary().SlotOf(fact);
+      std::string question = slot ? law.vocabulary().fact(*slot).question.Get(language) : "";
+      if (question.empty() && slot) question = law.vocabulary().fact(*slot).label.Get(language);
+      questions.push_back(question + " [" + fact + "]");
+    }
+  }
+  if (!questions.empty()) {
+    out += "\n" + std::string(w.questions) + ":\n";
+    for (const auto& q : questions) out += "  - " + q + "\n";
+  }
+
+  if (!evaluation.version_gaps.empty()) {
+    out += "\n" + std::string(w.version_gaps) + ":\n";
+    for (const auto& gap : evaluation.version_gaps) {
+      out += "  - " + gap.jurisdiction + " " + gap.instrument + ": " + w.no_version + " " +
+             gap.anchor.date.ToString();
+      if (!gap.anchor.act.empty()) out += " (" + gap.anchor.act + ")";
+      out += "; " + std::string(w.encoded) + ": ";
+      std::string known;
+      for (const auto* v : gap.known_versions) {
+        known += (known.empty() ? "" : ", ") + v->id + " (" + v->in_force_from.ToString() + " " +
+                 w.to + " " + (v->in_force_until ? v->in_force_until->ToString() : std::string(w.open)) + ")";
+      }
+      out += (known.empty() ? std::string(w.none_encoded) : known) + "\n";
+    }
+  }
+
+  if (evaluation.options.explain && !evaluation.not_met.empty()) {
+    out += "\n" + std::string(w.not_met_heading) + ":\n";
+    for (const auto& n : evaluation.not_met) {
+      const std::string citation = Citation(*n.rule, *n.version, language);
+      out += "  - " + (citation.empty() ? "" : citation + ": ") +
+             n.rule->title.Get(language);
+      if (n.failed) out += "; " + std::string(w.first_failed) + ": " + n.failed->label.Get(language);
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace ibsa

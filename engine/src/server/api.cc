@@ -1,0 +1,468 @@
+// The JSON API: reads a request body strictly (every key known, every type checked, the
+// nesting bounded), runs the same library calls as the CLI and renders the same JSON.
+#include "ibsa/api.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ibsa/case.h"
+#include "ibsa/evaluate.h"
+#include "ibsa/questions.h"
+#include "ibsa/render.h"
+#include "ibsa/vocabulary.h"
+#include "yaml/yaml_reader.h"
+
+namespace ibsa {
+namespace {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+
+// A request that cannot be answered. Thrown inside this file only and turned into an
+// error response by Api::Handle, so that each check is one line where it belongs.
+struct RequestError {
+  int status;
+  std::string message;
+  std::string field;  // JSON pointer into the request body, "" for the body as a whole
+  std::string code;   // the engine's diagnostic code, when it comes from one
+  std::vector<std::string> help;
+};
+
+ApiResponse ErrorResponse(const RequestError& e) {
+  ordered_json error{{"status", e.status}, {"message", e.message}, {"field", e.field}};
+  if (!e.code.empty()) error["code"] = e.code;
+  if (!e.help.empty()) error["help"] = e.help;
+  // The message may quote the body (a JSON parse error does), which need not be UTF-8.
+  return {e.status, "application/json",
+          ordered_json{{"error", error}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"};
+}
+
+std::string EscapePointer(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+// Rejects nesting deeper than `max_depth` before any parser recurses into it.
+void CheckNesting(std::string_view body, int max_depth) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : body) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        throw RequestError{400, "the request nests deeper than " + std::to_string(max_depth) + " levels", "", "", {}};
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      // Never below zero: stray closing brackets must not buy room for deeper nesting.
+      --depth;
+    }
+  }
+}
+
+json ParseBody(std::string_view body, const ApiLimits& limits) {
+  if (body.size() > limits.max_body_bytes) {
+    throw RequestError{413, "the request body is over " + std::to_string(limits.max_body_bytes / 1024) + " KiB", "", "", {}};
+  }
+  CheckNesting(body, limits.max_depth);
+  json parsed;
+  try {
+    parsed = json::parse(body);
+  } catch (const json::exception& e) {
+    // nlohmann's message carries the line and column of the error. A number too large
+    // for a double (1e999) is an out_of_range, not a parse_error.
+    std::string message = e.what();
+    if (const auto at = message.find("parse error"); at != std::string::npos) message = message.substr(at);
+    throw RequestError{400, "the request body is not JSON: " + message, "", "", {}};
+  }
+  if (!parsed.is_object()) throw RequestError{400, "the request body must be a JSON object", "", "", {}};
+  return parsed;
+}
+
+// The keys of one request body: each known, each of the right type.
+class Fields {
+ public:
+  Fields(const json& body, std::vector<std::string> allowed) : body_(body) {
+    for (const auto& [key, value] : body.items()) {
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::vector<std::string> help;
+      if (auto hint = internal::DidYouMean(key, allowed); !hint.empty()) help.push_back(hint);
+      help.push_back("allowed: " + internal::JoinQuoted(allowed));
+      throw RequestError{400, "unknown key '" + key + "'", "/" + EscapePointer(key), "", help};
+    }
+  }
+
+  bool Has(const std::string& key) const { return body_.contains(key) && !body_.at(key).is_null(); }
+  const json& Raw(const std::string& key) const { return body_.at(key); }
+
+  std::optional<std::string> String(const std::string& key) const {
+    if (!Has(key)) return std::nullopt;
+    const json& value = body_.at(key);
+    if (!value.is_string()) throw RequestError{400, "'" + key + "' must be a string", "/" + key, "", {}};
+    return value.get<std::string>();
+  }
+
+  std::string Choice(const std::string& key, const std::vector<std::string>& allowed, std::string fallback) const {
+    auto value = String(key);
+    if (!value) return fallback;
+    if (std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return *value;
+    std::vector<std::string> help;
+    if (auto hint = internal::DidYouMean(*value, allowed); !hint.empty()) help.push_back(hint);
+    help.push_back("allowed: " + internal::JoinQuoted(allowed));
+    throw RequestError{422, "'" + key + "' is '" + *value + "'", "/" + key, "", help};
+  }
+
+  std::optional<Date> DateOf(const std::string& key) const {
+    auto text = String(key);
+    if (!text) return std::nullopt;
+    auto date = Date::Parse(*text);
+    if (!date) {
+      throw RequestError{400, "'" + key + "' is not a date: '" + *text + "'", "/" + key, "E0105",
+                         {"write YYYY-MM-DD, e.g. 2025-03-14"}};
+    }
+    return date;
+  }
+
+  bool Bool(const std::string& key) const {
+    if (!Has(key)) return false;
+    if (!body_.at(key).is_boolean()) throw RequestError{400, "'" + key + "' must be true or false", "/" + key, "", {}};
+    return body_.at(key).get<bool>();
+  }
+
+  std::vector<std::string> Strings(const std::string& key) const {
+    std::vector<std::string> out;
+    if (!Has(key)) return out;
+    const json& value = body_.at(key);
+    if (!value.is_array()) throw RequestError{400, "'" + key + "' must be a list of strings", "/" + key, "", {}};
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (!value[i].is_string()) {
+        throw RequestError{400, "'" + key + "' must be a list of strings", "/" + key + "/" + std::to_string(i), "", {}};
+      }
+      out.push_back(value[i].get<std::string>());
+    }
+    return out;
+  }
+
+  Language Lang() const { return *ParseLanguage(Choice("lang", {"nl", "fr", "en"}, "en")); }
+
+ private:
+  const json& body_;
+};
+
+// A case given as a JSON object is written as block YAML, one key per line, so that a
+// diagnostic's line names the JSON field it is about. Strings are written JSON-quoted,
+// which YAML reads back unchanged.
+class CaseYaml {
+ public:
+  explicit CaseYaml(const json& value) { Emit(value, 0, "/case"); }
+  const std::string& text() const { return text_; }
+  // The JSON pointer of a 1-based YAML line, or "/case".
+  std::string FieldAt(int line) const {
+    return line >= 1 && static_cast<size_t>(line) <= fields_.size() ? fields_[line - 1] : "/case";
+  }
+  // The JSON pointer of the map whose first key is on `line`, or "/case".
+  std::string MapAt(int line) const {
+    const std::string field = FieldAt(line);
+    return field == "/case" ? field : field.substr(0, field.rfind('/'));
+  }
+
+ private:
+  static std::string Scalar(const json& value) {
+    if (value.is_null()) return "~";
+    if (value.is_object()) return "{}";
+    if (value.is_array()) return "[]";
+    return value.dump();
+  }
+  static bool Nested(const json& value) { return value.is_structured() && !value.empty(); }
+
+  void Line(int indent, const std::string& text, const std::string& field) {
+    text_ += std::string(static_cast<size_t>(indent), ' ') + text + "\n";
+    fields_.push_back(field);
+  }
+
+  void Emit(const json& value, int indent, const std::string& field) {
+    if (value.is_object()) {
+      for (const auto& [key, member] : value.items()) {
+        const std::string path = field + "/" + EscapePointer(key);
+        if (Nested(member)) {
+          Line(indent, json(key).dump() + ":", path);
+          Emit(member, indent + 2, path);
+        } else {
+          Line(indent, json(key).dump() + ": " + Scalar(member), path);
+        }
+      }
+    } else {
+      for (size_t i = 0; i < value.size(); ++i) {
+        const std::string path = field + "/" + std::to_string(i);
+        if (Nested(value[i])) {
+          // The item's first line carries the dash; its other lines line up under it.
+          const size_t first = fields_.size();
+          Emit(value[i], indent + 2, path);
+          text_.replace(LineStart(first) + static_cast<size_t>(indent), 2, "- ");
+        } else {
+          Line(indent, "- " + Scalar(value[i]), path);
+        }
+      }
+    }
+  }
+
+  size_t LineStart(size_t line) const {
+    size_t at = 0;
+    for (size_t i = 0; i < line; ++i) at = text_.find('\n', at) + 1;
+    return at;
+  }
+
+  std::string text_;
+  std::vector<std::string> fields_;
+};
+
+// What every case-based endpoint reads: the case, the evaluation options and the language.
+struct CaseRequest {
+  Case c;
+  EvaluationOptions options;
+  Language language;
+};
+
+const std::vector<std::string> kCaseKeys = {"case", "as_of", "assessed_on", "with", "lang", "explain"};
+
+Case ReadCase(const Fields& fields, const Vocabulary& vocabulary) {
+  if (!fields.Has("case")) throw RequestError{400, "the request has no 'case'", "/case", "", {}};
+  const json& value = fields.Raw("case");
+  if (value.is_string()) {
+    // YAML or JSON text, as in a case file: errors say line and column within it.
+    auto c = Case::Parse(value.get<std::string>(), "case", vocabulary);
+    if (c.ok()) return std::move(c).value();
+    const Diagnostic& d = c.errors().front();
+    throw RequestError{422, d.message + " (line " + std::to_string(d.location.line) + ", column " +
+                                std::to_string(d.location.column) + ")",
+                       "/case", d.code, d.help};
+  }
+  if (!value.is_object()) {
+    throw RequestError{400, "'case' must be an object (the case) or a string (a YAML or JSON case file)", "/case", "", {}};
+  }
+  const CaseYaml yaml(value);
+  auto c = Case::Parse(yaml.text(), "case", vocabulary);
+  if (c.ok()) return std::move(c).value();
+  const Diagnostic& d = c.errors().front();
+  // A missing key (E0106) has no line of its own: the diagnostic is placed at the map that
+  // lacks it, which begins on the line of its first key.
+  const std::string field = d.code == "E0106" ? yaml.MapAt(d.location.line) : yaml.FieldAt(d.location.line);
+  throw RequestError{422, d.message, field, d.code, d.help};
+}
+
+CaseRequest ReadCaseRequest(const Fields& fields, const Vocabulary& vocabulary) {
+  EvaluationOptions options;
+  options.as_of = fields.DateOf("as_of");
+  options.assessed_on = fields.DateOf("assessed_on");
+  if (!options.assessed_on) options.assessed_on = Date::Today();
+  options.with = fields.Strings("with");
+  options.explain = fields.Bool("explain");
+  const Language language = fields.Lang();
+  return {ReadCase(fields, vocabulary), std::move(options), language};
+}
+
+// The request field an engine error is about: E0301 and E0302 are about `with`, the
+// proposals to overlay; E0303 about `assessed_on`.
+std::string FieldOf(const Diagnostic& d) {
+  if (d.code == "E0303") return "/assessed_on";
+  return d.code.rfind("E030", 0) == 0 ? "/with" : "";
+}
+
+// An engine error about a well-formed request (a date outside the law, a proposal that
+// is not one): 422 with the engine's own words.
+[[noreturn]] void ThrowEngineErrors(const std::vector<Diagnostic>& errors) {
+  const Diagnostic& d = errors.front();
+  throw RequestError{422, d.message, FieldOf(d), d.code, d.help};
+}
+
+Evaluation EvaluateOrThrow(const Law& law, const CaseRequest& request) {
+  auto evaluation = Evaluate(law, request.c, request.options);
+  if (!evaluation.ok()) ThrowEngineErrors(evaluation.errors());
+  return std::move(evaluation).value();
+}
+
+std::vector<Question> QuestionsOrThrow(const Law& law, const CaseRequest& request) {
+  auto questions = NextQuestions(law, request.c, request.options);
+  if (!questions.ok()) ThrowEngineErrors(questions.errors());
+  return std::move(questions).value();
+}
+
+ApiResponse Json(std::string body) { return {200, "application/json", std::move(body)}; }
+
+ordered_json Localized(const LocalizedText& text) {
+  return {{"nl", text.Get(Language::kNl)}, {"fr", text.Get(Language::kFr)}, {"en", text.Get(Language::kEn)}};
+}
+
+std::string JurisdictionOf(const Fields& fields, const Law& law, const std::string& key, bool required) {
+  auto value = fields.String(key);
+  if (!value) {
+    if (required) throw RequestError{400, "the request has no '" + key + "'", "/" + key, "", {}};
+    return "";
+  }
+  const auto& allowed = law.vocabulary().jurisdictions();
+  return fields.Choice(key, allowed, "");
+}
+
+}  // namespace
+
+Api::Api(const Law& law, const Harms* harms, ApiLimits limits) : law_(law), harms_(harms), limits_(limits) {}
+
+ApiResponse Api::Error(int status, std::string_view message, std::string_view field) {
+  return ErrorResponse({status, std::string(message), std::string(field), "", {}});
+}
+
+ApiResponse Api::Handle(std::string_view method, std::string_view path, std::string_view body) const {
+  struct Endpoint {
+    std::string_view path;
+    std::string_view method;
+  };
+  static constexpr Endpoint kEndpoints[] = {
+      {"/api/evaluate", "POST"}, {"/api/next-questions", "POST"}, {"/api/report", "POST"},
+      {"/api/case", "POST"},     {"/api/gaps", "POST"},           {"/api/diff", "POST"},
+      {"/api/rulesets", "GET"},  {"/api/facts", "GET"},
+  };
+  const auto endpoint = std::find_if(std::begin(kEndpoints), std::end(kEndpoints),
+                                     [&](const Endpoint& e) { return e.path == path; });
+  try {
+    if (endpoint == std::end(kEndpoints)) throw RequestError{404, "no such endpoint: " + std::string(path), "", "", {}};
+    if (endpoint->method != method) {
+      throw RequestError{405, std::string(path) + " takes " + std::string(endpoint->method), "", "", {}};
+    }
+    if (path == "/api/rulesets") {
+      ordered_json versions = ordered_json::array();
+      for (const auto& v : law_.versions()) {
+        versions.push_back({{"id", v.id},
+                            {"jurisdiction", v.jurisdiction},
+                            {"instrument", v.instrument},
+                            {"title", Localized(v.title)},
+                            {"in_force_from", v.in_force_from.ToString()},
+                            {"in_force_until", v.in_force_until ? json(v.in_force_until->ToString()) : json(nullptr)},
+                            {"status", VersionStatusName(v.status)},
+                            {"rules", v.rules.size()}});
+      }
+      return Json(ordered_json{{"jurisdictions", law_.vocabulary().jurisdictions()}, {"versions", versions}}.dump(2) + "\n");
+    }
+    if (path == "/api/facts") {
+      const Vocabulary& vocabulary = law_.vocabulary();
+      ordered_json facts = ordered_json::array();
+      for (int slot = 0; slot < vocabulary.size(); ++slot) {
+        const FactDefinition& f = vocabulary.fact(slot);
+        ordered_json fact{{"name", f.name},
+                          {"type", FactTypeName(f.type)},
+                          {"label", Localized(f.label)},
+                          {"question", Localized(f.question)},
+                          {"sensitivity", f.sensitivity},
+                          {"derived", f.derived}};
+        if (f.type == FactType::kEnum || f.type == FactType::kSet) {
+          ordered_json values = ordered_json::array();
+          for (size_t i = 0; i < f.values.size(); ++i) {
+            values.push_back({{"value", f.values[i]},
+                              {"label", {{"nl", f.ValueLabel(static_cast<int>(i), Language::kNl)},
+                                         {"fr", f.ValueLabel(static_cast<int>(i), Language::kFr)},
+                                         {"en", f.ValueLabel(static_cast<int>(i), Language::kEn)}}}});
+          }
+          fact["values"] = values;
+        }
+        if (f.min) fact["min"] = *f.min;
+        if (f.max) fact["max"] = *f.max;
+        facts.push_back(std::move(fact));
+      }
+      return Json(ordered_json{{"jurisdictions", vocabulary.jurisdictions()}, {"facts", facts}}.dump(2) + "\n");
+    }
+
+    const json request = ParseBody(body, limits_);
+    if (path == "/api/evaluate" || path == "/api/next-questions") {
+      const bool with_questions = path == "/api/next-questions";
+      std::vector<std::string> keys = kCaseKeys;
+      if (!with_questions) keys.push_back("next_questions");
+      const Fields fields(request, keys);
+      const CaseRequest r = ReadCaseRequest(fields, law_.vocabulary());
+      const Evaluation evaluation = EvaluateOrThrow(law_, r);
+      if (with_questions || fields.Bool("next_questions")) {
+        const std::vector<Question> questions = QuestionsOrThrow(law_, r);
+        return Json(RenderJson(evaluation, law_, r.language, &questions));
+      }
+      return Json(RenderJson(evaluation, law_, r.language));
+    }
+    if (path == "/api/report") {
+      std::vector<std::string> keys = kCaseKeys;
+      keys.push_back("format");
+      const Fields fields(request, keys);
+      const std::string format = fields.Choice("format", {"html", "markdown"}, "html");
+      const CaseRequest r = ReadCaseRequest(fields, law_.vocabulary());
+      const Evaluation evaluation = EvaluateOrThrow(law_, r);
+      const std::vector<Question> questions = QuestionsOrThrow(law_, r);
+      const std::vector<CaseHarm> harms = harms_ ? HarmsOfCase(*harms_, r.c, evaluation) : std::vector<CaseHarm>{};
+      const bool html = format == "html";
+      return {200, html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
+              RenderReport(evaluation, law_, r.c, questions, harms, html ? ReportStyle::kHtml : ReportStyle::kMarkdown,
+                           r.language)};
+    }
+    if (path == "/api/case") {
+      const Fields fields(request, {"case"});
+      const Case c = ReadCase(fields, law_.vocabulary());
+      ordered_json out{{"case", ordered_json::parse(CaseToJson(c, law_.vocabulary()))},
+                       {"yaml", CaseToYaml(c, law_.vocabulary())}};
+      return Json(out.dump(2) + "\n");
+    }
+    if (path == "/api/gaps") {
+      const Fields fields(request, {"jurisdiction", "date", "with", "lang"});
+      GapOptions options;
+      options.jurisdiction = JurisdictionOf(fields, law_, "jurisdiction", true);
+      options.date = fields.DateOf("date").value_or(Date::Today());
+      options.with = fields.Strings("with");
+      const Language language = fields.Lang();
+      if (!harms_) throw RequestError{422, "no harms are declared (rulesets/harms.yaml)", "", "", {}};
+      auto report = FindGaps(law_, *harms_, options);
+      if (!report.ok()) ThrowEngineErrors(report.errors());
+      return Json(RenderGaps(report.value(), ReportFormat::kJson, language));
+    }
+    // /api/diff: two dates, two jurisdictions, or the law with and without proposals.
+    const Fields fields(request, {"jurisdiction", "from", "to", "vs", "date", "with", "lang"});
+    DiffSide left{JurisdictionOf(fields, law_, "jurisdiction", true), Date::Today(), {}};
+    DiffSide right = left;
+    const auto from = fields.DateOf("from"), to = fields.DateOf("to"), date = fields.DateOf("date");
+    const std::string vs = JurisdictionOf(fields, law_, "vs", false);
+    const auto with = fields.Strings("with");
+    if (from.has_value() != to.has_value()) {
+      throw RequestError{422, "a diff across dates needs both 'from' and 'to'", from ? "/to" : "/from", "", {}};
+    }
+    if (from) {
+      left.date = *from;
+      right.date = *to;
+    } else {
+      left.date = right.date = date.value_or(Date::Today());
+    }
+    if (!vs.empty()) right.jurisdiction = vs;
+    right.with = with;
+    if (vs.empty() && with.empty() && !from) {
+      throw RequestError{422, "a diff needs two states of the law: 'from' and 'to', 'vs', or 'with'", "", "", {}};
+    }
+    const Language language = fields.Lang();
+    auto report = Diff(law_, left, right);
+    if (!report.ok()) ThrowEngineErrors(report.errors());
+    return Json(RenderDiff(report.value(), ReportFormat::kJson, language));
+  } catch (const RequestError& e) {
+    return ErrorResponse(e);
+  } catch (const std::exception&) {
+    // A defect, not a bad request; the request's content is not repeated anywhere.
+    return ErrorResponse({500, "internal error", "", "", {}});
+  }
+}
+
+}  // namespace ibsa

@@ -1,0 +1,694 @@
+#include "ibsa/snapshot.h"
+
+#include <cstring>
+#include <filesystem>
+#include <limits>
+#include <type_traits>
+
+#include "base/file_io.h"
+#include "load/law_data.h"
+#include "load/vocabulary_data.h"
+
+namespace ibsa {
+namespace {
+
+namespace fs = std::filesystem;
+using internal::CompiledRule;
+using internal::LawData;
+using internal::Node;
+using internal::Program;
+using internal::VocabularyData;
+
+constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
+// Raise when the layout below changes. The sizes of the structs written are part of
+// the header too, so a field that changes a struct's size makes old snapshots stale even
+// if this number is forgotten, and the static_asserts below remind whoever adds it to
+// write and read it. A small field can fit in padding without changing the size: the
+// round-trip tests (tests/unit/snapshot_test.cc) compare the loaded law field by field.
+constexpr uint32_t kFormatVersion = 4;
+
+#if defined(__x86_64__) && defined(__GLIBCXX__)  // the sizes below are those of this ABI
+static_assert(sizeof(FactDefinition) == 360, "FactDefinition changed: update the snapshot");
+static_assert(sizeof(Rule) == 936, "Rule changed: update the snapshot");
+static_assert(sizeof(RulesetVersion) == 760, "RulesetVersion changed: update the snapshot");
+static_assert(sizeof(Penalty) == 400, "Penalty changed: update the snapshot");
+static_assert(sizeof(Aggravation) == 736, "Aggravation changed: update the snapshot");
+static_assert(sizeof(Element) == 192, "Element changed: update the snapshot");
+static_assert(sizeof(Node) == 40, "Node changed: update the snapshot");
+#endif
+
+uint64_t LayoutFingerprint() {
+  const uint64_t sizes[] = {sizeof(FactDefinition), sizeof(Rule), sizeof(RulesetVersion),
+                            sizeof(Penalty), sizeof(Aggravation), sizeof(Element),
+                            sizeof(Node), sizeof(CompiledRule), sizeof(Source)};
+  uint64_t h = kFormatVersion;
+  for (uint64_t s : sizes) h = h * 1000003 + s;
+  return h;
+}
+
+// A 64-bit hash, eight bytes a step: any edit of a source file changes it (it detects
+// change, it does not resist forgery; a snapshot is a local cache).
+uint64_t Hash(std::string_view bytes) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ bytes.size();
+  size_t i = 0;
+  auto mix = [&](uint64_t word) {
+    h = (h ^ word) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  };
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    mix(word);
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  mix(tail);
+  return h;
+}
+
+struct SourceFile {
+  std::string name;  // relative to the folder
+  uint64_t size = 0;
+  uint64_t hash = 0;
+};
+
+// Every file a law of `directory` is compiled from: facts.yaml, then the rulesets.
+std::vector<std::string> SourcePaths(const std::string& directory, std::vector<Diagnostic>& errors) {
+  std::vector<std::string> paths = {(fs::path(directory) / "facts.yaml").string()};
+  for (auto& path : internal::RulesetFiles(directory, errors)) paths.push_back(std::move(path));
+  return paths;
+}
+
+std::string Prefix(const std::string& directory) { return (fs::path(directory) / "").string(); }
+
+// Writes values in a fixed little-endian-as-the-machine layout; file names under the
+// compiled folder are written relative to it.
+class Writer {
+ public:
+  explicit Writer(std::string prefix) : prefix_(std::move(prefix)) {}
+
+  template <typename T>
+  void Int(T value) {
+    static_assert(std::is_integral_v<T> || std::is_enum_v<T>);
+    const auto wide = static_cast<int64_t>(value);
+    out_.append(reinterpret_cast<const char*>(&wide), sizeof wide);
+  }
+  void Str(const std::string& s) {
+    Int(s.size());
+    out_ += s;
+  }
+  void Path(const std::string& s) {
+    const bool inside = !prefix_.empty() && s.compare(0, prefix_.size(), prefix_) == 0;
+    Int(inside);
+    Str(inside ? s.substr(prefix_.size()) : s);
+  }
+  void Text(const LocalizedText& t) { Str(t.nl), Str(t.fr), Str(t.en); }
+  void Location(const SourceLocation& l) { Path(l.file), Int(l.line), Int(l.column); }
+  void Date(const ibsa::Date& d) { Int(d.days_since_epoch()); }
+  template <typename T, typename F>
+  void List(const std::vector<T>& items, F each) {
+    Int(items.size());
+    for (const auto& item : items) each(item);
+  }
+  template <typename T, typename F>
+  void Maybe(const std::optional<T>& value, F each) {
+    Int(value.has_value());
+    if (value) each(*value);
+  }
+  void Strs(const std::vector<std::string>& items) {
+    List(items, [&](const std::string& s) { Str(s); });
+  }
+  void Sources(const std::vector<Source>& sources) {
+    List(sources, [&](const Source& s) { Str(s.title), Str(s.url), Str(s.pinpoint); });
+  }
+  void Program(const internal::Program& p) {
+    List(p.nodes, [&](const Node& n) {
+      Int(n.op), Int(n.slot), Int(n.first), Int(n.count), Int(n.rule), Int(n.number);
+      Int(n.mask);
+    });
+    List(p.children, [&](int32_t c) { Int(c); });
+    List(p.locations, [&](const SourceLocation& l) { Location(l); });
+  }
+  void Range(const ibsa::Range& r) {
+    Maybe(r.min, [&](int64_t v) { Int(v); });
+    Maybe(r.max, [&](int64_t v) { Int(v); });
+    Int(r.min_exclusive);
+  }
+  void PenaltyLevels(const ibsa::PenaltyLevels& t) {
+    List(t.levels, [&](const PenaltyLevel& l) {
+      Int(l.level);
+      Maybe(l.prison_months, [&](const ibsa::Range& r) { Range(r); });
+      Maybe(l.fine_eur, [&](const ibsa::Range& r) { Range(r); });
+      Maybe(l.accessory_fine_eur, [&](const ibsa::Range& r) { Range(r); });
+    });
+    Text(t.note), Text(t.minor_perpetrator), Sources(t.sources);
+  }
+  void Penalty(const ibsa::Penalty& p) {
+    Maybe(p.prison_months, [&](const ibsa::Range& r) { Range(r); });
+    Maybe(p.fine_eur, [&](const ibsa::Range& r) { Range(r); });
+    Maybe(p.fine_multiplier, [&](int v) { Int(v); });
+    Maybe(p.fine_category, [&](int v) { Int(v); });
+    Maybe(p.level, [&](int v) { Int(v); });
+    Maybe(p.accessory_fine_eur, [&](const ibsa::Range& r) { Range(r); });
+    Str(p.combination), Text(p.note), Int(p.certainty), Text(p.certainty_reason);
+  }
+
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string prefix_;
+  std::string out_;
+};
+
+// Whether `text` is well-formed UTF-8 (RFC 3629). Every text of a snapshot came from YAML
+// the reader checked; one that is not was not written by `ibsa compile`, and would make the
+// JSON renderer throw.
+bool IsUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                                              : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (length == 0 || text.size() - i < length) return false;
+    const auto second = static_cast<unsigned char>(length > 1 ? text[i + 1] : 0x80);
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) ||
+        (lead == 0xF4 && second > 0x8F)) {
+      return false;
+    }
+    for (size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+// Reads what Writer wrote; any read past the end, any impossible count and any text that
+// is not UTF-8 marks the snapshot damaged and yields zeros from then on, so a damaged file
+// never crashes.
+class Reader {
+ public:
+  Reader(const std::string& bytes, size_t at, std::string prefix)
+      : bytes_(bytes), at_(at), prefix_(std::move(prefix)) {}
+
+  bool ok() const { return ok_; }
+
+  int64_t Int() {
+    int64_t v = 0;
+    if (!ok_ || bytes_.size() - at_ < sizeof v) {
+      ok_ = false;
+      return 0;
+    }
+    std::memcpy(&v, bytes_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return v;
+  }
+  template <typename T>
+  T As() {
+    return static_cast<T>(Int());
+  }
+  size_t Count() {
+    const int64_t n = Int();
+    // Every item takes at least one byte: a larger count is damage, not a big law.
+    if (n < 0 || static_cast<uint64_t>(n) > bytes_.size() - at_) {
+      ok_ = false;
+      return 0;
+    }
+    return static_cast<size_t>(n);
+  }
+  std::string Str() {
+    const size_t n = Count();
+    if (!ok_) return {};
+    std::string s = bytes_.substr(at_, n);
+    at_ += n;
+    if (!IsUtf8(s)) {
+      ok_ = false;
+      return {};
+    }
+    return s;
+  }
+  std::string Path() {
+    const bool inside = Int() != 0;
+    std::string s = Str();
+    return inside ? prefix_ + s : s;
+  }
+  LocalizedText Text() {
+    LocalizedText t;
+    t.nl = Str();
+    t.fr = Str();
+    t.en = Str();
+    return t;
+  }
+  SourceLocation Location() {
+    SourceLocation l;
+    l.file = Path();
+    l.line = As<int>();
+    l.column = As<int>();
+    return l;
+  }
+  ibsa::Date Date() { return ibsa::Date::FromDays(As<int32_t>()); }
+  template <typename T, typename F>
+  std::vector<T> List(F each) {
+    std::vector<T> items(Count());
+    for (auto& item : items) {
+      if (!ok_) break;
+      item = each();
+    }
+    return items;
+  }
+  template <typename T, typename F>
+  std::optional<T> Maybe(F each) {
+    if (Int() == 0) return std::nullopt;
+    return each();
+  }
+  std::vector<std::string> Strs() {
+    return List<std::string>([&] { return Str(); });
+  }
+  std::vector<Source> Sources() {
+    return List<Source>([&] {
+      Source s;
+      s.title = Str();
+      s.url = Str();
+      s.pinpoint = Str();
+      return s;
+    });
+  }
+  internal::Program Program() {
+    internal::Program p;
+    p.nodes = List<Node>([&] {
+      Node n;
+      n.op = As<internal::Op>();
+      n.slot = As<int32_t>();
+      n.first = As<int32_t>();
+      n.count = As<int32_t>();
+      n.rule = As<int32_t>();
+      n.number = Int();
+      n.mask = As<uint64_t>();
+      return n;
+    });
+    p.children = List<int32_t>([&] { return As<int32_t>(); });
+    p.locations = List<SourceLocation>([&] { return Location(); });
+    return p;
+  }
+  ibsa::Range Range() {
+    ibsa::Range r;
+    r.min = Maybe<int64_t>([&] { return Int(); });
+    r.max = Maybe<int64_t>([&] { return Int(); });
+    r.min_exclusive = Int() != 0;
+    return r;
+  }
+  ibsa::PenaltyLevels PenaltyLevels() {
+    ibsa::PenaltyLevels t;
+    t.levels = List<PenaltyLevel>([&] {
+      PenaltyLevel l;
+      l.level = As<int>();
+      l.prison_months = Maybe<ibsa::Range>([&] { return Range(); });
+      l.fine_eur = Maybe<ibsa::Range>([&] { return Range(); });
+      l.accessory_fine_eur = Maybe<ibsa::Range>([&] { return Range(); });
+      return l;
+    });
+    t.note = Text();
+    t.minor_perpetrator = Text();
+    t.sources = Sources();
+    return t;
+  }
+  ibsa::Penalty Penalty() {
+    ibsa::Penalty p;
+    p.prison_months = Maybe<ibsa::Range>([&] { return Range(); });
+    p.fine_eur = Maybe<ibsa::Range>([&] { return Range(); });
+    p.fine_multiplier = Maybe<int>([&] { return As<int>(); });
+    p.fine_category = Maybe<int>([&] { return As<int>(); });
+    p.level = Maybe<int>([&] { return As<int>(); });
+    p.accessory_fine_eur = Maybe<ibsa::Range>([&] { return Range(); });
+    p.combination = Str();
+    p.note = Text();
+    p.certainty = As<Certainty>();
+    p.certainty_reason = Text();
+    return p;
+  }
+
+ private:
+  const std::string& bytes_;
+  size_t at_;
+  std::string prefix_;
+  bool ok_ = true;
+};
+
+void WriteVocabulary(const VocabularyData& v, Writer& w) {
+  w.Path(v.file);
+  w.List(v.facts, [&](const FactDefinition& f) {
+    w.Str(f.name), w.Int(f.type), w.Strs(f.values);
+    w.List(f.value_labels, [&](const LocalizedText& t) { w.Text(t); });
+    w.Maybe(f.min, [&](int64_t x) { w.Int(x); });
+    w.Maybe(f.max, [&](int64_t x) { w.Int(x); });
+    w.Text(f.label), w.Text(f.question), w.Int(f.derived), w.Int(f.sensitivity);
+    w.Location(f.location);
+  });
+  w.Strs(v.jurisdictions);
+  w.Program(v.program);
+  w.List(v.derivations, [&](const internal::Derivation& d) { w.Int(d.slot), w.Int(d.root); });
+}
+
+std::shared_ptr<VocabularyData> ReadVocabulary(Reader& r) {
+  auto v = std::make_shared<VocabularyData>();
+  v->file = r.Path();
+  v->facts = r.List<FactDefinition>([&] {
+    FactDefinition f;
+    f.name = r.Str();
+    f.type = r.As<FactType>();
+    f.values = r.Strs();
+    f.value_labels = r.List<LocalizedText>([&] { return r.Text(); });
+    f.min = r.Maybe<int64_t>([&] { return r.Int(); });
+    f.max = r.Maybe<int64_t>([&] { return r.Int(); });
+    f.label = r.Text();
+    f.question = r.Text();
+    f.derived = r.Int() != 0;
+    f.sensitivity = r.As<int>();
+    f.location = r.Location();
+    return f;
+  });
+  for (size_t i = 0; i < v->facts.size(); ++i) v->slots[v->facts[i].name] = static_cast<int>(i);
+  v->jurisdictions = r.Strs();
+  v->program = r.Program();
+  v->derivations = r.List<internal::Derivation>([&] {
+    internal::Derivation d;
+    d.slot = r.As<int>();
+    d.root = r.As<int32_t>();
+    return d;
+  });
+  return v;
+}
+
+void WriteRule(const Rule& rule, Writer& w) {
+  w.Str(rule.id), w.Int(rule.kind), w.Str(rule.article), w.Text(rule.title), w.Text(rule.note);
+  w.Strs(rule.acts), w.Strs(rule.replaces);
+  w.List(rule.elements, [&](const Element& e) {
+    w.Str(e.id), w.Text(e.label), w.Sources(e.sources), w.Location(e.location);
+  });
+  w.List(rule.aggravations, [&](const Aggravation& a) {
+    w.Str(a.id), w.Str(a.article), w.Text(a.label);
+    w.Maybe(a.penalty, [&](const Penalty& p) { w.Penalty(p); });
+    w.Int(a.certainty), w.Text(a.certainty_reason), w.Sources(a.sources), w.Location(a.location);
+  });
+  w.Maybe(rule.penalty, [&](const Penalty& p) { w.Penalty(p); });
+  w.Int(rule.certainty), w.Text(rule.certainty_reason), w.Sources(rule.sources);
+  w.Location(rule.location);
+}
+
+Rule ReadRule(Reader& r) {
+  Rule rule;
+  rule.id = r.Str();
+  rule.kind = r.As<RuleKind>();
+  rule.article = r.Str();
+  rule.title = r.Text();
+  rule.note = r.Text();
+  rule.acts = r.Strs();
+  rule.replaces = r.Strs();
+  rule.elements = r.List<Element>([&] {
+    Element e;
+    e.id = r.Str();
+    e.label = r.Text();
+    e.sources = r.Sources();
+    e.location = r.Location();
+    return e;
+  });
+  rule.aggravations = r.List<Aggravation>([&] {
+    Aggravation a;
+    a.id = r.Str();
+    a.article = r.Str();
+    a.label = r.Text();
+    a.penalty = r.Maybe<Penalty>([&] { return r.Penalty(); });
+    a.certainty = r.As<Certainty>();
+    a.certainty_reason = r.Text();
+    a.sources = r.Sources();
+    a.location = r.Location();
+    return a;
+  });
+  rule.penalty = r.Maybe<Penalty>([&] { return r.Penalty(); });
+  rule.certainty = r.As<Certainty>();
+  rule.certainty_reason = r.Text();
+  rule.sources = r.Sources();
+  rule.location = r.Location();
+  return rule;
+}
+
+void WriteLaw(const LawData& law, Writer& w) {
+  w.List(law.versions, [&](const RulesetVersion& v) {
+    w.Str(v.id), w.Str(v.jurisdiction), w.Str(v.instrument), w.Text(v.abbreviation), w.Text(v.title);
+    w.Date(v.in_force_from);
+    w.Maybe(v.in_force_until, [&](const Date& d) { w.Date(d); });
+    w.Int(v.status), w.Text(v.note), w.Str(v.gap_before), w.Sources(v.sources);
+    w.Maybe(v.penalty_levels, [&](const PenaltyLevels& t) { w.PenaltyLevels(t); });
+    w.List(v.rules, [&](const Rule& rule) { WriteRule(rule, w); });
+    w.Path(v.file);
+  });
+  w.Program(law.program);
+  auto indexes = [&](const std::vector<int32_t>& list) { w.List(list, [&](int32_t i) { w.Int(i); }); };
+  w.List(law.rules, [&](const CompiledRule& c) {
+    w.Int(c.version), w.Int(c.rule), indexes(c.elements), indexes(c.aggravations);
+  });
+  indexes(law.first_rule);
+}
+
+void ReadLaw(Reader& r, LawData& law) {
+  law.versions = r.List<RulesetVersion>([&] {
+    RulesetVersion v;
+    v.id = r.Str();
+    v.jurisdiction = r.Str();
+    v.instrument = r.Str();
+    v.abbreviation = r.Text();
+    v.title = r.Text();
+    v.in_force_from = r.Date();
+    v.in_force_until = r.Maybe<Date>([&] { return r.Date(); });
+    v.status = r.As<VersionStatus>();
+    v.note = r.Text();
+    v.gap_before = r.Str();
+    v.sources = r.Sources();
+    v.penalty_levels = r.Maybe<PenaltyLevels>([&] { return r.PenaltyLevels(); });
+    v.rules = r.List<Rule>([&] { return ReadRule(r); });
+    v.file = r.Path();
+    return v;
+  });
+  law.program = r.Program();
+  auto indexes = [&] { return r.List<int32_t>([&] { return r.As<int32_t>(); }); };
+  law.rules = r.List<CompiledRule>([&] {
+    CompiledRule c;
+    c.version = r.As<int>();
+    c.rule = r.As<int>();
+    c.elements = indexes();
+    c.aggravations = indexes();
+    return c;
+  });
+  law.first_rule = indexes();
+}
+
+// Indexes read from a file are checked before anything follows them: a damaged
+// snapshot must fail here, not index out of bounds later.
+bool Consistent(const VocabularyData& vocabulary, const LawData& law) {
+  auto in_program = [](const Program& p, int32_t i) {
+    return i >= 0 && static_cast<size_t>(i) < p.nodes.size();
+  };
+  auto program_ok = [&](const Program& p, size_t rules) {
+    if (p.locations.size() != p.nodes.size()) return false;
+    for (int32_t c : p.children) {
+      if (!in_program(p, c)) return false;
+    }
+    for (size_t i = 0; i < p.nodes.size(); ++i) {
+      const Node& n = p.nodes[i];
+      if (static_cast<uint8_t>(n.op) > static_cast<uint8_t>(internal::Op::kRule)) return false;
+      if (n.op == internal::Op::kAll || n.op == internal::Op::kAny || n.op == internal::Op::kNot) {
+        if (n.first < 0 || n.count < 0 ||
+            static_cast<size_t>(n.first) + static_cast<size_t>(n.count) > p.children.size()) {
+          return false;
+        }
+        // Children are compiled before their parent: this also rules out cycles.
+        for (int32_t k = 0; k < n.count; ++k) {
+          if (static_cast<size_t>(p.children[n.first + k]) >= i) return false;
+        }
+      } else if (n.op == internal::Op::kRule) {
+        if (n.rule < 0 || static_cast<size_t>(n.rule) >= rules) return false;
+      } else if (n.slot < 0 || static_cast<size_t>(n.slot) >= vocabulary.facts.size()) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!program_ok(vocabulary.program, 0) || !program_ok(law.program, law.rules.size())) return false;
+  for (const auto& d : vocabulary.derivations) {
+    if (d.slot < 0 || static_cast<size_t>(d.slot) >= vocabulary.facts.size() ||
+        !in_program(vocabulary.program, d.root)) {
+      return false;
+    }
+  }
+  if (law.first_rule.size() != law.versions.size()) return false;
+  int32_t global = 0;
+  for (size_t v = 0; v < law.versions.size(); ++v) {
+    if (law.first_rule[v] != global) return false;
+    global += static_cast<int32_t>(law.versions[v].rules.size());
+  }
+  if (static_cast<size_t>(global) != law.rules.size()) return false;
+  for (const auto& c : law.rules) {
+    if (c.version < 0 || static_cast<size_t>(c.version) >= law.versions.size()) return false;
+    const Rule* rule = c.rule >= 0 && static_cast<size_t>(c.rule) < law.versions[c.version].rules.size()
+                           ? &law.versions[c.version].rules[c.rule]
+                           : nullptr;
+    if (rule == nullptr || c.elements.size() != rule->elements.size() ||
+        c.aggravations.size() != rule->aggravations.size()) {
+      return false;
+    }
+    for (int32_t root : c.elements) {
+      if (!in_program(law.program, root)) return false;
+    }
+    for (int32_t root : c.aggravations) {
+      if (!in_program(law.program, root)) return false;
+    }
+  }
+  return true;
+}
+
+// The bundled law compiles to under 2 MB; a file many times larger is not a snapshot.
+constexpr size_t kMaxSnapshotBytes = size_t{64} << 20;
+
+Diagnostic Refused(const std::string& path, const std::string& why) {
+  return Diagnostic{"E0003", SourceLocation{path, 0, 0}, "snapshot not used: " + why, {}, "", 1};
+}
+
+// Reads every source file of `directory` and records its size and hash.
+Result<std::vector<SourceFile>> Fingerprint(const std::string& directory,
+                                            std::vector<std::pair<std::string, std::string>>* texts) {
+  const std::string prefix = Prefix(directory);
+  std::vector<SourceFile> files;
+  std::vector<Diagnostic> errors;
+  for (const auto& path : SourcePaths(directory, errors)) {
+    Diagnostic error;
+    auto text = internal::ReadFile(path, error);
+    if (!text) {
+      errors.push_back(error);
+      continue;
+    }
+    const std::string name = path.compare(0, prefix.size(), prefix) == 0 ? path.substr(prefix.size()) : path;
+    files.push_back(SourceFile{name, text->size(), Hash(*text)});
+    if (texts != nullptr) texts->emplace_back(path, std::move(*text));
+  }
+  if (!errors.empty()) return errors;
+  return files;
+}
+
+std::string FingerprintText(const std::vector<SourceFile>& files) {
+  std::string listing;
+  for (const auto& f : files) listing += f.name + '\0' + std::to_string(f.size) + '\0' + std::to_string(f.hash) + '\n';
+  static const char* const kDigits = "0123456789abcdef";
+  uint64_t h = Hash(listing);
+  std::string hex(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) hex[i] = kDigits[h & 0xF];
+  return hex;
+}
+
+}  // namespace
+
+Result<std::string> LawFingerprint(const std::string& directory) {
+  auto files = Fingerprint(directory, nullptr);
+  if (!files.ok()) return files.errors();
+  return FingerprintText(files.value());
+}
+
+Result<Law> CompileSnapshot(const std::string& directory, const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec)) {
+    return Diagnostic{"E0001", SourceLocation{directory, 0, 0},
+                      "not a directory of rulesets", {"pass --rulesets DIR"}, "", 1};
+  }
+  // The law is compiled from the very bytes that are hashed, so the snapshot can never
+  // describe files other than the ones it was compiled from.
+  std::vector<std::pair<std::string, std::string>> texts;
+  auto files = Fingerprint(directory, &texts);
+  if (!files.ok()) return files.errors();
+  auto vocabulary = Vocabulary::Parse(texts.front().second, texts.front().first);
+  if (!vocabulary.ok()) return vocabulary.errors();
+  texts.erase(texts.begin());
+  auto law = Law::FromTexts(texts, vocabulary.value());
+  if (!law.ok()) return law.errors();
+  if (auto uncovered = internal::UncoveredJurisdictions(law.value(), directory); !uncovered.empty()) {
+    return uncovered;
+  }
+
+  Writer w(Prefix(directory));
+  w.List(files.value(), [&](const SourceFile& f) { w.Str(f.name), w.Int(f.size), w.Int(f.hash); });
+  WriteVocabulary(law.value().vocabulary().data(), w);
+  WriteLaw(law.value().data(), w);
+  w.bytes().insert(0, internal::SnapshotHeader(w.bytes()));
+
+  // Written beside the target and renamed, so a reader never sees half a snapshot, and a
+  // full disk leaves the previous one. Readable by all: it holds law, not cases.
+  if (auto written = internal::WriteFileAtomically(path, w.bytes(), 0644); !written.ok()) {
+    return written.errors();
+  }
+  return law;
+}
+
+Result<Law> LoadSnapshot(const std::string& path, const std::string& directory) {
+  // Only a regular file of a plausible size is read: a folder, a named pipe or a sparse
+  // file of gigabytes in its place is refused before a byte is read (and the YAML used).
+  Diagnostic unreadable;
+  auto read = internal::ReadFile(path, unreadable, {kMaxSnapshotBytes, false});
+  if (!read) return Refused(path, "cannot read it: " + unreadable.message);
+  return internal::ReadSnapshot(*read, path, directory, true);
+}
+
+namespace internal {
+
+std::string SnapshotHeader(std::string_view body) {
+  // What it is, which layout, and a hash of the rest to detect damage.
+  Writer header("");
+  header.bytes().append(kMagic, sizeof kMagic);
+  header.Int(LayoutFingerprint());
+  header.Int(Hash(body));
+  return std::move(header.bytes());
+}
+
+Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
+                         const std::string& directory, bool compare_sources) {
+  if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+    return Refused(path, "not an ibsa snapshot");
+  }
+  constexpr size_t kHeader = sizeof kMagic + 2 * sizeof(int64_t);
+  Reader r(bytes, sizeof kMagic, Prefix(directory));
+  if (static_cast<uint64_t>(r.Int()) != LayoutFingerprint()) {
+    return Refused(path, "written by another version of ibsa");
+  }
+  if (!r.ok() || static_cast<uint64_t>(r.Int()) != Hash(std::string_view(bytes).substr(kHeader))) {
+    return Refused(path, "damaged");
+  }
+  const auto recorded = r.List<SourceFile>([&] {
+    SourceFile f;
+    f.name = r.Str();
+    f.size = r.As<uint64_t>();
+    f.hash = r.As<uint64_t>();
+    return f;
+  });
+  if (!r.ok()) return Refused(path, "damaged");
+  if (compare_sources) {
+    auto current = Fingerprint(directory, nullptr);
+    if (!current.ok()) return Refused(path, "the rulesets cannot be read");
+    const auto& files = current.value();
+    if (files.size() != recorded.size()) return Refused(path, "stale: the rulesets have changed");
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (files[i].name != recorded[i].name || files[i].size != recorded[i].size ||
+          files[i].hash != recorded[i].hash) {
+        return Refused(path, "stale: " + files[i].name + " has changed");
+      }
+    }
+  }
+  auto vocabulary = ReadVocabulary(r);
+  auto law = std::make_shared<LawData>(Vocabulary::FromData(vocabulary));
+  ReadLaw(r, *law);
+  if (!r.ok() || !Consistent(*vocabulary, *law)) return Refused(path, "damaged");
+  internal::IndexLaw(*law);
+  Law result = Law::FromData(std::move(law));
+  // The files it was compiled from: those of `directory` when compared above.
+  result.set_source(LawSource{directory, path, FingerprintText(recorded)});
+  return result;
+}
+
+}  // namespace internal
+
+}  // namespace ibsa

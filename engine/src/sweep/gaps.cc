@@ -1,0 +1,347 @@
+#include "ibsa/gaps.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "base/file_io.h"
+#include "load/law_data.h"
+#include "render/render_common.h"
+#include "sweep/sweep.h"
+#include "load/vocabulary_data.h"
+#include "yaml/yaml_reader.h"
+
+namespace ibsa {
+
+namespace internal {
+
+struct HarmsData {
+  std::vector<Harm> harms;
+  Program program;
+  std::vector<int32_t> roots;         // per harm
+  std::vector<std::string> rule_ids;  // a kRule node's `rule` indexes this list
+};
+
+}  // namespace internal
+
+namespace {
+
+using internal::Bdd;
+using internal::HarmsData;
+using internal::LawData;
+using internal::ScenarioSpace;
+
+// The rule with this id in the version of its instrument in force on `date`, if that
+// instrument applies in `jurisdiction` (national or EU); -1 otherwise.
+int32_t RuleInForce(const Law& law, const std::string& id, const std::string& jurisdiction, Date date,
+                    const std::vector<std::string>& with) {
+  const LawData& data = law.data();
+  for (size_t v = 0; v < data.versions.size(); ++v) {
+    const RulesetVersion& version = data.versions[v];
+    if (version.jurisdiction != jurisdiction && version.jurisdiction != "EU") continue;
+    for (size_t r = 0; r < version.rules.size(); ++r) {
+      if (version.rules[r].id != id) continue;
+      const RulesetVersion* in_force = law.VersionInForce(version.jurisdiction, version.instrument, date, with);
+      if (in_force != &version) continue;
+      return data.first_rule[v] + static_cast<int32_t>(r);
+    }
+  }
+  return -1;
+}
+
+// The national versions in force on the date, and their offences.
+struct Side {
+  std::vector<const RulesetVersion*> versions;
+  std::vector<int32_t> offences;  // global rule indexes
+};
+
+Side SideOf(const Law& law, const std::string& jurisdiction, Date date, const std::vector<std::string>& with) {
+  const LawData& data = law.data();
+  Side side;
+  for (const auto& v : data.versions) {
+    if (v.jurisdiction != jurisdiction) continue;
+    const RulesetVersion* in_force = law.VersionInForce(v.jurisdiction, v.instrument, date, with);
+    if (in_force == nullptr || std::find(side.versions.begin(), side.versions.end(), in_force) != side.versions.end()) {
+      continue;
+    }
+    side.versions.push_back(in_force);
+    const int index = static_cast<int>(in_force - data.versions.data());
+    for (size_t r = 0; r < in_force->rules.size(); ++r) {
+      if (in_force->rules[r].kind == RuleKind::kOffence) {
+        side.offences.push_back(data.first_rule[index] + static_cast<int32_t>(r));
+      }
+    }
+  }
+  return side;
+}
+
+const Rule& RuleAt(const LawData& data, int32_t global) {
+  return data.versions[data.rules[global].version].rules[data.rules[global].rule];
+}
+
+std::string PenaltyText(const Rule& rule) {
+  if (!rule.penalty) return "none";
+  const std::string summary = internal::PenaltySummary(*rule.penalty, Language::kEn);
+  return summary.empty() ? "not verified" : summary;
+}
+
+std::string Slug(const std::string& s) {
+  std::string out;
+  for (char c : s) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  return out;
+}
+
+}  // namespace
+
+// ---- Harms --------------------------------------------------------------------------------
+
+Result<Harms> Harms::Load(const std::string& path, const Law& law) {
+  Diagnostic error;
+  auto text = internal::ReadFile(path, error);
+  if (!text) return error;
+  return Parse(*text, path, law);
+}
+
+Result<Harms> Harms::Parse(const std::string& text, const std::string& file, const Law& law) {
+  internal::YamlReader reader(text, file);
+  auto root = reader.Parse(internal::kHarmsLimits);
+  if (!root) return reader.TakeDiagnostics();
+  auto data = std::make_shared<HarmsData>();
+  const internal::VocabularyData& vocabulary = law.vocabulary().data();
+  std::vector<std::string> all_rules;
+  for (const auto& v : law.versions()) {
+    for (const auto& r : v.rules) all_rules.push_back(r.id);
+  }
+  try {
+    if (reader.CheckMap(*root, "harms file", {"format", "harms"}, {"format", "harms"})) {
+      if ((*root)["format"].IsDefined()) reader.ReadChoice((*root)["format"], "format", {"ibsa.harms/1"});
+      const YAML::Node list = (*root)["harms"];
+      if (list.IsDefined() && !list.IsSequence()) reader.Error("E0104", list, "'harms' must be a list");
+      for (const auto& node : list.IsSequence() ? list : YAML::Node()) {
+        if (!reader.CheckMap(node, "harm", {"id", "kind", "label", "when", "sources"},
+                             {"id", "kind", "label", "when", "sources"})) {
+          continue;
+        }
+        Harm harm;
+        harm.location = reader.Locate(node);
+        if (auto id = reader.ReadString(node["id"], "id")) harm.id = *id;
+        if (auto kind = reader.ReadChoice(node["kind"], "kind", {"harm", "transposition"})) harm.kind = *kind;
+        if (auto label = reader.ReadLocalized(node["label"], "label")) harm.label = *label;
+        for (const auto& s : node["sources"].IsSequence() ? node["sources"] : YAML::Node()) {
+          if (!reader.CheckMap(s, "source", {"title", "url"}, {"title", "url"})) continue;
+          harm.sources.push_back(Source{s["title"].as<std::string>(""), s["url"].as<std::string>(""), ""});
+        }
+        if (harm.sources.empty()) reader.Error("E0205", node, "harm '" + harm.id + "' cites no source");
+        std::vector<internal::PendingRuleRef> refs;
+        const int32_t condition = internal::ParseCondition(node["when"], vocabulary.Scope(), reader, data->program, &refs);
+        for (const auto& ref : refs) {
+          if (std::find(all_rules.begin(), all_rules.end(), ref.rule_id) == all_rules.end()) {
+            reader.Error("E0201", ref.yaml, "unknown rule '" + ref.rule_id + "'",
+                         {internal::DidYouMean(ref.rule_id, all_rules)});
+            continue;
+          }
+          data->program.nodes[ref.node].rule = static_cast<int32_t>(data->rule_ids.size());
+          data->rule_ids.push_back(ref.rule_id);
+        }
+        data->roots.push_back(condition);
+        data->harms.push_back(std::move(harm));
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    reader.Error("E0003", SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
+                 "could not read this part of the harms file: " + e.msg);
+  }
+  if (!reader.ok()) return reader.TakeDiagnostics();
+  return Harms(std::move(data));
+}
+
+const std::vector<Harm>& Harms::harms() const { return data_->harms; }
+
+namespace {
+
+// Answers a transposition harm's references to EU rules from the case's findings.
+class FindingOracle : public internal::RuleOracle {
+ public:
+  FindingOracle(const HarmsData& data, const Evaluation& evaluation) : data_(data), evaluation_(evaluation) {}
+  Truth RuleTruth(int32_t rule) const override {
+    for (const auto& f : evaluation_.findings) {
+      if (f.rule->id == data_.rule_ids[rule]) {
+        return f.status == FindingStatus::kApplies ? Truth::kTrue : Truth::kUnknown;
+      }
+    }
+    return Truth::kFalse;
+  }
+  void RuleMissing(int32_t, std::vector<int32_t>&) const override {}
+
+ private:
+  const HarmsData& data_;
+  const Evaluation& evaluation_;
+};
+
+}  // namespace
+
+std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evaluation& evaluation) {
+  const HarmsData& data = harms.data();
+  const FindingOracle oracle(data, evaluation);
+  // The offences of the case's own jurisdiction, as the sweep counts them.
+  bool applies = false, applies_settled = false, possible = false;
+  for (const auto& f : evaluation.findings) {
+    if (f.rule->kind != RuleKind::kOffence || f.version->jurisdiction != c.jurisdiction()) continue;
+    if (f.status == FindingStatus::kPossible) {
+      possible = true;
+      continue;
+    }
+    applies = true;
+    if (f.rule->certainty != Certainty::kContested && f.rule->certainty != Certainty::kUnverified) {
+      applies_settled = true;
+    }
+  }
+  std::vector<CaseHarm> result;
+  for (size_t h = 0; h < data.harms.size(); ++h) {
+    const Truth holds = internal::EvalNode(data.program, data.roots[h], c.values(), &oracle);
+    if (holds == Truth::kFalse) continue;
+    CaseHarm harm;
+    harm.harm = &data.harms[h];
+    harm.holds = holds;
+    harm.coverage = applies_settled ? HarmCoverage::kCovered
+                    : applies       ? HarmCoverage::kCoveredOnlyByReading
+                    : possible      ? HarmCoverage::kPossiblyCovered
+                                    : HarmCoverage::kNotCovered;
+    result.push_back(harm);
+  }
+  return result;
+}
+
+// ---- Gaps ---------------------------------------------------------------------------------
+
+Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions& options) {
+  const LawData& data = law.data();
+  const HarmsData& h = harms.data();
+  const Side side = SideOf(law, options.jurisdiction, options.date, options.with);
+  auto resolve = [&](const internal::Program* program, int32_t node) -> int32_t {
+    if (program == &h.program) {
+      return RuleInForce(law, h.rule_ids[h.program.nodes[node].rule], options.jurisdiction, options.date, options.with);
+    }
+    return program->nodes[node].rule;
+  };
+  std::vector<internal::Root> roots;
+  for (int32_t root : h.roots) roots.push_back({&h.program, root});
+  for (int32_t rule : side.offences) {
+    for (int32_t root : data.rules[rule].elements) roots.push_back({&data.program, root});
+  }
+  ScenarioSpace space(data, roots, resolve);
+  Bdd::Ref covered = Bdd::kFalse;
+  Bdd::Ref covered_surely = Bdd::kFalse;  // by settled or likely readings only
+  for (int32_t rule : side.offences) {
+    covered = space.bdd().Or(covered, space.RuleBdd(rule));
+    const Certainty certainty = RuleAt(data, rule).certainty;
+    if (certainty == Certainty::kSettled || certainty == Certainty::kLikely) {
+      covered_surely = space.bdd().Or(covered_surely, space.RuleBdd(rule));
+    }
+  }
+
+  GapReport report;
+  report.options = options;
+  report.versions = side.versions;
+  report.facts = space.FactNames();
+  report.space = space.Total();
+  for (size_t i = 0; i < h.harms.size(); ++i) {
+    const Bdd::Ref harm = h.roots[i] < 0 ? Bdd::kFalse : space.Compile(h.program, h.roots[i]);
+    const Bdd::Ref gap = space.bdd().And(harm, space.bdd().Not(covered));
+    HarmGaps entry;
+    entry.harm = &h.harms[i];
+    entry.harm_scenarios = space.Count(harm);
+    entry.gap_scenarios = space.Count(gap);
+    const std::string prefix = "gap-" + Slug(options.jurisdiction) + "-" + options.date.ToString() + "-" + Slug(h.harms[i].id);
+    entry.patterns = space.Patterns(gap, options.jurisdiction, options.date, prefix, options.with);
+    const Bdd::Ref uncertain = space.bdd().And(harm, space.bdd().And(covered, space.bdd().Not(covered_surely)));
+    entry.uncertain_scenarios = space.Count(uncertain);
+    entry.uncertain_patterns = space.Patterns(uncertain, options.jurisdiction, options.date, prefix + "-uncertain", options.with);
+    report.harms.push_back(std::move(entry));
+  }
+  return report;
+}
+
+// ---- Diff ---------------------------------------------------------------------------------
+
+Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& right) {
+  const LawData& data = law.data();
+  const Side a = SideOf(law, left.jurisdiction, left.date, left.with);
+  const Side b = SideOf(law, right.jurisdiction, right.date, right.with);
+  std::vector<internal::Root> roots;
+  for (const Side* side : {&a, &b}) {
+    for (int32_t rule : side->offences) {
+      for (int32_t root : data.rules[rule].elements) roots.push_back({&data.program, root});
+    }
+  }
+  auto resolve = [](const internal::Program* program, int32_t node) { return program->nodes[node].rule; };
+  ScenarioSpace space(data, roots, resolve);
+  Bdd& bdd = space.bdd();
+  auto any = [&](const Side& side) {
+    Bdd::Ref f = Bdd::kFalse;
+    for (int32_t rule : side.offences) f = bdd.Or(f, space.RuleBdd(rule));
+    return f;
+  };
+  const Bdd::Ref covered_left = any(a);
+  const Bdd::Ref covered_right = any(b);
+
+  DiffReport report;
+  report.left = left;
+  report.right = right;
+  report.facts = space.FactNames();
+  report.space = space.Total();
+  auto add = [&](const std::string& rule, const std::string& article, const std::string& what, Bdd::Ref f) {
+    const double n = space.Count(f);
+    if (n <= 0) return;
+    DiffChange change{rule, article, what, n, {}};
+    const std::string prefix = "diff-" + Slug(rule.empty() ? what : rule);
+    change.patterns = space.Patterns(f, right.jurisdiction, right.date, prefix, right.with);
+    report.changes.push_back(std::move(change));
+  };
+  add("", "", "covered only on the left (no offence on the right)", bdd.And(covered_left, bdd.Not(covered_right)));
+  add("", "", "covered only on the right (no offence on the left)", bdd.And(covered_right, bdd.Not(covered_left)));
+  if (left.jurisdiction == right.jurisdiction) {
+    // Offence by offence: a rule continues when it keeps its id or names the other in replaces:.
+    auto continues = [&](const Rule& later, const Rule& earlier) {
+      return later.id == earlier.id ||
+             std::find(later.replaces.begin(), later.replaces.end(), earlier.id) != later.replaces.end();
+    };
+    for (int32_t r : a.offences) {
+      const Rule& rule = RuleAt(data, r);
+      Bdd::Ref successors = Bdd::kFalse;
+      bool any_successor = false;
+      for (int32_t s : b.offences) {
+        const Rule& later = RuleAt(data, s);
+        if (!continues(later, rule)) continue;
+        any_successor = true;
+        successors = bdd.Or(successors, space.RuleBdd(s));
+        const Bdd::Ref both = bdd.And(space.RuleBdd(r), space.RuleBdd(s));
+        const std::string before = PenaltyText(rule);
+        const std::string after = PenaltyText(later);
+        if (before != after && r != s) {
+          add(later.id, later.article, "penalty changed (" + rule.id + ": " + before + " -> " + later.id + ": " + after + ")", both);
+        }
+      }
+      if (!any_successor) {
+        add(rule.id, rule.article, "offence removed: no offence on the right continues it", space.RuleBdd(r));
+      } else {
+        add(rule.id, rule.article, "no longer covered by its successor", bdd.And(space.RuleBdd(r), bdd.Not(successors)));
+      }
+    }
+    for (int32_t s : b.offences) {
+      const Rule& later = RuleAt(data, s);
+      Bdd::Ref predecessors = Bdd::kFalse;
+      bool any_predecessor = false;
+      for (int32_t r : a.offences) {
+        if (!continues(later, RuleAt(data, r))) continue;
+        any_predecessor = true;
+        predecessors = bdd.Or(predecessors, space.RuleBdd(r));
+      }
+      add(later.id, later.article, any_predecessor ? "newly covered by this offence" : "offence added",
+          bdd.And(space.RuleBdd(s), bdd.Not(predecessors)));
+    }
+  }
+  return report;
+}
+
+}  // namespace ibsa

@@ -1,0 +1,557 @@
+#include "sweep/sweep.h"
+
+#include <algorithm>
+#include <bit>
+#include <set>
+
+namespace ibsa::internal {
+namespace {
+
+std::string Quote(const std::string& s) { return "\"" + s + "\""; }
+
+}  // namespace
+
+ScenarioSpace::ScenarioSpace(const LawData& law, const std::vector<Root>& roots, RuleResolver resolve)
+    : law_(law), vocabulary_(law.vocabulary.data()), resolve_(std::move(resolve)) {
+  std::vector<int32_t> rules_seen;
+  for (const Root& root : roots) {
+    if (root.node >= 0) Collect(*root.program, root.node, rules_seen);
+  }
+  Allocate();
+}
+
+void ScenarioSpace::Collect(const Program& program, int32_t index, std::vector<int32_t>& rules_seen) {
+  const Node& node = program.nodes[index];
+  switch (node.op) {
+    case Op::kAll:
+    case Op::kAny:
+    case Op::kNot:
+      for (int32_t i = 0; i < node.count; ++i) Collect(program, program.children[node.first + i], rules_seen);
+      return;
+    case Op::kRule: {
+      const int32_t rule = resolve_(&program, index);
+      if (rule < 0 || std::find(rules_seen.begin(), rules_seen.end(), rule) != rules_seen.end()) return;
+      rules_seen.push_back(rule);
+      for (int32_t root : law_.rules[rule].elements) {
+        if (root >= 0) Collect(law_.program, root, rules_seen);
+      }
+      return;
+    }
+    default:
+      break;
+  }
+  constants_[node.slot].insert(constants_[node.slot].end(), {node.number, node.number + 1});
+  masks_[node.slot] |= node.mask;
+  AddSlot(node.slot);
+}
+
+void ScenarioSpace::AddSlot(int slot) {
+  const FactDefinition& fact = vocabulary_.facts[slot];
+  if (!fact.derived) {
+    if (std::find(slots_.begin(), slots_.end(), slot) == slots_.end()) slots_.push_back(slot);
+    return;
+  }
+  for (const auto& derivation : vocabulary_.derivations) {
+    if (derivation.slot != slot) continue;
+    std::vector<int32_t> none;
+    // The derivation's program reads only facts: no rule references.
+    std::function<void(int32_t)> walk = [&](int32_t index) {
+      const Node& node = vocabulary_.program.nodes[index];
+      if (node.op == Op::kAll || node.op == Op::kAny || node.op == Op::kNot) {
+        for (int32_t i = 0; i < node.count; ++i) walk(vocabulary_.program.children[node.first + i]);
+        return;
+      }
+      constants_[node.slot].insert(constants_[node.slot].end(), {node.number, node.number + 1});
+      masks_[node.slot] |= node.mask;
+      AddSlot(node.slot);
+    };
+    walk(derivation.root);
+  }
+}
+
+void ScenarioSpace::Allocate() {
+  std::sort(slots_.begin(), slots_.end());
+  int vars = 0;
+  for (int slot : slots_) {
+    const FactDefinition& fact = vocabulary_.facts[slot];
+    auto add = [&](Dimension d) {
+      d.slot = slot;
+      d.type = fact.type;
+      d.first_var = vars;
+      vars += d.vars;
+      dims_of_slot_[slot].push_back(static_cast<int>(dims_.size()));
+      dims_.push_back(std::move(d));
+    };
+    switch (fact.type) {
+      case FactType::kBool: {
+        Dimension d;
+        d.vars = 1;
+        d.size = 2;
+        d.possible = 0b11;
+        add(d);
+        break;
+      }
+      case FactType::kEnum: {
+        Dimension d;
+        d.vars = static_cast<int>(fact.values.size());
+        d.size = d.vars;
+        d.possible = d.size >= 64 ? ~uint64_t{0} : (uint64_t{1} << d.size) - 1;
+        add(d);
+        break;
+      }
+      case FactType::kSet:
+        for (int bit = 0; bit < 64; ++bit) {
+          if (!((masks_[slot] >> bit) & 1)) continue;
+          Dimension d;
+          d.bit = bit;
+          d.vars = 1;
+          d.size = 2;
+          d.possible = 0b11;
+          add(d);
+        }
+        break;
+      case FactType::kInt:
+      case FactType::kDate: {
+        Dimension d;
+        std::set<int64_t> thresholds(constants_[slot].begin(), constants_[slot].end());
+        d.thresholds.assign(thresholds.begin(), thresholds.end());
+        d.vars = static_cast<int>(d.thresholds.size());
+        d.size = d.vars + 1;
+        for (int i = 0; i < d.size; ++i) {
+          const bool below_min = i < d.vars && fact.min && d.thresholds[i] <= *fact.min;
+          const bool above_max = i > 0 && fact.max && d.thresholds[i - 1] > *fact.max;
+          if (!below_min && !above_max) d.possible |= uint64_t{1} << i;
+        }
+        add(d);
+        break;
+      }
+    }
+  }
+  bdd_ = Bdd(vars);
+  // Only assignments that describe a real scenario: one value per enumeration, and
+  // thresholds that agree with each other and with the fact's range.
+  Bdd::Ref valid = Bdd::kTrue;
+  for (const Dimension& d : dims_) {
+    if (d.type == FactType::kEnum) {
+      Bdd::Ref exactly_one = Bdd::kFalse;
+      for (int i = 0; i < d.vars; ++i) {
+        Bdd::Ref only = bdd_.Var(d.first_var + i);
+        for (int j = 0; j < d.vars; ++j) {
+          if (j != i) only = bdd_.And(only, bdd_.Not(bdd_.Var(d.first_var + j)));
+        }
+        exactly_one = bdd_.Or(exactly_one, only);
+      }
+      valid = bdd_.And(valid, exactly_one);
+    } else if (d.type == FactType::kInt || d.type == FactType::kDate) {
+      for (int i = 0; i + 1 < d.vars; ++i) {
+        // value < t_i implies value < t_{i+1}
+        valid = bdd_.And(valid, bdd_.Or(bdd_.Not(bdd_.Var(d.first_var + i)), bdd_.Var(d.first_var + i + 1)));
+      }
+      Bdd::Ref some_possible = Bdd::kFalse;
+      for (int i = 0; i < d.size; ++i) {
+        if (!((d.possible >> i) & 1)) continue;
+        // interval i: not below t_{i-1}, below t_i
+        Bdd::Ref in = Bdd::kTrue;
+        if (i > 0) in = bdd_.And(in, bdd_.Not(bdd_.Var(d.first_var + i - 1)));
+        if (i < d.vars) in = bdd_.And(in, bdd_.Var(d.first_var + i));
+        some_possible = bdd_.Or(some_possible, in);
+      }
+      valid = bdd_.And(valid, some_possible);
+    }
+  }
+  valid_ = valid;
+}
+
+Bdd::Ref ScenarioSpace::DerivedBdd(int slot) {
+  if (auto it = derived_.find(slot); it != derived_.end()) return it->second;
+  Bdd::Ref result = Bdd::kFalse;
+  for (const auto& derivation : vocabulary_.derivations) {
+    if (derivation.slot == slot) result = Compile(vocabulary_.program, derivation.root);
+  }
+  derived_[slot] = result;
+  return result;
+}
+
+Bdd::Ref ScenarioSpace::CompareBdd(const Node& node) {
+  const FactDefinition& fact = vocabulary_.facts[node.slot];
+  if (fact.derived) {
+    const Bdd::Ref value = DerivedBdd(node.slot);
+    const bool truth = node.number != 0;
+    const bool positive = (node.op == Op::kIs) == truth;
+    return positive ? value : bdd_.Not(value);
+  }
+  const auto& dims = dims_of_slot_.at(node.slot);
+  switch (fact.type) {
+    case FactType::kBool: {
+      const Bdd::Ref var = bdd_.Var(dims_[dims[0]].first_var);
+      const bool positive = (node.op == Op::kIs) == (node.number != 0);
+      return positive ? var : bdd_.Not(var);
+    }
+    case FactType::kEnum: {
+      const Dimension& d = dims_[dims[0]];
+      Bdd::Ref any = Bdd::kFalse;
+      for (int i = 0; i < d.vars; ++i) {
+        if ((node.mask >> i) & 1) any = bdd_.Or(any, bdd_.Var(d.first_var + i));
+      }
+      const bool negative = node.op == Op::kIsNot || node.op == Op::kNotIn;
+      return negative ? bdd_.Not(any) : any;
+    }
+    case FactType::kSet: {
+      Bdd::Ref any = Bdd::kFalse;
+      for (int index : dims) {
+        const Dimension& d = dims_[index];
+        if ((node.mask >> d.bit) & 1) any = bdd_.Or(any, bdd_.Var(d.first_var));
+      }
+      return any;
+    }
+    case FactType::kInt:
+    case FactType::kDate: {
+      const Dimension& d = dims_[dims[0]];
+      auto below = [&](int64_t t) {  // value < t
+        auto it = std::lower_bound(d.thresholds.begin(), d.thresholds.end(), t);
+        return bdd_.Var(d.first_var + static_cast<int>(it - d.thresholds.begin()));
+      };
+      const int64_t c = node.number;
+      switch (node.op) {
+        case Op::kLt: return below(c);
+        case Op::kLe: return below(c + 1);
+        case Op::kGt: return bdd_.Not(below(c + 1));
+        case Op::kGe: return bdd_.Not(below(c));
+        case Op::kIs: return bdd_.And(below(c + 1), bdd_.Not(below(c)));
+        case Op::kIsNot: return bdd_.Not(bdd_.And(below(c + 1), bdd_.Not(below(c))));
+        default: return Bdd::kFalse;
+      }
+    }
+  }
+  return Bdd::kFalse;
+}
+
+Bdd::Ref ScenarioSpace::Compile(const Program& program, int32_t index) {
+  const auto key = std::make_pair(&program, index);
+  if (auto it = compiled_.find(key); it != compiled_.end()) return it->second;
+  const Node& node = program.nodes[index];
+  Bdd::Ref result = Bdd::kFalse;
+  switch (node.op) {
+    case Op::kAll:
+      result = Bdd::kTrue;
+      for (int32_t i = 0; i < node.count; ++i) result = bdd_.And(result, Compile(program, program.children[node.first + i]));
+      break;
+    case Op::kAny:
+      for (int32_t i = 0; i < node.count; ++i) result = bdd_.Or(result, Compile(program, program.children[node.first + i]));
+      break;
+    case Op::kNot:
+      result = bdd_.Not(Compile(program, program.children[node.first]));
+      break;
+    case Op::kRule: {
+      const int32_t rule = resolve_(&program, index);
+      result = rule < 0 ? Bdd::kFalse : RuleBdd(rule);
+      break;
+    }
+    default:
+      result = CompareBdd(node);
+  }
+  compiled_[key] = result;
+  return result;
+}
+
+Bdd::Ref ScenarioSpace::RuleBdd(int32_t global_rule) {
+  if (auto it = rules_.find(global_rule); it != rules_.end()) return it->second;
+  Bdd::Ref result = Bdd::kTrue;
+  for (int32_t root : law_.rules[global_rule].elements) {
+    if (root >= 0) result = bdd_.And(result, Compile(law_.program, root));
+  }
+  rules_[global_rule] = result;
+  return result;
+}
+
+ScenarioSpace::Masks ScenarioSpace::Decode(const std::vector<int8_t>& cube) const {
+  Masks masks(dims_.size(), 0);
+  for (size_t i = 0; i < dims_.size(); ++i) {
+    const Dimension& d = dims_[i];
+    if (d.type == FactType::kBool || d.type == FactType::kSet) {
+      const int8_t v = cube[d.first_var];
+      masks[i] = v < 0 ? 0b11 : v == 0 ? 0b01 : 0b10;
+    } else if (d.type == FactType::kEnum) {
+      // One-hot: a path that sets one variable is that value; one that sets two is no
+      // valid scenario at all (reading it as the first would describe scenarios the path
+      // excludes); otherwise every value whose variable the path leaves free.
+      uint64_t ones = 0, free = 0;
+      for (int j = 0; j < d.vars; ++j) {
+        if (cube[d.first_var + j] == 1) ones |= uint64_t{1} << j;
+        if (cube[d.first_var + j] < 0) free |= uint64_t{1} << j;
+      }
+      masks[i] = std::popcount(ones) > 1 ? 0 : ones != 0 ? ones : free;
+    } else {
+      uint64_t m = 0;
+      for (int interval = 0; interval < d.size; ++interval) {
+        bool consistent = (d.possible >> interval) & 1;
+        for (int j = 0; j < d.vars && consistent; ++j) {
+          const int8_t v = cube[d.first_var + j];
+          if (v == 1 && j < interval) consistent = false;  // value < t_j but interval above
+          if (v == 0 && j >= interval) consistent = false;  // value >= t_j but interval below
+        }
+        if (consistent) m |= uint64_t{1} << interval;
+      }
+      masks[i] = m;
+    }
+  }
+  return masks;
+}
+
+std::vector<ScenarioSpace::Masks> ScenarioSpace::Merge(std::vector<Masks> patterns) const {
+  // Patterns equal in every dimension but one become one pattern, dimension by dimension,
+  // until nothing merges. Disjoint patterns stay disjoint.
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (size_t d = 0; d < dims_.size(); ++d) {
+      std::map<Masks, size_t> by_rest;
+      std::vector<Masks> merged;
+      for (auto& p : patterns) {
+        Masks key = p;
+        key[d] = 0;
+        auto [it, inserted] = by_rest.emplace(std::move(key), merged.size());
+        if (inserted) {
+          merged.push_back(std::move(p));
+        } else {
+          merged[it->second][d] |= p[d];
+          changed = true;
+        }
+      }
+      patterns = std::move(merged);
+    }
+  }
+  return patterns;
+}
+
+Bdd::Ref ScenarioSpace::MasksBdd(const Masks& masks) {
+  Bdd::Ref all = Bdd::kTrue;
+  for (size_t i = 0; i < dims_.size(); ++i) {
+    const Dimension& d = dims_[i];
+    const uint64_t m = masks[i] & d.possible;
+    if (m == d.possible) continue;
+    Bdd::Ref any = Bdd::kFalse;
+    for (int v = 0; v < d.size; ++v) {
+      if (!((m >> v) & 1)) continue;
+      Bdd::Ref value = Bdd::kTrue;
+      switch (d.type) {
+        case FactType::kBool:
+        case FactType::kSet:
+          value = v == 1 ? bdd_.Var(d.first_var) : bdd_.Not(bdd_.Var(d.first_var));
+          break;
+        case FactType::kEnum:
+          value = bdd_.Var(d.first_var + v);
+          break;
+        case FactType::kInt:
+        case FactType::kDate:
+          if (v > 0) value = bdd_.And(value, bdd_.Not(bdd_.Var(d.first_var + v - 1)));
+          if (v < d.vars) value = bdd_.And(value, bdd_.Var(d.first_var + v));
+          break;
+      }
+      any = bdd_.Or(any, value);
+    }
+    all = bdd_.And(all, any);
+  }
+  return all;
+}
+
+bool ScenarioSpace::Inside(const Masks& masks, Bdd::Ref f) {
+  return bdd_.And(bdd_.And(MasksBdd(masks), valid_), bdd_.Not(f)) == Bdd::kFalse;
+}
+
+double ScenarioSpace::CountMasks(const Masks& masks) const {
+  double n = 1;
+  for (size_t d = 0; d < dims_.size(); ++d) n *= std::popcount(masks[d] & dims_[d].possible);
+  return n;
+}
+
+double ScenarioSpace::Total() const {
+  double n = 1;
+  for (const Dimension& d : dims_) n *= std::popcount(d.possible);
+  return n;
+}
+
+double ScenarioSpace::Count(Bdd::Ref f) {
+  // A valid assignment of the variables is exactly one scenario.
+  return bdd_.SatCount(bdd_.And(f, valid_));
+}
+
+std::string ScenarioSpace::IntervalText(const Dimension& d, int i, bool is_date) const {
+  auto show = [&](int64_t v) { return is_date ? Date::FromDays(static_cast<int32_t>(v)).ToString() : std::to_string(v); };
+  const bool has_low = i > 0;
+  const bool has_high = i < d.vars;
+  if (has_low && has_high) {
+    if (d.thresholds[i] - 1 == d.thresholds[i - 1]) return show(d.thresholds[i - 1]);
+    return show(d.thresholds[i - 1]) + " to " + show(d.thresholds[i] - 1);
+  }
+  if (has_low) return "at least " + show(d.thresholds[i - 1]);
+  if (has_high) return "under " + show(d.thresholds[i]);
+  return "any";
+}
+
+int64_t ScenarioSpace::Representative(const Dimension& d, int interval) const {
+  const FactDefinition& fact = vocabulary_.facts[d.slot];
+  if (interval > 0) return std::max(d.thresholds[interval - 1], fact.min.value_or(d.thresholds[interval - 1]));
+  if (d.vars > 0) return fact.min ? std::min(*fact.min, d.thresholds[0] - 1) : d.thresholds[0] - 1;
+  return fact.min.value_or(0);
+}
+
+std::vector<Constraint> ScenarioSpace::Describe(const Masks& masks) const {
+  std::vector<Constraint> constraints;
+  for (size_t i = 0; i < dims_.size(); ++i) {
+    const Dimension& d = dims_[i];
+    const uint64_t m = masks[i] & d.possible;
+    if (m == d.possible) continue;  // free
+    const FactDefinition& fact = vocabulary_.facts[d.slot];
+    std::string text;
+    switch (d.type) {
+      case FactType::kBool:
+        text = m == 0b10 ? "is true" : "is false";
+        break;
+      case FactType::kSet:
+        text = (m == 0b10 ? "has " : "has not ") + fact.values[d.bit];
+        break;
+      case FactType::kEnum: {
+        std::vector<std::string> in, out;
+        for (int j = 0; j < d.size; ++j) ((m >> j) & 1 ? in : out).push_back(fact.values[j]);
+        auto join = [](const std::vector<std::string>& v) {
+          std::string s;
+          for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+          return s;
+        };
+        text = in.size() == 1 ? "is " + in[0] : in.size() <= out.size() ? "is one of " + join(in) : "is not " + join(out);
+        break;
+      }
+      case FactType::kInt:
+      case FactType::kDate: {
+        std::string s;
+        for (int j = 0; j < d.size; ++j) {
+          if (!((m >> j) & 1)) continue;
+          // Join runs of adjacent intervals.
+          int k = j;
+          while (k + 1 < d.size && ((m >> (k + 1)) & 1)) ++k;
+          Dimension run = d;
+          std::string piece;
+          const bool date = d.type == FactType::kDate;
+          auto show = [&](int64_t v) { return date ? Date::FromDays(static_cast<int32_t>(v)).ToString() : std::to_string(v); };
+          const bool low = j > 0, high = k < d.vars;
+          if (low && high) piece = (d.thresholds[k] - 1 == d.thresholds[j - 1]) ? show(d.thresholds[j - 1])
+                                                                                : show(d.thresholds[j - 1]) + " to " + show(d.thresholds[k] - 1);
+          else if (low) piece = "at least " + show(d.thresholds[j - 1]);
+          else if (high) piece = "under " + show(d.thresholds[k]);
+          s += (s.empty() ? "" : " or ") + piece;
+          j = k;
+        }
+        text = s;
+        break;
+      }
+    }
+    constraints.push_back(Constraint{fact.name, text});
+  }
+  return constraints;
+}
+
+std::string ScenarioSpace::Example(const Masks& masks, const std::string& jurisdiction, Date date,
+                                   const std::string& id, const std::vector<std::string>& with) const {
+  // Every swept fact gets a value, so that `ibsa evaluate` decides every offence.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> groups;
+  std::vector<std::string> acts;
+  for (size_t i = 0; i < dims_.size(); ++i) {
+    const Dimension& d = dims_[i];
+    const FactDefinition& fact = vocabulary_.facts[d.slot];
+    const uint64_t m = masks[i] & d.possible;
+    const int first = std::countr_zero(m);
+    std::string value;
+    switch (d.type) {
+      case FactType::kBool: value = first == 1 ? "true" : "false"; break;
+      case FactType::kEnum: value = fact.values[first]; break;
+      case FactType::kSet:
+        if (first == 1) acts.push_back(fact.values[d.bit]);
+        continue;
+      case FactType::kInt: value = std::to_string(Representative(d, first)); break;
+      case FactType::kDate: value = Date::FromDays(static_cast<int32_t>(Representative(d, first))).ToString(); break;
+    }
+    const auto dot = fact.name.find('.');
+    groups[fact.name.substr(0, dot)].emplace_back(fact.name.substr(dot + 1), value);
+  }
+  std::string out = "# Generated by ibsa: one scenario of the pattern; facts not listed do not matter.\n";
+  out += "id: " + id + "\njurisdiction: " + jurisdiction + "\ndate: " + date.ToString() + "\n";
+  for (const auto& [group, facts] : groups) {
+    out += group + ":\n";
+    for (const auto& [name, value] : facts) out += "  " + name + ": " + value + "\n";
+  }
+  std::string list;
+  for (const auto& a : acts) list += (list.empty() ? "" : ", ") + a;
+  out += "acts: [" + list + "]\n";
+  (void)with;
+  (void)Quote;
+  return out;
+}
+
+std::vector<Pattern> ScenarioSpace::Patterns(Bdd::Ref f, const std::string& jurisdiction, Date date,
+                                             const std::string& id_prefix, const std::vector<std::string>& with) {
+  // The paths of f, read as scenario sets (each is exactly the valid scenarios on it).
+  std::vector<Masks> cubes;
+  bdd_.Paths(f, [&](const std::vector<int8_t>& cube) {
+    Masks masks = Decode(cube);
+    if (CountMasks(masks) > 0) cubes.push_back(std::move(masks));
+  });
+  cubes = Merge(std::move(cubes));
+  // Widen each pattern as far as it stays inside f: a free dimension is one constraint
+  // fewer for the reader. Largest first, so that big patterns absorb small ones.
+  std::sort(cubes.begin(), cubes.end(), [&](const Masks& a, const Masks& b) { return CountMasks(a) > CountMasks(b); });
+  for (Masks& masks : cubes) {
+    for (size_t d = 0; d < dims_.size(); ++d) {
+      if ((masks[d] & dims_[d].possible) == dims_[d].possible) continue;
+      Masks wider = masks;
+      wider[d] = dims_[d].possible;
+      if (Inside(wider, f)) {
+        masks = std::move(wider);
+        continue;
+      }
+      for (int v = 0; v < dims_[d].size; ++v) {
+        if (((masks[d] >> v) & 1) || !((dims_[d].possible >> v) & 1)) continue;
+        Masks one_more = masks;
+        one_more[d] |= uint64_t{1} << v;
+        if (Inside(one_more, f)) masks = std::move(one_more);
+      }
+    }
+  }
+  std::sort(cubes.begin(), cubes.end());
+  cubes.erase(std::unique(cubes.begin(), cubes.end()), cubes.end());
+  std::sort(cubes.begin(), cubes.end(), [&](const Masks& a, const Masks& b) { return CountMasks(a) > CountMasks(b); });
+  // Keep a pattern only if the ones kept before it do not already cover it.
+  std::vector<Masks> kept;
+  Bdd::Ref union_kept = Bdd::kFalse;
+  for (const Masks& masks : cubes) {
+    const Bdd::Ref p = bdd_.And(MasksBdd(masks), valid_);
+    if (bdd_.And(p, bdd_.Not(union_kept)) == Bdd::kFalse) continue;
+    union_kept = bdd_.Or(union_kept, p);
+    kept.push_back(masks);
+  }
+  std::vector<Pattern> patterns;
+  for (const Masks& masks : kept) {
+    Pattern p;
+    p.constraints = Describe(masks);
+    p.scenarios = CountMasks(masks);
+    patterns.push_back(std::move(p));
+    patterns.back().example = Example(masks, jurisdiction, date, id_prefix, with);
+  }
+  std::stable_sort(patterns.begin(), patterns.end(),
+                   [](const Pattern& a, const Pattern& b) { return a.scenarios > b.scenarios; });
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    // Number the examples in the order shown.
+    auto& example = patterns[i].example;
+    const auto at = example.find("id: " + id_prefix);
+    if (at != std::string::npos) example.insert(at + 4 + id_prefix.size(), "-" + std::to_string(i + 1));
+  }
+  return patterns;
+}
+
+std::vector<std::string> ScenarioSpace::FactNames() const {
+  std::vector<std::string> names;
+  for (int slot : slots_) names.push_back(vocabulary_.facts[slot].name);
+  return names;
+}
+
+}  // namespace ibsa::internal

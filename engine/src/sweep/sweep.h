@@ -1,0 +1,99 @@
+// Internal: the scenario space of a set of conditions, as binary decision diagrams.
+//
+// Each fact the conditions read becomes one dimension with a small domain: a boolean
+// (2 values), an enumeration (its values, one-hot variables), each value of a set fact
+// (present or not), or a number or date cut into intervals at the thresholds the
+// conditions compare it with. Derived facts are computed from their inputs, so they are
+// not dimensions of their own.
+#ifndef IBSA_SRC_SWEEP_SWEEP_H_
+#define IBSA_SRC_SWEEP_SWEEP_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sweep/bdd.h"
+#include "expr/condition.h"
+#include "ibsa/gaps.h"
+#include "load/law_data.h"
+#include "load/vocabulary_data.h"
+
+namespace ibsa::internal {
+
+// A condition to compile: a node of a program, and how that program's rule references
+// resolve (to a BDD).
+struct Root {
+  const Program* program = nullptr;
+  int32_t node = -1;
+};
+
+using RuleResolver = std::function<int32_t(const Program*, int32_t node)>;  // -> global rule or -1
+
+class ScenarioSpace {
+ public:
+  // `resolve` maps a kRule node to a global rule index of `law` (or -1: the rule does not
+  // apply, e.g. not in force on the date swept).
+  ScenarioSpace(const LawData& law, const std::vector<Root>& roots, RuleResolver resolve);
+
+  Bdd& bdd() { return bdd_; }
+  Bdd::Ref Valid() const { return valid_; }
+  Bdd::Ref Compile(const Program& program, int32_t node);
+  Bdd::Ref RuleBdd(int32_t global_rule);
+
+  // Disjoint patterns that together are exactly `f` (within the valid space), merged into
+  // as few as the merge finds, largest first.
+  std::vector<Pattern> Patterns(Bdd::Ref f, const std::string& jurisdiction, Date date,
+                                const std::string& id_prefix, const std::vector<std::string>& with);
+  double Count(Bdd::Ref f);
+  double Total() const;
+  std::vector<std::string> FactNames() const;
+
+ private:
+  struct Dimension {
+    int slot = -1;
+    FactType type = FactType::kBool;
+    int bit = -1;                     // set facts: the value
+    int first_var = 0;
+    int vars = 0;
+    std::vector<int64_t> thresholds;  // numbers: variable i means "value < thresholds[i]"
+    uint64_t possible = 0;            // domain values that can occur (intervals within min/max)
+    int size = 0;                     // domain values, possible or not
+  };
+  using Masks = std::vector<uint64_t>;
+
+  void Collect(const Program& program, int32_t node, std::vector<int32_t>& rules_seen);
+  void AddSlot(int slot);
+  void Allocate();
+  Bdd::Ref DerivedBdd(int slot);
+  Bdd::Ref CompareBdd(const Node& node);
+  Masks Decode(const std::vector<int8_t>& cube) const;
+  std::vector<Masks> Merge(std::vector<Masks> patterns) const;
+  Bdd::Ref MasksBdd(const Masks& masks);
+  bool Inside(const Masks& masks, Bdd::Ref f);
+  double CountMasks(const Masks& masks) const;
+  std::vector<Constraint> Describe(const Masks& masks) const;
+  std::string Example(const Masks& masks, const std::string& jurisdiction, Date date,
+                      const std::string& id, const std::vector<std::string>& with) const;
+  std::string IntervalText(const Dimension& d, int i, bool is_date) const;
+  int64_t Representative(const Dimension& d, int interval) const;
+
+  const LawData& law_;
+  const VocabularyData& vocabulary_;
+  RuleResolver resolve_;
+  std::map<int, std::vector<int64_t>> constants_;  // slot -> numbers compared with
+  std::map<int, uint64_t> masks_;                  // slot -> set values named
+  std::vector<int> slots_;                          // base facts, in vocabulary order
+  std::vector<Dimension> dims_;
+  std::map<int, std::vector<int>> dims_of_slot_;
+  Bdd bdd_{0};
+  Bdd::Ref valid_ = Bdd::kTrue;
+  std::map<std::pair<const Program*, int32_t>, Bdd::Ref> compiled_;
+  std::map<int32_t, Bdd::Ref> rules_;
+  std::map<int, Bdd::Ref> derived_;
+};
+
+}  // namespace ibsa::internal
+
+#endif  // IBSA_SRC_SWEEP_SWEEP_H_
