@@ -72,7 +72,7 @@ class Decision {
 
 // Errors only for a `with` id that is not a proposed ruleset version (as Evaluate).
 // `options.explain` and `options.assessed_on` are ignored: they only shape reports.
-Result<bool> Decide(const Law& law, const Case& c, const EvaluationOptions& options,
+Status Decide(const Law& law, const Case& c, const EvaluationOptions& options,
                     Decision& decision);
 
 }  // namespace ibsa

@@ -43,9 +43,9 @@ class Interview {
   // value's number or name; a whole number; a date (YYYY-MM-DD); for a list, numbers or
   // names separated by commas, or "-" for none. A wrong answer is an error that says
   // what is allowed; the question stays.
-  Result<bool> Answer(std::string_view text);
+  Status Answer(std::string_view text);
   // "Don't know": the fact stays unknown and is not asked again.
-  Result<bool> DontKnow();
+  Status DontKnow();
   // Undoes the last answer; false when there is none.
   bool Back();
 

@@ -1,6 +1,6 @@
 // File: status.h
-// Located diagnostics and the Result<T> type that every fallible public function
-// returns. No exception crosses the public API: yaml-cpp, nlohmann and CLI11
+// Located diagnostics, and the Status and Result<T> types that every fallible public
+// function returns. No exception crosses the public API: yaml-cpp, nlohmann and CLI11
 // exceptions are caught inside the library or in main and become Diagnostics.
 #ifndef IBSA_STATUS_H_
 #define IBSA_STATUS_H_
@@ -62,6 +62,23 @@ class [[nodiscard]] Result {
 
  private:
   std::variant<T, std::vector<Diagnostic>> data_;
+};
+
+// Success, or the (non-empty) list of errors of a step that yields no value (saving a
+// file, answering a question).
+class [[nodiscard]] Status {
+ public:
+  static Status Ok() { return Status(); }
+  Status(std::vector<Diagnostic> errors) : errors_(std::move(errors)) {}  // NOLINT: implicit by design
+  Status(Diagnostic error) : errors_{std::move(error)} {}                // NOLINT
+
+  bool ok() const { return errors_.empty(); }
+  // REQUIRES: !ok()
+  const std::vector<Diagnostic>& errors() const { return errors_; }
+
+ private:
+  Status() = default;
+  std::vector<Diagnostic> errors_;
 };
 
 }  // namespace ibsa

@@ -263,7 +263,7 @@ Result<fs::path> Destination(const std::string& path) {
 
 }  // namespace
 
-Result<bool> CheckWritable(const std::string& path) {
+Status CheckWritable(const std::string& path) {
   auto target = Destination(path);
   if (!target.ok()) return target.errors();
   std::string temporary;
@@ -271,10 +271,10 @@ Result<bool> CheckWritable(const std::string& path) {
   if (fd < 0) return WriteError(path, "no file can be created in its folder: " + Reason(errno));
   ::close(fd);
   ::unlink(temporary.c_str());
-  return true;
+  return Status::Ok();
 }
 
-Result<bool> WriteFileAtomically(const std::string& path, std::string_view text,
+Status WriteFileAtomically(const std::string& path, std::string_view text,
                                  unsigned new_file_mode) {
   auto destination = Destination(path);
   if (!destination.ok()) return destination.errors();
@@ -309,7 +309,7 @@ Result<bool> WriteFileAtomically(const std::string& path, std::string_view text,
   if (dir.get() >= 0 && ::fsync(dir.get()) != 0 && errno != EINVAL) {
     return WriteError(path, "syncing its folder to disk: " + Reason(errno));
   }
-  return true;
+  return Status::Ok();
 }
 
 }  // namespace ibsa::internal

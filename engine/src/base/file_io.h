@@ -41,7 +41,7 @@ std::vector<std::string> FindFiles(const std::string& folder,
 
 // Whether WriteFileAtomically can write `path`: it is not a folder, its folder exists,
 // and a file can be created there (tried, then removed). E0007 otherwise.
-Result<bool> CheckWritable(const std::string& path);
+Status CheckWritable(const std::string& path);
 
 // Replaces the content of `path` by `text` so that the file holds either its previous
 // content or all of `text`, whatever happens: the text goes to a new file beside it,
@@ -51,7 +51,7 @@ Result<bool> CheckWritable(const std::string& path);
 // readable by its owner only); an existing file keeps its mode (and owner, where
 // allowed); when `path` is a symbolic link, the file it points to is replaced and the
 // link stays. Termination signals wait until the write is done.
-Result<bool> WriteFileAtomically(const std::string& path, std::string_view text,
+Status WriteFileAtomically(const std::string& path, std::string_view text,
                                  unsigned new_file_mode = 0600);
 
 }  // namespace ibsa::internal

@@ -350,7 +350,7 @@ void Decider::Run(const EvaluationOptions& options) {
 
 namespace {
 
-Result<bool> CheckProposals(const Law& law, const std::vector<std::string>& with) {
+Status CheckProposals(const Law& law, const std::vector<std::string>& with) {
   std::vector<Diagnostic> errors;
   for (const auto& id : with) {
     const RulesetVersion* v = law.FindVersion(id);
@@ -376,18 +376,18 @@ Result<bool> CheckProposals(const Law& law, const std::vector<std::string>& with
     if (!e.help.empty() && e.help.front().empty()) e.help.erase(e.help.begin());
   }
   if (!errors.empty()) return errors;
-  return true;
+  return Status::Ok();
 }
 
 // The assessment date compares the law applied with the law in force then (lex mitior);
 // a date before all the encoded law is a typing error (1900 for 2025), not an assessment.
-Result<bool> CheckAssessmentDate(const internal::LawData& law, Date assessed_on) {
+Status CheckAssessmentDate(const internal::LawData& law, Date assessed_on) {
   std::optional<Date> earliest;
   for (const auto& v : law.versions) {
     if (v.status == VersionStatus::kProposed) continue;
     if (!earliest || v.in_force_from < *earliest) earliest = v.in_force_from;
   }
-  if (!earliest || assessed_on >= *earliest) return true;
+  if (!earliest || assessed_on >= *earliest) return Status::Ok();
   return Diagnostic{"E0303", {},
                     "--assessed-on " + assessed_on.ToString() +
                         " is before all the law the rulesets encode (from " + earliest->ToString() + ")",
@@ -398,7 +398,7 @@ Result<bool> CheckAssessmentDate(const internal::LawData& law, Date assessed_on)
 
 }  // namespace
 
-Result<bool> Decide(const Law& law, const Case& c, const EvaluationOptions& options,
+Status Decide(const Law& law, const Case& c, const EvaluationOptions& options,
                     Decision& decision) {
   if (!options.with.empty()) {
     if (auto checked = CheckProposals(law, options.with); !checked.ok()) return checked.errors();
@@ -409,7 +409,7 @@ Result<bool> Decide(const Law& law, const Case& c, const EvaluationOptions& opti
     }
   }
   internal::Decider(law.data(), c, decision).Run(options);
-  return true;
+  return Status::Ok();
 }
 
 }  // namespace ibsa

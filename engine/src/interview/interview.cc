@@ -105,7 +105,7 @@ struct Interview::State {
   std::set<std::string> skipped;
 
   // Reads the current document as a case, then finds the findings and the next question.
-  Result<bool> Refresh() {
+  Status Refresh() {
     YAML::Emitter out;
     out << history.back();
     auto parsed = Case::Parse(out.c_str(), "interview", law->vocabulary());
@@ -124,12 +124,12 @@ struct Interview::State {
         break;
       }
     }
-    return true;
+    return Status::Ok();
   }
 
   // Applies a change to a copy of the current document; keeps it only if it reads back.
   template <typename Change>
-  Result<bool> Apply(Change change) {
+  Status Apply(Change change) {
     history.push_back(YAML::Clone(history.back()));
     change(history.back());
     auto refreshed = Refresh();
@@ -185,7 +185,7 @@ std::string Interview::AnswerHint(Language language) const {
   }
 }
 
-Result<bool> Interview::Answer(std::string_view text) {
+Status Interview::Answer(std::string_view text) {
   if (!state_->question) return Refused("no question is open", "the interview is over");
   const Question q = *state_->question;
   const FactDefinition& fact = *q.fact;
@@ -245,7 +245,7 @@ Result<bool> Interview::Answer(std::string_view text) {
   return state_->Apply([&](YAML::Node& document) { FactNode(document, fact.name) = value; });
 }
 
-Result<bool> Interview::DontKnow() {
+Status Interview::DontKnow() {
   if (!state_->question) return Refused("no question is open", "the interview is over");
   const Question q = *state_->question;
   if (!q.member.empty()) {
