@@ -1,0 +1,185 @@
+// "One question at a time": the question card, with Next, "Don't know" and Back. Which
+// question, and what an answer records, is interview.js's; this module shows it and keeps
+// the answer being given (a draft until "Next").
+import { renderAllMode } from './all-questions.js';
+import { answeredFacts, getFact, valueLabel } from './case.js';
+import { $, el, t } from './dom.js';
+import { caseChanged } from './evaluation.js';
+import { buildField } from './fields.js';
+import { applyAnswer, nextQuestion, pin } from './interview.js';
+import { applyStep, setSession, state } from './state.js';
+
+/** @typedef {import('./interview.js').Question} Question */
+/** @typedef {import('./dom.js').FieldElement} FieldElement */
+
+/** The interview's answer before "Next". @type {any} */
+let draft;
+/** What the card on screen shows (questionKey), and its question ("fact:member"). */
+/** @type {string | null} */
+let shownQuestion = null;
+/** @type {string | null} */
+let shownFact = null;
+/** An answer was given: the next question is awaited (the buttons wait, focus follows). */
+let awaitingQuestion = false;
+
+/**
+ * What the question card shows: a new key re-renders it (a new question, or the same
+ * question in another language).
+ * @param {Question | null} q
+ */
+function questionKey(q) {
+  const lang = state.result ? state.result.language : state.lang;
+  return q ? `${q.fact}:${q.member || ''}:${lang}:${state.lang}` : `none:${state.lang}`;
+}
+
+/** Another case, or the page in another language: the card is drawn anew. */
+export function forgetShownQuestion() {
+  shownQuestion = null;
+}
+
+/** @param {boolean} awaiting */
+export function setAwaitingQuestion(awaiting) {
+  awaitingQuestion = awaiting;
+}
+
+/**
+ * Asks about `name` now (a finding's "ask now").
+ * @param {string} name
+ */
+export function askNow(name) {
+  setSession(pin(state.session, name));
+  awaitingQuestion = true;
+  renderInterview({ force: true });
+  $('one-mode').querySelector('.question-card')?.scrollIntoView({ block: 'start' });
+}
+
+/** @param {{force?: boolean}} [options] */
+export function renderInterview({ force = false } = {}) {
+  const root = $('one-mode');
+  if (state.mode !== 'one') return;
+  if (!state.result && !state.error) {
+    root.replaceChildren(el('p', { class: 'hint', text: t('interviewWaiting') }));
+    return;
+  }
+  const q = nextQuestion(state.session, state.result, state.case, state.factByName, state.lang);
+  const key = questionKey(q);
+  const wasAwaiting = awaitingQuestion;
+  if (!force && key === shownQuestion && root.firstChild) {
+    updateProgress();
+    if (wasAwaiting) {
+      awaitingQuestion = false;
+      setInterviewButtonsDisabled(false);
+    }
+    return;
+  }
+  const sameQuestion = q && shownFact === `${q.fact}:${q.member || ''}` && !wasAwaiting;
+  shownQuestion = key;
+  shownFact = q ? `${q.fact}:${q.member || ''}` : null;
+  awaitingQuestion = false;
+  const card = el('div', { class: 'question-card' });
+  const progress = el('p', { class: 'progress', id: 'interview-progress' });
+  card.append(progress);
+  if (!q) {
+    card.append(el('p', { class: 'interview-done', tabindex: '-1', id: 'interview-done', text: t('interviewDone') }));
+    const backButton = el('button', { type: 'button', id: 'q-back', text: t('back'), disabled: state.session.history.length === 0 });
+    backButton.addEventListener('click', goBack);
+    card.append(el('div', { class: 'toolbar' }, backButton));
+    root.replaceChildren(card);
+    updateProgress();
+    if (wasAwaiting) $('interview-done').focus();
+    return;
+  }
+  const fact = /** @type {import('./case.js').Fact} */ (state.factByName.get(q.fact));
+  const hints = [];
+  if (q.decides && q.decides.length) hints.push(t('decides')(q.decides.length));
+  if (q.sensitivity === 2) hints.push(t('sensitivity2'));
+  if (q.sensitivity >= 3) hints.push(t('sensitivity3'));
+  let current = getFact(state.case, q.fact);
+  if (q.member) current = undefined;
+  if (current === 'unknown') current = undefined;
+  if (sameQuestion) current = draft; // re-rendered in another language: keep the draft
+  draft = current;
+  const field = buildField(fact, {
+    mode: 'one',
+    member: q.member,
+    question: q.member ? t('memberQuestion')(valueLabel(fact, q.member, state.lang)) : q.question,
+    value: current,
+    hints,
+    onChange: (v) => {
+      draft = v;
+      $('q-missing').hidden = true;
+    },
+  });
+  field.dataset.member = q.member || '';
+  field.classList.add('current-question');
+  card.dataset.question = q.fact;
+  card.dataset.member = q.member || '';
+  card.append(field);
+  const missing = el('p', { class: 'field-error', id: 'q-missing', role: 'alert', hidden: true, text: t('chooseAnswer') });
+  const next = el('button', { type: 'button', class: 'primary', id: 'q-next', text: t('next') });
+  const dontKnow = el('button', { type: 'button', id: 'q-unknown', text: t('dontKnow') });
+  const back = el('button', { type: 'button', id: 'q-back', text: t('back'), disabled: state.session.history.length === 0 });
+  next.addEventListener('click', () => answerCurrent(q, false));
+  dontKnow.addEventListener('click', () => answerCurrent(q, true));
+  back.addEventListener('click', goBack);
+  card.append(missing, el('div', { class: 'toolbar question-actions' }, next, dontKnow, back));
+  // Enter in a number or date field answers, as in a form.
+  field.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && /** @type {Element} */ (e.target).matches('input[type="number"], input[type="date"]')) {
+      e.preventDefault();
+      answerCurrent(q, false);
+    }
+  });
+  root.replaceChildren(card);
+  updateProgress();
+  if (wasAwaiting && field.legend) field.legend.focus();
+}
+
+/** @param {boolean} disabled */
+function setInterviewButtonsDisabled(disabled) {
+  for (const id of ['q-next', 'q-unknown', 'q-back']) {
+    const b = /** @type {HTMLButtonElement | null} */ (document.getElementById(id));
+    if (b) b.disabled = disabled || (id === 'q-back' && state.session.history.length === 0);
+  }
+}
+
+export function updateProgress() {
+  const p = document.getElementById('interview-progress');
+  if (p) p.textContent = t('answered')(answeredFacts(state.case, state.facts).length);
+}
+
+/**
+ * @param {Question} q
+ * @param {boolean} dontKnow
+ */
+function answerCurrent(q, dontKnow) {
+  if (awaitingQuestion) return;
+  const step = applyAnswer(state.session, state.case,
+    dontKnow ? { kind: 'dontKnow', question: q } : { kind: 'answer', question: q, value: draft });
+  if (!step) {
+    showMissingAnswer();
+    return;
+  }
+  applyStep(step);
+  awaitingQuestion = true;
+  setInterviewButtonsDisabled(true);
+  caseChanged({ immediate: true });
+  if (state.mode === 'all') renderAllMode();
+}
+
+function showMissingAnswer() {
+  const m = $('q-missing');
+  m.hidden = false;
+  /** @type {FieldElement | null} */
+  const card = document.querySelector('#one-mode .current-question');
+  if (card && card.focusTarget) card.focusTarget().focus();
+}
+
+function goBack() {
+  const step = applyAnswer(state.session, state.case, { kind: 'back' });
+  if (!step) return;
+  applyStep(step);
+  awaitingQuestion = true;
+  setInterviewButtonsDisabled(true);
+  caseChanged({ immediate: true });
+}

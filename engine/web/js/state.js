@@ -1,0 +1,196 @@
+// What the page knows, shared by its views: the language and view chosen, the vocabulary and
+// rulesets of the server, the case being answered and the last answer of the API about it.
+// Other modules read `state` and change it only through the functions below, so that every
+// change of the case is one of a few named transitions. (A view's own bookkeeping, such as
+// which question card is on screen, stays in the view's module.)
+//
+// Case content lives only in this page's memory: it is never written to localStorage,
+// sessionStorage or a cookie.
+import { newCase, setFact as setFactOf } from './case.js';
+import { isLang, pickLanguage } from './i18n.js';
+import { newSession } from './interview.js';
+
+/** @typedef {import('./i18n.js').Lang} Lang */
+/** @typedef {import('./case.js').Case} Case */
+/** @typedef {import('./case.js').Fact} Fact */
+/** @typedef {import('./interview.js').Session} Session */
+/** @typedef {import('./api.js').ApiError} ApiError */
+/** @typedef {'intake' | 'report' | 'policy'} View */
+/** @typedef {'one' | 'all'} Mode */
+/**
+ * A version of a ruleset, as /api/rulesets lists it.
+ * @typedef {{id: string, jurisdiction: string, status: string, in_force_from: string,
+ *            title: Record<Lang, string>}} RulesetVersion
+ */
+/**
+ * The answer of /api/next-questions (docs/api.md); only what the page reads is typed.
+ * @typedef {{
+ *   language: string,
+ *   disclaimer: string,
+ *   findings: import('./findings.js').Finding[],
+ *   next_questions?: import('./interview.js').Question[],
+ *   version_gaps?: {instrument: string, jurisdiction: string, date: string}[],
+ *   law?: {fingerprint: string},
+ * }} Result
+ */
+
+export const VIEWS = /** @type {const} */ (['intake', 'report', 'policy']);
+
+function browserLanguages() {
+  const nav = globalThis.navigator;
+  return nav ? nav.languages || [nav.language || 'en'] : [];
+}
+
+const s = {
+  /** @type {Lang} */
+  lang: pickLanguage(browserLanguages()),
+  /** @type {View} */
+  view: 'intake',
+  /** @type {Mode} */
+  mode: 'one',
+  /** @type {Fact[]} */
+  facts: [],
+  /** @type {Map<string, Fact>} */
+  factByName: new Map(),
+  /** @type {RulesetVersion[]} */
+  rulesets: [],
+  case: newCase(),
+  /** The last result of /api/next-questions that matched the case. @type {Result | null} */
+  result: null,
+  /** The last API error about the case. @type {ApiError | null} */
+  error: null,
+  /** The findings shown are of an earlier case than the one answered. */
+  stale: false,
+  /** Answers not yet downloaded. */
+  dirty: false,
+  /** Counts the changes of the case (and of its language): the report remembers which it shows. */
+  caseStamp: 0,
+  /** The interview's answers, to go back, and what it is told to ask. @type {Session} */
+  session: newSession(),
+};
+
+/** @typedef {typeof s} State */
+
+/** @type {Readonly<State>} */
+export const state = s;
+
+// --- Reset for tests ---------------------------------------------------------------------
+
+/** The state of a page just opened in `lang` (for tests). @param {Lang} [lang] */
+export function resetState(lang = 'en') {
+  Object.assign(s, {
+    lang, view: 'intake', mode: 'one', facts: [], factByName: new Map(), rulesets: [], case: newCase(),
+    result: null, error: null, stale: false, dirty: false, caseStamp: 0, session: newSession(),
+  });
+}
+
+// --- The page --------------------------------------------------------------------------
+
+/**
+ * @param {string} lang
+ * @returns {boolean} whether the language changed
+ */
+export function setLanguage(lang) {
+  if (!isLang(lang) || lang === s.lang) return false;
+  s.lang = lang;
+  return true;
+}
+
+/**
+ * @param {string} view
+ * @returns {View} the view shown: the intake for an unknown name
+ */
+export function setView(view) {
+  s.view = /** @type {readonly string[]} */ (VIEWS).includes(view) ? /** @type {View} */ (view) : 'intake';
+  return s.view;
+}
+
+/** @param {Mode} mode */
+export function setMode(mode) {
+  s.mode = mode;
+  s.session = { ...s.session, pinned: null };
+}
+
+/**
+ * The vocabulary and the rulesets of the server, once loaded.
+ * @param {Fact[]} facts
+ * @param {RulesetVersion[]} rulesets
+ */
+export function setLaw(facts, rulesets) {
+  s.facts = facts;
+  s.factByName = new Map(facts.map((f) => [f.name, f]));
+  s.rulesets = rulesets;
+}
+
+// --- The case ----------------------------------------------------------------------------
+
+/**
+ * Another case altogether (a new one, or one opened): a new interview, nothing to download.
+ * @param {Case} c
+ */
+export function replaceCase(c) {
+  s.case = c;
+  if (!s.case.jurisdiction) s.case.jurisdiction = 'BE';
+  s.session = newSession();
+  s.dirty = false;
+}
+
+/**
+ * An answer: a fact set, or removed with `undefined`. The case section's jurisdiction, date
+ * and reference are facts of the case too ("jurisdiction", "date", "id").
+ * @param {string} name
+ * @param {any} value
+ */
+export function setFact(name, value) {
+  setFactOf(s.case, name, value);
+}
+
+/**
+ * The case changed (or is to be asked about in another language): the findings shown are no
+ * longer its. `record` says whether the user changed an answer that is not yet downloaded.
+ * @param {{record?: boolean}} [options]
+ */
+export function noteCaseChanged({ record = true } = {}) {
+  if (record) s.dirty = true;
+  s.caseStamp += 1;
+}
+
+/** The case was downloaded as it is. */
+export function noteDownloaded() {
+  s.dirty = false;
+}
+
+/**
+ * The API's answer about the latest case.
+ * @param {Result} result
+ */
+export function setResult(result) {
+  s.result = result;
+  s.error = null;
+  s.stale = false;
+}
+
+/**
+ * The API refused the latest case, or could not be reached: the findings shown are stale.
+ * @param {ApiError} error
+ */
+export function setError(error) {
+  s.error = error;
+  s.stale = true;
+}
+
+// --- The interview -----------------------------------------------------------------------
+
+/** @param {Session} session */
+export function setSession(session) {
+  s.session = session;
+}
+
+/**
+ * The interview applied an answer: the new session and what it records in the case.
+ * @param {import('./interview.js').Step} step
+ */
+export function applyStep(step) {
+  s.session = step.session;
+  if (step.record) setFactOf(s.case, step.record.fact, step.record.value);
+}
