@@ -1,0 +1,98 @@
+// The policy analysis: the request of the form, and the sweep's phrases in the page's language.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  describeChange, describeConstraint, policyField, policyRequest, policySides, proposalsFor,
+} from '../../engine/web/js/policy.js';
+import { FACT_BY_NAME } from './fixtures.mjs';
+
+const RULESETS = [
+  { id: 'be.sw.v3', jurisdiction: 'BE', status: 'in_force', in_force_from: '2022-01-01', title: { en: 'Criminal Code' } },
+  { id: 'be.bill.2027', jurisdiction: 'BE', status: 'proposed', in_force_from: '2027-01-01', title: { en: 'Bill', nl: 'Wetsvoorstel', fr: 'Projet' } },
+  { id: 'eu.proposal', jurisdiction: 'EU', status: 'proposed', in_force_from: '2026-01-01', title: { en: 'EU proposal' } },
+  { id: 'nl.bill', jurisdiction: 'NL', status: 'proposed', in_force_from: '2026-07-01', title: { en: 'NL bill' } },
+];
+const form = (extra) => ({ jurisdiction: 'BE', kind: 'gaps', date: '2025-06-01', from: '', to: '', with: '', ...extra });
+
+test('the proposals of a country are its own and the EU\'s', () => {
+  assert.deepEqual(proposalsFor(RULESETS, 'BE').map((r) => r.id), ['be.bill.2027', 'eu.proposal']);
+  assert.deepEqual(proposalsFor(RULESETS, 'NL').map((r) => r.id), ['eu.proposal', 'nl.bill']);
+});
+
+test('gaps on a date, with a proposal swept on the date it would enter into force', () => {
+  assert.deepEqual(policyRequest(form(), RULESETS, 'nl'),
+    { path: '/api/gaps', body: { jurisdiction: 'BE', lang: 'nl', date: '2025-06-01' }, date: '2025-06-01' });
+  assert.deepEqual(policyRequest(form({ with: 'be.bill.2027' }), RULESETS, 'en'),
+    { path: '/api/gaps', body: { jurisdiction: 'BE', lang: 'en', date: '2027-01-01', with: ['be.bill.2027'] }, date: '2027-01-01' });
+  assert.equal(policyRequest(form({ date: '' }), RULESETS, 'en', '2030-02-03').body.date, '2030-02-03');
+});
+
+test('changes between two dates need both', () => {
+  assert.deepEqual(policyRequest(form({ kind: 'dates', from: '2024-06-30', to: '2024-07-01' }), RULESETS, 'en'),
+    { path: '/api/diff', body: { jurisdiction: 'BE', lang: 'en', from: '2024-06-30', to: '2024-07-01' }, date: '2025-06-01' });
+  assert.deepEqual(policyRequest(form({ kind: 'dates', to: '2024-07-01' }), RULESETS, 'en'), { missing: 'p-from', message: 'datesRequired' });
+  assert.deepEqual(policyRequest(form({ kind: 'dates', from: '2024-07-01' }), RULESETS, 'en'), { missing: 'p-to', message: 'datesRequired' });
+});
+
+test('the other country, and the law with a proposal (which is needed)', () => {
+  assert.deepEqual(policyRequest(form({ kind: 'vs', jurisdiction: 'NL' }), RULESETS, 'fr').body,
+    { jurisdiction: 'NL', lang: 'fr', vs: 'BE', date: '2025-06-01' });
+  assert.deepEqual(policyRequest(form({ kind: 'with', with: 'eu.proposal' }), RULESETS, 'en').body,
+    { jurisdiction: 'BE', lang: 'en', with: ['eu.proposal'], date: '2026-01-01' });
+  assert.deepEqual(policyRequest(form({ kind: 'with' }), RULESETS, 'en'), { missing: 'p-with', message: 'proposalRequired' });
+});
+
+test('an API error names the form field it is about', () => {
+  assert.equal(policyField('/date'), 'p-date');
+  assert.equal(policyField('/with'), 'p-with');
+  assert.equal(policyField('/jurisdiction'), null);
+});
+
+test('the sides of a diff, in the page\'s language', () => {
+  assert.deepEqual(policySides({ kind: 'dates', values: form({ from: '2024-06-30', to: '2024-07-01' }), date: '2025-06-01' }, RULESETS, 'en'),
+    ['Belgian law on 30 June 2024', 'Belgian law on 1 July 2024']);
+  assert.deepEqual(policySides({ kind: 'vs', values: form({ jurisdiction: 'NL' }), date: '2025-06-01' }, RULESETS, 'nl'),
+    ['Nederlands recht op 1 juni 2025', 'Belgisch recht op 1 juni 2025']);
+  assert.deepEqual(policySides({ kind: 'with', values: form({ with: 'be.bill.2027' }), date: '2027-01-01' }, RULESETS, 'fr'),
+    ['le droit belge au 1er janvier 2027', 'le droit belge au 1er janvier 2027 avec la proposition «\u00a0Projet\u00a0»']);
+});
+
+const describe = (fact, constraint, lang = 'en') => describeConstraint({ fact, constraint }, FACT_BY_NAME.get(fact), lang);
+
+test('constraints on yes/no, set and enum facts are shown with the labels of the values', () => {
+  assert.deepEqual(describe('image.realistic', 'is true'), { label: 'Realistic', value: 'yes' });
+  assert.deepEqual(describe('image.realistic', 'is false', 'fr'), { label: 'fr Realistic', value: 'non' });
+  assert.equal(describe('acts', 'has share').value, 'shared');
+  assert.equal(describe('acts', 'has not publish', 'nl').value, 'niet nl published');
+  assert.equal(describe('image.technique', 'is undress').value, 'undress app');
+  assert.equal(describe('image.technique', 'is one of photo, deepfake').value, 'photo or deepfake');
+});
+
+test('"is not" reads as the values left when they are few, else as a negation', () => {
+  assert.equal(describe('image.technique', 'is not photo, undress').value, 'deepfake or drawing or other');
+  assert.equal(describe('image.technique', 'is not photo').value, 'other than photo');
+});
+
+test('ranges of numbers and dates', () => {
+  assert.equal(describe('victim.age', 'at least 18').value, 'at least 18');
+  assert.equal(describe('victim.age', 'under 16 or 18 to 20', 'nl').value, 'minder dan 16 of 18 tot en met 20');
+  assert.equal(describe('offence_date', 'at least 2024-07-01', 'fr').value, 'au moins 1er juillet 2024');
+  assert.equal(describe('victim.age', '17').value, '17');
+});
+
+test('a constraint on a fact the page does not know is shown as the sweep wrote it', () => {
+  assert.deepEqual(describeConstraint({ fact: 'x.y', constraint: 'is one of a, b' }, undefined, 'en'), { label: 'x.y', value: 'a or b' });
+  assert.deepEqual(describeConstraint({ fact: 'x.y', constraint: 'at least 3' }, undefined, 'en'), { label: 'x.y', value: 'at least 3' });
+});
+
+test('the changes of a diff, named in the page\'s language', () => {
+  assert.deepEqual(describeChange('covered only on the left', 'A', 'B', 'en'), { title: 'Covered only under A: no offence under B', detail: '' });
+  assert.deepEqual(describeChange('covered only on the right', 'A', 'B', 'en'), { title: 'Covered only under B: no offence under A', detail: '' });
+  assert.deepEqual(describeChange('penalty changed (1 year -> 2 years)', 'A', 'B', 'nl'), { title: 'Straf gewijzigd', detail: '1 year -> 2 years' });
+  assert.equal(describeChange('offence removed', 'A', 'B', 'en').title, 'Offence removed: nothing under B continues it');
+  assert.equal(describeChange('no longer covered by its successor', 'A', 'B', 'en').title, 'No longer covered by its successor');
+  assert.equal(describeChange('newly covered', 'A', 'B', 'en').title, 'Newly covered by this offence');
+  assert.equal(describeChange('offence added', 'A', 'B', 'fr').title, 'Infraction ajoutée');
+  assert.equal(describeChange('something new', 'A', 'B', 'en').title, 'something new');
+});
