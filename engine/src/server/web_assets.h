@@ -8,7 +8,7 @@
 namespace ibsa::internal {
 
 struct WebAsset {
-  const char* path;  // "/app.js"
+  const char* path;  // "/js/main.js"
   const unsigned char* data;
   size_t size;
 };
