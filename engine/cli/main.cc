@@ -27,7 +27,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    DescribeJurisdictions(app, global);
+    // Only the help names the jurisdictions: an error need not read facts.yaml.
+    if (dynamic_cast<const CLI::CallForHelp*>(&e) || dynamic_cast<const CLI::CallForAllHelp*>(&e)) {
+      DescribeJurisdictions(app, global);
+    }
     const int code = app.exit(e);
     return code == 0 ? kOk : kUsageError;
   }
