@@ -117,12 +117,12 @@ TEST(ApiTest, ReportIsTheCliReport) {
   auto e = Evaluate(TheLaw().law, c.value(), options);
   auto q = NextQuestions(TheLaw().law, c.value(), options);
   const auto harms = HarmsOfCase(TheLaw().harms, c.value(), e.value());
-  for (const auto& [format, style] : {std::pair{"html", ReportStyle::kHtml}, std::pair{"markdown", ReportStyle::kMarkdown}}) {
+  for (const auto& [format, style] : {std::pair{"html", Format::kHtml}, std::pair{"markdown", Format::kMarkdown}}) {
     const ApiResponse r = TheApi().Handle(
         "POST", "/api/report",
         json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}, {"lang", "nl"}, {"format", format}}.dump());
     EXPECT_EQ(r.status, 200);
-    EXPECT_EQ(r.content_type.rfind(std::string("text/") + (style == ReportStyle::kHtml ? "html" : "markdown"), 0), 0u);
+    EXPECT_EQ(r.content_type.rfind(std::string("text/") + (style == Format::kHtml ? "html" : "markdown"), 0), 0u);
     EXPECT_EQ(r.body, RenderReport(e.value(), TheLaw().law, c.value(), q.value(), harms, style, Language::kNl));
   }
 }
@@ -268,11 +268,11 @@ TEST(ApiTest, RulesetsListEveryVersionWithItsDatesAndStatus) {
 TEST(ApiTest, GapsAndDiffAreTheCliSweeps) {
   const json gaps = Post("/api/gaps", {{"jurisdiction", "BE"}, {"date", "2025-06-01"}});
   auto report = FindGaps(TheLaw().law, TheLaw().harms, {"BE", *Date::Parse("2025-06-01"), {}});
-  EXPECT_EQ(gaps, json::parse(RenderGaps(report.value(), ReportFormat::kJson, Language::kEn)));
+  EXPECT_EQ(gaps, json::parse(RenderGaps(report.value(), Format::kJson, Language::kEn)));
 
   const json diff = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}, {"to", "2024-07-01"}});
   auto changed = Diff(TheLaw().law, {"NL", *Date::Parse("2024-06-30"), {}}, {"NL", *Date::Parse("2024-07-01"), {}});
-  EXPECT_EQ(diff, json::parse(RenderDiff(changed.value(), ReportFormat::kJson, Language::kEn)));
+  EXPECT_EQ(diff, json::parse(RenderDiff(changed.value(), Format::kJson, Language::kEn)));
 
   json r = Post("/api/diff", {{"jurisdiction", "NL"}}, 422);
   EXPECT_NE(r["error"]["message"].get<std::string>().find("two states"), std::string::npos);

@@ -265,8 +265,8 @@ TEST_F(AcceptedWithoutAWordTest, ReportsShowCaseTextAsText) {
                         "jurisdiction: BE\ndate: 2025-03-14\nvictim: {real_person: true}\n");
   auto evaluation = Evaluate(law, c, {});
   ASSERT_TRUE(evaluation.ok());
-  const std::string markdown = RenderReport(evaluation.value(), law, c, {}, {}, ReportStyle::kMarkdown, Language::kEn);
-  const std::string html = RenderReport(evaluation.value(), law, c, {}, {}, ReportStyle::kHtml, Language::kEn);
+  const std::string markdown = RenderReport(evaluation.value(), law, c, {}, {}, Format::kMarkdown, Language::kEn);
+  const std::string html = RenderReport(evaluation.value(), law, c, {}, {}, Format::kHtml, Language::kEn);
   EXPECT_FALSE(std::regex_search(markdown, std::regex(R"([^\\]<img)"))) << markdown;
   EXPECT_EQ(markdown.find("](javascript"), std::string::npos) << markdown;
   EXPECT_EQ(markdown.find("<https://evil"), std::string::npos) << markdown;

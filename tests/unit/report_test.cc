@@ -24,8 +24,8 @@ Rendered Render(const std::string& case_file, Language language) {
   auto q = NextQuestions(law->value(), c.value(), options);
   static const Result<Harms>* harms = new Result<Harms>(Harms::Load(root + "/rulesets/harms.yaml", law->value()));
   const auto met = HarmsOfCase(harms->value(), c.value(), e.value());
-  return {RenderReport(e.value(), law->value(), c.value(), q.value(), met, ReportStyle::kMarkdown, language),
-          RenderReport(e.value(), law->value(), c.value(), q.value(), met, ReportStyle::kHtml, language)};
+  return {RenderReport(e.value(), law->value(), c.value(), q.value(), met, Format::kMarkdown, language),
+          RenderReport(e.value(), law->value(), c.value(), q.value(), met, Format::kHtml, language)};
 }
 
 size_t Count(const std::string& text, const std::string& what) {

@@ -3,7 +3,7 @@
 // The server (server.h) only moves bytes; everything a request means is decided here,
 // so that the tests and the fuzzer reach every branch without a socket.
 //
-//   ibsa::Api api(law, &harms);
+//   ibsa::Api api(ibsa::Engine::Open({.rulesets = "rulesets"}).value());
 //   ibsa::ApiResponse r = api.Handle("POST", "/api/evaluate", R"({"case": {...}})");
 //
 // Endpoints and bodies are documented in docs/api.md. Results are the CLI's JSON for the
@@ -22,6 +22,7 @@
 #include <string>
 #include <string_view>
 
+#include "ibsa/engine.h"
 #include "ibsa/gaps.h"
 #include "ibsa/law.h"
 
@@ -40,8 +41,10 @@ struct ApiResponse {
 
 class Api {
  public:
-  // `law` and `harms` must outlive the Api. Without harms, /api/gaps answers 422 and
-  // reports list no harm-based gaps (as the CLI does when harms.yaml is missing).
+  // Without harms, /api/gaps answers 422 and reports list no harm-based gaps (as the CLI
+  // does when harms.yaml is missing).
+  explicit Api(Engine engine, ApiLimits limits = {});
+  // The same over a law (and harms) in memory; the Api keeps what it needs of them.
   Api(const Law& law, const Harms* harms, ApiLimits limits = {});
 
   ApiResponse Handle(std::string_view method, std::string_view path, std::string_view body) const;
@@ -53,8 +56,7 @@ class Api {
   const ApiLimits& limits() const { return limits_; }
 
  private:
-  const Law& law_;
-  const Harms* harms_;
+  Engine engine_;
   ApiLimits limits_;
 };
 

@@ -131,9 +131,7 @@ struct DiffReport {
 
 Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& right);
 
-enum class ReportFormat { kText, kJson, kMarkdown, kCsv };
-std::string RenderGaps(const GapReport& report, ReportFormat format, Language language);
-std::string RenderDiff(const DiffReport& report, ReportFormat format, Language language);
+// RenderGaps and RenderDiff are in render.h.
 
 }  // namespace ibsa
 

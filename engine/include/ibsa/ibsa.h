@@ -15,6 +15,7 @@
 #include "ibsa/check.h"
 #include "ibsa/date.h"
 #include "ibsa/decide.h"
+#include "ibsa/engine.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/gaps.h"
 #include "ibsa/interview.h"

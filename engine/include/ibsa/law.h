@@ -138,7 +138,8 @@ struct PenaltyLevels {
 // One version of one instrument, from one ruleset file.
 struct RulesetVersion {
   std::string id;            // "be.sw.2022-06-01"
-  std::string jurisdiction;  // BE, NL, EU
+  // A jurisdiction of the vocabulary (BE, NL), or one whose law applies alongside them (EU).
+  std::string jurisdiction;
   std::string instrument;    // Sw, Sr, DSA, AIA, ...: the code that identifies it
   // How each language cites it after an article: "Sw." / "C. pén." / "CC", "AVG" / "RGPD" /
   // "GDPR". Empty: the instrument code.
@@ -195,6 +196,11 @@ class Law {
   const RulesetVersion* VersionInForce(std::string_view jurisdiction,
                                        std::string_view instrument, Date date,
                                        const std::vector<std::string>& with) const;
+
+  // Whether the law of `version_jurisdiction` judges a case of `case_jurisdiction`: its
+  // own, or one that no case is in (not among the vocabulary's jurisdictions, as EU),
+  // whose law applies alongside each case's own.
+  bool AppliesIn(std::string_view version_jurisdiction, std::string_view case_jurisdiction) const;
 
   // Where this law was read from; nullptr for a law built from texts in memory. Set
   // once by whoever loaded it (LoadSnapshot does), before the law is shared.

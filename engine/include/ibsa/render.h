@@ -3,7 +3,9 @@
 #ifndef IBSA_RENDER_H_
 #define IBSA_RENDER_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "ibsa/case.h"
 #include "ibsa/evaluate.h"
@@ -13,6 +15,14 @@
 #include "ibsa/text.h"
 
 namespace ibsa {
+
+// Every output format, for every output (an evaluation, a report, gaps, a diff). Each
+// output accepts the formats its command lists (docs/cli.md): an evaluation text, json,
+// markdown or html (the last two a report); gaps and diffs text, json, markdown or csv.
+enum class Format { kText, kJson, kMarkdown, kHtml, kCsv };
+// "text", "json", "markdown", "html", "csv"; nullopt for any other name.
+std::optional<Format> ParseFormat(std::string_view name);
+std::string_view FormatName(Format format);
 
 // The JSON format version. Keys are stable: add, never rename (docs/json-format.md).
 inline constexpr const char* kResultFormat = "ibsa.result/1";
@@ -52,13 +62,16 @@ std::string RenderQuestionsText(const std::vector<Question>& questions, Language
 // aggravating circumstances, penalty, certainty and why, lex mitior, then the questions
 // still open, the legal gaps, the next steps and referrals, and that it is decision
 // support, not legal advice. HTML is one self-contained printable page (no external
-// assets); Markdown says the same.
-enum class ReportStyle { kMarkdown, kHtml };
+// assets); Markdown says the same. REQUIRES: format is markdown or html.
 // `harms` (HarmsOfCase) fills the legal gaps: harms the facts meet that no settled
 // offence covers.
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
                          const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
-                         ReportStyle style, Language language);
+                         Format format, Language language);
+
+// The sweeps' reports (gaps.h) as text, json, markdown or csv. REQUIRES: format is not html.
+std::string RenderGaps(const GapReport& report, Format format, Language language);
+std::string RenderDiff(const DiffReport& report, Format format, Language language);
 
 }  // namespace ibsa
 

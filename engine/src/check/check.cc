@@ -273,7 +273,7 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
               std::find(expect.with.begin(), expect.with.end(), version.id) == expect.with.end()) {
             continue;
           }
-          if (version.jurisdiction != run.c->jurisdiction() && version.jurisdiction != "EU") continue;
+          if (!law.AppliesIn(version.jurisdiction, run.c->jurisdiction())) continue;
           const bool judged = std::any_of(dates.begin(), dates.end(),
                                           [&](Date d) { return version.InForceOn(d); });
           if (!judged) continue;

@@ -11,7 +11,6 @@ namespace internal {
 namespace {
 
 constexpr uint8_t kNotJudged = 0xff;
-const std::string kEu = "EU";
 
 // Appends `node` and its subtree to `code` in preorder.
 void Emit(const Program& program, int32_t node, std::vector<Code>& code) {
@@ -87,6 +86,11 @@ void IndexLaw(LawData& law) {
       it = law.instruments_of.end() - 1;
     }
     it->second.push_back(static_cast<int>(i));
+  }
+  law.alongside.clear();
+  const auto& own = law.vocabulary.jurisdictions();
+  for (const auto& [jurisdiction, instruments] : law.instruments_of) {
+    if (std::find(own.begin(), own.end(), jurisdiction) == own.end()) law.alongside.push_back(jurisdiction);
   }
   law.code.clear();
   law.rule_code.assign(law.rules.size(), RuleCode{});
@@ -292,9 +296,10 @@ void Decider::Run(const EvaluationOptions& options) {
   uint64_t reported = 0;  // the act types the case lists
   for (const Act& act : acts) reported |= uint64_t{1} << act.type_index;
 
-  for (int pass = 0; pass < 2; ++pass) {
-    const std::string& jurisdiction = pass == 0 ? case_.jurisdiction() : kEu;
-    if (pass == 1 && case_.jurisdiction() == kEu) break;
+  // The case's own law first, then the law that applies alongside it (EU).
+  for (size_t pass = 0; pass <= law_.alongside.size(); ++pass) {
+    const std::string& jurisdiction = pass == 0 ? case_.jurisdiction() : law_.alongside[pass - 1];
+    if (pass > 0 && jurisdiction == case_.jurisdiction()) continue;
     auto of = std::find_if(law_.instruments_of.begin(), law_.instruments_of.end(),
                            [&](const auto& entry) { return entry.first == jurisdiction; });
     if (of == law_.instruments_of.end()) continue;

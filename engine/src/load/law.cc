@@ -187,6 +187,12 @@ const Rule* Law::FindRule(std::string_view id) const {
   return nullptr;
 }
 
+bool Law::AppliesIn(std::string_view version_jurisdiction, std::string_view case_jurisdiction) const {
+  if (version_jurisdiction == case_jurisdiction) return true;
+  const auto& alongside = data_->alongside;
+  return std::find(alongside.begin(), alongside.end(), version_jurisdiction) != alongside.end();
+}
+
 const RulesetVersion* Law::VersionInForce(std::string_view jurisdiction,
                                           std::string_view instrument, Date date,
                                           const std::vector<std::string>& with) const {

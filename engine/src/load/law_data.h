@@ -71,6 +71,9 @@ struct LawData {
   std::vector<InstrumentIndex> instruments;  // in order of first appearance
   // Per jurisdiction, its instruments (indexes into `instruments`).
   std::vector<std::pair<std::string, std::vector<int>>> instruments_of;
+  // The versions' jurisdictions that are none of the vocabulary's (EU): no case is in
+  // one, and its law applies alongside each case's own.
+  std::vector<std::string> alongside;
 };
 
 // The ruleset files of `directory` that Law::Load reads, sorted (facts.yaml and

@@ -54,13 +54,9 @@ class RulesetParser {
     version.file = reader_.file();
     if (root["format"].IsDefined()) reader_.ReadChoice(root["format"], "format", {"ibsa.ruleset/1"});
     if (auto id = Str(root, "id")) version.id = *id;
-    std::vector<std::string> jurisdictions = vocabulary_.jurisdictions;
-    jurisdictions.push_back("EU");
-    if (root["jurisdiction"].IsDefined()) {
-      if (auto j = reader_.ReadChoice(root["jurisdiction"], "jurisdiction", jurisdictions)) {
-        version.jurisdiction = *j;
-      }
-    }
+    // One of the vocabulary's jurisdictions, or one that no case is in (EU), whose law
+    // applies alongside each of them (Law::AppliesIn).
+    if (auto j = Str(root, "jurisdiction")) version.jurisdiction = *j;
     if (auto instrument = Str(root, "instrument")) version.instrument = *instrument;
     if (root["abbreviation"].IsDefined()) {
       if (auto t = reader_.ReadLocalized(root["abbreviation"], "abbreviation")) version.abbreviation = *t;

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "ibsa/gaps.h"
+#include "ibsa/render.h"
 
 namespace ibsa {
 namespace {
@@ -67,10 +68,10 @@ void AppendPatterns(std::string& out, const std::vector<Pattern>& patterns, bool
 
 }  // namespace
 
-std::string RenderGaps(const GapReport& r, ReportFormat format, Language language) {
+std::string RenderGaps(const GapReport& r, Format format, Language language) {
   const std::string where = r.options.jurisdiction + " on " + r.options.date.ToString() +
                             (r.options.with.empty() ? "" : " with " + WithText(r.options.with));
-  if (format == ReportFormat::kJson) {
+  if (format == Format::kJson) {
     json harms = json::array();
     for (const auto& h : r.harms) {
       json patterns = json::array();
@@ -89,7 +90,7 @@ std::string RenderGaps(const GapReport& r, ReportFormat format, Language languag
                 {"facts", r.facts}, {"space", r.space}, {"harms", harms}}
                .dump(2) + "\n";
   }
-  if (format == ReportFormat::kCsv) {
+  if (format == Format::kCsv) {
     std::string out = "jurisdiction,date,harm,kind,coverage,pattern,scenarios,constraints\n";
     for (const auto& h : r.harms) {
       for (const auto* list : {&h.patterns, &h.uncertain_patterns}) {
@@ -103,7 +104,7 @@ std::string RenderGaps(const GapReport& r, ReportFormat format, Language languag
     }
     return out;
   }
-  const bool md = format == ReportFormat::kMarkdown;
+  const bool md = format == Format::kMarkdown;
   std::string out;
   out += md ? "## Gaps: " + where + "\n\n" : "Legal gaps: " + where + "\n";
   std::string versions;
@@ -128,12 +129,12 @@ std::string RenderGaps(const GapReport& r, ReportFormat format, Language languag
   return out;
 }
 
-std::string RenderDiff(const DiffReport& r, ReportFormat format, Language language) {
+std::string RenderDiff(const DiffReport& r, Format format, Language language) {
   (void)language;
   auto side = [](const DiffSide& s) {
     return s.jurisdiction + " on " + s.date.ToString() + (s.with.empty() ? "" : " with " + WithText(s.with));
   };
-  if (format == ReportFormat::kJson) {
+  if (format == Format::kJson) {
     json changes = json::array();
     for (const auto& c : r.changes) {
       json patterns = json::array();
@@ -146,7 +147,7 @@ std::string RenderDiff(const DiffReport& r, ReportFormat format, Language langua
                 {"facts", r.facts}, {"space", r.space}, {"changes", changes}}
                .dump(2) + "\n";
   }
-  if (format == ReportFormat::kCsv) {
+  if (format == Format::kCsv) {
     std::string out = "change,rule,pattern,scenarios,constraints\n";
     for (const auto& c : r.changes) {
       for (size_t i = 0; i < c.patterns.size(); ++i) {
@@ -156,7 +157,7 @@ std::string RenderDiff(const DiffReport& r, ReportFormat format, Language langua
     }
     return out;
   }
-  const bool md = format == ReportFormat::kMarkdown;
+  const bool md = format == Format::kMarkdown;
   std::string out = md ? "## Diff: " + side(r.left) + " → " + side(r.right) + "\n\n"
                        : "Changes from " + side(r.left) + " (left) to " + side(r.right) + " (right)\n";
   out += (md ? "" : "  ") + Number(r.space) + " scenarios over " + std::to_string(r.facts.size()) + " facts.\n";

@@ -1,5 +1,7 @@
 #include "render/render_common.h"
 
+#include "ibsa/render.h"
+
 namespace ibsa::internal {
 namespace {
 
@@ -332,3 +334,29 @@ std::string PenaltySummary(const Penalty& p, Language language) {
 }
 
 }  // namespace ibsa::internal
+
+namespace ibsa {
+
+// The names are FormatName's: a new format is named in its switch only, which the
+// compiler points at.
+std::optional<Format> ParseFormat(std::string_view name) {
+  for (int i = 0;; ++i) {
+    const auto format = static_cast<Format>(i);
+    const std::string_view format_name = FormatName(format);
+    if (format_name.empty()) return std::nullopt;  // past the last format
+    if (format_name == name) return format;
+  }
+}
+
+std::string_view FormatName(Format format) {
+  switch (format) {
+    case Format::kText: return "text";
+    case Format::kJson: return "json";
+    case Format::kMarkdown: return "markdown";
+    case Format::kHtml: return "html";
+    case Format::kCsv: return "csv";
+  }
+  return "";
+}
+
+}  // namespace ibsa

@@ -581,9 +581,9 @@ std::string ToHtml(const Document& d, Language language) {
 
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
                          const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
-                         ReportStyle style, Language language) {
+                         Format format, Language language) {
   const Document d = Build(evaluation, law, c, questions, harms, language);
-  return style == ReportStyle::kHtml ? ToHtml(d, language) : ToMarkdown(d);
+  return format == Format::kHtml ? ToHtml(d, language) : ToMarkdown(d);
 }
 
 }  // namespace ibsa

@@ -1,5 +1,5 @@
 // The JSON API: reads a request body strictly (every key known, every type checked, the
-// nesting bounded), runs the same library calls as the CLI and renders the same JSON.
+// nesting bounded), assesses through the same Engine as the CLI and renders the same JSON.
 #include "ibsa/api.h"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ibsa/case.h"
+#include "ibsa/engine.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/questions.h"
 #include "ibsa/render.h"
@@ -290,16 +291,10 @@ std::string FieldOf(const Diagnostic& d) {
   throw RequestError{422, d.message, FieldOf(d), d.code, d.help};
 }
 
-Evaluation EvaluateOrThrow(const Law& law, const CaseRequest& request) {
-  auto evaluation = Evaluate(law, request.c, request.options);
-  if (!evaluation.ok()) ThrowEngineErrors(evaluation.errors());
-  return std::move(evaluation).value();
-}
-
-std::vector<Question> QuestionsOrThrow(const Law& law, const CaseRequest& request) {
-  auto questions = NextQuestions(law, request.c, request.options);
-  if (!questions.ok()) ThrowEngineErrors(questions.errors());
-  return std::move(questions).value();
+Assessment AssessOrThrow(const Engine& engine, const CaseRequest& request, Format format, bool next_questions) {
+  auto assessment = engine.Assess(request.c, {request.options, format, next_questions});
+  if (!assessment.ok()) ThrowEngineErrors(assessment.errors());
+  return std::move(assessment).value();
 }
 
 ApiResponse Json(std::string body) { return {200, "application/json", std::move(body)}; }
@@ -320,7 +315,10 @@ std::string JurisdictionOf(const Fields& fields, const Law& law, const std::stri
 
 }  // namespace
 
-Api::Api(const Law& law, const Harms* harms, ApiLimits limits) : law_(law), harms_(harms), limits_(limits) {}
+Api::Api(Engine engine, ApiLimits limits) : engine_(std::move(engine)), limits_(limits) {}
+
+Api::Api(const Law& law, const Harms* harms, ApiLimits limits)
+    : Api(Engine(law, harms ? std::optional<Harms>(*harms) : std::nullopt), limits) {}
 
 ApiResponse Api::Error(int status, std::string_view message, std::string_view field) {
   return ErrorResponse({status, std::string(message), std::string(field), "", {}});
@@ -339,13 +337,14 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
   const auto endpoint = std::find_if(std::begin(kEndpoints), std::end(kEndpoints),
                                      [&](const Endpoint& e) { return e.path == path; });
   try {
+    const Law& law = engine_.law();
     if (endpoint == std::end(kEndpoints)) throw RequestError{404, "no such endpoint: " + std::string(path), "", "", {}};
     if (endpoint->method != method) {
       throw RequestError{405, std::string(path) + " takes " + std::string(endpoint->method), "", "", {}};
     }
     if (path == "/api/rulesets") {
       ordered_json versions = ordered_json::array();
-      for (const auto& v : law_.versions()) {
+      for (const auto& v : law.versions()) {
         versions.push_back({{"id", v.id},
                             {"jurisdiction", v.jurisdiction},
                             {"instrument", v.instrument},
@@ -355,10 +354,10 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
                             {"status", VersionStatusName(v.status)},
                             {"rules", v.rules.size()}});
       }
-      return Json(ordered_json{{"jurisdictions", law_.vocabulary().jurisdictions()}, {"versions", versions}}.dump(2) + "\n");
+      return Json(ordered_json{{"jurisdictions", law.vocabulary().jurisdictions()}, {"versions", versions}}.dump(2) + "\n");
     }
     if (path == "/api/facts") {
-      const Vocabulary& vocabulary = law_.vocabulary();
+      const Vocabulary& vocabulary = law.vocabulary();
       ordered_json facts = ordered_json::array();
       for (int slot = 0; slot < vocabulary.size(); ++slot) {
         const FactDefinition& f = vocabulary.fact(slot);
@@ -391,53 +390,46 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       std::vector<std::string> keys = kCaseKeys;
       if (!with_questions) keys.push_back("next_questions");
       const Fields fields(request, keys);
-      const CaseRequest r = ReadCaseRequest(fields, law_.vocabulary());
-      const Evaluation evaluation = EvaluateOrThrow(law_, r);
-      if (with_questions || fields.Bool("next_questions")) {
-        const std::vector<Question> questions = QuestionsOrThrow(law_, r);
-        return Json(RenderJson(evaluation, law_, r.language, &questions));
-      }
-      return Json(RenderJson(evaluation, law_, r.language));
+      const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
+      const Assessment assessment =
+          AssessOrThrow(engine_, r, Format::kJson, with_questions || fields.Bool("next_questions"));
+      return Json(engine_.Render(r.c, assessment, Format::kJson, r.language));
     }
     if (path == "/api/report") {
       std::vector<std::string> keys = kCaseKeys;
       keys.push_back("format");
       const Fields fields(request, keys);
-      const std::string format = fields.Choice("format", {"html", "markdown"}, "html");
-      const CaseRequest r = ReadCaseRequest(fields, law_.vocabulary());
-      const Evaluation evaluation = EvaluateOrThrow(law_, r);
-      const std::vector<Question> questions = QuestionsOrThrow(law_, r);
-      const std::vector<CaseHarm> harms = harms_ ? HarmsOfCase(*harms_, r.c, evaluation) : std::vector<CaseHarm>{};
-      const bool html = format == "html";
-      return {200, html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
-              RenderReport(evaluation, law_, r.c, questions, harms, html ? ReportStyle::kHtml : ReportStyle::kMarkdown,
-                           r.language)};
+      const Format format = *ParseFormat(fields.Choice("format", {"html", "markdown"}, "html"));
+      const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
+      const Assessment assessment = AssessOrThrow(engine_, r, format, false);
+      return {200, format == Format::kHtml ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
+              engine_.Render(r.c, assessment, format, r.language)};
     }
     if (path == "/api/case") {
       const Fields fields(request, {"case"});
-      const Case c = ReadCase(fields, law_.vocabulary());
-      ordered_json out{{"case", ordered_json::parse(CaseToJson(c, law_.vocabulary()))},
-                       {"yaml", CaseToYaml(c, law_.vocabulary())}};
+      const Case c = ReadCase(fields, law.vocabulary());
+      ordered_json out{{"case", ordered_json::parse(CaseToJson(c, law.vocabulary()))},
+                       {"yaml", CaseToYaml(c, law.vocabulary())}};
       return Json(out.dump(2) + "\n");
     }
     if (path == "/api/gaps") {
       const Fields fields(request, {"jurisdiction", "date", "with", "lang"});
       GapOptions options;
-      options.jurisdiction = JurisdictionOf(fields, law_, "jurisdiction", true);
+      options.jurisdiction = JurisdictionOf(fields, law, "jurisdiction", true);
       options.date = fields.DateOf("date").value_or(Date::Today());
       options.with = fields.Strings("with");
       const Language language = fields.Lang();
-      if (!harms_) throw RequestError{422, "no harms are declared (rulesets/harms.yaml)", "", "", {}};
-      auto report = FindGaps(law_, *harms_, options);
+      if (!engine_.harms()) throw RequestError{422, "no harms are declared (rulesets/harms.yaml)", "", "", {}};
+      auto report = FindGaps(law, *engine_.harms(), options);
       if (!report.ok()) ThrowEngineErrors(report.errors());
-      return Json(RenderGaps(report.value(), ReportFormat::kJson, language));
+      return Json(RenderGaps(report.value(), Format::kJson, language));
     }
     // /api/diff: two dates, two jurisdictions, or the law with and without proposals.
     const Fields fields(request, {"jurisdiction", "from", "to", "vs", "date", "with", "lang"});
-    DiffSide left{JurisdictionOf(fields, law_, "jurisdiction", true), Date::Today(), {}};
+    DiffSide left{JurisdictionOf(fields, law, "jurisdiction", true), Date::Today(), {}};
     DiffSide right = left;
     const auto from = fields.DateOf("from"), to = fields.DateOf("to"), date = fields.DateOf("date");
-    const std::string vs = JurisdictionOf(fields, law_, "vs", false);
+    const std::string vs = JurisdictionOf(fields, law, "vs", false);
     const auto with = fields.Strings("with");
     if (from.has_value() != to.has_value()) {
       throw RequestError{422, "a diff across dates needs both 'from' and 'to'", from ? "/to" : "/from", "", {}};
@@ -454,9 +446,9 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       throw RequestError{422, "a diff needs two states of the law: 'from' and 'to', 'vs', or 'with'", "", "", {}};
     }
     const Language language = fields.Lang();
-    auto report = Diff(law_, left, right);
+    auto report = Diff(law, left, right);
     if (!report.ok()) ThrowEngineErrors(report.errors());
-    return Json(RenderDiff(report.value(), ReportFormat::kJson, language));
+    return Json(RenderDiff(report.value(), Format::kJson, language));
   } catch (const RequestError& e) {
     return ErrorResponse(e);
   } catch (const std::exception&) {

@@ -38,7 +38,7 @@ int32_t RuleInForce(const Law& law, const std::string& id, const std::string& ju
   const LawData& data = law.data();
   for (size_t v = 0; v < data.versions.size(); ++v) {
     const RulesetVersion& version = data.versions[v];
-    if (version.jurisdiction != jurisdiction && version.jurisdiction != "EU") continue;
+    if (!law.AppliesIn(version.jurisdiction, jurisdiction)) continue;
     for (size_t r = 0; r < version.rules.size(); ++r) {
       if (version.rules[r].id != id) continue;
       const RulesetVersion* in_force = law.VersionInForce(version.jurisdiction, version.instrument, date, with);

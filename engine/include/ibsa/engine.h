@@ -1,0 +1,105 @@
+// File: engine.h
+// The pipeline in one object: an Engine is opened once from a folder of rulesets (or
+// the compiled snapshot of one), and assesses cases. The CLI, the JSON API and the
+// interview all go through it, so that what a result holds and how a law folder is read
+// are decided here only.
+//
+//   auto engine = ibsa::Engine::Open({.rulesets = "rulesets"});
+//   auto c = ibsa::Case::Load("cases/demo/x.yaml", engine.value().law().vocabulary());
+//   auto assessment = engine.value().Assess(c.value(), {.format = ibsa::Format::kHtml});
+//   std::cout << engine.value().Render(c.value(), assessment.value(), ibsa::Format::kHtml,
+//                                      ibsa::Language::kEn);
+#ifndef IBSA_ENGINE_H_
+#define IBSA_ENGINE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ibsa/case.h"
+#include "ibsa/evaluate.h"
+#include "ibsa/gaps.h"
+#include "ibsa/law.h"
+#include "ibsa/questions.h"
+#include "ibsa/render.h"
+#include "ibsa/status.h"
+#include "ibsa/text.h"
+
+namespace ibsa {
+
+// Whether an Engine reads the folder's harms.yaml (the harms that `gaps` sweeps for and
+// that a report lists as legal gaps).
+enum class HarmsUse {
+  kNone,        // not read; reports list no harm-based gaps
+  kIfDeclared,  // read when the folder has one; an invalid one is an error
+  kRequired,    // read; a folder without one is an error
+};
+
+// What an assessment rendered as `format` needs of the folder: a report lists the case's
+// harms; text and json never read harms.yaml (so a run that prints them does not pay
+// for it, nor fail on it).
+HarmsUse HarmsFor(Format format);
+
+// ibsa.law beside the running executable, where the build writes the bundled law's
+// snapshot; "" when the executable's path cannot be read.
+std::string SnapshotBesideExecutable();
+
+struct EngineOptions {
+  // The folder with facts.yaml, the ruleset files and, optionally, harms.yaml.
+  std::string rulesets;
+  // A compiled snapshot (`ibsa compile`) used instead of the YAML while it matches the
+  // folder's files; when it is missing or stale the YAML is read. Default "": the YAML.
+  std::string snapshot;
+  // Default: harms.yaml is read when the folder has one.
+  HarmsUse harms = HarmsUse::kIfDeclared;
+};
+
+struct AssessOptions {
+  EvaluationOptions evaluation;
+  // What the assessment will be rendered as. A report (markdown, html) always lists the
+  // questions still open and the harms the case's facts meet. Default: text.
+  Format format = Format::kText;
+  // Also rank the questions for text and json. Default: false.
+  bool next_questions = false;
+};
+
+// Everything an output of one case says: the evaluation (findings, version gaps,
+// warnings), the questions still open, and the harms the facts meet.
+struct Assessment {
+  Evaluation evaluation;
+  // Ranked when asked for, and always for a report; empty otherwise.
+  std::optional<std::vector<Question>> questions;
+  // For a report of an Engine with harms; empty otherwise. Points into the Engine.
+  std::vector<CaseHarm> harms;
+};
+
+class Engine {
+ public:
+  // Reads the law of `options.rulesets` (errors as Vocabulary::Load, Law::Load and
+  // LawFingerprint report them) and its harms as `options.harms` says. The law's
+  // LawSource says which folder and which snapshot answered.
+  static Result<Engine> Open(const EngineOptions& options);
+  // An Engine over a law (and harms) already in memory: for tests and embedding.
+  explicit Engine(Law law, std::optional<Harms> harms = std::nullopt);
+
+  const Law& law() const { return law_; }
+  // nullptr when the folder's harms were not read (HarmsUse, or no harms.yaml).
+  const Harms* harms() const { return harms_ ? &*harms_ : nullptr; }
+
+  // Evaluates `c` and adds what `options.format` needs. Errors as Evaluate and
+  // NextQuestions (a date outside the law, a `with` id that is not a proposal).
+  // Safe to call from many threads.
+  Result<Assessment> Assess(const Case& c, const AssessOptions& options) const;
+
+  // `assessment` (of `c`) in `format`: text (and the questions, when ranked), json,
+  // or a report (markdown, html). REQUIRES: format is not csv.
+  std::string Render(const Case& c, const Assessment& assessment, Format format, Language language) const;
+
+ private:
+  Law law_;
+  std::optional<Harms> harms_;
+};
+
+}  // namespace ibsa
+
+#endif  // IBSA_ENGINE_H_
