@@ -12,6 +12,21 @@ namespace {
 const std::string kRoot = IBSA_SOURCE_DIR;
 const std::string kCase = kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml";
 
+EngineOptions Options(HarmsUse harms) {
+  EngineOptions options;
+  options.rulesets = kRoot + "/rulesets";
+  options.harms = harms;
+  return options;
+}
+
+AssessOptions Assessing(Format format, EvaluationOptions evaluation = {}, bool next_questions = false) {
+  AssessOptions options;
+  options.evaluation = evaluation;
+  options.format = format;
+  options.next_questions = next_questions;
+  return options;
+}
+
 TEST(FormatTest, EachNameParsesBackToItsFormat) {
   for (Format f : {Format::kText, Format::kJson, Format::kMarkdown, Format::kHtml, Format::kCsv}) {
     EXPECT_EQ(ParseFormat(FormatName(f)), f);
@@ -20,14 +35,14 @@ TEST(FormatTest, EachNameParsesBackToItsFormat) {
 }
 
 TEST(EngineTest, TextAndJsonNeitherRankQuestionsUnaskedNorReadHarms) {
-  auto engine = Engine::Open({.rulesets = kRoot + "/rulesets", .harms = HarmsFor(Format::kText)});
+  auto engine = Engine::Open(Options(HarmsFor(Format::kText)));
   ASSERT_TRUE(engine.ok()) << FormatDiagnostics(engine.errors());
   EXPECT_EQ(engine.value().harms(), nullptr);
   auto c = Case::Load(kCase, engine.value().law().vocabulary());
-  auto a = engine.value().Assess(c.value(), {.format = Format::kJson});
+  auto a = engine.value().Assess(c.value(), Assessing(Format::kJson));
   ASSERT_TRUE(a.ok());
   EXPECT_FALSE(a.value().questions.has_value());
-  a = engine.value().Assess(c.value(), {.format = Format::kText, .next_questions = true});
+  a = engine.value().Assess(c.value(), Assessing(Format::kText, {}, true));
   ASSERT_TRUE(a.ok());
   ASSERT_TRUE(a.value().questions.has_value());
   EXPECT_EQ(engine.value().Render(c.value(), a.value(), Format::kText, Language::kEn),
@@ -36,14 +51,14 @@ TEST(EngineTest, TextAndJsonNeitherRankQuestionsUnaskedNorReadHarms) {
 }
 
 TEST(EngineTest, AReportListsTheOpenQuestionsAndTheHarmsTheFactsMeet) {
-  auto engine = Engine::Open({.rulesets = kRoot + "/rulesets", .harms = HarmsFor(Format::kHtml)});
+  auto engine = Engine::Open(Options(HarmsFor(Format::kHtml)));
   ASSERT_TRUE(engine.ok()) << FormatDiagnostics(engine.errors());
   ASSERT_NE(engine.value().harms(), nullptr);
   const Law& law = engine.value().law();
   auto c = Case::Load(kCase, law.vocabulary());
   EvaluationOptions options;
   options.assessed_on = *Date::Parse("2026-11-21");
-  auto a = engine.value().Assess(c.value(), {.evaluation = options, .format = Format::kHtml});
+  auto a = engine.value().Assess(c.value(), Assessing(Format::kHtml, options));
   ASSERT_TRUE(a.ok());
   ASSERT_TRUE(a.value().questions.has_value());
   EXPECT_FALSE(a.value().harms.empty());
@@ -55,7 +70,7 @@ TEST(EngineTest, AReportListsTheOpenQuestionsAndTheHarmsTheFactsMeet) {
 }
 
 TEST(EngineTest, EuLawIsTheLawThatAppliesAlongsideEachNationalOne) {
-  auto engine = Engine::Open({.rulesets = kRoot + "/rulesets", .harms = HarmsUse::kNone});
+  auto engine = Engine::Open(Options(HarmsUse::kNone));
   ASSERT_TRUE(engine.ok());
   const Law& law = engine.value().law();
   EXPECT_TRUE(law.AppliesIn("EU", "BE"));
