@@ -1,7 +1,6 @@
 #include "ibsa/decide.h"
 
 #include <algorithm>
-#include <limits>
 
 #include "eval/decider.h"
 #include "yaml/yaml_reader.h"
@@ -15,8 +14,6 @@ const std::string kEu = "EU";
 
 // Appends `node` and its subtree to `code` in preorder.
 void Emit(const Program& program, int32_t node, std::vector<Code>& code) {
-  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
-  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   const Node& n = program.nodes[node];
   const size_t at = code.size();
   Code c;
@@ -26,24 +23,36 @@ void Emit(const Program& program, int32_t node, std::vector<Code>& code) {
     case Op::kAny: c.step = Step::kAny; break;
     case Op::kNot: c.step = Step::kNot; break;
     case Op::kRule: c.step = Step::kRule; c.slot = n.rule; break;
-    case Op::kIn: c.step = Step::kEnumIn; c.mask = n.mask; break;
-    case Op::kNotIn: c.step = Step::kEnumIn; c.mask = ~n.mask; break;
-    case Op::kHas:
-    case Op::kHasAny: c.step = Step::kSetHas; c.mask = n.mask; break;
-    case Op::kIs: c.step = Step::kInRange; c.low = c.high = n.number; break;
-    case Op::kIsNot: c.step = Step::kOutOfRange; c.low = c.high = n.number; break;
+    case Op::kIs:
+    case Op::kIsNot:
     case Op::kLt:
-      c.step = n.number == kMin ? Step::kOutOfRange : Step::kInRange;
-      c.low = kMin;
-      c.high = n.number == kMin ? kMax : n.number - 1;
-      break;
-    case Op::kLe: c.step = Step::kInRange; c.low = kMin; c.high = n.number; break;
+    case Op::kLe:
     case Op::kGt:
-      c.step = n.number == kMax ? Step::kOutOfRange : Step::kInRange;
-      c.low = n.number == kMax ? kMin : n.number + 1;
-      c.high = kMax;
+    case Op::kGe:
+    case Op::kIn:
+    case Op::kNotIn:
+    case Op::kHas:
+    case Op::kHasAny: {
+      // Negation is folded into the step: a mask's complement, a range's outside.
+      const FactTest test = TestOf(n);
+      switch (test.kind) {
+        case TestKind::kNumberIn:
+          c.step = test.negated ? Step::kOutOfRange : Step::kInRange;
+          c.low = test.low;
+          c.high = test.high;
+          break;
+        case TestKind::kValueIn:
+          c.step = Step::kEnumIn;
+          c.mask = test.negated ? ~test.mask : test.mask;
+          break;
+        case TestKind::kSetMeets:
+          // A set test is never negated by an operator; `not:` wraps it instead.
+          c.step = Step::kSetHas;
+          c.mask = test.mask;
+          break;
+      }
       break;
-    case Op::kGe: c.step = Step::kInRange; c.low = n.number; c.high = kMax; break;
+    }
   }
   code.push_back(c);
   if (n.op == Op::kAll || n.op == Op::kAny || n.op == Op::kNot) {
@@ -126,10 +135,16 @@ inline Truth Decider::Test(const Code* at) const {
       return at->low <= value.number && value.number <= at->high ? Truth::kTrue : Truth::kFalse;
     case Step::kOutOfRange:
       return at->low <= value.number && value.number <= at->high ? Truth::kFalse : Truth::kTrue;
-    default:  // kSetHas
+    case Step::kSetHas:
       if (value.present & at->mask) return Truth::kTrue;
       return value.uncertain & at->mask ? Truth::kUnknown : Truth::kFalse;
+    case Step::kAll:
+    case Step::kAny:
+    case Step::kNot:
+    case Step::kRule:
+      break;  // not fact tests: TruthOf and Exec call Test only for steps from kEnumIn on
   }
+  __builtin_unreachable();
 }
 
 inline Truth Decider::TruthOf(const Code* at) const {
@@ -175,8 +190,12 @@ Truth Decider::Exec(const Code* at) const {
     }
     case Step::kNot: return Not(TruthOf(at + 1));
     case Step::kRule: return Memoised(at->slot);
-    default: return Test(at);
+    case Step::kEnumIn:
+    case Step::kInRange:
+    case Step::kOutOfRange:
+    case Step::kSetHas: return Test(at);
   }
+  return Truth::kUnknown;  // not reached: the switch names every step
 }
 
 inline Truth Decider::Judge(int32_t rule) const {

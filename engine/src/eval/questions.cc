@@ -42,7 +42,16 @@ void SlotsRead(const internal::Program& program, int32_t node, std::set<int>& sl
       for (int32_t i = 0; i < n.count; ++i) SlotsRead(program, program.children[n.first + i], slots);
       return;
     case internal::Op::kRule: return;
-    default: slots.insert(n.slot);
+    case internal::Op::kIs:
+    case internal::Op::kIsNot:
+    case internal::Op::kLt:
+    case internal::Op::kLe:
+    case internal::Op::kGt:
+    case internal::Op::kGe:
+    case internal::Op::kIn:
+    case internal::Op::kNotIn:
+    case internal::Op::kHas:
+    case internal::Op::kHasAny: slots.insert(n.slot); return;
   }
 }
 

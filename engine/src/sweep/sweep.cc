@@ -37,12 +37,21 @@ void ScenarioSpace::Collect(const Program& program, int32_t index, std::vector<i
       }
       return;
     }
-    default:
-      break;
+    case Op::kIs:
+    case Op::kIsNot:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kIn:
+    case Op::kNotIn:
+    case Op::kHas:
+    case Op::kHasAny:
+      constants_[node.slot].insert(constants_[node.slot].end(), {node.number, node.number + 1});
+      masks_[node.slot] |= node.mask;
+      AddSlot(node.slot);
+      return;
   }
-  constants_[node.slot].insert(constants_[node.slot].end(), {node.number, node.number + 1});
-  masks_[node.slot] |= node.mask;
-  AddSlot(node.slot);
 }
 
 void ScenarioSpace::AddSlot(int slot) {
@@ -172,58 +181,59 @@ Bdd::Ref ScenarioSpace::DerivedBdd(int slot) {
   return result;
 }
 
-Bdd::Ref ScenarioSpace::CompareBdd(const Node& node) {
-  const FactDefinition& fact = vocabulary_.facts[node.slot];
-  if (fact.derived) {
-    const Bdd::Ref value = DerivedBdd(node.slot);
-    const bool truth = node.number != 0;
-    const bool positive = (node.op == Op::kIs) == truth;
-    return positive ? value : bdd_.Not(value);
-  }
-  const auto& dims = dims_of_slot_.at(node.slot);
-  switch (fact.type) {
-    case FactType::kBool: {
-      const Bdd::Ref var = bdd_.Var(dims_[dims[0]].first_var);
-      const bool positive = (node.op == Op::kIs) == (node.number != 0);
-      return positive ? var : bdd_.Not(var);
+Bdd::Ref ScenarioSpace::TestBdd(int slot, const FactTest& test) {
+  const FactDefinition& fact = vocabulary_.facts[slot];
+  // A fact with few values (a bool, an enum, a derived bool): the values in the test's set.
+  auto some_value = [&](int values, auto value_bdd) {
+    Bdd::Ref any = Bdd::kFalse;
+    for (int i = 0; i < values; ++i) {
+      if (InSet(test, i)) any = bdd_.Or(any, value_bdd(i));
     }
-    case FactType::kEnum: {
-      const Dimension& d = dims_[dims[0]];
-      Bdd::Ref any = Bdd::kFalse;
-      for (int i = 0; i < d.vars; ++i) {
-        if ((node.mask >> i) & 1) any = bdd_.Or(any, bdd_.Var(d.first_var + i));
-      }
-      const bool negative = node.op == Op::kIsNot || node.op == Op::kNotIn;
-      return negative ? bdd_.Not(any) : any;
-    }
-    case FactType::kSet: {
-      Bdd::Ref any = Bdd::kFalse;
-      for (int index : dims) {
+    return any;
+  };
+  Bdd::Ref in = Bdd::kFalse;
+  switch (test.kind) {
+    case TestKind::kSetMeets:
+      // REQUIRES (the operator table): a set fact; one dimension per member named.
+      for (int index : dims_of_slot_.at(slot)) {
         const Dimension& d = dims_[index];
-        if ((node.mask >> d.bit) & 1) any = bdd_.Or(any, bdd_.Var(d.first_var));
+        if ((test.mask >> d.bit) & 1) in = bdd_.Or(in, bdd_.Var(d.first_var));
       }
-      return any;
-    }
-    case FactType::kInt:
-    case FactType::kDate: {
-      const Dimension& d = dims_[dims[0]];
-      auto below = [&](int64_t t) {  // value < t
-        auto it = std::lower_bound(d.thresholds.begin(), d.thresholds.end(), t);
-        return bdd_.Var(d.first_var + static_cast<int>(it - d.thresholds.begin()));
-      };
-      const int64_t c = node.number;
-      switch (node.op) {
-        case Op::kLt: return below(c);
-        case Op::kLe: return below(c + 1);
-        case Op::kGt: return bdd_.Not(below(c + 1));
-        case Op::kGe: return bdd_.Not(below(c));
-        case Op::kIs: return bdd_.And(below(c + 1), bdd_.Not(below(c)));
-        case Op::kIsNot: return bdd_.Not(bdd_.And(below(c + 1), bdd_.Not(below(c))));
-        default: return Bdd::kFalse;
+      break;
+    case TestKind::kNumberIn:
+    case TestKind::kValueIn: {
+      if (fact.derived) {
+        // Derived facts are bools, computed from their inputs.
+        const Bdd::Ref value = DerivedBdd(slot);
+        in = some_value(2, [&](int v) { return v == 1 ? value : bdd_.Not(value); });
+        break;
       }
+      const Dimension& d = dims_[dims_of_slot_.at(slot)[0]];
+      switch (fact.type) {
+        case FactType::kBool:
+          in = some_value(2, [&](int v) { return v == 1 ? bdd_.Var(d.first_var) : bdd_.Not(bdd_.Var(d.first_var)); });
+          break;
+        case FactType::kEnum:
+          in = some_value(d.vars, [&](int v) { return bdd_.Var(d.first_var + v); });
+          break;
+        case FactType::kInt:
+        case FactType::kDate: {
+          auto below = [&](int64_t t) {  // value < t; t is a threshold (Collect adds them)
+            auto it = std::lower_bound(d.thresholds.begin(), d.thresholds.end(), t);
+            return bdd_.Var(d.first_var + static_cast<int>(it - d.thresholds.begin()));
+          };
+          in = Bdd::kTrue;
+          if (test.high != kHighest) in = below(test.high + 1);
+          if (test.low != kLowest) in = bdd_.And(in, bdd_.Not(below(test.low)));
+          break;
+        }
+        case FactType::kSet:
+          break;  // the operator table gives set facts only kSetMeets tests
+      }
+      break;
     }
   }
-  return Bdd::kFalse;
+  return test.negated ? bdd_.Not(in) : in;
 }
 
 Bdd::Ref ScenarioSpace::Compile(const Program& program, int32_t index) {
@@ -247,8 +257,19 @@ Bdd::Ref ScenarioSpace::Compile(const Program& program, int32_t index) {
       result = rule < 0 ? Bdd::kFalse : RuleBdd(rule);
       break;
     }
-    default:
-      result = CompareBdd(node);
+
+    case Op::kIs:
+    case Op::kIsNot:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kIn:
+    case Op::kNotIn:
+    case Op::kHas:
+    case Op::kHasAny:
+      result = TestBdd(node.slot, TestOf(node));
+      break;
   }
   compiled_[key] = result;
   return result;

@@ -67,7 +67,7 @@ class ScenarioSpace {
   void AddSlot(int slot);
   void Allocate();
   Bdd::Ref DerivedBdd(int slot);
-  Bdd::Ref CompareBdd(const Node& node);
+  Bdd::Ref TestBdd(int slot, const FactTest& test);
   Masks Decode(const std::vector<int8_t>& cube) const;
   std::vector<Masks> Merge(std::vector<Masks> patterns) const;
   Bdd::Ref MasksBdd(const Masks& masks);
