@@ -240,18 +240,23 @@ void Decider::RuleMissing(int32_t rule, std::vector<int32_t>& slots) const {
   for (int32_t root : law_.rules[rule].elements) CollectMissing(law_.program, root, values_, this, slots);
 }
 
-int Decider::VersionInForce(const InstrumentIndex& instrument, Date date) const {
+int VersionInForce(const LawData& law, const InstrumentIndex& instrument, Date date,
+                   const std::vector<uint8_t>& overlaid) {
   int found = -1;
   for (int v : instrument.versions) {
-    const RulesetVersion& version = law_.versions[v];
+    const RulesetVersion& version = law.versions[v];
     if (!version.InForceOn(date)) continue;
     if (version.status == VersionStatus::kProposed) {
-      if (decision_.with_[v]) return v;
+      if (overlaid[v]) return v;
       continue;
     }
     found = v;
   }
   return found;
+}
+
+int Decider::VersionInForce(const InstrumentIndex& instrument, Date date) const {
+  return internal::VersionInForce(law_, instrument, date, decision_.with_);
 }
 
 // A date no version covers is not missing law when the next version explains why

@@ -47,8 +47,7 @@ void ScenarioSpace::Collect(const Program& program, int32_t index, std::vector<i
     case Op::kNotIn:
     case Op::kHas:
     case Op::kHasAny:
-      constants_[node.slot].insert(constants_[node.slot].end(), {node.number, node.number + 1});
-      masks_[node.slot] |= node.mask;
+      distinctions_.Add(node);
       AddSlot(node.slot);
       return;
   }
@@ -70,8 +69,7 @@ void ScenarioSpace::AddSlot(int slot) {
         for (int32_t i = 0; i < node.count; ++i) walk(vocabulary_.program.children[node.first + i]);
         return;
       }
-      constants_[node.slot].insert(constants_[node.slot].end(), {node.number, node.number + 1});
-      masks_[node.slot] |= node.mask;
+      distinctions_.Add(node);
       AddSlot(node.slot);
     };
     walk(derivation.root);
@@ -110,7 +108,7 @@ void ScenarioSpace::Allocate() {
       }
       case FactType::kSet:
         for (int bit = 0; bit < 64; ++bit) {
-          if (!((masks_[slot] >> bit) & 1)) continue;
+          if (!((distinctions_.Members(slot) >> bit) & 1)) continue;
           Dimension d;
           d.bit = bit;
           d.vars = 1;
@@ -122,15 +120,10 @@ void ScenarioSpace::Allocate() {
       case FactType::kInt:
       case FactType::kDate: {
         Dimension d;
-        std::set<int64_t> thresholds(constants_[slot].begin(), constants_[slot].end());
-        d.thresholds.assign(thresholds.begin(), thresholds.end());
+        d.thresholds = distinctions_.Thresholds(slot);
         d.vars = static_cast<int>(d.thresholds.size());
         d.size = d.vars + 1;
-        for (int i = 0; i < d.size; ++i) {
-          const bool below_min = i < d.vars && fact.min && d.thresholds[i] <= *fact.min;
-          const bool above_max = i > 0 && fact.max && d.thresholds[i - 1] > *fact.max;
-          if (!below_min && !above_max) d.possible |= uint64_t{1} << i;
-        }
+        d.possible = Distinctions::Possible(fact, d.thresholds);
         add(d);
         break;
       }
@@ -411,10 +404,7 @@ std::string ScenarioSpace::IntervalText(const Dimension& d, int i, bool is_date)
 }
 
 int64_t ScenarioSpace::Representative(const Dimension& d, int interval) const {
-  const FactDefinition& fact = vocabulary_.facts[d.slot];
-  if (interval > 0) return std::max(d.thresholds[interval - 1], fact.min.value_or(d.thresholds[interval - 1]));
-  if (d.vars > 0) return fact.min ? std::min(*fact.min, d.thresholds[0] - 1) : d.thresholds[0] - 1;
-  return fact.min.value_or(0);
+  return Distinctions::Representative(vocabulary_.facts[d.slot], d.thresholds, static_cast<size_t>(interval));
 }
 
 std::vector<Constraint> ScenarioSpace::Describe(const Masks& masks) const {
