@@ -407,6 +407,49 @@ int64_t ScenarioSpace::Representative(const Dimension& d, int interval) const {
   return Distinctions::Representative(vocabulary_.facts[d.slot], d.thresholds, static_cast<size_t>(interval));
 }
 
+namespace {
+
+// The English phrase of a constraint, as reports print it. `domain` lists the fact's values
+// (an enum constraint names the shorter of the values allowed and those excluded).
+std::string Phrase(const Constraint& c, const std::vector<std::string>& domain) {
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  switch (c.op) {
+    case ConstraintOp::kIs: return "is " + c.values[0];
+    case ConstraintOp::kHas: return "has " + c.values[0];
+    case ConstraintOp::kHasNot: return "has not " + c.values[0];
+    case ConstraintOp::kIn: {
+      std::vector<std::string> out;
+      for (const auto& v : domain) {
+        if (std::find(c.values.begin(), c.values.end(), v) == c.values.end()) out.push_back(v);
+      }
+      return c.values.size() == 1           ? "is " + c.values[0]
+             : c.values.size() <= out.size() ? "is one of " + join(c.values)
+                                             : "is not " + join(out);
+    }
+    case ConstraintOp::kInRanges: {
+      auto show = [&](int64_t v) {
+        return c.type == FactType::kDate ? Date::FromDays(static_cast<int32_t>(v)).ToString() : std::to_string(v);
+      };
+      std::string s;
+      for (const ValueRange& r : c.ranges) {
+        std::string piece = r.min && r.max ? (*r.min == *r.max ? show(*r.min) : show(*r.min) + " to " + show(*r.max))
+                            : r.min        ? "at least " + show(*r.min)
+                            : r.max        ? "under " + show(*r.max + 1)
+                                           : "";
+        s += (s.empty() ? "" : " or ") + piece;
+      }
+      return s;
+    }
+  }
+  return "";  // not reached: the switch names every operator
+}
+
+}  // namespace
+
 std::vector<Constraint> ScenarioSpace::Describe(const Masks& masks) const {
   std::vector<Constraint> constraints;
   for (size_t i = 0; i < dims_.size(); ++i) {
@@ -414,50 +457,42 @@ std::vector<Constraint> ScenarioSpace::Describe(const Masks& masks) const {
     const uint64_t m = masks[i] & d.possible;
     if (m == d.possible) continue;  // free
     const FactDefinition& fact = vocabulary_.facts[d.slot];
-    std::string text;
+    Constraint c;
+    c.fact = fact.name;
+    c.type = d.type;
     switch (d.type) {
       case FactType::kBool:
-        text = m == 0b10 ? "is true" : "is false";
+        c.op = ConstraintOp::kIs;
+        c.values = {m == 0b10 ? "true" : "false"};
         break;
       case FactType::kSet:
-        text = (m == 0b10 ? "has " : "has not ") + fact.values[d.bit];
+        c.op = m == 0b10 ? ConstraintOp::kHas : ConstraintOp::kHasNot;
+        c.values = {fact.values[d.bit]};
         break;
-      case FactType::kEnum: {
-        std::vector<std::string> in, out;
-        for (int j = 0; j < d.size; ++j) ((m >> j) & 1 ? in : out).push_back(fact.values[j]);
-        auto join = [](const std::vector<std::string>& v) {
-          std::string s;
-          for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-          return s;
-        };
-        text = in.size() == 1 ? "is " + in[0] : in.size() <= out.size() ? "is one of " + join(in) : "is not " + join(out);
+      case FactType::kEnum:
+        c.op = ConstraintOp::kIn;
+        for (int j = 0; j < d.size; ++j) {
+          if ((m >> j) & 1) c.values.push_back(fact.values[j]);
+        }
         break;
-      }
       case FactType::kInt:
-      case FactType::kDate: {
-        std::string s;
+      case FactType::kDate:
+        c.op = ConstraintOp::kInRanges;
         for (int j = 0; j < d.size; ++j) {
           if (!((m >> j) & 1)) continue;
           // Join runs of adjacent intervals.
           int k = j;
           while (k + 1 < d.size && ((m >> (k + 1)) & 1)) ++k;
-          Dimension run = d;
-          std::string piece;
-          const bool date = d.type == FactType::kDate;
-          auto show = [&](int64_t v) { return date ? Date::FromDays(static_cast<int32_t>(v)).ToString() : std::to_string(v); };
-          const bool low = j > 0, high = k < d.vars;
-          if (low && high) piece = (d.thresholds[k] - 1 == d.thresholds[j - 1]) ? show(d.thresholds[j - 1])
-                                                                                : show(d.thresholds[j - 1]) + " to " + show(d.thresholds[k] - 1);
-          else if (low) piece = "at least " + show(d.thresholds[j - 1]);
-          else if (high) piece = "under " + show(d.thresholds[k]);
-          s += (s.empty() ? "" : " or ") + piece;
+          ValueRange range;
+          if (j > 0) range.min = d.thresholds[j - 1];
+          if (k < d.vars) range.max = d.thresholds[k] - 1;
+          c.ranges.push_back(range);
           j = k;
         }
-        text = s;
         break;
-      }
     }
-    constraints.push_back(Constraint{fact.name, text});
+    c.text = Phrase(c, fact.values);
+    constraints.push_back(std::move(c));
   }
   return constraints;
 }
