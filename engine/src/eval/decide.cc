@@ -135,16 +135,10 @@ inline Truth Decider::Test(const Code* at) const {
       return at->low <= value.number && value.number <= at->high ? Truth::kTrue : Truth::kFalse;
     case Step::kOutOfRange:
       return at->low <= value.number && value.number <= at->high ? Truth::kFalse : Truth::kTrue;
-    case Step::kSetHas:
+    default:  // kSetHas: TruthOf and Exec call Test only for steps from kEnumIn on
       if (value.present & at->mask) return Truth::kTrue;
       return value.uncertain & at->mask ? Truth::kUnknown : Truth::kFalse;
-    case Step::kAll:
-    case Step::kAny:
-    case Step::kNot:
-    case Step::kRule:
-      break;  // not fact tests: TruthOf and Exec call Test only for steps from kEnumIn on
   }
-  __builtin_unreachable();
 }
 
 inline Truth Decider::TruthOf(const Code* at) const {
@@ -190,12 +184,8 @@ Truth Decider::Exec(const Code* at) const {
     }
     case Step::kNot: return Not(TruthOf(at + 1));
     case Step::kRule: return Memoised(at->slot);
-    case Step::kEnumIn:
-    case Step::kInRange:
-    case Step::kOutOfRange:
-    case Step::kSetHas: return Test(at);
+    default: return Test(at);  // the fact tests
   }
-  return Truth::kUnknown;  // not reached: the switch names every step
 }
 
 inline Truth Decider::Judge(int32_t rule) const {
@@ -238,21 +228,6 @@ void Decider::RuleMissing(int32_t rule, std::vector<int32_t>& slots) const {
   decision_.missing_seen_[rule] = 1;
   decision_.missing_touched_.push_back(rule);
   for (int32_t root : law_.rules[rule].elements) CollectMissing(law_.program, root, values_, this, slots);
-}
-
-int VersionInForce(const LawData& law, const InstrumentIndex& instrument, Date date,
-                   const std::vector<uint8_t>& overlaid) {
-  int found = -1;
-  for (int v : instrument.versions) {
-    const RulesetVersion& version = law.versions[v];
-    if (!version.InForceOn(date)) continue;
-    if (version.status == VersionStatus::kProposed) {
-      if (overlaid[v]) return v;
-      continue;
-    }
-    found = v;
-  }
-  return found;
 }
 
 int Decider::VersionInForce(const InstrumentIndex& instrument, Date date) const {

@@ -300,8 +300,12 @@ Truth EvalNode(const Program& program, int32_t index, const std::vector<FactValu
     case Op::kIn:
     case Op::kNotIn:
     case Op::kHas:
-    case Op::kHasAny:
-      return TestTruth(TestOf(node), values[node.slot]);
+    case Op::kHasAny: {
+      // Unknown before lowering: most tests of a partly known case are on unknown facts.
+      const FactValue& value = values[node.slot];
+      if (!value.known) return Truth::kUnknown;
+      return TestTruth(TestOf(node), value);
+    }
   }
   return Truth::kUnknown;  // not reached: the switch names every operator
 }
