@@ -133,6 +133,10 @@ echo "### Legal gaps in Belgium"
 run "curl -s http://127.0.0.1:8080/api/gaps -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"BE\", \"date\": \"2025-06-01\"}' |
   jq -c '.harms[] | {harm, gap_scenarios, patterns: (.patterns | length)}'"
 echo
+echo "Each constraint of a pattern is a phrase and data (see [json-format.md](json-format.md#gap-and-diff-patterns)):"
+run "curl -s http://127.0.0.1:8080/api/gaps -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"BE\", \"date\": \"2025-06-01\"}' |
+  jq -c '.harms[0].patterns[0].constraints[0:3][]'"
+echo
 echo "### What changed in the Netherlands on 1 July 2024"
 run "curl -s http://127.0.0.1:8080/api/diff -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"NL\", \"from\": \"2024-06-30\", \"to\": \"2024-07-01\"}' |
   jq -c '.changes[] | {rule, change}' | sort -u | head -5"

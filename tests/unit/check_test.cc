@@ -45,6 +45,21 @@ TEST_F(CheckTest, ARuleWhoseElementsContradictEachOtherCanNeverFire) {
   EXPECT_TRUE(CanFire(law, *law.FindRule("sometimes")));
 }
 
+TEST_F(CheckTest, CheckReportsARuleThatCanNeverApply) {
+  // Exact, where a search of sample values is not: no integer lies strictly between 15 and
+  // 17 other than 16, which the third element excludes.
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "",
+      RuleYaml("never", {"{fact: victim.age, \">\": 15}", "{fact: victim.age, \"<\": 17}",
+                         "{fact: victim.age, is_not: 16}"}) +
+      RuleYaml("sixteen", {"{fact: victim.age, \">\": 15}", "{fact: victim.age, \"<\": 17}"}))}});
+  std::vector<std::string> never;
+  for (const auto& problem : Codes(CheckLaw(law, MeasureCoverage(law, {})))) {
+    if (problem.substr(0, 4) == "C003") never.push_back(problem);
+  }
+  EXPECT_EQ(never, std::vector<std::string>{
+                       "C003 rule 'never' (be.sw.1) can never apply: no combination of facts meets all its elements"});
+}
+
 TEST_F(CheckTest, DerivedFactsAreComputedFromTheirInputsWhenSearching) {
   // victim.minor is derived from victim.age < 18: no age makes both hold.
   const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "",

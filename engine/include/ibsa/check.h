@@ -48,8 +48,9 @@ struct CheckProblem {
 std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage);
 
 // Whether some combination of facts meets every element of the rule (derived facts
-// computed from their inputs). Searches the values the conditions distinguish; false
-// means no combination does: the rule can never fire.
+// computed from their inputs). Exact: answered from the rule's decision diagram over
+// the values its conditions tell apart, as `ibsa gaps` sweeps them; false means no
+// combination does: the rule can never fire.
 bool CanFire(const Law& law, const Rule& rule);
 
 }  // namespace ibsa

@@ -67,9 +67,29 @@ struct CaseHarm {
 std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evaluation& evaluation);
 
 // One fact constraint of a pattern: "image.technique is synthetic", "victim.age 16 to 17".
+// The structure says exactly which values the pattern allows; `text` is its English phrase.
+enum class ConstraintOp {
+  kIs,        // bool: values {"true"} or {"false"}
+  kIn,        // enum: the value is one of `values`
+  kHas,       // set: the member values[0] is present
+  kHasNot,    // set: the member values[0] is absent
+  kInRanges,  // int, date: the value lies in one of `ranges`
+};
+std::string_view ConstraintOpName(ConstraintOp op);  // "is", "in", "has", "has_not", "in_ranges"
+
+// Inclusive bounds; an absent bound is open. Dates count days since 1970-01-01.
+struct ValueRange {
+  std::optional<int64_t> min;
+  std::optional<int64_t> max;
+};
+
 struct Constraint {
   std::string fact;
-  std::string text;
+  std::string text;  // the phrase reports print after the fact's name
+  FactType type = FactType::kBool;
+  ConstraintOp op = ConstraintOp::kIs;
+  std::vector<std::string> values;  // kIs, kIn, kHas, kHasNot
+  std::vector<ValueRange> ranges;   // kInRanges, in increasing order, not adjacent
 };
 
 struct Pattern {

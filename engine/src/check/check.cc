@@ -1,23 +1,21 @@
 #include "ibsa/check.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <regex>
 #include <set>
 
-#include "expr/condition.h"
-#include "load/law_data.h"
 #include "check/suite_internal.h"
-#include "load/vocabulary_data.h"
+#include "load/law_data.h"
+#include "sweep/sweep.h"
 
 namespace ibsa {
 namespace {
 
 using internal::LawData;
-using internal::Node;
-using internal::Op;
 
 int GlobalIndex(const LawData& data, const Rule& rule) {
   for (size_t v = 0; v < data.versions.size(); ++v) {
@@ -35,183 +33,6 @@ std::vector<Date> AnchorDates(const Case& c) {
   for (const auto& act : c.acts()) dates.push_back(act.date);
   return dates;
 }
-
-// ---- Can a rule fire? ---------------------------------------------------------------
-
-// The values of one fact that the conditions can tell apart.
-struct Domain {
-  int slot = -1;
-  std::vector<FactValue> values;
-};
-
-class FiringSearch : public internal::RuleOracle {
- public:
-  FiringSearch(const LawData& law) : law_(law), vocabulary_(law.vocabulary.data()) {}
-
-  bool CanFire(int rule) {
-    std::set<int> slots;
-    std::map<int, std::set<int64_t>> constants;
-    std::map<int, uint64_t> masks;
-    std::set<int> visited_rules;
-    CollectRule(rule, slots, constants, masks, visited_rules);
-    // Derived facts are computed from their inputs, so the search assigns the inputs.
-    std::set<int> base;
-    for (int slot : slots) AddBase(slot, base, constants, masks);
-    std::vector<Domain> domains;
-    double combinations = 1;
-    for (int slot : base) {
-      domains.push_back(DomainOf(slot, constants[slot], masks[slot]));
-      combinations *= static_cast<double>(domains.back().values.size());
-    }
-    values_.assign(vocabulary_.facts.size(), FactValue{});
-    if (combinations > kMaxCombinations) {
-      // Too many to try: a rule that is false with every fact unknown still cannot fire.
-      return Judge(rule) != Truth::kFalse;
-    }
-    return Search(rule, domains, 0);
-  }
-
-  // Each rule is judged once per assignment of the facts, however many rules name it:
-  // rules that each named the two before them took time exponential in their number.
-  Truth RuleTruth(int32_t rule) const override {
-    if (memo_[rule] != kNotJudged) return static_cast<Truth>(memo_[rule]);
-    Truth result = Truth::kTrue;
-    for (int32_t root : law_.rules[rule].elements) {
-      result = And(result, internal::EvalNode(law_.program, root, values_, this));
-    }
-    memo_[rule] = static_cast<uint8_t>(result);
-    memo_touched_.push_back(rule);
-    return result;
-  }
-  void RuleMissing(int32_t, std::vector<int32_t>&) const override {}
-
- private:
-  static constexpr double kMaxCombinations = 1 << 20;
-  static constexpr uint8_t kNotJudged = 0xFF;
-
-  // RuleTruth for the facts as they are now assigned.
-  Truth Judge(int32_t rule) const {
-    if (memo_.size() != law_.rules.size()) memo_.assign(law_.rules.size(), kNotJudged);
-    for (int32_t judged : memo_touched_) memo_[judged] = kNotJudged;
-    memo_touched_.clear();
-    return RuleTruth(rule);
-  }
-
-  bool Search(int rule, const std::vector<Domain>& domains, size_t i) {
-    if (i == domains.size()) {
-      std::vector<FactValue> values = values_;
-      internal::DeriveFacts(vocabulary_, values, nullptr);
-      std::swap(values, values_);
-      const bool fires = Judge(rule) == Truth::kTrue;
-      std::swap(values, values_);
-      return fires;
-    }
-    for (const FactValue& value : domains[i].values) {
-      values_[domains[i].slot] = value;
-      if (Search(rule, domains, i + 1)) return true;
-    }
-    values_[domains[i].slot] = FactValue{};
-    return false;
-  }
-
-  void CollectNode(const internal::Program& program, int32_t index, std::set<int>& slots,
-                   std::map<int, std::set<int64_t>>& constants, std::map<int, uint64_t>& masks,
-                   std::set<int>& visited_rules) {
-    const Node& node = program.nodes[index];
-    if (node.op == Op::kRule) {
-      CollectRule(node.rule, slots, constants, masks, visited_rules);
-      return;
-    }
-    if (node.op == Op::kAll || node.op == Op::kAny || node.op == Op::kNot) {
-      for (int32_t i = 0; i < node.count; ++i) {
-        CollectNode(program, program.children[node.first + i], slots, constants, masks, visited_rules);
-      }
-      return;
-    }
-    slots.insert(node.slot);
-    constants[node.slot].insert(node.number);
-    masks[node.slot] |= node.mask;
-  }
-
-  void CollectRule(int rule, std::set<int>& slots, std::map<int, std::set<int64_t>>& constants,
-                   std::map<int, uint64_t>& masks, std::set<int>& visited_rules) {
-    if (!visited_rules.insert(rule).second) return;
-    for (int32_t root : law_.rules[rule].elements) {
-      if (root >= 0) CollectNode(law_.program, root, slots, constants, masks, visited_rules);
-    }
-  }
-
-  void AddBase(int slot, std::set<int>& base, std::map<int, std::set<int64_t>>& constants,
-               std::map<int, uint64_t>& masks) {
-    if (!vocabulary_.facts[slot].derived) {
-      base.insert(slot);
-      return;
-    }
-    // A derived fact may also be stated directly, but its inputs decide it whenever they
-    // are known; search through the inputs.
-    for (const auto& derivation : vocabulary_.derivations) {
-      if (derivation.slot != slot) continue;
-      std::set<int> inputs;
-      std::set<int> none;
-      CollectNode(vocabulary_.program, derivation.root, inputs, constants, masks, none);
-      for (int input : inputs) AddBase(input, base, constants, masks);
-    }
-  }
-
-  Domain DomainOf(int slot, const std::set<int64_t>& numbers, uint64_t mask) const {
-    const FactDefinition& fact = vocabulary_.facts[slot];
-    Domain domain;
-    domain.slot = slot;
-    auto known = [](int64_t number) {
-      FactValue v;
-      v.known = true;
-      v.number = number;
-      return v;
-    };
-    switch (fact.type) {
-      case FactType::kBool:
-        domain.values = {known(0), known(1)};
-        break;
-      case FactType::kEnum:
-        for (size_t i = 0; i < fact.values.size(); ++i) domain.values.push_back(known(static_cast<int64_t>(i)));
-        break;
-      case FactType::kInt:
-      case FactType::kDate: {
-        std::set<int64_t> candidates;
-        for (int64_t n : numbers) candidates.insert({n - 1, n, n + 1});
-        for (int64_t n : candidates) {
-          if ((fact.min && n < *fact.min) || (fact.max && n > *fact.max)) continue;
-          domain.values.push_back(known(n));
-        }
-        if (domain.values.empty()) domain.values.push_back(known(fact.min.value_or(0)));
-        break;
-      }
-      case FactType::kSet: {
-        // Each value a condition names is either present or not.
-        std::vector<int> bits;
-        for (int b = 0; b < 64; ++b) {
-          if ((mask >> b) & 1) bits.push_back(b);
-        }
-        for (uint64_t combo = 0; combo < (uint64_t{1} << bits.size()); ++combo) {
-          FactValue v;
-          v.known = true;
-          for (size_t i = 0; i < bits.size(); ++i) {
-            if ((combo >> i) & 1) v.present |= uint64_t{1} << bits[i];
-          }
-          domain.values.push_back(v);
-        }
-        break;
-      }
-    }
-    return domain;
-  }
-
-  const LawData& law_;
-  const internal::VocabularyData& vocabulary_;
-  std::vector<FactValue> values_;
-  mutable std::vector<uint8_t> memo_;  // by global rule: its truth, or kNotJudged
-  mutable std::vector<int32_t> memo_touched_;
-};
 
 std::string Relative(const std::string& file, const std::string& base) {
   if (base.empty()) return file;
@@ -232,11 +53,30 @@ std::string Escape(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// Per global rule, whether it can fire, over the sweep's scenario space of `rules` (the
+// facts they read, through the rules they name and the derivations of derived facts): a
+// rule can fire exactly when some valid scenario meets it.
+std::vector<bool> Firing(const LawData& data, const std::vector<int32_t>& rules) {
+  std::vector<internal::Root> roots;
+  for (int32_t rule : rules) {
+    for (int32_t root : data.rules[rule].elements) roots.push_back({&data.program, root});
+  }
+  internal::ScenarioSpace space(data, roots,
+                                [](const internal::Program* program, int32_t node) { return program->nodes[node].rule; });
+  std::vector<bool> fires;
+  for (int32_t rule : rules) {
+    fires.push_back(space.bdd().And(space.RuleBdd(rule), space.Valid()) != internal::Bdd::kFalse);
+  }
+  return fires;
+}
+
+}  // namespace
+
 bool CanFire(const Law& law, const Rule& rule) {
   const int index = GlobalIndex(law.data(), rule);
-  if (index < 0) return false;
-  FiringSearch search(law.data());
-  return search.CanFire(index);
+  return index >= 0 && Firing(law.data(), {index})[0];
 }
 
 Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_paths) {
@@ -300,6 +140,17 @@ namespace {
 // The first reference to the project's research files or their scenario numbers in a
 // text users read ("be-law.md", "the brief", "S25", "scenario 8"), if any.
 std::optional<std::string> ResearchReference(const std::string& text) {
+  // The regular expression is slow (it ran on every text of the law for most of the time
+  // of `ibsa check`); it runs only on texts that hold a piece every alternative needs.
+  std::string lower(text.size(), ' ');
+  std::transform(text.begin(), text.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  bool candidate = lower.find(".md") != std::string::npos || lower.find("shared/legal") != std::string::npos ||
+                   lower.find("the brief") != std::string::npos || lower.find("scenario ") != std::string::npos;
+  for (size_t i = 0; !candidate && i + 1 < lower.size(); ++i) {
+    candidate = lower[i] == 's' && std::isdigit(static_cast<unsigned char>(lower[i + 1]));
+  }
+  if (!candidate) return std::nullopt;
   static const std::regex pattern(
       R"((\b[a-z]{2}-(law|law-verify|new-code|eu-updates)\.md\b|shared/legal|\bthe brief\b|\bS[0-9]{1,2}\b|\bscenario [0-9]+))",
       std::regex::icase);
@@ -425,9 +276,16 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
                           "case does not meet its expectations: " + c.failures.front()});
     }
   }
-  for (const auto& entry : coverage.rules) {
+  std::vector<int32_t> all_rules;
+  for (const auto& entry : coverage.rules) all_rules.push_back(GlobalIndex(law.data(), *entry.rule));
+  // A space per rule: each diagram orders only the facts its rule reads, so none grows
+  // with the size of the law.
+  std::vector<bool> fires;
+  for (int32_t rule : all_rules) fires.push_back(rule >= 0 && Firing(law.data(), {rule})[0]);
+  for (size_t i = 0; i < coverage.rules.size(); ++i) {
+    const RuleCoverage& entry = coverage.rules[i];
     const std::string name = "rule '" + entry.rule->id + "' (" + entry.version->id + ")";
-    if (!CanFire(law, *entry.rule)) {
+    if (!fires[i]) {
       problems.push_back({"C003", entry.rule->location,
                           name + " can never apply: no combination of facts meets all its elements"});
     }

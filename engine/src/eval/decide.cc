@@ -1,7 +1,6 @@
 #include "ibsa/decide.h"
 
 #include <algorithm>
-#include <limits>
 
 #include "eval/decider.h"
 #include "yaml/yaml_reader.h"
@@ -14,8 +13,6 @@ constexpr uint8_t kNotJudged = 0xff;
 
 // Appends `node` and its subtree to `code` in preorder.
 void Emit(const Program& program, int32_t node, std::vector<Code>& code) {
-  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
-  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   const Node& n = program.nodes[node];
   const size_t at = code.size();
   Code c;
@@ -25,24 +22,36 @@ void Emit(const Program& program, int32_t node, std::vector<Code>& code) {
     case Op::kAny: c.step = Step::kAny; break;
     case Op::kNot: c.step = Step::kNot; break;
     case Op::kRule: c.step = Step::kRule; c.slot = n.rule; break;
-    case Op::kIn: c.step = Step::kEnumIn; c.mask = n.mask; break;
-    case Op::kNotIn: c.step = Step::kEnumIn; c.mask = ~n.mask; break;
-    case Op::kHas:
-    case Op::kHasAny: c.step = Step::kSetHas; c.mask = n.mask; break;
-    case Op::kIs: c.step = Step::kInRange; c.low = c.high = n.number; break;
-    case Op::kIsNot: c.step = Step::kOutOfRange; c.low = c.high = n.number; break;
+    case Op::kIs:
+    case Op::kIsNot:
     case Op::kLt:
-      c.step = n.number == kMin ? Step::kOutOfRange : Step::kInRange;
-      c.low = kMin;
-      c.high = n.number == kMin ? kMax : n.number - 1;
-      break;
-    case Op::kLe: c.step = Step::kInRange; c.low = kMin; c.high = n.number; break;
+    case Op::kLe:
     case Op::kGt:
-      c.step = n.number == kMax ? Step::kOutOfRange : Step::kInRange;
-      c.low = n.number == kMax ? kMin : n.number + 1;
-      c.high = kMax;
+    case Op::kGe:
+    case Op::kIn:
+    case Op::kNotIn:
+    case Op::kHas:
+    case Op::kHasAny: {
+      // Negation is folded into the step: a mask's complement, a range's outside.
+      const FactTest test = TestOf(n);
+      switch (test.kind) {
+        case TestKind::kNumberIn:
+          c.step = test.negated ? Step::kOutOfRange : Step::kInRange;
+          c.low = test.low;
+          c.high = test.high;
+          break;
+        case TestKind::kValueIn:
+          c.step = Step::kEnumIn;
+          c.mask = test.negated ? ~test.mask : test.mask;
+          break;
+        case TestKind::kSetMeets:
+          // A set test is never negated by an operator; `not:` wraps it instead.
+          c.step = Step::kSetHas;
+          c.mask = test.mask;
+          break;
+      }
       break;
-    case Op::kGe: c.step = Step::kInRange; c.low = n.number; c.high = kMax; break;
+    }
   }
   code.push_back(c);
   if (n.op == Op::kAll || n.op == Op::kAny || n.op == Op::kNot) {
@@ -130,7 +139,7 @@ inline Truth Decider::Test(const Code* at) const {
       return at->low <= value.number && value.number <= at->high ? Truth::kTrue : Truth::kFalse;
     case Step::kOutOfRange:
       return at->low <= value.number && value.number <= at->high ? Truth::kFalse : Truth::kTrue;
-    default:  // kSetHas
+    default:  // kSetHas: TruthOf and Exec call Test only for steps from kEnumIn on
       if (value.present & at->mask) return Truth::kTrue;
       return value.uncertain & at->mask ? Truth::kUnknown : Truth::kFalse;
   }
@@ -179,7 +188,7 @@ Truth Decider::Exec(const Code* at) const {
     }
     case Step::kNot: return Not(TruthOf(at + 1));
     case Step::kRule: return Memoised(at->slot);
-    default: return Test(at);
+    default: return Test(at);  // the fact tests
   }
 }
 
@@ -226,17 +235,7 @@ void Decider::RuleMissing(int32_t rule, std::vector<int32_t>& slots) const {
 }
 
 int Decider::VersionInForce(const InstrumentIndex& instrument, Date date) const {
-  int found = -1;
-  for (int v : instrument.versions) {
-    const RulesetVersion& version = law_.versions[v];
-    if (!version.InForceOn(date)) continue;
-    if (version.status == VersionStatus::kProposed) {
-      if (decision_.with_[v]) return v;
-      continue;
-    }
-    found = v;
-  }
-  return found;
+  return internal::VersionInForce(law_, instrument, date, decision_.with_);
 }
 
 // A date no version covers is not missing law when the next version explains why

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "eval/decider.h"
+#include "expr/distinctions.h"
 #include "ibsa/decide.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
@@ -12,25 +13,6 @@ namespace ibsa {
 namespace {
 
 using internal::LawData;
-
-// The numbers the law compares `slot` with, in rules and in derivations.
-std::set<int64_t> Thresholds(const LawData& law, int slot) {
-  std::set<int64_t> thresholds;
-  for (const auto& code : law.code) {
-    if (code.slot != slot) continue;
-    if (code.step == internal::Step::kInRange || code.step == internal::Step::kOutOfRange) {
-      thresholds.insert(code.low);
-      thresholds.insert(code.high);
-    }
-  }
-  for (const auto& node : law.vocabulary.data().program.nodes) {
-    if (node.slot == slot && node.op != internal::Op::kIn && node.op != internal::Op::kNotIn &&
-        node.op != internal::Op::kHas && node.op != internal::Op::kHasAny) {
-      thresholds.insert(node.number);
-    }
-  }
-  return thresholds;
-}
 
 // The fact slots a condition reads.
 void SlotsRead(const internal::Program& program, int32_t node, std::set<int>& slots) {
@@ -42,7 +24,16 @@ void SlotsRead(const internal::Program& program, int32_t node, std::set<int>& sl
       for (int32_t i = 0; i < n.count; ++i) SlotsRead(program, program.children[n.first + i], slots);
       return;
     case internal::Op::kRule: return;
-    default: slots.insert(n.slot);
+    case internal::Op::kIs:
+    case internal::Op::kIsNot:
+    case internal::Op::kLt:
+    case internal::Op::kLe:
+    case internal::Op::kGt:
+    case internal::Op::kGe:
+    case internal::Op::kIn:
+    case internal::Op::kNotIn:
+    case internal::Op::kHas:
+    case internal::Op::kHasAny: slots.insert(n.slot); return;
   }
 }
 
@@ -55,8 +46,8 @@ FactValue Known(int64_t number) {
 }
 
 // The answers worth trying for the fact in `slot`, given what the case says of it.
-std::vector<FactValue> Answers(const LawData& law, int slot, const FactValue& now,
-                               const std::string& member) {
+std::vector<FactValue> Answers(const LawData& law, const internal::Distinctions& distinctions, int slot,
+                               const FactValue& now, const std::string& member) {
   const FactDefinition& fact = law.vocabulary.fact(slot);
   std::vector<FactValue> answers;
   switch (fact.type) {
@@ -68,15 +59,8 @@ std::vector<FactValue> Answers(const LawData& law, int slot, const FactValue& no
       break;
     case FactType::kInt:
     case FactType::kDate: {
-      constexpr int64_t kFar = int64_t{1} << 40;  // beyond any threshold, within int64
-      const int64_t low = fact.min.value_or(-kFar), high = fact.max.value_or(kFar);
-      std::set<int64_t> numbers;
-      for (int64_t t : Thresholds(law, slot)) {
-        if (t <= -kFar || t >= kFar) continue;  // an open end of a range
-        for (int64_t n : {t - 1, t, t + 1}) numbers.insert(std::clamp(n, low, high));
-      }
-      if (numbers.empty()) numbers.insert(fact.min.value_or(0));
-      for (int64_t n : numbers) answers.push_back(Known(n));
+      // One answer per class of numbers the law tells apart: the others decide nothing more.
+      for (int64_t n : distinctions.Representatives(fact, slot)) answers.push_back(Known(n));
       break;
     }
     case FactType::kSet: {
@@ -160,12 +144,15 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
     }
   }
 
+  internal::Distinctions distinctions;
+  distinctions.AddAll(data.program);
+  distinctions.AddAll(vocabulary.program);
   std::vector<Question> questions;
   Decision what_if;
   std::vector<FactValue> values;
   for (const auto& [slot, member] : asked) {
     std::vector<bool> decided(verdicts.size(), false);
-    for (const FactValue& answer : Answers(data, slot, c.values()[slot], member)) {
+    for (const FactValue& answer : Answers(data, distinctions, slot, c.values()[slot], member)) {
       values = c.values();
       values[slot] = answer;
       // Derived facts follow the answer; those the case gave stand where it is undecided.

@@ -8,30 +8,23 @@ namespace {
 constexpr int kMaxDepth = 64;
 
 const std::vector<std::string> kShapes = {"all", "any", "not", "fact", "rule"};
-const std::vector<std::string> kOperators = {"is", "is_not", "in", "not_in", "<", "<=",
-                                             ">", ">=", "has", "has_any"};
 
-std::vector<std::string> OperatorsFor(FactType type) {
-  switch (type) {
-    case FactType::kBool: return {"is", "is_not"};
-    case FactType::kInt: return {"is", "is_not", "<", "<=", ">", ">="};
-    case FactType::kDate: return {"is", "is_not", "<", "<=", ">", ">="};
-    case FactType::kEnum: return {"is", "is_not", "in", "not_in"};
-    case FactType::kSet: return {"has", "has_any"};
+std::vector<std::string> Spellings(FactType type, bool every_type) {
+  std::vector<std::string> names;
+  for (Op op : kFactOperators) {
+    if (every_type || AppliesTo(op, type)) names.emplace_back(Spec(op).spelling);
   }
-  return {};
+  return names;
 }
+const std::vector<std::string> kOperators = Spellings(FactType::kBool, /*every_type=*/true);
 
-Op OpFromName(const std::string& name) {
-  if (name == "is") return Op::kIs;
-  if (name == "is_not") return Op::kIsNot;
-  if (name == "<") return Op::kLt;
-  if (name == "<=") return Op::kLe;
-  if (name == ">") return Op::kGt;
-  if (name == ">=") return Op::kGe;
-  if (name == "in") return Op::kIn;
-  if (name == "not_in") return Op::kNotIn;
-  if (name == "has") return Op::kHas;
+std::vector<std::string> OperatorsFor(FactType type) { return Spellings(type, /*every_type=*/false); }
+
+// REQUIRES: `name` is one of kOperators.
+Op OpFromName(std::string_view name) {
+  for (Op op : kFactOperators) {
+    if (Spec(op).spelling == name) return op;
+  }
   return Op::kHasAny;
 }
 
@@ -233,7 +226,7 @@ class Parser {
       }
       case FactType::kEnum:
       case FactType::kSet: {
-        if (node.op == Op::kIn || node.op == Op::kNotIn || node.op == Op::kHasAny) {
+        if (Spec(node.op).operand == Operand::kValueList) {
           if (!operand.IsSequence() || operand.size() == 0) {
             reader_.Error("E0104", operand, "'" + fact.name + "' takes a non-empty list here",
                           {"allowed values: " + JoinQuoted(fact.values)});
@@ -265,20 +258,6 @@ class Parser {
   Program& program_;
   std::vector<PendingRuleRef>* rule_refs_;
 };
-
-Truth Compare(Op op, int64_t value, int64_t operand) {
-  bool result = false;
-  switch (op) {
-    case Op::kIs: result = value == operand; break;
-    case Op::kIsNot: result = value != operand; break;
-    case Op::kLt: result = value < operand; break;
-    case Op::kLe: result = value <= operand; break;
-    case Op::kGt: result = value > operand; break;
-    case Op::kGe: result = value >= operand; break;
-    default: break;
-  }
-  return result ? Truth::kTrue : Truth::kFalse;
-}
 
 }  // namespace
 
@@ -312,22 +291,23 @@ Truth EvalNode(const Program& program, int32_t index, const std::vector<FactValu
       return Not(EvalNode(program, program.children[node.first], values, oracle));
     case Op::kRule:
       return oracle->RuleTruth(node.rule);
-    default:
-      break;
-  }
-  const FactValue& value = values[node.slot];
-  if (!value.known) return Truth::kUnknown;
-  switch (node.op) {
-    case Op::kIn: return (node.mask >> value.number) & 1 ? Truth::kTrue : Truth::kFalse;
-    case Op::kNotIn: return (node.mask >> value.number) & 1 ? Truth::kFalse : Truth::kTrue;
+    case Op::kIs:
+    case Op::kIsNot:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kIn:
+    case Op::kNotIn:
     case Op::kHas:
-    case Op::kHasAny:
-      if (value.present & node.mask) return Truth::kTrue;
-      if (value.uncertain & node.mask) return Truth::kUnknown;
-      return Truth::kFalse;
-    default:
-      return Compare(node.op, value.number, node.number);
+    case Op::kHasAny: {
+      // Unknown before lowering: most tests of a partly known case are on unknown facts.
+      const FactValue& value = values[node.slot];
+      if (!value.known) return Truth::kUnknown;
+      return TestTruth(TestOf(node), value);
+    }
   }
+  return Truth::kUnknown;  // not reached: the switch names every operator
 }
 
 void CollectMissing(const Program& program, int32_t index, const std::vector<FactValue>& values,
@@ -345,8 +325,18 @@ void CollectMissing(const Program& program, int32_t index, const std::vector<Fac
     case Op::kRule:
       oracle->RuleMissing(node.rule, slots);
       return;
-    default:
+    case Op::kIs:
+    case Op::kIsNot:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kIn:
+    case Op::kNotIn:
+    case Op::kHas:
+    case Op::kHasAny:
       slots.push_back(node.slot);
+      return;
   }
 }
 

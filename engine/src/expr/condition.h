@@ -15,17 +15,10 @@
 #include "ibsa/case.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/vocabulary.h"
+#include "expr/operators.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa::internal {
-
-enum class Op : uint8_t {
-  kAll, kAny, kNot,                  // children
-  kIs, kIsNot, kLt, kLe, kGt, kGe,   // fact slot against `number`
-  kIn, kNotIn,                       // enum fact against `mask` of value indexes
-  kHas, kHasAny,                     // set fact against `mask`
-  kRule,                             // another rule's outcome
-};
 
 struct Node {
   Op op = Op::kAll;
@@ -36,6 +29,9 @@ struct Node {
   int64_t number = 0;
   uint64_t mask = 0;
 };
+
+// The test a fact-test node makes. REQUIRES: IsFactTest(node.op).
+inline FactTest TestOf(const Node& node) { return LowerTest(node.op, node.number, node.mask); }
 
 struct Program {
   std::vector<Node> nodes;

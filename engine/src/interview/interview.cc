@@ -181,8 +181,9 @@ std::string Interview::AnswerHint(Language language) const {
       }
       return hint;
     }
-    default: return yes_no;
+    case FactType::kBool: return yes_no;
   }
+  return yes_no;
 }
 
 Status Interview::Answer(std::string_view text) {

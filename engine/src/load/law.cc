@@ -196,18 +196,17 @@ bool Law::AppliesIn(std::string_view version_jurisdiction, std::string_view case
 const RulesetVersion* Law::VersionInForce(std::string_view jurisdiction,
                                           std::string_view instrument, Date date,
                                           const std::vector<std::string>& with) const {
-  const RulesetVersion* found = nullptr;
-  for (const auto& v : data_->versions) {
-    if (v.jurisdiction != jurisdiction || v.instrument != instrument || !v.InForceOn(date)) {
-      continue;
+  const internal::LawData& law = *data_;
+  for (const auto& index : law.instruments) {
+    if (index.jurisdiction != jurisdiction || index.instrument != instrument) continue;
+    std::vector<uint8_t> overlaid(law.versions.size(), 0);
+    for (int v : index.versions) {
+      overlaid[v] = std::find(with.begin(), with.end(), law.versions[v].id) != with.end();
     }
-    if (v.status == VersionStatus::kProposed) {
-      if (std::find(with.begin(), with.end(), v.id) != with.end()) return &v;
-      continue;
-    }
-    found = &v;
+    const int v = internal::VersionInForce(law, index, date, overlaid);
+    return v < 0 ? nullptr : &law.versions[v];
   }
-  return found;
+  return nullptr;
 }
 
 }  // namespace ibsa

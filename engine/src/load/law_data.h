@@ -94,6 +94,26 @@ std::string SnapshotHeader(std::string_view body);
 Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
                          const std::string& directory, bool compare_sources);
 
+// Which version of `instrument` is in force on `date`, for every reader (Decide, lex
+// mitior, the sweep): of the versions in force on it, the last to come into force, except
+// that a proposal in force on it wins when overlaid (`overlaid[v]` nonzero, by index into
+// LawData::versions). -1 when none is.
+inline int VersionInForce(const LawData& law, const InstrumentIndex& instrument, Date date,
+                   const std::vector<uint8_t>& overlaid) {
+  int found = -1;
+  for (int v : instrument.versions) {
+    const RulesetVersion& version = law.versions[v];
+    if (!version.InForceOn(date)) continue;
+    if (version.status == VersionStatus::kProposed) {
+      if (overlaid[v]) return v;
+      continue;
+    }
+    found = v;
+  }
+  return found;
+}
+
+
 // Fills what judging reads (instruments, code, rule_code) once every file is parsed.
 void IndexLaw(LawData& law);
 

@@ -31,9 +31,43 @@ std::string ConstraintsText(const Pattern& p) {
   return s.empty() ? "(any scenario)" : s;
 }
 
+// The values a constraint allows, typed as the fact is: booleans, strings, or ranges of
+// numbers or dates ({"min": 16, "max": 17}; an open end is left out).
+json ConstraintValues(const Constraint& c) {
+  json values = json::array();
+  switch (c.op) {
+    case ConstraintOp::kIs:
+      for (const auto& v : c.values) values.push_back(v == "true");
+      break;
+    case ConstraintOp::kIn:
+    case ConstraintOp::kHas:
+    case ConstraintOp::kHasNot:
+      for (const auto& v : c.values) values.push_back(v);
+      break;
+    case ConstraintOp::kInRanges:
+      for (const ValueRange& r : c.ranges) {
+        json range = json::object();
+        auto bound = [&](int64_t v) -> json {
+          if (c.type == FactType::kDate) return Date::FromDays(static_cast<int32_t>(v)).ToString();
+          return v;
+        };
+        if (r.min) range["min"] = bound(*r.min);
+        if (r.max) range["max"] = bound(*r.max);
+        values.push_back(range);
+      }
+      break;
+  }
+  return values;
+}
+
 json PatternJson(const Pattern& p) {
   json constraints = json::array();
-  for (const auto& c : p.constraints) constraints.push_back({{"fact", c.fact}, {"constraint", c.text}});
+  for (const auto& c : p.constraints) {
+    constraints.push_back({{"fact", c.fact},
+                           {"constraint", c.text},
+                           {"op", ConstraintOpName(c.op)},
+                           {"values", ConstraintValues(c)}});
+  }
   return {{"constraints", constraints}, {"scenarios", p.scenarios}, {"example", p.example}};
 }
 
@@ -67,6 +101,17 @@ void AppendPatterns(std::string& out, const std::vector<Pattern>& patterns, bool
 }
 
 }  // namespace
+
+std::string_view ConstraintOpName(ConstraintOp op) {
+  switch (op) {
+    case ConstraintOp::kIs: return "is";
+    case ConstraintOp::kIn: return "in";
+    case ConstraintOp::kHas: return "has";
+    case ConstraintOp::kHasNot: return "has_not";
+    case ConstraintOp::kInRanges: return "in_ranges";
+  }
+  return "is";  // not reached: the switch names every operator
+}
 
 std::string RenderGaps(const GapReport& r, Format format, Language language) {
   const std::string where = r.options.jurisdiction + " on " + r.options.date.ToString() +

@@ -37,12 +37,20 @@ void ScenarioSpace::Collect(const Program& program, int32_t index, std::vector<i
       }
       return;
     }
-    default:
-      break;
+    case Op::kIs:
+    case Op::kIsNot:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kIn:
+    case Op::kNotIn:
+    case Op::kHas:
+    case Op::kHasAny:
+      distinctions_.Add(node);
+      AddSlot(node.slot);
+      return;
   }
-  constants_[node.slot].insert(constants_[node.slot].end(), {node.number, node.number + 1});
-  masks_[node.slot] |= node.mask;
-  AddSlot(node.slot);
 }
 
 void ScenarioSpace::AddSlot(int slot) {
@@ -61,8 +69,7 @@ void ScenarioSpace::AddSlot(int slot) {
         for (int32_t i = 0; i < node.count; ++i) walk(vocabulary_.program.children[node.first + i]);
         return;
       }
-      constants_[node.slot].insert(constants_[node.slot].end(), {node.number, node.number + 1});
-      masks_[node.slot] |= node.mask;
+      distinctions_.Add(node);
       AddSlot(node.slot);
     };
     walk(derivation.root);
@@ -101,7 +108,7 @@ void ScenarioSpace::Allocate() {
       }
       case FactType::kSet:
         for (int bit = 0; bit < 64; ++bit) {
-          if (!((masks_[slot] >> bit) & 1)) continue;
+          if (!((distinctions_.Members(slot) >> bit) & 1)) continue;
           Dimension d;
           d.bit = bit;
           d.vars = 1;
@@ -113,15 +120,10 @@ void ScenarioSpace::Allocate() {
       case FactType::kInt:
       case FactType::kDate: {
         Dimension d;
-        std::set<int64_t> thresholds(constants_[slot].begin(), constants_[slot].end());
-        d.thresholds.assign(thresholds.begin(), thresholds.end());
+        d.thresholds = distinctions_.Thresholds(slot);
         d.vars = static_cast<int>(d.thresholds.size());
         d.size = d.vars + 1;
-        for (int i = 0; i < d.size; ++i) {
-          const bool below_min = i < d.vars && fact.min && d.thresholds[i] <= *fact.min;
-          const bool above_max = i > 0 && fact.max && d.thresholds[i - 1] > *fact.max;
-          if (!below_min && !above_max) d.possible |= uint64_t{1} << i;
-        }
+        d.possible = Distinctions::Possible(fact, d.thresholds);
         add(d);
         break;
       }
@@ -172,58 +174,59 @@ Bdd::Ref ScenarioSpace::DerivedBdd(int slot) {
   return result;
 }
 
-Bdd::Ref ScenarioSpace::CompareBdd(const Node& node) {
-  const FactDefinition& fact = vocabulary_.facts[node.slot];
-  if (fact.derived) {
-    const Bdd::Ref value = DerivedBdd(node.slot);
-    const bool truth = node.number != 0;
-    const bool positive = (node.op == Op::kIs) == truth;
-    return positive ? value : bdd_.Not(value);
-  }
-  const auto& dims = dims_of_slot_.at(node.slot);
-  switch (fact.type) {
-    case FactType::kBool: {
-      const Bdd::Ref var = bdd_.Var(dims_[dims[0]].first_var);
-      const bool positive = (node.op == Op::kIs) == (node.number != 0);
-      return positive ? var : bdd_.Not(var);
+Bdd::Ref ScenarioSpace::TestBdd(int slot, const FactTest& test) {
+  const FactDefinition& fact = vocabulary_.facts[slot];
+  // A fact with few values (a bool, an enum, a derived bool): the values in the test's set.
+  auto some_value = [&](int values, auto value_bdd) {
+    Bdd::Ref any = Bdd::kFalse;
+    for (int i = 0; i < values; ++i) {
+      if (InSet(test, i)) any = bdd_.Or(any, value_bdd(i));
     }
-    case FactType::kEnum: {
-      const Dimension& d = dims_[dims[0]];
-      Bdd::Ref any = Bdd::kFalse;
-      for (int i = 0; i < d.vars; ++i) {
-        if ((node.mask >> i) & 1) any = bdd_.Or(any, bdd_.Var(d.first_var + i));
-      }
-      const bool negative = node.op == Op::kIsNot || node.op == Op::kNotIn;
-      return negative ? bdd_.Not(any) : any;
-    }
-    case FactType::kSet: {
-      Bdd::Ref any = Bdd::kFalse;
-      for (int index : dims) {
+    return any;
+  };
+  Bdd::Ref in = Bdd::kFalse;
+  switch (test.kind) {
+    case TestKind::kSetMeets:
+      // REQUIRES (the operator table): a set fact; one dimension per member named.
+      for (int index : dims_of_slot_.at(slot)) {
         const Dimension& d = dims_[index];
-        if ((node.mask >> d.bit) & 1) any = bdd_.Or(any, bdd_.Var(d.first_var));
+        if ((test.mask >> d.bit) & 1) in = bdd_.Or(in, bdd_.Var(d.first_var));
       }
-      return any;
-    }
-    case FactType::kInt:
-    case FactType::kDate: {
-      const Dimension& d = dims_[dims[0]];
-      auto below = [&](int64_t t) {  // value < t
-        auto it = std::lower_bound(d.thresholds.begin(), d.thresholds.end(), t);
-        return bdd_.Var(d.first_var + static_cast<int>(it - d.thresholds.begin()));
-      };
-      const int64_t c = node.number;
-      switch (node.op) {
-        case Op::kLt: return below(c);
-        case Op::kLe: return below(c + 1);
-        case Op::kGt: return bdd_.Not(below(c + 1));
-        case Op::kGe: return bdd_.Not(below(c));
-        case Op::kIs: return bdd_.And(below(c + 1), bdd_.Not(below(c)));
-        case Op::kIsNot: return bdd_.Not(bdd_.And(below(c + 1), bdd_.Not(below(c))));
-        default: return Bdd::kFalse;
+      break;
+    case TestKind::kNumberIn:
+    case TestKind::kValueIn: {
+      if (fact.derived) {
+        // Derived facts are bools, computed from their inputs.
+        const Bdd::Ref value = DerivedBdd(slot);
+        in = some_value(2, [&](int v) { return v == 1 ? value : bdd_.Not(value); });
+        break;
       }
+      const Dimension& d = dims_[dims_of_slot_.at(slot)[0]];
+      switch (fact.type) {
+        case FactType::kBool:
+          in = some_value(2, [&](int v) { return v == 1 ? bdd_.Var(d.first_var) : bdd_.Not(bdd_.Var(d.first_var)); });
+          break;
+        case FactType::kEnum:
+          in = some_value(d.vars, [&](int v) { return bdd_.Var(d.first_var + v); });
+          break;
+        case FactType::kInt:
+        case FactType::kDate: {
+          auto below = [&](int64_t t) {  // value < t; t is a threshold (Collect adds them)
+            auto it = std::lower_bound(d.thresholds.begin(), d.thresholds.end(), t);
+            return bdd_.Var(d.first_var + static_cast<int>(it - d.thresholds.begin()));
+          };
+          in = Bdd::kTrue;
+          if (test.high != kHighest) in = below(test.high + 1);
+          if (test.low != kLowest) in = bdd_.And(in, bdd_.Not(below(test.low)));
+          break;
+        }
+        case FactType::kSet:
+          break;  // the operator table gives set facts only kSetMeets tests
+      }
+      break;
     }
   }
-  return Bdd::kFalse;
+  return test.negated ? bdd_.Not(in) : in;
 }
 
 Bdd::Ref ScenarioSpace::Compile(const Program& program, int32_t index) {
@@ -247,8 +250,19 @@ Bdd::Ref ScenarioSpace::Compile(const Program& program, int32_t index) {
       result = rule < 0 ? Bdd::kFalse : RuleBdd(rule);
       break;
     }
-    default:
-      result = CompareBdd(node);
+
+    case Op::kIs:
+    case Op::kIsNot:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kIn:
+    case Op::kNotIn:
+    case Op::kHas:
+    case Op::kHasAny:
+      result = TestBdd(node.slot, TestOf(node));
+      break;
   }
   compiled_[key] = result;
   return result;
@@ -390,11 +404,51 @@ std::string ScenarioSpace::IntervalText(const Dimension& d, int i, bool is_date)
 }
 
 int64_t ScenarioSpace::Representative(const Dimension& d, int interval) const {
-  const FactDefinition& fact = vocabulary_.facts[d.slot];
-  if (interval > 0) return std::max(d.thresholds[interval - 1], fact.min.value_or(d.thresholds[interval - 1]));
-  if (d.vars > 0) return fact.min ? std::min(*fact.min, d.thresholds[0] - 1) : d.thresholds[0] - 1;
-  return fact.min.value_or(0);
+  return Distinctions::Representative(vocabulary_.facts[d.slot], d.thresholds, static_cast<size_t>(interval));
 }
+
+namespace {
+
+// The English phrase of a constraint, as reports print it. `domain` lists the fact's values
+// (an enum constraint names the shorter of the values allowed and those excluded).
+std::string Phrase(const Constraint& c, const std::vector<std::string>& domain) {
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  switch (c.op) {
+    case ConstraintOp::kIs: return "is " + c.values[0];
+    case ConstraintOp::kHas: return "has " + c.values[0];
+    case ConstraintOp::kHasNot: return "has not " + c.values[0];
+    case ConstraintOp::kIn: {
+      std::vector<std::string> out;
+      for (const auto& v : domain) {
+        if (std::find(c.values.begin(), c.values.end(), v) == c.values.end()) out.push_back(v);
+      }
+      return c.values.size() == 1           ? "is " + c.values[0]
+             : c.values.size() <= out.size() ? "is one of " + join(c.values)
+                                             : "is not " + join(out);
+    }
+    case ConstraintOp::kInRanges: {
+      auto show = [&](int64_t v) {
+        return c.type == FactType::kDate ? Date::FromDays(static_cast<int32_t>(v)).ToString() : std::to_string(v);
+      };
+      std::string s;
+      for (const ValueRange& r : c.ranges) {
+        std::string piece = r.min && r.max ? (*r.min == *r.max ? show(*r.min) : show(*r.min) + " to " + show(*r.max))
+                            : r.min        ? "at least " + show(*r.min)
+                            : r.max        ? "under " + show(*r.max + 1)
+                                           : "";
+        s += (s.empty() ? "" : " or ") + piece;
+      }
+      return s;
+    }
+  }
+  return "";  // not reached: the switch names every operator
+}
+
+}  // namespace
 
 std::vector<Constraint> ScenarioSpace::Describe(const Masks& masks) const {
   std::vector<Constraint> constraints;
@@ -403,50 +457,42 @@ std::vector<Constraint> ScenarioSpace::Describe(const Masks& masks) const {
     const uint64_t m = masks[i] & d.possible;
     if (m == d.possible) continue;  // free
     const FactDefinition& fact = vocabulary_.facts[d.slot];
-    std::string text;
+    Constraint c;
+    c.fact = fact.name;
+    c.type = d.type;
     switch (d.type) {
       case FactType::kBool:
-        text = m == 0b10 ? "is true" : "is false";
+        c.op = ConstraintOp::kIs;
+        c.values = {m == 0b10 ? "true" : "false"};
         break;
       case FactType::kSet:
-        text = (m == 0b10 ? "has " : "has not ") + fact.values[d.bit];
+        c.op = m == 0b10 ? ConstraintOp::kHas : ConstraintOp::kHasNot;
+        c.values = {fact.values[d.bit]};
         break;
-      case FactType::kEnum: {
-        std::vector<std::string> in, out;
-        for (int j = 0; j < d.size; ++j) ((m >> j) & 1 ? in : out).push_back(fact.values[j]);
-        auto join = [](const std::vector<std::string>& v) {
-          std::string s;
-          for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-          return s;
-        };
-        text = in.size() == 1 ? "is " + in[0] : in.size() <= out.size() ? "is one of " + join(in) : "is not " + join(out);
+      case FactType::kEnum:
+        c.op = ConstraintOp::kIn;
+        for (int j = 0; j < d.size; ++j) {
+          if ((m >> j) & 1) c.values.push_back(fact.values[j]);
+        }
         break;
-      }
       case FactType::kInt:
-      case FactType::kDate: {
-        std::string s;
+      case FactType::kDate:
+        c.op = ConstraintOp::kInRanges;
         for (int j = 0; j < d.size; ++j) {
           if (!((m >> j) & 1)) continue;
           // Join runs of adjacent intervals.
           int k = j;
           while (k + 1 < d.size && ((m >> (k + 1)) & 1)) ++k;
-          Dimension run = d;
-          std::string piece;
-          const bool date = d.type == FactType::kDate;
-          auto show = [&](int64_t v) { return date ? Date::FromDays(static_cast<int32_t>(v)).ToString() : std::to_string(v); };
-          const bool low = j > 0, high = k < d.vars;
-          if (low && high) piece = (d.thresholds[k] - 1 == d.thresholds[j - 1]) ? show(d.thresholds[j - 1])
-                                                                                : show(d.thresholds[j - 1]) + " to " + show(d.thresholds[k] - 1);
-          else if (low) piece = "at least " + show(d.thresholds[j - 1]);
-          else if (high) piece = "under " + show(d.thresholds[k]);
-          s += (s.empty() ? "" : " or ") + piece;
+          ValueRange range;
+          if (j > 0) range.min = d.thresholds[j - 1];
+          if (k < d.vars) range.max = d.thresholds[k] - 1;
+          c.ranges.push_back(range);
           j = k;
         }
-        text = s;
         break;
-      }
     }
-    constraints.push_back(Constraint{fact.name, text});
+    c.text = Phrase(c, fact.values);
+    constraints.push_back(std::move(c));
   }
   return constraints;
 }

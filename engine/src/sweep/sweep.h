@@ -16,6 +16,7 @@
 
 #include "sweep/bdd.h"
 #include "expr/condition.h"
+#include "expr/distinctions.h"
 #include "ibsa/gaps.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
@@ -67,7 +68,7 @@ class ScenarioSpace {
   void AddSlot(int slot);
   void Allocate();
   Bdd::Ref DerivedBdd(int slot);
-  Bdd::Ref CompareBdd(const Node& node);
+  Bdd::Ref TestBdd(int slot, const FactTest& test);
   Masks Decode(const std::vector<int8_t>& cube) const;
   std::vector<Masks> Merge(std::vector<Masks> patterns) const;
   Bdd::Ref MasksBdd(const Masks& masks);
@@ -82,8 +83,7 @@ class ScenarioSpace {
   const LawData& law_;
   const VocabularyData& vocabulary_;
   RuleResolver resolve_;
-  std::map<int, std::vector<int64_t>> constants_;  // slot -> numbers compared with
-  std::map<int, uint64_t> masks_;                  // slot -> set values named
+  Distinctions distinctions_;                      // of the conditions swept
   std::vector<int> slots_;                          // base facts, in vocabulary order
   std::vector<Dimension> dims_;
   std::map<int, std::vector<int>> dims_of_slot_;
