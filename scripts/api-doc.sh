@@ -63,6 +63,7 @@ so on for each endpoint (tested in `tests/unit/api_test.cc` and `tests/unit/serv
 | `POST /api/next-questions` | as `/api/evaluate` | the result with `next_questions` | `evaluate --format json --next-questions` |
 | `POST /api/report` | as `/api/evaluate`, and `format`: `html` (default) or `markdown` | the report, `text/html` or `text/markdown` | `evaluate --format html` |
 | `POST /api/case` | `case` | `{"case": the case as a JSON object, "yaml": the same as YAML}` | (the interview's `--save`) |
+| `POST /api/interview` | as `/api/evaluate`, and optionally `steps` (as the last answer gave them) and `action` | `{"steps", "case", "question", "findings"}`: the interview after the action (see below) | `interview` |
 | `POST /api/gaps` | `jurisdiction`, and optionally `date`, `with`, `lang` | the gap patterns | `gaps --format json` |
 | `POST /api/diff` | `jurisdiction`, and `from` + `to`, or `vs`, or `with`; optionally `date`, `lang` | the changed patterns | `diff --format json` |
 | `GET /api/rulesets` | | every instrument version: jurisdiction, instrument, title, dates, status, number of rules | |
@@ -128,6 +129,30 @@ run "jq -n --rawfile case cases/demo/be-ex-partner-undress-posted.yaml '{case: \
 echo
 echo "### Normalise a case (YAML in, JSON and YAML out)"
 run "curl -s http://127.0.0.1:8080/api/case -H 'Content-Type: application/json' -d '{\"case\": \"id: x\\njurisdiction: NL\\ndate: 2025-01-10\\nvictim: {age: unknown}\\nacts: [threaten]\\n\"}'"
+echo
+echo "### One question at a time"
+echo
+cat <<'EOF'
+The interview of `ibsa interview`, kept by the client: each request gives the starting `case`,
+the `steps` taken so far (as the previous answer returned them) and one `action`:
+`{"answer": "..."}` (what the terminal accepts: yes/no in nl, fr or en, a value's number or
+name, a number, a date, values separated by commas or `-` for none), `{"dont_know": true}`
+(the fact is written as unknown; an act reported as uncertain stays uncertain and is no
+longer asked about) or `{"back": true}` (undoes the last step, whatever it was; with no step,
+nothing changes). Without `action`, the answer is the state the steps lead to. The answer
+gives the new `steps` (each `{"fact", "member"?, "answer"}` or `{"fact", "member"?,
+"dont_know": true}`), the current `case` (as `/api/case` returns it), the `question` to ask
+(`fact`, `member` for an uncertain act, `type`, `text` and `hint` in `lang`, `sensitivity`,
+`decides`: how many findings its answer decides, `choices`: each `answer` to send and its
+`label`; for an uncertain act also `member_label`) or `null` when no answer could change a
+finding, and the `findings` (the `/api/evaluate` result). A step that no longer answers the
+question it is sent for is refused (422, `field` `/steps/N`), and so is a wrong answer (422,
+`field` `/action/answer`, with the engine's words).
+EOF
+run "curl -s http://127.0.0.1:8080/api/interview -H 'Content-Type: application/json' -d '{
+  \"case\": {\"id\": \"intake\", \"jurisdiction\": \"BE\", \"date\": \"2025-10-06\"},
+  \"steps\": [{\"fact\": \"acts\", \"answer\": \"share\"}], \"action\": {\"dont_know\": true},
+  \"assessed_on\": \"2026-11-21\", \"lang\": \"fr\"}' | jq -c '{steps, case, question: (.question | {fact, text, hint, choices: [.choices[].answer]}), findings: (.findings.findings | length)}'"
 echo
 echo "### Legal gaps in Belgium"
 run "curl -s http://127.0.0.1:8080/api/gaps -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"BE\", \"date\": \"2025-06-01\"}' |

@@ -284,5 +284,75 @@ TEST(ApiTest, GapsAndDiffAreTheCliSweeps) {
   EXPECT_EQ(r["error"]["field"], "/jurisdiction");
 }
 
+// The interview through the API: the client keeps only the steps, and each answer is the
+// library's interview after one action.
+TEST(ApiTest, InterviewStepByStep) {
+  const json start{{"id", "intake"}, {"jurisdiction", "BE"}, {"date", "2025-10-06"}};
+  json r = Post("/api/interview", {{"case", start}, {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r["steps"], json::array());
+  EXPECT_EQ(r["case"], start);
+  ASSERT_TRUE(r["question"].is_object());
+  EXPECT_EQ(r["question"]["fact"], "acts");
+  EXPECT_TRUE(r["findings"].contains("findings"));
+  r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"answer", "share"}}},
+                              {"assessed_on", "2026-11-21"}});
+  ASSERT_EQ(r["steps"].size(), 1u);
+  EXPECT_EQ(r["steps"][0], (json{{"fact", "acts"}, {"answer", "share"}}));
+  EXPECT_EQ(r["case"]["acts"], json::array({json{{"type", "share"}}}));
+  const json asked = r["question"];
+  r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"dont_know", true}}},
+                              {"assessed_on", "2026-11-21"}});
+  ASSERT_EQ(r["steps"].size(), 2u);
+  EXPECT_EQ(r["steps"][1], (json{{"fact", asked["fact"]}, {"dont_know", true}}));
+  r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"back", true}}},
+                              {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r["steps"].size(), 1u);
+  EXPECT_EQ(r["question"], asked);
+  // The same state for the same steps, whoever sends them.
+  EXPECT_EQ(Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"assessed_on", "2026-11-21"}}), r);
+}
+
+TEST(ApiTest, InterviewBackUndoesADontKnowOnAnUncertainAct) {
+  const json start{{"id", "intake"}, {"jurisdiction", "BE"}, {"date", "2025-10-06"},
+                   {"victim", {{"real_person", true}}},
+                   {"acts", {{{"type", "share"}}, {{"type", "publish"}, {"certain", false}}}}};
+  json r = Post("/api/interview", {{"case", start}, {"assessed_on", "2026-11-21"}});
+  // Answer until the uncertain act is asked about.
+  for (int i = 0; i < 20 && r["question"].is_object() && r["question"]["member"].is_null(); ++i) {
+    r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"dont_know", true}}},
+                                {"assessed_on", "2026-11-21"}});
+  }
+  ASSERT_TRUE(r["question"].is_object());
+  ASSERT_EQ(r["question"]["member"], "publish");
+  EXPECT_EQ(r["question"]["choices"][0]["answer"], "yes");
+  const json before = r;
+  r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"dont_know", true}}},
+                              {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r["steps"].size(), before["steps"].size() + 1);
+  EXPECT_NE(r["question"], before["question"]);
+  r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"back", true}}},
+                              {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r, before);
+}
+
+TEST(ApiTest, InterviewErrorsNameTheStepOrTheAction) {
+  const json start{{"id", "intake"}, {"jurisdiction", "BE"}, {"date", "2025-10-06"}};
+  json r = Post("/api/interview", {{"case", start}, {"steps", {{{"fact", "victim.age"}, {"answer", "15"}}}}}, 422);
+  EXPECT_EQ(r["error"]["field"], "/steps/0");
+  EXPECT_EQ(r["error"]["code"], "E0103");
+  r = Post("/api/interview", {{"case", start}, {"action", {{"answer", "sing"}}}}, 422);
+  EXPECT_EQ(r["error"]["field"], "/action/answer");
+  EXPECT_EQ(r["error"]["message"], "'sing' is not one of the values");
+  r = Post("/api/interview", {{"case", start}, {"action", {{"answer", "1"}, {"back", true}}}}, 400);
+  EXPECT_EQ(r["error"]["field"], "/action");
+  r = Post("/api/interview", {{"case", start}, {"steps", {{{"fact", "acts"}}}}}, 400);
+  EXPECT_EQ(r["error"]["field"], "/steps/0");
+  r = Post("/api/interview", {{"case", start}, {"steps", {{{"fact", "acts"}, {"anwser", "1"}}}}}, 400);
+  EXPECT_EQ(r["error"]["field"], "/steps/0/anwser");
+  // Back with no step to undo: the state as it is.
+  r = Post("/api/interview", {{"case", start}, {"action", {{"back", true}}}});
+  EXPECT_EQ(r["steps"], json::array());
+}
+
 }  // namespace
 }  // namespace ibsa

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "ibsa/case.h"
+#include "ibsa/case_builder.h"
 #include "test_law.h"
 
 namespace ibsa {
@@ -336,6 +337,34 @@ TEST_F(CaseTest, AliasesMayNotMultiplyTheCase) {
   const Case c = CaseOf(vocabulary_, std::string(kHead) +
                                          "acts: [{type: create, date: &d 2025-03-01}, {type: share, date: *d}]\n");
   EXPECT_EQ(c.acts()[1].date.ToString(), "2025-03-01");
+}
+
+// A case built fact by fact is the case its file would give, and a wrong value is said
+// in the words of the file's reader, naming the fact and what is allowed.
+TEST_F(CaseTest, BuiltFactByFactAsItsFileReads) {
+  CaseBuilder b(vocabulary_);
+  b.SetId("c1").SetJurisdiction("BE").SetDate(*Date::Parse("2025-03-14"));
+  b.SetNumber("victim.age", 15).SetUnknown("victim.real_person").AddAct("share").AddAct("publish", std::nullopt, false);
+  auto built = b.Build();
+  ASSERT_TRUE(built.ok()) << FormatDiagnostics(built.errors());
+  const Case read = CaseOf(vocabulary_, std::string(kHead) +
+                                            "victim: {age: 15, real_person: unknown}\n"
+                                            "acts: [share, {type: publish, certain: false}]\n");
+  EXPECT_EQ(CaseToYaml(built.value(), vocabulary_), CaseToYaml(read, vocabulary_));
+  EXPECT_EQ(Value(built.value(), "victim.minor").number, 1);  // derived, as when read
+
+  CaseBuilder wrong(vocabulary_);
+  wrong.SetId("c1").SetJurisdiction("BE");
+  wrong.SetNumber("victim.age", 130).SetBool("victim.agee", true).AddAct("share").AddAct("share");
+  auto errors = wrong.Build();
+  ASSERT_FALSE(errors.ok());
+  ASSERT_EQ(errors.errors().size(), 4u);
+  EXPECT_EQ(errors.errors()[0].code, "E0106");  // the date, said first
+  EXPECT_EQ(errors.errors()[1].message, "'victim.age': 130 is out of range");
+  EXPECT_EQ(errors.errors()[1].help[0], "allowed: 0 to 120");
+  EXPECT_EQ(errors.errors()[2].message, "unknown fact 'victim.agee'");
+  EXPECT_EQ(errors.errors()[2].help[0], "did you mean 'victim.age'?");
+  EXPECT_EQ(errors.errors()[3].code, "E0109");
 }
 
 }  // namespace

@@ -112,5 +112,43 @@ TEST_F(InterviewTest, AnUncertainActIsConfirmedOrRemoved) {
   }
 }
 
+// "Don't know" on an uncertain act is a step like any other: Back undoes the answer after
+// it (the act stays unasked), then the "don't know" itself (the act is asked again).
+TEST_F(InterviewTest, BackUndoesADontKnowOnAnUncertainAct) {
+  Interview interview = Start("id: c\njurisdiction: BE\ndate: 2025-03-14\nacts: [share, {type: publish, certain: false}]\n");
+  ASSERT_TRUE(interview.question());
+  ASSERT_EQ(interview.question()->member, "publish");
+  const std::string start = CaseToYaml(interview.current(), vocabulary_);
+  ASSERT_TRUE(interview.DontKnow().ok());
+  ASSERT_EQ(Asked(interview), "victim.age");
+  ASSERT_TRUE(interview.Answer("15").ok());
+  EXPECT_EQ(interview.steps().size(), 2u);
+  ASSERT_TRUE(interview.Back());
+  EXPECT_EQ(Asked(interview), "victim.age");
+  EXPECT_EQ(interview.question()->member, "");
+  ASSERT_TRUE(interview.Back());
+  ASSERT_TRUE(interview.question());
+  EXPECT_EQ(interview.question()->member, "publish");
+  EXPECT_EQ(CaseToYaml(interview.current(), vocabulary_), start);
+  EXPECT_FALSE(interview.Back());
+}
+
+// The steps of one interview, taken again from the same start, lead to the same state:
+// what lets a client that keeps no interview (the page, through the API) drive this one.
+TEST_F(InterviewTest, StepsTakenAgainLeadToTheSameState) {
+  Interview first = Start();
+  ASSERT_TRUE(first.Answer("share, publish").ok());
+  ASSERT_TRUE(first.DontKnow().ok());
+  Interview second = Start();
+  for (const auto& step : first.steps()) ASSERT_TRUE(second.Take(step).ok());
+  EXPECT_EQ(CaseToYaml(second.current(), vocabulary_), CaseToYaml(first.current(), vocabulary_));
+  EXPECT_EQ(Asked(second), Asked(first));
+  // A step that answers another question than the one open is refused.
+  Interview third = Start();
+  auto wrong = third.Take(InterviewStep{"victim.age", "", false, "30"});
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.errors()[0].code, "E0103");
+}
+
 }  // namespace
 }  // namespace ibsa

@@ -78,7 +78,7 @@ class Case {
   const SourceLocation& date_location() const { return date_location_; }
 
  private:
-  friend class CaseLoader;
+  friend class CaseBuilder;
   Case() : date_(Date::FromDays(0)) {}
 
   std::string id_;

@@ -11,6 +11,7 @@
 #define IBSA_IBSA_H_
 
 #include "ibsa/case.h"
+#include "ibsa/case_builder.h"
 #include "ibsa/case_file.h"
 #include "ibsa/check.h"
 #include "ibsa/date.h"

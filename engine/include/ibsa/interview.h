@@ -3,7 +3,8 @@
 // The next question is always the best-ranked one of NextQuestions that has not been
 // answered "don't know"; the interview is over when no answer could change a finding.
 // Every state is a valid case (CaseToYaml writes it), so it can be saved after each
-// answer and resumed later.
+// answer and resumed later. The terminal (`ibsa interview`) and the web page (through
+// POST /api/interview, which replays the steps) drive this one interview.
 #ifndef IBSA_INTERVIEW_H_
 #define IBSA_INTERVIEW_H_
 
@@ -22,6 +23,14 @@
 
 namespace ibsa {
 
+// One step of an interview: the question it answered, and how.
+struct InterviewStep {
+  std::string fact;    // the fact asked
+  std::string member;  // for an act reported as uncertain, its type; else empty
+  bool dont_know = false;
+  std::string answer;  // as typed, when not "don't know"
+};
+
 class Interview {
  public:
   // Starts from a partial case; the facts it states as unknown are not asked again.
@@ -38,16 +47,25 @@ class Interview {
   // How to answer the current question, in `language`: yes/no, the numbered values, a
   // number, a date, or a list.
   std::string AnswerHint(Language language) const;
+  // The steps taken since the start and not undone, first to last.
+  const std::vector<InterviewStep>& steps() const;
 
   // Answers the current question. Accepted: yes/no in nl, fr or en (ja/nee, oui/non); a
   // value's number or name; a whole number; a date (YYYY-MM-DD); for a list, numbers or
   // names separated by commas, or "-" for none. A wrong answer is an error that says
   // what is allowed; the question stays.
   Status Answer(std::string_view text);
-  // "Don't know": the fact stays unknown and is not asked again.
+  // "Don't know": the fact is written as unknown in the case and not asked again; an act
+  // reported as uncertain stays uncertain, and this interview no longer asks about it.
   Status DontKnow();
-  // Undoes the last answer; false when there is none.
+  // Undoes the last step, whatever it was (an answer or a "don't know"): the case, the
+  // acts no longer asked about and the question are those before it. False when there
+  // is none.
   bool Back();
+  // Takes `step` as the answer to the current question: what a client that keeps no
+  // interview of its own sends back (the API). An error when it answers another question
+  // than the current one (E0103), or as Answer.
+  Status Take(const InterviewStep& step);
 
  private:
   struct State;

@@ -1,25 +1,259 @@
+// Reading a case: a YAML or JSON file (Case::Parse), or the JSON object of an API request
+// (ReadCaseObject). One reader walks either notation; what the values mean is checked by
+// the CaseBuilder, which the interview builds through too.
 #include <algorithm>
+#include <map>
 #include <set>
+#include <type_traits>
 
 #include "base/file_io.h"
+#include "case/case_builder_access.h"
+#include "case/case_object.h"
 #include "ibsa/case.h"
+#include "ibsa/case_builder.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
+namespace {
 
+using internal::CaseBuilderAccess;
 using internal::YamlReader;
 
-constexpr size_t kMaxActs = 63;
-
-// Builds a Case from one YAML or JSON document (see docs/case-format.md).
-class CaseLoader {
+// A case file's node tree, read with the YamlReader's located checks.
+class YamlDoc {
  public:
-  CaseLoader(const Vocabulary& vocabulary, YamlReader& reader)
-      : vocabulary_(vocabulary), data_(vocabulary.data()), reader_(reader) {
-    c_.file_ = reader.file();
-    c_.values_.resize(data_.facts.size());
-    given_at_.resize(data_.facts.size());
+  using Node = YAML::Node;
+  explicit YamlDoc(YamlReader& reader) : reader_(reader) {}
+
+  static bool IsMap(const Node& n) { return n.IsMap(); }
+  static bool IsSequence(const Node& n) { return n.IsSequence(); }
+  static bool IsUnknown(const Node& n) { return internal::IsUnknownScalar(n); }
+  static Node Get(const Node& map, const std::string& key) { return map[key]; }
+  static bool Has(const Node& n) { return n.IsDefined(); }
+  template <typename F>
+  static void ForEachEntry(const Node& map, F f) {
+    for (auto it = map.begin(); it != map.end(); ++it) f(it->first, it->first.Scalar(), it->second);
+  }
+  template <typename F>
+  static void ForEachItem(const Node& list, F f) {
+    for (const auto& item : list) f(item);
+  }
+
+  const std::string& file() const { return reader_.file(); }
+  SourceLocation Locate(const Node& n) const { return reader_.Locate(n); }
+  bool full() const { return reader_.full(); }
+  void CountUnshown() { reader_.CountUnshown(); }
+  void Error(const std::string& code, const Node& n, std::string message, std::vector<std::string> help = {}) {
+    reader_.Error(code, n, std::move(message), std::move(help));
+  }
+  void Error(const Diagnostic& d) { reader_.Error(d.code, d.location, d.message, d.help); }
+
+  bool CheckMap(const Node& n, std::string_view what, const std::vector<std::string>& allowed,
+                const std::vector<std::string>& required) {
+    return reader_.CheckMap(n, what, allowed, required);
+  }
+  void CheckNoDuplicateKeys(const Node& n, std::string_view what) { reader_.CheckNoDuplicateKeys(n, what); }
+  std::optional<std::string> ReadString(const Node& n, std::string_view key) { return reader_.ReadString(n, key); }
+  std::optional<std::string> ReadText(const Node& n, std::string_view key, bool lines = false) {
+    return reader_.ReadText(n, key, lines);
+  }
+  std::optional<bool> ReadBool(const Node& n, std::string_view key) { return reader_.ReadBool(n, key); }
+  std::optional<int64_t> ReadInt(const Node& n, std::string_view key) { return reader_.ReadInt(n, key); }
+  std::optional<Date> ReadDate(const Node& n, std::string_view key) { return reader_.ReadDate(n, key); }
+  std::optional<std::vector<std::string>> ReadStringList(const Node& n, std::string_view key) {
+    return reader_.ReadStringList(n, key);
+  }
+
+ private:
+  YamlReader& reader_;
+};
+
+// The JSON object of an API request. A diagnostic's line counts the object's fields in
+// the order they are written, one per key and one per item of a list that is no list or
+// object itself: the line a field would have in a case file that writes each on a line of
+// its own, which is what an API error has always been placed by. The values are checked
+// with a YamlReader's words, each read from the JSON value alone.
+class JsonDoc {
+ public:
+  struct Node {
+    const nlohmann::json* value = nullptr;  // null: not in the object
+    std::string pointer;
+    bool key = false;  // the node is the key of `pointer`, not its value
+  };
+
+  explicit JsonDoc(const nlohmann::json& root, const std::string& base) : scratch_("", "case") {
+    Number(root, base);
+  }
+
+  static bool IsMap(const Node& n) { return n.value != nullptr && n.value->is_object(); }
+  static bool IsSequence(const Node& n) { return n.value != nullptr && n.value->is_array(); }
+  static bool IsUnknown(const Node& n) { return internal::IsUnknownScalar(Yaml(n)); }
+  static bool Has(const Node& n) { return n.value != nullptr; }
+  static Node Get(const Node& map, const std::string& key) {
+    if (!IsMap(map)) return {};
+    const auto it = map.value->find(key);
+    if (it == map.value->end()) return {};
+    return {&*it, map.pointer + "/" + Escape(key), false};
+  }
+  template <typename F>
+  static void ForEachEntry(const Node& map, F f) {
+    for (auto it = map.value->begin(); it != map.value->end(); ++it) {
+      const std::string pointer = map.pointer + "/" + Escape(it.key());
+      f(Node{nullptr, pointer, true}, it.key(), Node{&it.value(), pointer, false});
+    }
+  }
+  template <typename F>
+  static void ForEachItem(const Node& list, F f) {
+    for (size_t i = 0; i < list.value->size(); ++i) {
+      f(Node{&(*list.value)[i], list.pointer + "/" + std::to_string(i), false});
+    }
+  }
+
+  const std::string& file() const { return scratch_.file(); }
+  SourceLocation Locate(const Node& n) const {
+    const auto line = lines_.find(n.key ? n.pointer : LinePointer(n));
+    return SourceLocation{"case", line == lines_.end() ? 0 : line->second, 1};
+  }
+  bool full() const { return diagnostics_.size() >= YamlReader::kMaxDiagnostics; }
+  void CountUnshown() {}
+  void Error(const std::string& code, const Node& n, std::string message, std::vector<std::string> help = {}) {
+    Error(Diagnostic{code, Locate(n), std::move(message), std::move(help), "", 1});
+  }
+  void Error(Diagnostic d) {
+    if (full()) return;
+    d.help.erase(std::remove(d.help.begin(), d.help.end(), std::string()), d.help.end());
+    diagnostics_.push_back(std::move(d));
+  }
+  std::vector<Diagnostic> TakeDiagnostics() { return std::move(diagnostics_); }
+
+  // The field of a diagnostic (a JSON pointer): the one on its line; for a missing key
+  // (E0106), the object that lacks it.
+  std::string FieldOf(const Diagnostic& d, const std::string& base) const {
+    const std::string field =
+        d.location.line >= 1 && static_cast<size_t>(d.location.line) <= fields_.size() ? fields_[d.location.line - 1] : base;
+    if (d.code != "E0106" || field == base) return field;
+    return field.substr(0, field.rfind('/'));
+  }
+
+  bool CheckMap(const Node& n, std::string_view what, const std::vector<std::string>& allowed,
+                const std::vector<std::string>& required) {
+    if (!IsMap(n)) return Check(n, [&](const YAML::Node& y) { return scratch_.CheckMap(y, what, allowed, required); });
+    YAML::Node present(YAML::NodeType::Map);
+    for (auto it = n.value->begin(); it != n.value->end(); ++it) {
+      YAML::Node one(YAML::NodeType::Map);
+      one[it.key()] = YAML::Node();
+      Check(Node{nullptr, n.pointer + "/" + Escape(it.key()), true},
+            [&](const YAML::Node&) { return scratch_.CheckMap(one, what, allowed, {}); });
+      if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) present[it.key()] = YAML::Node();
+    }
+    Check(n, [&](const YAML::Node&) { return scratch_.CheckMap(present, what, allowed, required); });
+    return true;
+  }
+  void CheckNoDuplicateKeys(const Node&, std::string_view) {}  // a JSON object has none left
+  std::optional<std::string> ReadString(const Node& n, std::string_view key) {
+    return Check(n, [&](const YAML::Node& y) { return scratch_.ReadString(y, key); });
+  }
+  std::optional<std::string> ReadText(const Node& n, std::string_view key, bool lines = false) {
+    return Check(n, [&](const YAML::Node& y) { return scratch_.ReadText(y, key, lines); });
+  }
+  std::optional<bool> ReadBool(const Node& n, std::string_view key) {
+    return Check(n, [&](const YAML::Node& y) { return scratch_.ReadBool(y, key); });
+  }
+  std::optional<int64_t> ReadInt(const Node& n, std::string_view key) {
+    return Check(n, [&](const YAML::Node& y) { return scratch_.ReadInt(y, key); });
+  }
+  std::optional<Date> ReadDate(const Node& n, std::string_view key) {
+    return Check(n, [&](const YAML::Node& y) { return scratch_.ReadDate(y, key); });
+  }
+  std::optional<std::vector<std::string>> ReadStringList(const Node& n, std::string_view key) {
+    if (!IsSequence(n)) return Check(n, [&](const YAML::Node& y) { return scratch_.ReadStringList(y, key); });
+    std::vector<std::string> out;
+    bool ok = true;
+    ForEachItem(n, [&](const Node& item) {
+      if (auto s = ReadString(item, key)) out.push_back(*s);
+      else ok = false;
+    });
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+ private:
+  static std::string Escape(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+      if (c == '~') out += "~0";
+      else if (c == '/') out += "~1";
+      else out += c;
+    }
+    return out;
+  }
+  static bool Nested(const nlohmann::json& v) { return v.is_structured() && !v.empty(); }
+
+  // The value as a YAML node of the same kind, for the reader's checks of one value.
+  static YAML::Node Yaml(const Node& n) {
+    if (n.value == nullptr || n.value->is_null()) return YAML::Node(YAML::NodeType::Null);
+    if (n.value->is_object()) return YAML::Node(YAML::NodeType::Map);
+    if (n.value->is_array()) return YAML::Node(YAML::NodeType::Sequence);
+    if (n.value->is_string()) return YAML::Node(n.value->get<std::string>());
+    return YAML::Node(n.value->dump());
+  }
+
+  // Runs one of the reader's checks on `n` and places what it says at `n`.
+  template <typename F>
+  std::invoke_result_t<F, const YAML::Node&> Check(const Node& n, F check) {
+    auto result = check(Yaml(n));
+    for (auto& d : scratch_.TakeDiagnostics()) {
+      d.location = Locate(n);
+      Error(std::move(d));
+    }
+    return result;
+  }
+
+  // A nested value begins on the line of its first field.
+  std::string LinePointer(const Node& n) const {
+    if (n.value == nullptr || !Nested(*n.value)) return n.pointer;
+    if (n.value->is_object()) return n.pointer + "/" + Escape(n.value->begin().key());
+    return LinePointer(Node{&n.value->front(), n.pointer + "/0", false});
+  }
+
+  void Number(const nlohmann::json& value, const std::string& pointer) {
+    if (value.is_object()) {
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        const std::string field = pointer + "/" + Escape(it.key());
+        Line(field);
+        if (Nested(it.value())) Number(it.value(), field);
+      }
+    } else if (value.is_array()) {
+      for (size_t i = 0; i < value.size(); ++i) {
+        const std::string field = pointer + "/" + std::to_string(i);
+        if (Nested(value[i])) {
+          Number(value[i], field);
+        } else {
+          Line(field);
+        }
+      }
+    }
+  }
+  void Line(const std::string& field) {
+    fields_.push_back(field);
+    lines_.emplace(field, static_cast<int>(fields_.size()));
+  }
+
+  YamlReader scratch_;
+  std::vector<std::string> fields_;  // by line
+  std::map<std::string, int> lines_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// Reads a case document, notation aside (see docs/case-format.md).
+template <typename Doc>
+class CaseReader {
+ public:
+  using Node = typename Doc::Node;
+
+  CaseReader(const Vocabulary& vocabulary, Doc& doc)
+      : vocabulary_(vocabulary), data_(vocabulary.data()), doc_(doc), builder_(vocabulary, doc.file()) {
     for (const auto& fact : data_.facts) {
       const std::string& name = fact.name;
       auto dot = name.find('.');
@@ -27,79 +261,85 @@ class CaseLoader {
     }
   }
 
-  void Load(const YAML::Node& root) {
+  void Load(const Node& root) {
     std::vector<std::string> allowed = kMetaKeys;
     allowed.insert(allowed.end(), top_level_.begin(), top_level_.end());
-    if (!root.IsMap()) {
-      reader_.Error("E0104", root, "a case must be a map of keys to values",
-                    {"see docs/case-format.md"});
+    if (!Doc::IsMap(root)) {
+      doc_.Error("E0104", root, "a case must be a map of keys to values", {"see docs/case-format.md"});
       return;
     }
-    reader_.CheckNoDuplicateKeys(root, "case");
+    doc_.CheckNoDuplicateKeys(root, "case");
     for (const auto& key : std::vector<std::string>{"id", "jurisdiction", "date"}) {
-      if (!root[key].IsDefined()) {
-        reader_.Error("E0106", root, "missing key '" + key + "' in case",
-                      {key == "date" ? "the date of the facts, YYYY-MM-DD: it selects the law "
-                                       "in force"
-                                     : key == "jurisdiction"
-                                           ? "the national law to assess: " +
-                                                 internal::JoinQuoted(data_.jurisdictions)
-                                           : "a short identifier for the case"});
+      if (!Doc::Has(Doc::Get(root, key))) {
+        doc_.Error("E0106", root, "missing key '" + key + "' in case",
+                   {key == "date" ? "the date of the facts, YYYY-MM-DD: it selects the law "
+                                    "in force"
+                    : key == "jurisdiction"
+                        ? "the national law to assess: " + internal::JoinQuoted(data_.jurisdictions)
+                        : "a short identifier for the case"});
       }
     }
-    if (root["id"].IsDefined()) {
-      if (auto id = reader_.ReadText(root["id"], "id")) c_.id_ = *id;
+    if (const Node id = Doc::Get(root, "id"); Doc::Has(id)) {
+      if (auto text = doc_.ReadText(id, "id")) builder_.SetId(*text);
     }
-    if (root["title"].IsDefined()) {
-      if (auto title = reader_.ReadText(root["title"], "title")) c_.title_ = *title;
+    if (const Node title = Doc::Get(root, "title"); Doc::Has(title)) {
+      if (auto text = doc_.ReadText(title, "title")) builder_.SetTitle(*text);
     }
-    if (root["description"].IsDefined()) {
-      reader_.ReadText(root["description"], "description", /*lines=*/true);
+    if (const Node description = Doc::Get(root, "description"); Doc::Has(description)) {
+      (void)doc_.ReadText(description, "description", /*lines=*/true);
     }
-    if (root["jurisdiction"].IsDefined()) {
-      if (auto j = reader_.ReadChoice(root["jurisdiction"], "jurisdiction", data_.jurisdictions)) {
-        c_.jurisdiction_ = *j;
-      }
+    if (const Node j = Doc::Get(root, "jurisdiction"); Doc::Has(j)) {
+      if (auto text = doc_.ReadString(j, "jurisdiction")) builder_.SetJurisdiction(*text, doc_.Locate(j));
+      Said(j);
     }
-    if (root["date"].IsDefined()) {
-      c_.date_location_ = reader_.Locate(root["date"]);
-      if (auto date = reader_.ReadDate(root["date"], "date")) {
-        c_.date_ = *date;
-        have_date_ = true;
-      }
+    if (const Node date = Doc::Get(root, "date"); Doc::Has(date)) {
+      if (auto d = doc_.ReadDate(date, "date")) builder_.SetDate(*d, doc_.Locate(date));
     }
-    for (auto it = root.begin(); it != root.end(); ++it) {
-      const std::string key = it->first.Scalar();
-      if (std::find(kMetaKeys.begin(), kMetaKeys.end(), key) != kMetaKeys.end()) continue;
+    Doc::ForEachEntry(root, [&](const Node& key_node, const std::string& key, const Node& value) {
+      if (std::find(kMetaKeys.begin(), kMetaKeys.end(), key) != kMetaKeys.end()) return;
       if (top_level_.count(key) == 0) {
-        if (reader_.full()) {  // not shown: spare the suggestions
-          reader_.CountUnshown();
-          continue;
+        if (doc_.full()) {  // not shown: spare the suggestions
+          doc_.CountUnshown();
+          return;
         }
-        reader_.Error("E0101", it->first, "unknown key '" + key + "' in case",
-                      {internal::DidYouMean(key, allowed), "allowed keys: " +
-                                                               internal::JoinQuoted(allowed)});
-        continue;
+        doc_.Error("E0101", key_node, "unknown key '" + key + "' in case",
+                   {internal::DidYouMean(key, allowed), "allowed keys: " + internal::JoinQuoted(allowed)});
+        return;
       }
-      ReadEntry(it->first, it->second, key);
+      ReadEntry(key_node, value, key);
+    });
+    if (const Node expect = Doc::Get(root, "expect"); Doc::Has(expect)) ReadExpectations(expect);
+    auto built = CaseBuilderAccess::BuildReadCase(builder_);
+    if (!built.ok()) {
+      for (const auto& d : built.errors()) doc_.Error(d);
+      return;
     }
-    if (root["expect"].IsDefined()) ReadExpectations(root["expect"]);
-    if (have_date_) {
-      for (auto& act : c_.acts_) {
-        if (!act_has_date_[&act - c_.acts_.data()]) act.date = c_.date_;
-      }
-    }
-    Derive();
+    case_ = std::move(built).value();
   }
 
-  Case Take() { return std::move(c_); }
+  // REQUIRES: the document read without errors.
+  Case Take() { return std::move(*case_); }
 
  private:
   inline static const std::vector<std::string> kMetaKeys = {"id", "title", "description",
                                                             "jurisdiction", "date", "expect"};
 
+  // What the builder found wrong with the value just given is said at its node.
+  void Said(const Node& node) {
+    for (auto& d : builder_.TakeProblems()) Say(node, std::move(d));
+  }
+  // An act listed twice is shown where the builder places it, the act's type (underlining
+  // its first character); anything else underlines the value.
+  void Say(const Node& node, Diagnostic d) {
+    if (d.code == "E0109") {
+      doc_.Error(d);
+    } else {
+      doc_.Error(d.code, node, std::move(d.message), std::move(d.help));
+    }
+  }
+
   // `name` is a fact or a group of facts ("victim").
-  void ReadEntry(const YAML::Node& key, const YAML::Node& value, const std::string& name) {
+  void ReadEntry(const Node& key, const Node& value, const std::string& name) {
     if (auto slot = vocabulary_.SlotOf(name)) {
       ReadFact(*slot, value);
       return;
@@ -110,231 +350,155 @@ class CaseLoader {
       if (fact.name.compare(0, prefix.size(), prefix) == 0) members.push_back(fact.name);
     }
     if (members.empty()) {
-      reader_.Error("E0102", key, "unknown fact '" + name + "'",
-                    {internal::DidYouMean(name, vocabulary_.Names())});
+      doc_.Error("E0102", key, "unknown fact '" + name + "'", {internal::DidYouMean(name, vocabulary_.Names())});
       return;
     }
-    if (!value.IsMap()) {
-      reader_.Error("E0104", value, "'" + name + "' must be a map of facts",
-                    {"facts in '" + name + "': " + internal::JoinQuoted(members)});
+    if (!Doc::IsMap(value)) {
+      doc_.Error("E0104", value, "'" + name + "' must be a map of facts",
+                 {"facts in '" + name + "': " + internal::JoinQuoted(members)});
       return;
     }
-    reader_.CheckNoDuplicateKeys(value, "'" + name + "'");
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      const std::string child = name + "." + it->first.Scalar();
+    doc_.CheckNoDuplicateKeys(value, "'" + name + "'");
+    Doc::ForEachEntry(value, [&](const Node& child_key, const std::string& child_name, const Node& child_value) {
+      const std::string child = name + "." + child_name;
       if (!vocabulary_.SlotOf(child)) {
         bool is_group = std::any_of(members.begin(), members.end(), [&](const std::string& m) {
           return m.compare(0, child.size() + 1, child + ".") == 0;
         });
-        if (!is_group && reader_.full()) {
-          reader_.CountUnshown();
-          continue;
-        }
-        if (!is_group) {
-          reader_.Error("E0102", it->first, "unknown fact '" + child + "'",
-                        {internal::DidYouMean(child, members),
-                         "facts in '" + name + "': " + internal::JoinQuoted(members)});
-          continue;
-        }
-      }
-      ReadEntry(it->first, it->second, child);
-    }
-  }
-
-  void ReadFact(int slot, const YAML::Node& node) {
-    const FactDefinition& fact = data_.facts[slot];
-    if (internal::IsUnknownScalar(node)) {
-      c_.stated_unknown_.push_back(slot);
-      return;
-    }
-    FactValue value;
-    value.known = true;
-    value.given = true;
-    switch (fact.type) {
-      case FactType::kBool: {
-        auto b = reader_.ReadBool(node, fact.name);
-        if (!b) return;
-        value.number = *b ? 1 : 0;
-        break;
-      }
-      case FactType::kInt: {
-        auto n = reader_.ReadInt(node, fact.name);
-        if (!n) return;
-        if ((fact.min && *n < *fact.min) || (fact.max && *n > *fact.max)) {
-          reader_.Error("E0107", node, "'" + fact.name + "': " + std::to_string(*n) +
-                                           " is out of range",
-                        {"allowed: " + (fact.min ? std::to_string(*fact.min) : "") + " to " +
-                         (fact.max ? std::to_string(*fact.max) : "")});
+        if (!is_group && doc_.full()) {
+          doc_.CountUnshown();
           return;
         }
-        value.number = *n;
-        break;
+        if (!is_group) {
+          doc_.Error("E0102", child_key, "unknown fact '" + child + "'",
+                     {internal::DidYouMean(child, members), "facts in '" + name + "': " + internal::JoinQuoted(members)});
+          return;
+        }
       }
-      case FactType::kDate: {
-        auto d = reader_.ReadDate(node, fact.name);
-        if (!d) return;
-        value.number = d->days_since_epoch();
-        break;
-      }
-      case FactType::kEnum: {
-        auto choice = reader_.ReadChoice(node, fact.name, fact.values);
-        if (!choice) return;
-        value.number = *fact.ValueIndex(*choice);
-        break;
-      }
-      case FactType::kSet:
-        if (!ReadSet(fact, node, value)) return;
-        break;
-    }
-    c_.values_[slot] = value;
-    given_at_[slot] = reader_.Locate(node);
+      ReadEntry(child_key, child_value, child);
+    });
   }
 
-  bool ReadSet(const FactDefinition& fact, const YAML::Node& node, FactValue& value) {
-    const bool is_acts = fact.name == kActsFact;
-    if (!node.IsSequence()) {
-      reader_.Error("E0104", node, "'" + fact.name + "' must be a list",
-                    {is_acts ? "e.g. [{type: create}, {type: share, date: 2025-04-01}]"
-                             : "allowed values: " + internal::JoinQuoted(fact.values)});
-      return false;
+  void ReadFact(int slot, const Node& node) {
+    const FactDefinition& fact = data_.facts[slot];
+    const SourceLocation where = doc_.Locate(node);
+    if (Doc::IsUnknown(node)) {
+      builder_.SetUnknown(fact.name, where);
+      return;
     }
+    switch (fact.type) {
+      case FactType::kBool:
+        if (auto b = doc_.ReadBool(node, fact.name)) builder_.SetBool(fact.name, *b, where);
+        break;
+      case FactType::kInt:
+        if (auto n = doc_.ReadInt(node, fact.name)) builder_.SetNumber(fact.name, *n, where);
+        break;
+      case FactType::kDate:
+        if (auto d = doc_.ReadDate(node, fact.name)) builder_.SetDay(fact.name, *d, where);
+        break;
+      case FactType::kEnum:
+        if (auto v = doc_.ReadString(node, fact.name)) builder_.SetValue(fact.name, *v, where);
+        break;
+      case FactType::kSet:
+        ReadSet(slot, fact, node);
+        break;
+    }
+    Said(node);
+  }
+
+  void ReadSet(int slot, const FactDefinition& fact, const Node& node) {
+    const bool is_acts = fact.name == kActsFact;
+    if (!Doc::IsSequence(node)) {
+      doc_.Error("E0104", node, "'" + fact.name + "' must be a list",
+                 {is_acts ? "e.g. [{type: create}, {type: share, date: 2025-04-01}]"
+                          : "allowed values: " + internal::JoinQuoted(fact.values)});
+      return;
+    }
+    if (is_acts) builder_.SetValues(fact.name, {}, doc_.Locate(node));
+    uint64_t present = 0;
     bool ok = true;
-    for (const auto& item : node) {
+    Doc::ForEachItem(node, [&](const Node& item) {
       bool certain = true;
       std::optional<Date> date;
-      const bool detailed = item.IsMap() && is_acts;
+      const bool detailed = Doc::IsMap(item) && is_acts;
       if (detailed) {
-        if (!reader_.CheckMap(item, "act", {"type", "date", "certain"}, {"type"}) ||
-            !item["type"].IsDefined()) {
+        if (!doc_.CheckMap(item, "act", {"type", "date", "certain"}, {"type"}) || !Doc::Has(Doc::Get(item, "type"))) {
           ok = false;
-          continue;
+          return;
         }
-        if (item["date"].IsDefined()) {
-          date = reader_.ReadDate(item["date"], "date");
+        if (const Node d = Doc::Get(item, "date"); Doc::Has(d)) {
+          date = doc_.ReadDate(d, "date");
           if (!date) ok = false;
         }
-        if (item["certain"].IsDefined()) {
-          auto b = reader_.ReadBool(item["certain"], "certain");
+        if (const Node c = Doc::Get(item, "certain"); Doc::Has(c)) {
+          auto b = doc_.ReadBool(c, "certain");
           if (!b) ok = false;
           certain = b.value_or(true);
         }
       }
-      // Constructed, never assigned: assigning a YAML::Node overwrites the node it refers to.
-      const YAML::Node type_node = detailed ? item["type"] : item;
-      auto choice = reader_.ReadChoice(type_node, fact.name, fact.values);
-      if (!choice) {
+      const Node type_node = detailed ? Doc::Get(item, "type") : item;
+      auto type = doc_.ReadString(type_node, fact.name);
+      if (!type) {
         ok = false;
-        continue;
-      }
-      const uint64_t bit = uint64_t{1} << *fact.ValueIndex(*choice);
-      if (certain) {
-        value.present |= bit;
-      } else {
-        value.uncertain |= bit;
+        return;
       }
       if (is_acts) {
-        Act act;
-        act.type = *choice;
-        act.type_index = *fact.ValueIndex(*choice);
-        act.date = date.value_or(c_.date_);
-        act.certain = certain;
-        act.location = reader_.Locate(type_node);
-        if (!Unlisted(act)) {
-          ok = false;
-          continue;
-        }
-        act_has_date_.push_back(date.has_value());
-        c_.acts_.push_back(std::move(act));
+        builder_.AddAct(*type, date, certain, doc_.Locate(type_node));
+      } else if (auto index = CaseBuilderAccess::ValueIndex(builder_, slot, *type, doc_.Locate(type_node))) {
+        present |= uint64_t{1} << *index;
       }
+      auto problems = builder_.TakeProblems();
+      if (!problems.empty()) ok = false;
+      for (auto& d : problems) Say(type_node, std::move(d));
+    });
+    if (is_acts) {
+      CaseBuilderAccess::EndActs(builder_, doc_.Locate(node));
+    } else if (ok) {
+      CaseBuilderAccess::SetMembers(builder_, slot, present, doc_.Locate(node));
     }
-    // Each act's date may select a version of its own; the engine tracks them in one
-    // 64-bit word (the case date and at most 63 acts).
-    if (is_acts && c_.acts_.size() > kMaxActs) {
-      reader_.Error("E0111", node,
-                    "the case lists " + std::to_string(c_.acts_.size()) + " acts; at most " +
-                        std::to_string(kMaxActs) + " are supported",
-                    {"list each kind of act once per date"});
-      ok = false;
-    }
-    // An act reported both as certain and as uncertain is certain.
-    value.uncertain &= ~value.present;
-    return ok;
   }
 
-  // An act is listed once per date: twice is a slip of the pen (or two certainties at
-  // once), and the second would be read as the same act.
-  bool Unlisted(const Act& act) {
-    for (const Act& listed : c_.acts_) {
-      if (listed.type != act.type || listed.date != act.date) continue;
-      reader_.Error("E0109", act.location,
-                    "the act '" + act.type + "' on " + act.date.ToString() + " is listed twice",
-                    {"first listed at line " + std::to_string(listed.location.line) +
-                     "; list an act once per date (an act done again later takes its own date)"});
-      return false;
-    }
-    return true;
-  }
-
-  std::vector<ExpectedRule> ReadRuleList(const YAML::Node& node, const std::string& key) {
+  std::vector<ExpectedRule> ReadRuleList(const Node& node, const std::string& key) {
     std::vector<ExpectedRule> rules;
-    if (!node.IsSequence()) {
-      reader_.Error("E0104", node, "'expect." + key + "' must be a list of rule ids");
+    if (!Doc::IsSequence(node)) {
+      doc_.Error("E0104", node, "'expect." + key + "' must be a list of rule ids");
       return rules;
     }
-    for (const auto& item : node) {
-      if (auto id = reader_.ReadText(item, "expect." + key)) {
-        rules.push_back(ExpectedRule{*id, reader_.Locate(item)});
-      }
-    }
+    Doc::ForEachItem(node, [&](const Node& item) {
+      if (auto id = doc_.ReadText(item, "expect." + key)) rules.push_back(ExpectedRule{*id, doc_.Locate(item)});
+    });
     return rules;
   }
 
-  void ReadExpectations(const YAML::Node& node) {
-    if (!reader_.CheckMap(node, "expect",
-                          {"applies", "possible", "absent", "source", "note", "with", "as_of"},
-                          {"source"})) {
+  void ReadExpectations(const Node& node) {
+    if (!doc_.CheckMap(node, "expect", {"applies", "possible", "absent", "source", "note", "with", "as_of"},
+                       {"source"})) {
       return;
     }
     Expectations expect;
-    expect.location = reader_.Locate(node);
-    if (node["applies"].IsDefined()) expect.applies = ReadRuleList(node["applies"], "applies");
-    if (node["possible"].IsDefined()) expect.possible = ReadRuleList(node["possible"], "possible");
-    if (node["absent"].IsDefined()) expect.absent = ReadRuleList(node["absent"], "absent");
-    if (node["source"].IsDefined()) {
-      if (auto source = reader_.ReadString(node["source"], "expect.source")) expect.source = *source;
+    expect.location = doc_.Locate(node);
+    if (const Node n = Doc::Get(node, "applies"); Doc::Has(n)) expect.applies = ReadRuleList(n, "applies");
+    if (const Node n = Doc::Get(node, "possible"); Doc::Has(n)) expect.possible = ReadRuleList(n, "possible");
+    if (const Node n = Doc::Get(node, "absent"); Doc::Has(n)) expect.absent = ReadRuleList(n, "absent");
+    if (const Node n = Doc::Get(node, "source"); Doc::Has(n)) {
+      if (auto source = doc_.ReadString(n, "expect.source")) expect.source = *source;
     }
-    if (node["with"].IsDefined()) {
-      if (auto with = reader_.ReadStringList(node["with"], "expect.with")) expect.with = *with;
+    if (const Node n = Doc::Get(node, "with"); Doc::Has(n)) {
+      if (auto with = doc_.ReadStringList(n, "expect.with")) expect.with = *with;
     }
-    if (node["as_of"].IsDefined()) expect.as_of = reader_.ReadDate(node["as_of"], "expect.as_of");
-    c_.expectations_ = std::move(expect);
-  }
-
-  // Derived facts are computed when their inputs are known. A value the case gives
-  // directly stands when the derivation is undecided, and is an error when the
-  // derivation contradicts it.
-  void Derive() {
-    std::vector<int> contradictions;
-    internal::DeriveFacts(data_, c_.values_, &contradictions);
-    for (int slot : contradictions) {
-      const auto& fact = data_.facts[slot];
-      reader_.Error("E0108", given_at_[slot],
-                    "'" + fact.name + "' contradicts the facts it is derived from",
-                    {"the other facts of the case make it " +
-                     std::string(c_.values_[slot].number ? "false" : "true") +
-                     "; correct one of them or leave '" + fact.name + "' out"});
-    }
+    if (const Node n = Doc::Get(node, "as_of"); Doc::Has(n)) expect.as_of = doc_.ReadDate(n, "expect.as_of");
+    CaseBuilderAccess::SetExpectations(builder_, std::move(expect));
   }
 
   const Vocabulary& vocabulary_;
   const internal::VocabularyData& data_;
-  YamlReader& reader_;
-  Case c_;
+  Doc& doc_;
+  CaseBuilder builder_;
   std::set<std::string> top_level_;
-  std::vector<SourceLocation> given_at_;
-  std::vector<bool> act_has_date_;
-  bool have_date_ = false;
+  std::optional<Case> case_;
 };
+
+}  // namespace
 
 Result<Case> Case::Load(const std::string& path, const Vocabulary& vocabulary) {
   Diagnostic error;
@@ -348,7 +512,8 @@ Result<Case> Case::Parse(const std::string& text, const std::string& file_name,
   YamlReader reader(text, file_name);
   auto root = reader.Parse(internal::kCaseLimits);
   if (!root) return reader.TakeDiagnostics();
-  CaseLoader loader(vocabulary, reader);
+  YamlDoc doc(reader);
+  CaseReader<YamlDoc> loader(vocabulary, doc);
   try {
     loader.Load(*root);
   } catch (const YAML::Exception& e) {
@@ -359,4 +524,24 @@ Result<Case> Case::Parse(const std::string& text, const std::string& file_name,
   return loader.Take();
 }
 
+namespace internal {
+
+Result<Case> ReadCaseObject(const nlohmann::json& value, const Vocabulary& vocabulary, const std::string& base,
+                            std::vector<std::string>* fields) {
+  JsonDoc doc(value, base);
+  // An empty object has always been answered as no map at all.
+  static const nlohmann::json kNull;
+  const JsonDoc::Node root{value.empty() ? &kNull : &value, base, false};
+  CaseReader<JsonDoc> reader(vocabulary, doc);
+  reader.Load(root);
+  auto errors = doc.TakeDiagnostics();
+  if (errors.empty()) return reader.Take();
+  if (fields != nullptr) {
+    fields->clear();
+    for (const auto& d : errors) fields->push_back(doc.FieldOf(d, base));
+  }
+  return errors;
+}
+
+}  // namespace internal
 }  // namespace ibsa

@@ -1,3 +1,5 @@
+// One case writer: the case's fields are described once (CaseFields), in the order and
+// shape a case file gives them, and written as YAML or as JSON from that description.
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +12,27 @@
 namespace ibsa {
 namespace {
 
+// One field of a written case: a scalar, a list or a map of fields.
+struct Field {
+  enum class Kind {
+    kText,     // a string: a name, a value, a date, "unknown"
+    kTitle,    // a string people wrote: quoted in YAML
+    kBool,
+    kNumber,
+    kValues,   // a list on one line: a set fact's members (an uncertain one as a map)
+    kActs,     // a list of acts, one per line, each a map on one line
+    kMap,      // a group of facts (victim: ...), or an act
+  };
+  std::string key;  // empty for a list's item
+  Kind kind = Kind::kText;
+  std::string text;
+  int64_t number = 0;  // kBool (0/1) and kNumber
+  std::vector<Field> items;
+};
+
+Field Text(std::string key, std::string text) { return {std::move(key), Field::Kind::kText, std::move(text), 0, {}}; }
+Field Bool(std::string key, bool value) { return {std::move(key), Field::Kind::kBool, "", value ? 1 : 0, {}}; }
+
 std::string Group(const std::string& name) {
   const auto dot = name.find('.');
   return dot == std::string::npos ? "" : name.substr(0, dot);
@@ -20,105 +43,110 @@ std::string Member(const std::string& name) {
   return dot == std::string::npos ? name : name.substr(dot + 1);
 }
 
-void EmitValue(YAML::Emitter& out, const FactDefinition& fact, const FactValue& value) {
+Field ValueField(std::string key, const FactDefinition& fact, const FactValue& value) {
   switch (fact.type) {
-    case FactType::kBool: out << (value.number != 0); return;
-    case FactType::kInt: out << value.number; return;
-    case FactType::kDate:
-      out << Date::FromDays(static_cast<int32_t>(value.number)).ToString();
-      return;
-    case FactType::kEnum: out << fact.values[static_cast<size_t>(value.number)]; return;
+    case FactType::kBool: return Bool(std::move(key), value.number != 0);
+    case FactType::kInt: return {std::move(key), Field::Kind::kNumber, "", value.number, {}};
+    case FactType::kDate: return Text(std::move(key), Date::FromDays(static_cast<int32_t>(value.number)).ToString());
+    case FactType::kEnum: return Text(std::move(key), fact.values[static_cast<size_t>(value.number)]);
     case FactType::kSet: {
-      out << YAML::Flow << YAML::BeginSeq;
+      Field list{std::move(key), Field::Kind::kValues, "", 0, {}};
       for (size_t i = 0; i < fact.values.size(); ++i) {
-        if ((value.present >> i) & 1) out << fact.values[i];
+        if ((value.present >> i) & 1) list.items.push_back(Text("", fact.values[i]));
       }
       for (size_t i = 0; i < fact.values.size(); ++i) {
         if ((value.uncertain >> i) & 1) {
-          out << YAML::BeginMap << YAML::Key << "type" << YAML::Value << fact.values[i]
-              << YAML::Key << "certain" << YAML::Value << false << YAML::EndMap;
+          list.items.push_back({"", Field::Kind::kMap, "", 0, {Text("type", fact.values[i]), Bool("certain", false)}});
         }
       }
-      out << YAML::EndSeq;
-      return;
+      return list;
     }
   }
+  return Text(std::move(key), "");
 }
 
-void EmitActs(YAML::Emitter& out, const Case& c) {
-  out << YAML::BeginSeq;
+Field ActsField(std::string key, const Case& c) {
+  Field list{std::move(key), Field::Kind::kActs, "", 0, {}};
   for (const Act& act : c.acts()) {
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "type" << YAML::Value << act.type;
-    if (act.date != c.date()) out << YAML::Key << "date" << YAML::Value << act.date.ToString();
-    if (!act.certain) out << YAML::Key << "certain" << YAML::Value << false;
-    out << YAML::EndMap;
+    Field entry{"", Field::Kind::kMap, "", 0, {Text("type", act.type)}};
+    if (act.date != c.date()) entry.items.push_back(Text("date", act.date.ToString()));
+    if (!act.certain) entry.items.push_back(Bool("certain", false));
+    list.items.push_back(std::move(entry));
   }
-  out << YAML::EndSeq;
+  return list;
 }
 
-}  // namespace
-
-std::string CaseToYaml(const Case& c, const Vocabulary& vocabulary) {
-  // What to write per fact, in vocabulary order, grouped by the part before the dot.
-  std::vector<std::string> groups;
-  std::map<std::string, std::vector<int>> members;
+// The case's fields: id, title, jurisdiction, date, then the facts it states (given or
+// unknown) in vocabulary order, grouped by the part of their name before the dot.
+std::vector<Field> CaseFields(const Case& c, const Vocabulary& vocabulary) {
+  std::vector<Field> fields{Text("id", c.id())};
+  if (!c.title().empty()) fields.push_back({"title", Field::Kind::kTitle, c.title(), 0, {}});
+  fields.push_back(Text("jurisdiction", c.jurisdiction()));
+  fields.push_back(Text("date", c.date().ToString()));
+  std::map<std::string, size_t> groups;  // group name -> its index in `fields`
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactValue& value = c.values()[slot];
     const bool unknown = std::find(c.stated_unknown().begin(), c.stated_unknown().end(), slot) !=
                          c.stated_unknown().end();
     if (!(value.known && value.given) && !unknown) continue;
-    const std::string group = Group(vocabulary.fact(slot).name);
-    if (members.count(group) == 0) groups.push_back(group);
-    members[group].push_back(slot);
-  }
-  YAML::Emitter out;
-  out << YAML::BeginMap;
-  out << YAML::Key << "id" << YAML::Value << c.id();
-  if (!c.title().empty()) out << YAML::Key << "title" << YAML::Value << YAML::DoubleQuoted << c.title();
-  out << YAML::Key << "jurisdiction" << YAML::Value << c.jurisdiction();
-  out << YAML::Key << "date" << YAML::Value << c.date().ToString();
-  auto emit = [&](int slot) {
     const FactDefinition& fact = vocabulary.fact(slot);
-    const FactValue& value = c.values()[slot];
-    out << YAML::Key << Member(fact.name) << YAML::Value;
-    if (!value.known) {
-      out << "unknown";
-    } else if (fact.name == kActsFact && !c.acts().empty()) {
-      EmitActs(out, c);
-    } else {
-      EmitValue(out, fact, value);
-    }
-  };
-  for (const auto& group : groups) {
+    const std::string key = Member(fact.name);
+    Field field = !value.known ? Text(key, "unknown")
+                  : fact.name == kActsFact && !c.acts().empty() ? ActsField(key, c)
+                                                                : ValueField(key, fact, value);
+    const std::string group = Group(fact.name);
     if (group.empty()) {
-      for (int slot : members[group]) emit(slot);
+      fields.push_back(std::move(field));
       continue;
     }
-    out << YAML::Key << group << YAML::Value << YAML::BeginMap;
-    for (int slot : members[group]) emit(slot);
-    out << YAML::EndMap;
+    auto [at, added] = groups.emplace(group, fields.size());
+    if (added) fields.push_back({group, Field::Kind::kMap, "", 0, {}});
+    fields[at->second].items.push_back(std::move(field));
   }
-  out << YAML::EndMap;
-  return std::string(out.c_str()) + "\n";
+  return fields;
 }
 
-namespace {
+void Emit(YAML::Emitter& out, const Field& f) {
+  if (!f.key.empty()) out << YAML::Key << f.key << YAML::Value;
+  switch (f.kind) {
+    case Field::Kind::kText: out << f.text; return;
+    case Field::Kind::kTitle: out << YAML::DoubleQuoted << f.text; return;
+    case Field::Kind::kBool: out << (f.number != 0); return;
+    case Field::Kind::kNumber: out << f.number; return;
+    case Field::Kind::kValues:
+    case Field::Kind::kActs:
+      if (f.kind == Field::Kind::kValues) out << YAML::Flow;
+      out << YAML::BeginSeq;
+      for (const Field& item : f.items) {
+        if (f.kind == Field::Kind::kActs) out << YAML::Flow;
+        Emit(out, item);
+      }
+      out << YAML::EndSeq;
+      return;
+    case Field::Kind::kMap:
+      out << YAML::BeginMap;
+      for (const Field& item : f.items) Emit(out, item);
+      out << YAML::EndMap;
+      return;
+  }
+}
 
-nlohmann::ordered_json ValueToJson(const FactDefinition& fact, const FactValue& value) {
-  switch (fact.type) {
-    case FactType::kBool: return value.number != 0;
-    case FactType::kInt: return value.number;
-    case FactType::kDate: return Date::FromDays(static_cast<int32_t>(value.number)).ToString();
-    case FactType::kEnum: return fact.values[static_cast<size_t>(value.number)];
-    case FactType::kSet: {
-      auto members = nlohmann::ordered_json::array();
-      for (size_t i = 0; i < fact.values.size(); ++i) {
-        if ((value.present >> i) & 1) members.push_back(fact.values[i]);
-      }
-      for (size_t i = 0; i < fact.values.size(); ++i) {
-        if ((value.uncertain >> i) & 1) members.push_back({{"type", fact.values[i]}, {"certain", false}});
-      }
-      return members;
+nlohmann::ordered_json ToJson(const Field& f) {
+  switch (f.kind) {
+    case Field::Kind::kText:
+    case Field::Kind::kTitle: return f.text;
+    case Field::Kind::kBool: return f.number != 0;
+    case Field::Kind::kNumber: return f.number;
+    case Field::Kind::kValues:
+    case Field::Kind::kActs: {
+      auto list = nlohmann::ordered_json::array();
+      for (const Field& item : f.items) list.push_back(ToJson(item));
+      return list;
+    }
+    case Field::Kind::kMap: {
+      auto map = nlohmann::ordered_json::object();
+      for (const Field& item : f.items) map[item.key] = ToJson(item);
+      return map;
     }
   }
   return nullptr;
@@ -126,35 +154,17 @@ nlohmann::ordered_json ValueToJson(const FactDefinition& fact, const FactValue& 
 
 }  // namespace
 
+std::string CaseToYaml(const Case& c, const Vocabulary& vocabulary) {
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  for (const Field& f : CaseFields(c, vocabulary)) Emit(out, f);
+  out << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
 std::string CaseToJson(const Case& c, const Vocabulary& vocabulary) {
-  nlohmann::ordered_json out;
-  out["id"] = c.id();
-  if (!c.title().empty()) out["title"] = c.title();
-  out["jurisdiction"] = c.jurisdiction();
-  out["date"] = c.date().ToString();
-  for (int slot = 0; slot < vocabulary.size(); ++slot) {
-    const FactValue& value = c.values()[slot];
-    const bool unknown = std::find(c.stated_unknown().begin(), c.stated_unknown().end(), slot) !=
-                         c.stated_unknown().end();
-    if (!(value.known && value.given) && !unknown) continue;
-    const FactDefinition& fact = vocabulary.fact(slot);
-    const std::string group = Group(fact.name);
-    nlohmann::ordered_json& parent = group.empty() ? out : out[group];
-    nlohmann::ordered_json& field = parent[Member(fact.name)];
-    if (!value.known) {
-      field = "unknown";
-    } else if (fact.name == kActsFact && !c.acts().empty()) {
-      field = nlohmann::ordered_json::array();
-      for (const Act& act : c.acts()) {
-        nlohmann::ordered_json entry{{"type", act.type}};
-        if (act.date != c.date()) entry["date"] = act.date.ToString();
-        if (!act.certain) entry["certain"] = false;
-        field.push_back(std::move(entry));
-      }
-    } else {
-      field = ValueToJson(fact, value);
-    }
-  }
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const Field& f : CaseFields(c, vocabulary)) out[f.key] = ToJson(f);
   return out.dump(2) + "\n";
 }
 

@@ -1,11 +1,10 @@
 #include "ibsa/interview.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cctype>
 #include <set>
 
+#include "ibsa/case_builder.h"
 #include "ibsa/render.h"
 
 namespace ibsa {
@@ -83,62 +82,54 @@ Diagnostic Refused(const std::string& message, const std::string& help) {
   return Diagnostic{"E0103", {}, message, {help}, "", 1};
 }
 
-// The YAML node of `fact` in a case document: `victim: {age: ...}` for victim.age.
-YAML::Node FactNode(YAML::Node& document, const std::string& name) {
-  const auto dot = name.find('.');
-  if (dot == std::string::npos) return document[name];
-  YAML::Node group = document[name.substr(0, dot)];
-  return group[name.substr(dot + 1)];
-}
-
 }  // namespace
+
+// What the interview knows after each step: the case, the acts it no longer asks about,
+// and what follows from them.
+struct Snapshot {
+  Case c;
+  // "fact:member" of an uncertain act answered "don't know" in this interview. Any other
+  // fact answered "don't know" is written as unknown, and NextQuestions does not ask it again.
+  std::set<std::string> skipped;
+  Evaluation findings;
+  std::optional<Question> question;
+};
 
 struct Interview::State {
   const Law* law = nullptr;
   EvaluationOptions options;
-  std::vector<YAML::Node> history;  // case documents, the current one last
-  std::optional<Case> current;
-  std::optional<Evaluation> findings;
-  std::optional<Question> question;
-  // "fact:member" of an uncertain act answered "don't know" in this session. Any other
-  // fact answered "don't know" is written as unknown, and NextQuestions does not ask it again.
-  std::set<std::string> skipped;
+  std::vector<Snapshot> history;  // the start, then one per step; the current one last
+  std::vector<InterviewStep> steps;
 
-  // Reads the current document as a case, then finds the findings and the next question.
-  Status Refresh() {
-    YAML::Emitter out;
-    out << history.back();
-    auto parsed = Case::Parse(out.c_str(), "interview", law->vocabulary());
-    if (!parsed.ok()) return parsed.errors();
-    current = std::move(parsed).value();
-    auto evaluated = Evaluate(*law, *current, options);
+  // The findings and the next question of a case.
+  Result<Snapshot> Assess(Case c, std::set<std::string> skipped) const {
+    auto evaluated = Evaluate(*law, c, options);
     if (!evaluated.ok()) return evaluated.errors();
-    findings = std::move(evaluated).value();
-    auto ranked = NextQuestions(*law, *current, options);
+    auto ranked = NextQuestions(*law, c, options);
     if (!ranked.ok()) return ranked.errors();
-    question.reset();
+    Snapshot next{std::move(c), std::move(skipped), std::move(evaluated).value(), std::nullopt};
     for (auto& q : ranked.value()) {
       const std::string key = q.fact->name + (q.member.empty() ? "" : ":" + q.member);
-      if (skipped.count(key) == 0) {
-        question = std::move(q);
+      if (next.skipped.count(key) == 0) {
+        next.question = std::move(q);
         break;
       }
     }
+    return next;
+  }
+
+  // Takes a step whose case `builder` holds: kept only if the case is valid.
+  Status Step(const CaseBuilder& builder, std::set<std::string> skipped, InterviewStep step) {
+    auto built = builder.Build();
+    if (!built.ok()) return built.errors();
+    auto next = Assess(std::move(built).value(), std::move(skipped));
+    if (!next.ok()) return next.errors();
+    history.push_back(std::move(next).value());
+    steps.push_back(std::move(step));
     return Status::Ok();
   }
 
-  // Applies a change to a copy of the current document; keeps it only if it reads back.
-  template <typename Change>
-  Status Apply(Change change) {
-    history.push_back(YAML::Clone(history.back()));
-    change(history.back());
-    auto refreshed = Refresh();
-    if (!refreshed.ok()) {
-      history.pop_back();
-      (void)Refresh();
-    }
-    return refreshed;
-  }
+  const Snapshot& now() const { return history.back(); }
 };
 
 Interview::Interview(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -150,18 +141,23 @@ Result<Interview> Interview::Start(const Law& law, const Case& start, Evaluation
   auto state = std::make_unique<State>();
   state->law = &law;
   state->options = std::move(options);
-  state->history.push_back(YAML::Load(CaseToYaml(start, law.vocabulary())));
-  if (auto refreshed = state->Refresh(); !refreshed.ok()) return refreshed.errors();
+  // The case as it states itself, without what a file adds (its expectations).
+  auto c = CaseBuilder::From(start, law.vocabulary()).Build();
+  if (!c.ok()) return c.errors();
+  auto first = state->Assess(std::move(c).value(), {});
+  if (!first.ok()) return first.errors();
+  state->history.push_back(std::move(first).value());
   return Interview(std::move(state));
 }
 
-const Case& Interview::current() const { return *state_->current; }
-const Evaluation& Interview::findings() const { return *state_->findings; }
-const std::optional<Question>& Interview::question() const { return state_->question; }
+const Case& Interview::current() const { return state_->now().c; }
+const Evaluation& Interview::findings() const { return state_->now().findings; }
+const std::optional<Question>& Interview::question() const { return state_->now().question; }
+const std::vector<InterviewStep>& Interview::steps() const { return state_->steps; }
 
 std::string Interview::AnswerHint(Language language) const {
-  if (!state_->question) return "";
-  const Question& q = *state_->question;
+  if (!question()) return "";
+  const Question& q = *question();
   const char* yes_no = language == Language::kNl ? "ja / nee" : language == Language::kFr ? "oui / non" : "yes / no";
   if (!q.member.empty() || q.fact->type == FactType::kBool) return yes_no;
   switch (q.fact->type) {
@@ -187,82 +183,88 @@ std::string Interview::AnswerHint(Language language) const {
 }
 
 Status Interview::Answer(std::string_view text) {
-  if (!state_->question) return Refused("no question is open", "the interview is over");
-  const Question q = *state_->question;
+  if (!question()) return Refused("no question is open", "the interview is over");
+  const Question q = *question();
   const FactDefinition& fact = *q.fact;
   const std::string answer = Lower(text);
+  CaseBuilder next = CaseBuilder::From(current(), state_->law->vocabulary());
+  const InterviewStep step{fact.name, q.member, false, std::string(text)};
   if (!q.member.empty()) {
     // An act reported as uncertain: yes makes it certain, no removes it.
     const auto yes = YesNo(answer);
     if (!yes) return Refused("'" + std::string(text) + "' is not yes or no", "answer yes or no (ja/nee, oui/non)");
-    return state_->Apply([&](YAML::Node& document) {
-      YAML::Node list = FactNode(document, fact.name);
-      YAML::Node kept(YAML::NodeType::Sequence);
-      for (const auto& item : list) {
-        const bool this_one = item.IsMap() ? item["type"].Scalar() == q.member : item.Scalar() == q.member;
-        if (!this_one) {
-          kept.push_back(item);
-        } else if (*yes) {
-          YAML::Node certain = YAML::Clone(item);
-          if (certain.IsMap()) certain.remove("certain");
-          kept.push_back(certain);
-        }
-      }
-      FactNode(document, fact.name) = kept;
-    });
+    if (*yes) {
+      next.ConfirmActs(q.member);
+    } else {
+      next.DropActs(q.member);
+    }
+    return state_->Step(next, state_->now().skipped, step);
   }
-  YAML::Node value;
   switch (fact.type) {
     case FactType::kBool: {
       const auto yes = YesNo(answer);
       if (!yes) return Refused("'" + std::string(text) + "' is not yes or no", "answer yes or no (ja/nee, oui/non)");
-      value = *yes;
+      next.SetBool(fact.name, *yes);
       break;
     }
     case FactType::kInt:
     case FactType::kDate:
-      value = answer;  // checked by the case reader, with the fact's range
+      next.SetWritten(fact.name, answer);  // checked as a case file's value, with the fact's range
       break;
     case FactType::kEnum: {
       const auto chosen = Value(fact, answer);
       if (!chosen) return Refused("'" + std::string(text) + "' is not one of the values", "answer with a number or a name: " + AnswerHint(Language::kEn));
-      value = *chosen;
+      next.SetValue(fact.name, *chosen);
       break;
     }
     case FactType::kSet: {
-      value = YAML::Node(YAML::NodeType::Sequence);
+      std::vector<std::string> chosen;
       if (answer != "-") {
         std::string refused;
-        auto chosen = ListAnswer(fact, answer, refused);
-        if (!chosen) {
+        auto values = ListAnswer(fact, answer, refused);
+        if (!values) {
           return Refused("'" + refused + "' is not one of the values",
                          "answer with numbers or names separated by commas, or - for none");
         }
-        for (const auto& v : *chosen) value.push_back(v);
+        chosen = std::move(*values);
       }
+      next.SetValues(fact.name, chosen);
       break;
     }
   }
-  return state_->Apply([&](YAML::Node& document) { FactNode(document, fact.name) = value; });
+  return state_->Step(next, state_->now().skipped, step);
 }
 
 Status Interview::DontKnow() {
-  if (!state_->question) return Refused("no question is open", "the interview is over");
-  const Question q = *state_->question;
+  if (!question()) return Refused("no question is open", "the interview is over");
+  const Question q = *question();
+  const InterviewStep step{q.fact->name, q.member, true, ""};
+  std::set<std::string> skipped = state_->now().skipped;
+  CaseBuilder next = CaseBuilder::From(current(), state_->law->vocabulary());
   if (!q.member.empty()) {
-    // An uncertain act stays uncertain; only this session stops asking about it.
-    state_->skipped.insert(q.fact->name + ":" + q.member);
-    return state_->Refresh();
+    // An uncertain act stays uncertain; only this interview stops asking about it.
+    skipped.insert(q.fact->name + ":" + q.member);
+  } else {
+    next.SetUnknown(q.fact->name);
   }
-  return state_->Apply([&](YAML::Node& document) { FactNode(document, q.fact->name) = "unknown"; });
+  return state_->Step(next, std::move(skipped), step);
 }
 
 bool Interview::Back() {
-  if (state_->history.size() < 2) return false;
+  if (state_->steps.empty()) return false;
   state_->history.pop_back();
-  state_->skipped.clear();
-  (void)state_->Refresh();
+  state_->steps.pop_back();
   return true;
+}
+
+Status Interview::Take(const InterviewStep& step) {
+  const std::optional<Question>& q = question();
+  if (!q || q->fact->name != step.fact || q->member != step.member) {
+    const std::string asked = !q ? "no question is open" : "the question is '" + q->fact->name + (q->member.empty() ? "" : ":" + q->member) + "'";
+    return Refused("this step answers '" + step.fact + (step.member.empty() ? "" : ":" + step.member) + "', but " + asked,
+                   "send the steps as the interview returned them");
+  }
+  return step.dont_know ? DontKnow() : Answer(step.answer);
 }
 
 }  // namespace ibsa

@@ -11,9 +11,11 @@
 #include <utility>
 #include <vector>
 
+#include "case/case_object.h"
 #include "ibsa/case.h"
 #include "ibsa/engine.h"
 #include "ibsa/evaluate.h"
+#include "ibsa/interview.h"
 #include "ibsa/questions.h"
 #include "ibsa/render.h"
 #include "ibsa/vocabulary.h"
@@ -165,73 +167,6 @@ class Fields {
   const json& body_;
 };
 
-// A case given as a JSON object is written as block YAML, one key per line, so that a
-// diagnostic's line names the JSON field it is about. Strings are written JSON-quoted,
-// which YAML reads back unchanged.
-class CaseYaml {
- public:
-  explicit CaseYaml(const json& value) { Emit(value, 0, "/case"); }
-  const std::string& text() const { return text_; }
-  // The JSON pointer of a 1-based YAML line, or "/case".
-  std::string FieldAt(int line) const {
-    return line >= 1 && static_cast<size_t>(line) <= fields_.size() ? fields_[line - 1] : "/case";
-  }
-  // The JSON pointer of the map whose first key is on `line`, or "/case".
-  std::string MapAt(int line) const {
-    const std::string field = FieldAt(line);
-    return field == "/case" ? field : field.substr(0, field.rfind('/'));
-  }
-
- private:
-  static std::string Scalar(const json& value) {
-    if (value.is_null()) return "~";
-    if (value.is_object()) return "{}";
-    if (value.is_array()) return "[]";
-    return value.dump();
-  }
-  static bool Nested(const json& value) { return value.is_structured() && !value.empty(); }
-
-  void Line(int indent, const std::string& text, const std::string& field) {
-    text_ += std::string(static_cast<size_t>(indent), ' ') + text + "\n";
-    fields_.push_back(field);
-  }
-
-  void Emit(const json& value, int indent, const std::string& field) {
-    if (value.is_object()) {
-      for (const auto& [key, member] : value.items()) {
-        const std::string path = field + "/" + EscapePointer(key);
-        if (Nested(member)) {
-          Line(indent, json(key).dump() + ":", path);
-          Emit(member, indent + 2, path);
-        } else {
-          Line(indent, json(key).dump() + ": " + Scalar(member), path);
-        }
-      }
-    } else {
-      for (size_t i = 0; i < value.size(); ++i) {
-        const std::string path = field + "/" + std::to_string(i);
-        if (Nested(value[i])) {
-          // The item's first line carries the dash; its other lines line up under it.
-          const size_t first = fields_.size();
-          Emit(value[i], indent + 2, path);
-          text_.replace(LineStart(first) + static_cast<size_t>(indent), 2, "- ");
-        } else {
-          Line(indent, "- " + Scalar(value[i]), path);
-        }
-      }
-    }
-  }
-
-  size_t LineStart(size_t line) const {
-    size_t at = 0;
-    for (size_t i = 0; i < line; ++i) at = text_.find('\n', at) + 1;
-    return at;
-  }
-
-  std::string text_;
-  std::vector<std::string> fields_;
-};
-
 // What every case-based endpoint reads: the case, the evaluation options and the language.
 struct CaseRequest {
   Case c;
@@ -256,14 +191,11 @@ Case ReadCase(const Fields& fields, const Vocabulary& vocabulary) {
   if (!value.is_object()) {
     throw RequestError{400, "'case' must be an object (the case) or a string (a YAML or JSON case file)", "/case", "", {}};
   }
-  const CaseYaml yaml(value);
-  auto c = Case::Parse(yaml.text(), "case", vocabulary);
+  std::vector<std::string> fields_of_errors;
+  auto c = internal::ReadCaseObject(value, vocabulary, "/case", &fields_of_errors);
   if (c.ok()) return std::move(c).value();
   const Diagnostic& d = c.errors().front();
-  // A missing key (E0106) has no line of its own: the diagnostic is placed at the map that
-  // lacks it, which begins on the line of its first key.
-  const std::string field = d.code == "E0106" ? yaml.MapAt(d.location.line) : yaml.FieldAt(d.location.line);
-  throw RequestError{422, d.message, field, d.code, d.help};
+  throw RequestError{422, d.message, fields_of_errors.front(), d.code, d.help};
 }
 
 CaseRequest ReadCaseRequest(const Fields& fields, const Vocabulary& vocabulary) {
@@ -313,6 +245,137 @@ std::string JurisdictionOf(const Fields& fields, const Law& law, const std::stri
   return fields.Choice(key, allowed, "");
 }
 
+// POST /api/interview: the interview of the library, kept by the client. The request
+// gives the starting case, the steps taken so far (as the last answer returned them) and
+// the action to take now; the answer is the new steps, the case, the question and the
+// findings. Nothing is kept between requests.
+InterviewStep ReadStep(const json& value) {
+  const Fields step(value, {"fact", "member", "answer", "dont_know"});
+  InterviewStep out;
+  auto fact = step.String("fact");
+  if (!fact) throw RequestError{400, "a step needs its 'fact'", "/fact", "", {}};
+  out.fact = *fact;
+  out.member = step.String("member").value_or("");
+  out.dont_know = step.Bool("dont_know");
+  auto answer = step.String("answer");
+  if (out.dont_know == answer.has_value()) {
+    throw RequestError{400, "a step has either an 'answer' or \"dont_know\": true", "", "", {}};
+  }
+  out.answer = answer.value_or("");
+  return out;
+}
+
+// A nested object's keys, read as a request's: their errors are placed under `field`.
+template <typename Read>
+auto Nested(const std::string& field, Read read) {
+  try {
+    return read();
+  } catch (RequestError& e) {
+    e.field = field + e.field;
+    throw;
+  }
+}
+
+InterviewStep StepOf(const json& value, const std::string& field) {
+  if (!value.is_object()) throw RequestError{400, "a step must be an object", field, "", {}};
+  return Nested(field, [&] { return ReadStep(value); });
+}
+
+ordered_json StepJson(const InterviewStep& step) {
+  ordered_json out{{"fact", step.fact}};
+  if (!step.member.empty()) out["member"] = step.member;
+  if (step.dont_know) {
+    out["dont_know"] = true;
+  } else {
+    out["answer"] = step.answer;
+  }
+  return out;
+}
+
+ordered_json QuestionJson(const Interview& interview, Language language) {
+  if (!interview.question()) return nullptr;
+  const Question& q = *interview.question();
+  const FactDefinition& f = *q.fact;
+  ordered_json out{{"fact", f.name},
+                   {"member", q.member.empty() ? json(nullptr) : json(q.member)},
+                   {"type", q.member.empty() ? FactTypeName(f.type) : FactTypeName(FactType::kBool)},
+                   {"text", f.question.Get(language).empty() ? f.label.Get(language) : f.question.Get(language)},
+                   {"hint", interview.AnswerHint(language)},
+                   {"sensitivity", f.sensitivity},
+                   {"decides", q.decides.size()}};
+  ordered_json choices = ordered_json::array();
+  if (!q.member.empty() || f.type == FactType::kBool) {
+    const bool nl = language == Language::kNl, fr = language == Language::kFr;
+    choices.push_back({{"answer", "yes"}, {"label", nl ? "ja" : fr ? "oui" : "yes"}});
+    choices.push_back({{"answer", "no"}, {"label", nl ? "nee" : fr ? "non" : "no"}});
+  } else if (f.type == FactType::kEnum || f.type == FactType::kSet) {
+    for (size_t i = 0; i < f.values.size(); ++i) {
+      choices.push_back({{"answer", f.values[i]}, {"label", f.ValueLabel(static_cast<int>(i), language)}});
+    }
+  }
+  out["choices"] = choices;
+  if (!q.member.empty()) {
+    const auto index = f.ValueIndex(q.member);
+    out["member_label"] = index ? f.ValueLabel(*index, language) : q.member;
+  }
+  return out;
+}
+
+// The engine's words for a step or an action refused, at the request field it is about.
+[[noreturn]] void ThrowRefused(const std::vector<Diagnostic>& errors, const std::string& field) {
+  const Diagnostic& d = errors.front();
+  throw RequestError{422, d.message, field, d.code, d.help};
+}
+
+ApiResponse RunInterview(const Law& law, const json& request) {
+  std::vector<std::string> keys = kCaseKeys;
+  keys.push_back("steps");
+  keys.push_back("action");
+  const Fields fields(request, keys);
+  const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
+  auto started = Interview::Start(law, r.c, r.options);
+  if (!started.ok()) ThrowEngineErrors(started.errors());
+  Interview& interview = started.value();
+  if (fields.Has("steps")) {
+    const json& steps = fields.Raw("steps");
+    if (!steps.is_array()) throw RequestError{400, "'steps' must be a list of steps", "/steps", "", {}};
+    for (size_t i = 0; i < steps.size(); ++i) {
+      const std::string field = "/steps/" + std::to_string(i);
+      if (auto taken = interview.Take(StepOf(steps[i], field)); !taken.ok()) ThrowRefused(taken.errors(), field);
+    }
+  }
+  if (fields.Has("action")) {
+    const json& action = fields.Raw("action");
+    if (!action.is_object()) throw RequestError{400, "'action' must be an object", "/action", "", {}};
+    struct Action {
+      std::optional<std::string> answer;
+      bool dont_know, back;
+    };
+    const Action a = Nested("/action", [&] {
+      const Fields what(action, {"answer", "dont_know", "back"});
+      Action read{what.String("answer"), what.Bool("dont_know"), what.Bool("back")};
+      if (int{read.answer.has_value()} + int{read.dont_know} + int{read.back} != 1) {
+        throw RequestError{400, "an action is one of {\"answer\": \"...\"}, {\"dont_know\": true}, {\"back\": true}", "", "", {}};
+      }
+      return read;
+    });
+    const auto& answer = a.answer;
+    const bool dont_know = a.dont_know, back = a.back;
+    if (back) {
+      (void)interview.Back();  // with no step to undo, the state stays as it is
+    } else if (auto taken = dont_know ? interview.DontKnow() : interview.Answer(*answer); !taken.ok()) {
+      ThrowRefused(taken.errors(), dont_know ? "/action/dont_know" : "/action/answer");
+    }
+  }
+  ordered_json steps = ordered_json::array();
+  for (const auto& step : interview.steps()) steps.push_back(StepJson(step));
+  ordered_json out{{"steps", steps},
+                   {"case", ordered_json::parse(CaseToJson(interview.current(), law.vocabulary()))},
+                   {"question", QuestionJson(interview, r.language)},
+                   {"findings", ordered_json::parse(RenderJson(interview.findings(), law, r.language))}};
+  return Json(out.dump(2) + "\n");
+}
+
 }  // namespace
 
 Api::Api(Engine engine, ApiLimits limits) : engine_(std::move(engine)), limits_(limits) {}
@@ -332,7 +395,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
   static constexpr Endpoint kEndpoints[] = {
       {"/api/evaluate", "POST"}, {"/api/next-questions", "POST"}, {"/api/report", "POST"},
       {"/api/case", "POST"},     {"/api/gaps", "POST"},           {"/api/diff", "POST"},
-      {"/api/rulesets", "GET"},  {"/api/facts", "GET"},
+      {"/api/rulesets", "GET"},  {"/api/facts", "GET"},      {"/api/interview", "POST"},
   };
   const auto endpoint = std::find_if(std::begin(kEndpoints), std::end(kEndpoints),
                                      [&](const Endpoint& e) { return e.path == path; });
@@ -412,6 +475,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
                        {"yaml", CaseToYaml(c, law.vocabulary())}};
       return Json(out.dump(2) + "\n");
     }
+    if (path == "/api/interview") return RunInterview(law_, request);
     if (path == "/api/gaps") {
       const Fields fields(request, {"jurisdiction", "date", "with", "lang"});
       GapOptions options;
