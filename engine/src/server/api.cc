@@ -475,7 +475,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
                        {"yaml", CaseToYaml(c, law.vocabulary())}};
       return Json(out.dump(2) + "\n");
     }
-    if (path == "/api/interview") return RunInterview(law_, request);
+    if (path == "/api/interview") return RunInterview(law, request);
     if (path == "/api/gaps") {
       const Fields fields(request, {"jurisdiction", "date", "with", "lang"});
       GapOptions options;
