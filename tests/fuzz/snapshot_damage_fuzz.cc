@@ -98,6 +98,14 @@ void Judge(const Law& law, const std::string& case_text) {
 }  // namespace
 }  // namespace ibsa::fuzz
 
+// The laws are loaded and written before the first input, outside libFuzzer's per-input
+// timeout (the bundled law takes seconds under the sanitizers on a busy machine).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  ibsa::fuzz::SeedSnapshot();
+  ibsa::fuzz::BundledSnapshot();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ibsa::fuzz;
   if (size == 0) return 0;

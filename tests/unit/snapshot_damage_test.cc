@@ -14,6 +14,7 @@
 #include <memory>
 #include <sstream>
 
+#include "base/access.h"
 #include "ibsa/ibsa.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
@@ -65,11 +66,11 @@ Result<Law> ReadBack(const std::string& body) {
 // `law` with its vocabulary's and its own data changed by `damage`, written as a snapshot
 // (with its hash) and read back.
 Result<Law> DamagedAndReadBack(const Law& law, const std::function<void(VocabularyData&, LawData&)>& damage) {
-  auto vocabulary = std::make_shared<VocabularyData>(law.vocabulary().data());
-  auto data = std::make_shared<LawData>(law.data());
+  auto vocabulary = std::make_shared<VocabularyData>(internal::DataOf(law.vocabulary()));
+  auto data = std::make_shared<LawData>(internal::DataOf(law));
   damage(*vocabulary, *data);
-  data->vocabulary = Vocabulary::FromData(vocabulary);
-  return ReadBack(internal::SnapshotBody(Law::FromData(data), kRoot + "/rulesets"));
+  data->vocabulary = internal::Access::MakeVocabulary(vocabulary);
+  return ReadBack(internal::SnapshotBody(internal::Access::MakeLaw(data), kRoot + "/rulesets"));
 }
 
 void ExpectRefusedAsDamaged(const Result<Law>& read) {
@@ -100,7 +101,7 @@ TEST(SnapshotDamageTest, AnUndamagedBodyWithItsHeaderReadsBack) {
   auto read = DamagedAndReadBack(BundledLaw(), [](VocabularyData&, LawData&) {});
   ASSERT_TRUE(read.ok()) << FormatDiagnostics(read.errors());
   EXPECT_EQ(read.value().versions().size(), BundledLaw().versions().size());
-  EXPECT_EQ(read.value().data().program.nodes.size(), BundledLaw().data().program.nodes.size());
+  EXPECT_EQ(internal::DataOf(read.value()).program.nodes.size(), internal::DataOf(BundledLaw()).program.nodes.size());
 }
 
 // One damage per structural check of snapshot.cc (Consistent), in its order.

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/access.h"
 #include "base/file_io.h"
 #include "ibsa/case.h"
 #include "load/vocabulary_data.h"
@@ -16,7 +17,7 @@ constexpr size_t kMaxActs = 63;
 class CaseLoader {
  public:
   CaseLoader(const Vocabulary& vocabulary, YamlReader& reader)
-      : vocabulary_(vocabulary), data_(vocabulary.data()), reader_(reader) {
+      : vocabulary_(vocabulary), data_(internal::DataOf(vocabulary)), reader_(reader) {
     c_.file_ = reader.file();
     c_.values_.resize(data_.facts.size());
     given_at_.resize(data_.facts.size());

@@ -1,3 +1,4 @@
+#include "base/access.h"
 #include "ibsa/check.h"
 
 #include <algorithm>
@@ -46,7 +47,7 @@ struct Domain {
 
 class FiringSearch : public internal::RuleOracle {
  public:
-  FiringSearch(const LawData& law) : law_(law), vocabulary_(law.vocabulary.data()) {}
+  FiringSearch(const LawData& law) : law_(law), vocabulary_(internal::DataOf(law.vocabulary)) {}
 
   bool CanFire(int rule) {
     std::set<int> slots;
@@ -233,14 +234,14 @@ std::string Escape(const std::string& text) {
 }  // namespace
 
 bool CanFire(const Law& law, const Rule& rule) {
-  const int index = GlobalIndex(law.data(), rule);
+  const int index = GlobalIndex(internal::DataOf(law), rule);
   if (index < 0) return false;
-  FiringSearch search(law.data());
+  FiringSearch search(internal::DataOf(law));
   return search.CanFire(index);
 }
 
 Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_paths) {
-  const LawData& data = law.data();
+  const LawData& data = internal::DataOf(law);
   Coverage coverage;
   std::map<const Rule*, size_t> index;
   for (const auto& version : data.versions) {

@@ -1,3 +1,4 @@
+#include "base/access.h"
 #include "ibsa/decide.h"
 
 #include <algorithm>
@@ -404,11 +405,11 @@ Status Decide(const Law& law, const Case& c, const EvaluationOptions& options,
     if (auto checked = CheckProposals(law, options.with); !checked.ok()) return checked.errors();
   }
   if (options.assessed_on) {
-    if (auto checked = CheckAssessmentDate(law.data(), *options.assessed_on); !checked.ok()) {
+    if (auto checked = CheckAssessmentDate(internal::DataOf(law), *options.assessed_on); !checked.ok()) {
       return checked.errors();
     }
   }
-  internal::Decider(law.data(), c, decision).Run(options);
+  internal::Decider(internal::DataOf(law), c, decision).Run(options);
   return Status::Ok();
 }
 

@@ -1,3 +1,4 @@
+#include "base/access.h"
 #include "ibsa/snapshot.h"
 
 #include <cstring>
@@ -489,8 +490,8 @@ void ReadLaw(Reader& r, LawData& law) {
 // Everything after the header: the source files, the vocabulary, the law.
 void WriteBody(const std::vector<SourceFile>& files, const Law& law, Writer& w) {
   w.List(files, [&](const SourceFile& f) { w.Str(f.name), w.Int(f.size), w.Int(f.hash); });
-  WriteVocabulary(law.vocabulary().data(), w);
-  WriteLaw(law.data(), w);
+  WriteVocabulary(internal::DataOf(law.vocabulary()), w);
+  WriteLaw(internal::DataOf(law), w);
 }
 
 // Whether the rules' references to each other form no cycle, as the loader ensures:
@@ -742,11 +743,11 @@ Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
     }
   }
   auto vocabulary = ReadVocabulary(r);
-  auto law = std::make_shared<LawData>(Vocabulary::FromData(vocabulary));
+  auto law = std::make_shared<LawData>(Access::MakeVocabulary(vocabulary));
   ReadLaw(r, *law);
   if (!r.ok() || !Consistent(*vocabulary, *law)) return Refused(path, "damaged");
   internal::IndexLaw(*law);
-  Law result = Law::FromData(std::move(law));
+  Law result = Access::MakeLaw(std::move(law));
   // The files it was compiled from: those of `directory` when compared above.
   result.set_source(LawSource{directory, path, FingerprintText(recorded)});
   return result;
