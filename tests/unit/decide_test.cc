@@ -288,6 +288,21 @@ TEST(DecideTest, AReusedDecisionDecidesAsAFreshOne) {
   }
 }
 
+TEST(DecideTest, AMovedFromDecisionHoldsNothingUntilDecidedAgain) {
+  const Case& c = BundledCase("cases/demo/be-ex-partner-undress-posted.yaml");
+  Decision first = Decided(c);
+  const size_t verdicts = first.verdicts().size();
+  ASSERT_GT(verdicts, 0u);
+  Decision second = std::move(first);
+  EXPECT_EQ(second.verdicts().size(), verdicts);
+  EXPECT_TRUE(first.verdicts().empty());  // NOLINT(bugprone-use-after-move): what is tested
+  EXPECT_FALSE(first.has_version_gaps());
+  ASSERT_TRUE(Decide(Load().law, c, OptionsOf(c), first).ok());
+  EXPECT_EQ(first.verdicts().size(), verdicts);
+  second = std::move(first);
+  EXPECT_EQ(second.verdicts().size(), verdicts);
+}
+
 TEST(DecideTest, RefusesAProposalThatIsNotLoaded) {
   const Bundled& b = Load();
   Decision decision;

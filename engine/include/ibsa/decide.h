@@ -56,13 +56,14 @@ class Decision {
 
   // In the order Evaluate reports findings: national law first, then EU law; within
   // an instrument, by date and then in file order.
-  const std::vector<Verdict>& verdicts() const;
+  const std::vector<Verdict>& verdicts() const { return *verdicts_; }
   // Whether some instrument that applies has no version for a date of the case.
   bool has_version_gaps() const;
 
  private:
   friend class internal::Decider;
   std::unique_ptr<internal::DecisionState> state_;
+  const std::vector<Verdict>* verdicts_;  // the state's, read without a call
 };
 
 // Errors only for a `with` id that is not a proposed ruleset version (as Evaluate).

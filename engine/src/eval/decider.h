@@ -36,7 +36,10 @@ class Decider final : public RuleOracle {
  private:
   // The Decision's state; a moved-from Decision gets a new one.
   static DecisionState& StateOf(Decision& decision) {
-    if (!decision.state_) decision.state_ = std::make_unique<DecisionState>();
+    if (!decision.state_) {
+      decision.state_ = std::make_unique<DecisionState>();
+      decision.verdicts_ = &decision.state_->verdicts_;
+    }
     return *decision.state_;
   }
   Truth Exec(const Code* at) const;   // any node
