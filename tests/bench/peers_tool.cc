@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "base/access.h"
 #include "ibsa/ibsa.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
@@ -228,7 +229,7 @@ json FactJson(const FactDefinition& fact) {
 
 int Export(const Options& options) {
   const Loaded loaded = LoadLaw(options.rulesets);
-  const LawData& data = loaded.law.data();
+  const LawData& data = ibsa::internal::DataOf(loaded.law);
   const ibsa::Date date = ParseDate(options.date);
   const auto versions = VersionsInForce(loaded.law, options.jurisdiction, date);
   std::set<int> slots;
@@ -287,7 +288,7 @@ Thresholds CollectThresholds(const LawData& data, const std::vector<int32_t>& ru
     for (int32_t root : data.rules[global].elements) thresholds.Collect(data.program, root);
   }
   // The derivations (victim.minor from victim.age) read boundaries of their own.
-  const auto& vocabulary = data.vocabulary.data();
+  const auto& vocabulary = ibsa::internal::DataOf(data.vocabulary);
   for (const auto& derivation : vocabulary.derivations) {
     thresholds.Collect(vocabulary.program, derivation.root);
   }
@@ -428,7 +429,7 @@ json StatedFacts(const json& facts, const ibsa::Vocabulary& vocabulary) {
 
 int Scenarios(const Options& options) {
   const Loaded loaded = LoadLaw(options.rulesets);
-  const LawData& data = loaded.law.data();
+  const LawData& data = ibsa::internal::DataOf(loaded.law);
   const ibsa::Date date = ParseDate(options.date);
   const auto rules = RulesOf(data, VersionsInForce(loaded.law, options.jurisdiction, date));
   const Thresholds thresholds = CollectThresholds(data, rules);

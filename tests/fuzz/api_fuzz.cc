@@ -66,6 +66,13 @@ void CheckResponse(const Endpoint& endpoint, const ApiResponse& response) {
 }  // namespace
 }  // namespace ibsa::fuzz
 
+// The bundled law and harms are loaded before the first input, outside libFuzzer's
+// per-input timeout (the first input timed out on a busy machine while they loaded).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  ibsa::fuzz::BundledApi();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ibsa::fuzz;
   if (size == 0) return 0;

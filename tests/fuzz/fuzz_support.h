@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "ibsa/ibsa.h"
 
 namespace ibsa::fuzz {
@@ -92,11 +94,72 @@ inline Case BundledCase(const std::string& path) {
   return ValueOrFail(Case::Load(std::string(IBSA_SOURCE_DIR "/") + path, BundledVocabulary()), path);
 }
 
-// An evaluation renders to something in JSON and in text.
-inline void CheckRenders(const Evaluation& evaluation, const Law& law) {
-  if (RenderJson(evaluation, law, Language::kFr).empty() || RenderText(evaluation, law, Language::kEn).empty()) {
-    Fail("an evaluation renders as nothing");
+// The JSON result is what docs/cli.md documents for --format json and says what the
+// evaluation found: the format and language asked, the case, and each finding (rule, version,
+// status), each version gap and each rule not met, in order. nlohmann's parser also refuses a
+// string that is not UTF-8, which a renderer cutting texts could make.
+inline void CheckJsonResult(const Evaluation& evaluation, const std::string& text) {
+  const auto out = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (out.is_discarded() || !out.is_object()) Fail("the JSON result does not parse:\n" + text);
+  auto fail = [&](const std::string& what) { Fail("the JSON result " + what + ":\n" + text); };
+  auto string_at = [&](const nlohmann::json& object, const char* key) {
+    if (!object.is_object() || !object.contains(key) || !object[key].is_string()) {
+      fail(std::string("has no string '") + key + "'");
+    }
+    return object[key].get<std::string>();
+  };
+  auto array_at = [&](const nlohmann::json& object, const char* key, size_t size) -> const nlohmann::json& {
+    if (!object.contains(key) || !object[key].is_array() || object[key].size() != size) {
+      fail(std::string("has no '") + key + "' of " + std::to_string(size) + " items");
+    }
+    return object[key];
+  };
+  if (string_at(out, "format") != "ibsa.result/1") fail("has another format");
+  if (string_at(out, "language") != "fr") fail("is in another language than French");
+  if (string_at(out, "disclaimer").empty()) fail("has no disclaimer");
+  const nlohmann::json& c = out.contains("case") ? out["case"] : nlohmann::json();
+  if (string_at(c, "id") != evaluation.case_id) fail("names another case");
+  if (string_at(c, "jurisdiction") != evaluation.jurisdiction) fail("names another jurisdiction");
+  if (string_at(c, "date") != evaluation.date.ToString()) fail("gives another date of the facts");
+  for (const char* key : {"as_of", "assessed_on", "with", "law", "questions"}) {
+    if (!out.contains(key)) fail(std::string("has no '") + key + "'");
   }
+  const auto& findings = array_at(out, "findings", evaluation.findings.size());
+  for (size_t i = 0; i < evaluation.findings.size(); ++i) {
+    const Finding& f = evaluation.findings[i];
+    const nlohmann::json& j = findings[i];
+    if (string_at(j, "rule") != f.rule->id) fail("has finding " + std::to_string(i) + " for another rule");
+    if (!j.contains("version") || string_at(j["version"], "id") != f.version->id) {
+      fail("has finding " + std::to_string(i) + " in another version");
+    }
+    if (string_at(j, "status") != FindingStatusName(f.status)) fail("gives " + f.rule->id + " another status");
+    array_at(j, "elements", f.elements.size());
+    array_at(j, "missing", f.missing.size());
+  }
+  array_at(out, "version_gaps", evaluation.version_gaps.size());
+  if (evaluation.options.explain) {
+    const auto& not_met = array_at(out, "not_met", evaluation.not_met.size());
+    for (size_t i = 0; i < evaluation.not_met.size(); ++i) {
+      if (string_at(not_met[i], "rule") != evaluation.not_met[i].rule->id) fail("has another rule not met");
+    }
+  } else if (out.contains("not_met")) {
+    fail("explains rules not met that were not asked for");
+  }
+}
+
+// The text names the case and is UTF-8 throughout (nlohmann refuses to write it otherwise).
+inline void CheckTextResult(const Evaluation& evaluation, const std::string& text) {
+  if (text.find("Case " + evaluation.case_id) == std::string::npos) Fail("the text result does not name the case:\n" + text);
+  try {
+    (void)nlohmann::json(text).dump();
+  } catch (const nlohmann::json::exception& e) {
+    Fail(std::string("the text result is not UTF-8: ") + e.what());
+  }
+}
+
+inline void CheckRenders(const Evaluation& evaluation, const Law& law) {
+  CheckJsonResult(evaluation, RenderJson(evaluation, law, Language::kFr));
+  CheckTextResult(evaluation, RenderText(evaluation, law, Language::kEn));
 }
 
 // docs/errors.md: every error has a stable code and says what is wrong; its file is the

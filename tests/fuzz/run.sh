@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the case parser, the ruleset loader, the JSON API and the snapshot reader with libFuzzer, each for a
+# Fuzzes the case parser, the ruleset loader, the JSON API, the snapshot reader and the snapshot's
+# structural checks (snapshot_damage) with libFuzzer, each for a
 # fixed time, in a clang build of its own (build/fuzz). See docs/fuzzing.md.
 #
 #   tests/fuzz/run.sh [SECONDS_PER_TARGET]   (default 60)
@@ -21,8 +22,8 @@ IBSA_PACKAGES+=(clang libclang-rt-14-dev)
 ibsa_ensure_deps
 
 build=build/fuzz
-targets=(case_parser ruleset_loader api snapshot_reader)
-declare -A max_len=([case_parser]=8192 [ruleset_loader]=32768 [api]=8192 [snapshot_reader]=16384)
+targets=(case_parser ruleset_loader api snapshot_reader snapshot_damage)
+declare -A max_len=([case_parser]=8192 [ruleset_loader]=32768 [api]=8192 [snapshot_reader]=16384 [snapshot_damage]=121)
 
 echo "== Building the fuzz targets with clang in $build"
 ibsa_build "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -18,6 +18,7 @@
 #define IBSA_DECIDE_H_
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "ibsa/case.h"
@@ -29,7 +30,8 @@ namespace ibsa {
 
 namespace internal {
 class Decider;
-}
+struct DecisionState;
+}  // namespace internal
 
 // One rule judged for the case: kTrue (applies), kUnknown (possible) or kFalse (an
 // element is not met).
@@ -42,32 +44,26 @@ struct Verdict {
   uint64_t anchors = 0;
 };
 
+// What Decide found for the last case it was given, with the scratch it reuses for the
+// next (see above). Move-only; a moved-from Decision holds no verdicts until it is
+// decided again.
 class Decision {
  public:
+  Decision();
+  ~Decision();
+  Decision(Decision&& other) noexcept;
+  Decision& operator=(Decision&& other) noexcept;
+
   // In the order Evaluate reports findings: national law first, then EU law; within
   // an instrument, by date and then in file order.
-  const std::vector<Verdict>& verdicts() const { return verdicts_; }
+  const std::vector<Verdict>& verdicts() const { return *verdicts_; }
   // Whether some instrument that applies has no version for a date of the case.
-  bool has_version_gaps() const { return !gaps_.empty(); }
+  bool has_version_gaps() const;
 
  private:
   friend class internal::Decider;
-  struct Gap {
-    int instrument = -1;  // index into the law's instrument table
-    int anchor = 0;
-  };
-  std::vector<Verdict> verdicts_;
-  std::vector<int32_t> verdict_rule_;  // global rule index of each verdict
-  std::vector<Gap> gaps_;
-  // Scratch, sized to the law: the verdict of each global rule (-1: none yet), the
-  // memoised truth of each rule (for rule references), and the proposals overlaid.
-  std::vector<int32_t> verdict_of_;
-  std::vector<uint8_t> memo_;
-  std::vector<int32_t> memo_touched_;
-  // The rules whose unknown facts one collection of missing facts has already taken.
-  std::vector<uint8_t> missing_seen_;
-  std::vector<int32_t> missing_touched_;
-  std::vector<uint8_t> with_;
+  std::unique_ptr<internal::DecisionState> state_;
+  const std::vector<Verdict>* verdicts_;  // the state's, read without a call
 };
 
 // Errors only for a `with` id that is not a proposed ruleset version (as Evaluate).

@@ -26,6 +26,7 @@ namespace ibsa {
 
 namespace internal {
 struct HarmsData;
+class Access;
 }  // namespace internal
 
 // A protected interest (rulesets/harms.yaml). kind "harm": a harmful situation that the
@@ -44,9 +45,9 @@ class Harms {
   static Result<Harms> Load(const std::string& path, const Law& law);
   static Result<Harms> Parse(const std::string& text, const std::string& file, const Law& law);
   const std::vector<Harm>& harms() const;
-  const internal::HarmsData& data() const { return *data_; }
 
  private:
+  friend class internal::Access;
   explicit Harms(std::shared_ptr<const internal::HarmsData> data) : data_(std::move(data)) {}
   std::shared_ptr<const internal::HarmsData> data_;
 };

@@ -20,6 +20,7 @@ namespace ibsa {
 
 namespace internal {
 struct LawData;
+class Access;
 }  // namespace internal
 
 // kDefinition: a legal concept other rules refer to (e.g. what counts as child
@@ -207,11 +208,9 @@ class Law {
   const LawSource* source() const { return source_.get(); }
   void set_source(LawSource source) { source_ = std::make_shared<const LawSource>(std::move(source)); }
 
-  // For the engine's own use.
-  const internal::LawData& data() const { return *data_; }
-  static Law FromData(std::shared_ptr<const internal::LawData> data);
 
  private:
+  friend class internal::Access;
   explicit Law(std::shared_ptr<const internal::LawData> data) : data_(std::move(data)) {}
   std::shared_ptr<const internal::LawData> data_;
   std::shared_ptr<const LawSource> source_;

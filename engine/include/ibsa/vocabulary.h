@@ -24,6 +24,7 @@ namespace ibsa {
 
 namespace internal {
 struct VocabularyData;
+class Access;
 }  // namespace internal
 
 enum class FactType { kBool, kInt, kDate, kEnum, kSet };
@@ -81,13 +82,8 @@ class Vocabulary {
   // Every fact name, in declaration order (for "did you mean").
   std::vector<std::string> Names() const;
 
-  // For the engine's own use.
-  const internal::VocabularyData& data() const { return *data_; }
-  static Vocabulary FromData(std::shared_ptr<const internal::VocabularyData> data) {
-    return Vocabulary(std::move(data));
-  }
-
  private:
+  friend class internal::Access;
   explicit Vocabulary(std::shared_ptr<const internal::VocabularyData> data)
       : data_(std::move(data)) {}
   std::shared_ptr<const internal::VocabularyData> data_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/access.h"
 #include "case/case_builder_access.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
@@ -353,7 +354,7 @@ void CaseBuilder::Complete(Case& c, std::vector<Diagnostic>& problems, bool chec
   // directly stands when the derivation is undecided, and is an error when the
   // derivation contradicts it.
   std::vector<int> contradictions;
-  internal::DeriveFacts(vocabulary_->data(), c.values_, &contradictions);
+  internal::DeriveFacts(internal::DataOf(*vocabulary_), c.values_, &contradictions);
   for (int slot : contradictions) {
     const auto& fact = vocabulary_->fact(slot);
     say("E0108", given_at_[slot], "'" + fact.name + "' contradicts the facts it is derived from",

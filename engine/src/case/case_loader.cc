@@ -6,6 +6,7 @@
 #include <set>
 #include <type_traits>
 
+#include "base/access.h"
 #include "base/file_io.h"
 #include "case/case_builder_access.h"
 #include "case/case_object.h"
@@ -253,7 +254,7 @@ class CaseReader {
   using Node = typename Doc::Node;
 
   CaseReader(const Vocabulary& vocabulary, Doc& doc)
-      : vocabulary_(vocabulary), data_(vocabulary.data()), doc_(doc), builder_(vocabulary, doc.file()) {
+      : vocabulary_(vocabulary), data_(internal::DataOf(vocabulary)), doc_(doc), builder_(vocabulary, doc.file()) {
     for (const auto& fact : data_.facts) {
       const std::string& name = fact.name;
       auto dot = name.find('.');

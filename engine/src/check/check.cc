@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 
+#include "base/access.h"
 #include "check/suite_internal.h"
 #include "load/law_data.h"
 #include "sweep/sweep.h"
@@ -75,12 +76,12 @@ std::vector<bool> Firing(const LawData& data, const std::vector<int32_t>& rules)
 }  // namespace
 
 bool CanFire(const Law& law, const Rule& rule) {
-  const int index = GlobalIndex(law.data(), rule);
-  return index >= 0 && Firing(law.data(), {index})[0];
+  const int index = GlobalIndex(internal::DataOf(law), rule);
+  return index >= 0 && Firing(internal::DataOf(law), {index})[0];
 }
 
 Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_paths) {
-  const LawData& data = law.data();
+  const LawData& data = internal::DataOf(law);
   Coverage coverage;
   std::map<const Rule*, size_t> index;
   for (const auto& version : data.versions) {
@@ -277,11 +278,11 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
     }
   }
   std::vector<int32_t> all_rules;
-  for (const auto& entry : coverage.rules) all_rules.push_back(GlobalIndex(law.data(), *entry.rule));
+  for (const auto& entry : coverage.rules) all_rules.push_back(GlobalIndex(internal::DataOf(law), *entry.rule));
   // A space per rule: each diagram orders only the facts its rule reads, so none grows
   // with the size of the law.
   std::vector<bool> fires;
-  for (int32_t rule : all_rules) fires.push_back(rule >= 0 && Firing(law.data(), {rule})[0]);
+  for (int32_t rule : all_rules) fires.push_back(rule >= 0 && Firing(internal::DataOf(law), {rule})[0]);
   for (size_t i = 0; i < coverage.rules.size(); ++i) {
     const RuleCoverage& entry = coverage.rules[i];
     const std::string name = "rule '" + entry.rule->id + "' (" + entry.version->id + ")";

@@ -1,3 +1,4 @@
+#include "base/access.h"
 #include "ibsa/decide.h"
 
 #include <algorithm>
@@ -218,7 +219,7 @@ inline Truth Decider::Memoised(int32_t rule) const {
 }
 
 void Decider::Missing(int32_t root, std::vector<int32_t>& slots) const {
-  Decision& d = decision_;
+  DecisionState& d = decision_;
   if (d.missing_seen_.size() != law_.rules.size()) d.missing_seen_.assign(law_.rules.size(), 0);
   for (int32_t rule : d.missing_touched_) d.missing_seen_[rule] = 0;
   d.missing_touched_.clear();
@@ -250,7 +251,7 @@ bool Decider::ExplainedGap(const InstrumentIndex& instrument, Date date) const {
 }
 
 void Decider::Reset(const EvaluationOptions& options) {
-  Decision& d = decision_;
+  DecisionState& d = decision_;
   const size_t rules = law_.rules.size();
   if (d.verdict_of_.size() != rules) {
     d.verdict_of_.assign(rules, -1);
@@ -274,7 +275,7 @@ void Decider::Reset(const EvaluationOptions& options) {
 
 void Decider::Run(const EvaluationOptions& options) {
   Reset(options);
-  Decision& d = decision_;
+  DecisionState& d = decision_;
   const auto& acts = case_.acts();
   const int anchors = options.as_of ? 1 : 1 + static_cast<int>(acts.size());
   // Per anchor, its date, and the first anchor with the same date (whose version
@@ -318,7 +319,7 @@ void Decider::Run(const EvaluationOptions& options) {
         version_at[a] = v;
         if (v < 0) {
           if (first && !ExplainedGap(instrument, date)) {
-            d.gaps_.push_back(Decision::Gap{i, a});
+            d.gaps_.push_back(DecisionState::Gap{i, a});
           }
           continue;
         }
@@ -408,11 +409,11 @@ Status Decide(const Law& law, const Case& c, const EvaluationOptions& options,
     if (auto checked = CheckProposals(law, options.with); !checked.ok()) return checked.errors();
   }
   if (options.assessed_on) {
-    if (auto checked = CheckAssessmentDate(law.data(), *options.assessed_on); !checked.ok()) {
+    if (auto checked = CheckAssessmentDate(internal::DataOf(law), *options.assessed_on); !checked.ok()) {
       return checked.errors();
     }
   }
-  internal::Decider(law.data(), c, decision).Run(options);
+  internal::Decider(internal::DataOf(law), c, decision).Run(options);
   return Status::Ok();
 }
 

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "eval/decision_state.h"
 #include "expr/condition.h"
 #include "ibsa/decide.h"
 #include "load/law_data.h"
@@ -14,10 +15,10 @@ namespace ibsa::internal {
 class Decider final : public RuleOracle {
  public:
   Decider(const LawData& law, const Case& c, Decision& decision)
-      : law_(law), case_(c), values_(c.values()), decision_(decision) {}
+      : law_(law), case_(c), values_(c.values()), decision_(StateOf(decision)) {}
   // Judges the case's dates and acts against other fact values (what-if answers).
   Decider(const LawData& law, const Case& c, const std::vector<FactValue>& values, Decision& decision)
-      : law_(law), case_(c), values_(values), decision_(decision) {}
+      : law_(law), case_(c), values_(values), decision_(StateOf(decision)) {}
 
   // Judges every rule the case's dates select; fills the Decision.
   void Run(const EvaluationOptions& options);
@@ -30,9 +31,17 @@ class Decider final : public RuleOracle {
 
   // Read by Evaluate.
   const std::vector<int32_t>& verdict_rules() const { return decision_.verdict_rule_; }
-  const std::vector<Decision::Gap>& gaps() const { return decision_.gaps_; }
+  const std::vector<DecisionState::Gap>& gaps() const { return decision_.gaps_; }
 
  private:
+  // The Decision's state; a moved-from Decision gets a new one.
+  static DecisionState& StateOf(Decision& decision) {
+    if (!decision.state_) {
+      decision.state_ = std::make_unique<DecisionState>();
+      decision.verdicts_ = &decision.state_->verdicts_;
+    }
+    return *decision.state_;
+  }
   Truth Exec(const Code* at) const;   // any node
   Truth Test(const Code* at) const;   // a fact test
   Truth TruthOf(const Code* at) const;  // either, without a call for a fact test
@@ -48,7 +57,7 @@ class Decider final : public RuleOracle {
   const LawData& law_;
   const Case& case_;
   const std::vector<FactValue>& values_;
-  Decision& decision_;
+  DecisionState& decision_;
 };
 
 }  // namespace ibsa::internal

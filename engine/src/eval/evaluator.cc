@@ -2,6 +2,7 @@
 #include <map>
 #include <tuple>
 
+#include "base/access.h"
 #include "expr/condition.h"
 #include "eval/decider.h"
 #include "ibsa/decide.h"
@@ -131,7 +132,7 @@ std::pair<Favourable, ComparisonBasis> ComparePenalties(const Penalty& earlier, 
 std::optional<LexMitior> CompareWithLaterLaw(const Law& law, const internal::Decider& evaluator,
                                              const Finding& finding, Date assessed_on,
                                              const std::vector<std::string>& with) {
-  const LawData& data = law.data();
+  const LawData& data = internal::DataOf(law);
   const RulesetVersion& applied = *finding.version;
   const RulesetVersion* later =
       law.VersionInForce(applied.jurisdiction, applied.instrument, assessed_on, with);
@@ -211,7 +212,7 @@ std::vector<Diagnostic> FactsAfter(const Case& c, Date assessed_on) {
 Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptions& options) {
   Decision decision;
   if (auto decided = Decide(law, c, options, decision); !decided.ok()) return decided.errors();
-  const LawData& data = law.data();
+  const LawData& data = internal::DataOf(law);
   const internal::Decider evaluator(data, c, decision);
 
   Evaluation evaluation;

@@ -1,3 +1,4 @@
+#include "base/access.h"
 #include "ibsa/questions.h"
 
 #include <algorithm>
@@ -101,8 +102,8 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
                    [](const Verdict& v) { return v.truth == Truth::kUnknown; })) {
     return std::vector<Question>{};
   }
-  const LawData& data = law.data();
-  const auto& vocabulary = data.vocabulary.data();
+  const LawData& data = internal::DataOf(law);
+  const auto& vocabulary = internal::DataOf(data.vocabulary);
 
   // Rules list their elements in the order they are to be established (the service
   // before what it did with a notice, the image before what was done with it): only the

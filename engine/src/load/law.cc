@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/access.h"
 #include "base/file_io.h"
 #include "load/law_data.h"
 #include "yaml/yaml_reader.h"
@@ -161,12 +162,11 @@ Result<Law> Finish(std::shared_ptr<internal::LawData> data, std::vector<Diagnost
   if (diagnostics.empty()) CheckAcrossFiles(*data, diagnostics);
   if (!diagnostics.empty()) return diagnostics;
   internal::IndexLaw(*data);
-  return Law::FromData(std::move(data));
+  return internal::Access::MakeLaw(std::move(data));
 }
 
 }  // namespace
 
-Law Law::FromData(std::shared_ptr<const internal::LawData> data) { return Law(std::move(data)); }
 
 const Vocabulary& Law::vocabulary() const { return data_->vocabulary; }
 const std::vector<RulesetVersion>& Law::versions() const { return data_->versions; }

@@ -87,6 +87,13 @@ std::vector<Diagnostic> UncoveredJurisdictions(const Law& law, const std::string
 
 // The snapshot format's header for `body`: magic, layout fingerprint, hash of the body.
 std::string SnapshotHeader(std::string_view body);
+// The body of a snapshot of `law` (what follows SnapshotHeader) as CompileSnapshot writes it,
+// with its file names relative to `directory`, but recording no source files: ReadSnapshot
+// reads it without `compare_sources`. With `integers`, the offset in the body of every
+// integer written, in order (counts, lengths, enums, indexes, dates): the snapshot damage
+// tests change them one at a time and rewrite the header, so that the checks behind the
+// whole-file hash are reached.
+std::string SnapshotBody(const Law& law, const std::string& directory, std::vector<size_t>* integers = nullptr);
 // The law in the snapshot `bytes` (header and body), read from `path`, whose file names are
 // under `directory`. With `compare_sources` (LoadSnapshot), a snapshot whose recorded files
 // differ from those of `directory` is refused as stale; the snapshot fuzz target reads the

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/access.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
@@ -39,7 +40,7 @@ VersionStatus StatusFromName(const std::string& s) {
 class RulesetParser {
  public:
   RulesetParser(YamlReader& reader, LawData& law)
-      : reader_(reader), law_(law), vocabulary_(law.vocabulary.data()) {}
+      : reader_(reader), law_(law), vocabulary_(DataOf(law.vocabulary)) {}
 
   void Parse(const YAML::Node& root) {
     if (!reader_.CheckMap(root, "ruleset",

@@ -47,7 +47,8 @@ const Wording kEn = {
 // Digits grouped as each language writes amounts: 10,000 / 10.000 / 10 000.
 std::string Thousands(int64_t n, Language language) {
   const char* separator = language == Language::kNl ? "." : language == Language::kFr ? " " : ",";
-  std::string digits = std::to_string(n < 0 ? -n : n);
+  // Negated as unsigned: -n overflows for the least int64_t (a damaged snapshot's amount).
+  std::string digits = std::to_string(n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n));
   std::string out;
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;

@@ -1,3 +1,4 @@
+#include "base/access.h"
 #include "ibsa/snapshot.h"
 
 #include <cstring>
@@ -85,11 +86,15 @@ std::string Prefix(const std::string& directory) { return (fs::path(directory) /
 // compiled folder are written relative to it.
 class Writer {
  public:
-  explicit Writer(std::string prefix) : prefix_(std::move(prefix)) {}
+  // With `integers`, the offset of every integer written (counts and lengths included) is
+  // appended to it: what the snapshot tests and fuzz target damage one at a time.
+  explicit Writer(std::string prefix, std::vector<size_t>* integers = nullptr)
+      : prefix_(std::move(prefix)), integers_(integers) {}
 
   template <typename T>
   void Int(T value) {
     static_assert(std::is_integral_v<T> || std::is_enum_v<T>);
+    if (integers_ != nullptr) integers_->push_back(out_.size());
     const auto wide = static_cast<int64_t>(value);
     out_.append(reinterpret_cast<const char*>(&wide), sizeof wide);
   }
@@ -157,6 +162,7 @@ class Writer {
 
  private:
   std::string prefix_;
+  std::vector<size_t>* integers_;
   std::string out_;
 };
 
@@ -481,6 +487,59 @@ void ReadLaw(Reader& r, LawData& law) {
   law.first_rule = indexes();
 }
 
+// Everything after the header: the source files, the vocabulary, the law.
+void WriteBody(const std::vector<SourceFile>& files, const Law& law, Writer& w) {
+  w.List(files, [&](const SourceFile& f) { w.Str(f.name), w.Int(f.size), w.Int(f.hash); });
+  WriteVocabulary(internal::DataOf(law.vocabulary()), w);
+  WriteLaw(internal::DataOf(law), w);
+}
+
+// Whether the rules' references to each other form no cycle, as the loader ensures:
+// judging follows them, and around a cycle it would never stop. REQUIRES: the indexes
+// are in range (Consistent checks them first).
+bool RuleReferencesAcyclic(const LawData& law) {
+  const Program& p = law.program;
+  // Which rules each rule's conditions name; a subtree shared by several parents (which
+  // only damage makes) is walked once per rule.
+  std::vector<std::vector<int32_t>> names(law.rules.size());
+  std::vector<size_t> walked_for(p.nodes.size(), law.rules.size());
+  std::vector<int32_t> stack;
+  for (size_t r = 0; r < law.rules.size(); ++r) {
+    stack.assign(law.rules[r].elements.begin(), law.rules[r].elements.end());
+    stack.insert(stack.end(), law.rules[r].aggravations.begin(), law.rules[r].aggravations.end());
+    while (!stack.empty()) {
+      const int32_t at = stack.back();
+      stack.pop_back();
+      if (walked_for[at] == r) continue;
+      walked_for[at] = r;
+      const Node& n = p.nodes[at];
+      if (n.op == internal::Op::kRule) names[r].push_back(n.rule);
+      if (n.op == internal::Op::kAll || n.op == internal::Op::kAny || n.op == internal::Op::kNot) {
+        stack.insert(stack.end(), p.children.begin() + n.first, p.children.begin() + n.first + n.count);
+      }
+    }
+  }
+  // Rules named by no rule left are taken away until none is left, or a cycle is.
+  std::vector<int32_t> named_by(law.rules.size(), 0);
+  for (const auto& named : names) {
+    for (int32_t rule : named) ++named_by[rule];
+  }
+  std::vector<int32_t> free;
+  for (size_t r = 0; r < law.rules.size(); ++r) {
+    if (named_by[r] == 0) free.push_back(static_cast<int32_t>(r));
+  }
+  size_t taken = 0;
+  while (!free.empty()) {
+    const int32_t r = free.back();
+    free.pop_back();
+    ++taken;
+    for (int32_t rule : names[r]) {
+      if (--named_by[rule] == 0) free.push_back(rule);
+    }
+  }
+  return taken == law.rules.size();
+}
+
 // Indexes read from a file are checked before anything follows them: a damaged
 // snapshot must fail here, not index out of bounds later.
 bool Consistent(const VocabularyData& vocabulary, const LawData& law) {
@@ -496,7 +555,8 @@ bool Consistent(const VocabularyData& vocabulary, const LawData& law) {
       const Node& n = p.nodes[i];
       if (static_cast<uint8_t>(n.op) > static_cast<uint8_t>(internal::Op::kRule)) return false;
       if (n.op == internal::Op::kAll || n.op == internal::Op::kAny || n.op == internal::Op::kNot) {
-        if (n.first < 0 || n.count < 0 ||
+        // A negation has one operand; without it, judging would read past the node.
+        if (n.first < 0 || n.count < 0 || (n.op == internal::Op::kNot && n.count != 1) ||
             static_cast<size_t>(n.first) + static_cast<size_t>(n.count) > p.children.size()) {
           return false;
         }
@@ -542,7 +602,7 @@ bool Consistent(const VocabularyData& vocabulary, const LawData& law) {
       if (!in_program(law.program, root)) return false;
     }
   }
-  return true;
+  return RuleReferencesAcyclic(law);
 }
 
 // The bundled law compiles to under 2 MB; a file many times larger is not a snapshot.
@@ -612,9 +672,7 @@ Result<Law> CompileSnapshot(const std::string& directory, const std::string& pat
   }
 
   Writer w(Prefix(directory));
-  w.List(files.value(), [&](const SourceFile& f) { w.Str(f.name), w.Int(f.size), w.Int(f.hash); });
-  WriteVocabulary(law.value().vocabulary().data(), w);
-  WriteLaw(law.value().data(), w);
+  WriteBody(files.value(), law.value(), w);
   w.bytes().insert(0, internal::SnapshotHeader(w.bytes()));
 
   // Written beside the target and renamed, so a reader never sees half a snapshot, and a
@@ -643,6 +701,12 @@ std::string SnapshotHeader(std::string_view body) {
   header.Int(LayoutFingerprint());
   header.Int(Hash(body));
   return std::move(header.bytes());
+}
+
+std::string SnapshotBody(const Law& law, const std::string& directory, std::vector<size_t>* integers) {
+  Writer w(Prefix(directory), integers);
+  WriteBody({}, law, w);
+  return std::move(w.bytes());
 }
 
 Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
@@ -679,11 +743,11 @@ Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
     }
   }
   auto vocabulary = ReadVocabulary(r);
-  auto law = std::make_shared<LawData>(Vocabulary::FromData(vocabulary));
+  auto law = std::make_shared<LawData>(Access::MakeVocabulary(vocabulary));
   ReadLaw(r, *law);
   if (!r.ok() || !Consistent(*vocabulary, *law)) return Refused(path, "damaged");
   internal::IndexLaw(*law);
-  Law result = Law::FromData(std::move(law));
+  Law result = Access::MakeLaw(std::move(law));
   // The files it was compiled from: those of `directory` when compared above.
   result.set_source(LawSource{directory, path, FingerprintText(recorded)});
   return result;

@@ -1,3 +1,4 @@
+#include "base/access.h"
 #include "ibsa/gaps.h"
 
 #include <algorithm>
@@ -35,7 +36,7 @@ using internal::ScenarioSpace;
 // instrument applies in `jurisdiction` (national or EU); -1 otherwise.
 int32_t RuleInForce(const Law& law, const std::string& id, const std::string& jurisdiction, Date date,
                     const std::vector<std::string>& with) {
-  const LawData& data = law.data();
+  const LawData& data = internal::DataOf(law);
   for (size_t v = 0; v < data.versions.size(); ++v) {
     const RulesetVersion& version = data.versions[v];
     if (!law.AppliesIn(version.jurisdiction, jurisdiction)) continue;
@@ -56,7 +57,7 @@ struct Side {
 };
 
 Side SideOf(const Law& law, const std::string& jurisdiction, Date date, const std::vector<std::string>& with) {
-  const LawData& data = law.data();
+  const LawData& data = internal::DataOf(law);
   Side side;
   for (const auto& v : data.versions) {
     if (v.jurisdiction != jurisdiction) continue;
@@ -107,7 +108,7 @@ Result<Harms> Harms::Parse(const std::string& text, const std::string& file, con
   auto root = reader.Parse(internal::kHarmsLimits);
   if (!root) return reader.TakeDiagnostics();
   auto data = std::make_shared<HarmsData>();
-  const internal::VocabularyData& vocabulary = law.vocabulary().data();
+  const internal::VocabularyData& vocabulary = internal::DataOf(law.vocabulary());
   std::vector<std::string> all_rules;
   for (const auto& v : law.versions()) {
     for (const auto& r : v.rules) all_rules.push_back(r.id);
@@ -181,7 +182,7 @@ class FindingOracle : public internal::RuleOracle {
 }  // namespace
 
 std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evaluation& evaluation) {
-  const HarmsData& data = harms.data();
+  const HarmsData& data = internal::DataOf(harms);
   const FindingOracle oracle(data, evaluation);
   // The offences of the case's own jurisdiction, as the sweep counts them.
   bool applies = false, applies_settled = false, possible = false;
@@ -215,8 +216,8 @@ std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evalu
 // ---- Gaps ---------------------------------------------------------------------------------
 
 Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions& options) {
-  const LawData& data = law.data();
-  const HarmsData& h = harms.data();
+  const LawData& data = internal::DataOf(law);
+  const HarmsData& h = internal::DataOf(harms);
   const Side side = SideOf(law, options.jurisdiction, options.date, options.with);
   auto resolve = [&](const internal::Program* program, int32_t node) -> int32_t {
     if (program == &h.program) {
@@ -265,7 +266,7 @@ Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions&
 // ---- Diff ---------------------------------------------------------------------------------
 
 Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& right) {
-  const LawData& data = law.data();
+  const LawData& data = internal::DataOf(law);
   const Side a = SideOf(law, left.jurisdiction, left.date, left.with);
   const Side b = SideOf(law, right.jurisdiction, right.date, right.with);
   std::vector<internal::Root> roots;

@@ -1,3 +1,4 @@
+#include "base/access.h"
 #include "sweep/sweep.h"
 
 #include <algorithm>
@@ -12,7 +13,7 @@ std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 }  // namespace
 
 ScenarioSpace::ScenarioSpace(const LawData& law, const std::vector<Root>& roots, RuleResolver resolve)
-    : law_(law), vocabulary_(law.vocabulary.data()), resolve_(std::move(resolve)) {
+    : law_(law), vocabulary_(DataOf(law.vocabulary)), resolve_(std::move(resolve)) {
   std::vector<int32_t> rules_seen;
   for (const Root& root : roots) {
     if (root.node >= 0) Collect(*root.program, root.node, rules_seen);

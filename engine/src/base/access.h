@@ -1,0 +1,34 @@
+// Internal: how the engine reaches what its public handles (Law, Vocabulary, Harms) keep
+// private, so that the public headers show only the API.
+#ifndef IBSA_SRC_BASE_ACCESS_H_
+#define IBSA_SRC_BASE_ACCESS_H_
+
+#include <memory>
+#include <utility>
+
+#include "ibsa/gaps.h"
+#include "ibsa/law.h"
+#include "ibsa/vocabulary.h"
+
+namespace ibsa::internal {
+
+class Access {
+ public:
+  static const LawData& Data(const Law& law) { return *law.data_; }
+  static const VocabularyData& Data(const Vocabulary& vocabulary) { return *vocabulary.data_; }
+  static const HarmsData& Data(const Harms& harms) { return *harms.data_; }
+  static Law MakeLaw(std::shared_ptr<const LawData> data) { return Law(std::move(data)); }
+  static Vocabulary MakeVocabulary(std::shared_ptr<const VocabularyData> data) {
+    return Vocabulary(std::move(data));
+  }
+};
+
+// What `handle` (a Law, Vocabulary or Harms) holds.
+template <typename Handle>
+const auto& DataOf(const Handle& handle) {
+  return Access::Data(handle);
+}
+
+}  // namespace ibsa::internal
+
+#endif  // IBSA_SRC_BASE_ACCESS_H_
