@@ -198,13 +198,15 @@ try {
   const next = page.getByRole('button', { name: FR.next, exact: true });
 
   // Answers the question on screen with the demo's value (as a user would: labels, clicks).
-  async function fill(field, fact, value) {
+  // The interview (one question at a time) takes which acts, not their dates: "all questions"
+  // gives them.
+  async function fill(field, fact, value, { interview = false } = {}) {
     const def = factOf.get(fact);
     if (fact === 'acts') {
       for (const act of value) {
         const name = label('acts', act.type);
         await field.getByRole('checkbox', { name, exact: true }).check();
-        if (act.date) {
+        if (act.date && !interview) {
           await field.locator('.act-row').filter({ has: page.getByRole('checkbox', { name, exact: true }) })
             .locator('input[type="date"]').fill(act.date);
         }
@@ -234,7 +236,7 @@ try {
       check(focused, `after an answer the next question (${fact}) has the focus`);
     }
     if (!member && answers.has(fact)) {
-      await fill(card, fact, answers.get(fact));
+      await fill(card, fact, answers.get(fact), { interview: true });
       await next.click();
       await record(`interview ${fact}`);
       if (i === 1 && !backChecked) {
@@ -242,7 +244,7 @@ try {
         await page.getByRole('button', { name: FR.back, exact: true }).click();
         await settled();
         check(await card.getAttribute('data-fact') === fact, `"Retour" asks ${fact} again`);
-        await fill(card, fact, answers.get(fact));
+        await fill(card, fact, answers.get(fact), { interview: true });
         await next.click();
         await record(`interview ${fact} again`);
         backChecked = true;

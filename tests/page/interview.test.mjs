@@ -1,83 +1,97 @@
-// The interview's logic: which question next, what an answer, "don't know" and "back" do.
+// One question at a time: the page asks the library's interview (POST /api/interview) and
+// keeps only its starting case and steps; these tests check what it sends and how it reads
+// the answer, with fetch stubbed.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { afterEach, test } from 'node:test';
 
-import { applyAnswer, newSession, nextQuestion, pin } from '../../engine/web/js/interview.js';
-import { FACT_BY_NAME, question } from './fixtures.mjs';
+import { api } from '../../engine/web/js/api.js';
+import { caseForApi } from '../../engine/web/js/case.js';
+import { afterAnswer, answerText, caseOfAnswer, errorField, interviewRequest, newSession } from '../../engine/web/js/interview.js';
+import { applyInterviewAnswer, resetState, setFact, setInterviewAction, state } from '../../engine/web/js/state.js';
 
-const result = (...questions) => ({ language: 'en', next_questions: questions });
-
-test('the best-ranked question is asked', () => {
-  const r = result(question('image.technique'), question('victim.age'));
-  assert.equal(nextQuestion(newSession(), r, {}, FACT_BY_NAME, 'en').fact, 'image.technique');
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+  resetState('en');
 });
 
-test('no result yet, or no question left: nothing to ask', () => {
-  assert.equal(nextQuestion(newSession(), null, {}, FACT_BY_NAME, 'en'), null);
-  assert.equal(nextQuestion(newSession(), result(), {}, FACT_BY_NAME, 'en'), null);
+const q = (fact, type, extra = {}) => ({ fact, member: null, type, text: `Q ${fact}?`, hint: '', sensitivity: 0, decides: 1, choices: [], ...extra });
+
+test('the request: the starting case, the steps as the server gave them, and the action waiting', () => {
+  const start = { id: '', jurisdiction: 'BE', date: '2025-10-06' };
+  const session = newSession(start);
+  assert.deepEqual(interviewRequest(session, caseForApi(session.start, 'en'), 'fr'),
+    { path: '/api/interview', body: { case: { id: 'intake-2025-10-06', jurisdiction: 'BE', date: '2025-10-06' }, steps: [], lang: 'fr' } });
+  const steps = [{ fact: 'acts', answer: 'share' }, { fact: 'service.type', dont_know: true }];
+  const later = { ...session, steps, action: { back: true } };
+  assert.deepEqual(interviewRequest(later, start, 'nl').body, { case: start, steps, lang: 'nl', action: { back: true } });
+  // The starting case is a copy: answers given later are not in it.
+  start.date = '2020-01-01';
+  assert.equal(session.start.date, '2025-10-06');
 });
 
-test('a fact answered "don\'t know" is not asked again', () => {
-  const r = result(question('image.technique'), question('victim.age'));
-  const c = { image: { technique: 'unknown' } };
-  assert.equal(nextQuestion(newSession(), r, c, FACT_BY_NAME, 'en').fact, 'victim.age');
+test('an answer is sent as the words the terminal takes; nothing chosen is no answer', () => {
+  assert.equal(answerText(q('image.realistic', 'bool'), true), 'yes');
+  assert.equal(answerText(q('image.realistic', 'bool'), false), 'no');
+  assert.equal(answerText(q('acts', 'bool', { member: 'publish' }), false), 'no');
+  assert.equal(answerText(q('image.technique', 'enum'), 'undress'), 'undress');
+  assert.equal(answerText(q('acts', 'set'), [{ type: 'create', date: '2025-03-10' }, { type: 'share' }]), 'create,share');
+  assert.equal(answerText(q('acts', 'set'), []), '-');
+  assert.equal(answerText(q('victim.age', 'int'), 31), '31');
+  assert.equal(answerText(q('offence_date', 'date'), '2025-03-10'), '2025-03-10');
+  for (const [type, value] of [['bool', undefined], ['enum', undefined], ['set', undefined], ['int', Number.NaN], ['date', ''], ['int', 'unknown']]) {
+    assert.equal(answerText(q('x', /** @type {any} */ (type)), value), null, `${type} ${String(value)}`);
+  }
 });
 
-test('"don\'t know" records "unknown"; an answer records its value; no answer is no step', () => {
-  const q = question('victim.age');
-  let step = applyAnswer(newSession(), {}, { kind: 'dontKnow', question: q });
-  assert.deepEqual(step.record, { fact: 'victim.age', value: 'unknown' });
-  step = applyAnswer(newSession(), {}, { kind: 'answer', question: q, value: 31 });
-  assert.deepEqual(step.record, { fact: 'victim.age', value: 31 });
-  assert.deepEqual(step.session.history, [{ fact: 'victim.age', member: null, before: undefined, skippedKey: null }]);
-  assert.equal(applyAnswer(newSession(), {}, { kind: 'answer', question: q, value: undefined }), null);
+test('the answer read: its steps and question, the case it is at without the request\'s default reference', () => {
+  const session = { ...newSession({ id: '', jurisdiction: 'BE' }), action: { answer: 'share' } };
+  const question = q('service.type', 'enum');
+  const answer = { steps: [{ fact: 'acts', answer: 'share' }], case: { id: 'intake-2025-10-06', jurisdiction: 'BE', acts: [{ type: 'share' }] }, question, findings: { language: 'en', disclaimer: '', findings: [] } };
+  const after = afterAnswer(session, answer);
+  assert.deepEqual(after.steps, answer.steps);
+  assert.equal(after.question, question);
+  assert.equal(after.action, null);
+  assert.equal(after.start, session.start);
+  assert.deepEqual(caseOfAnswer(answer, session.start), { id: '', jurisdiction: 'BE', acts: [{ type: 'share' }] });
+  assert.equal(caseOfAnswer(answer, { id: 'mine' }).id, 'intake-2025-10-06');
+  assert.equal(afterAnswer(session, { ...answer, question: null }).question, null, 'no question left: the interview is over');
 });
 
-test('an uncertain act established stays without "certain: false"; one not established goes', () => {
-  const c = { acts: [{ type: 'create' }, { type: 'publish', certain: false, date: '2025-01-02' }] };
-  const q = question('acts', { member: 'publish' });
-  let step = applyAnswer(newSession(), c, { kind: 'answer', question: q, value: true });
-  assert.deepEqual(step.record.value, [{ type: 'create' }, { type: 'publish', date: '2025-01-02' }]);
-  step = applyAnswer(newSession(), c, { kind: 'answer', question: q, value: false });
-  assert.deepEqual(step.record.value, [{ type: 'create' }]);
-  assert.equal(applyAnswer(newSession(), c, { kind: 'answer', question: q, value: undefined }), null);
-  // The case given is not changed: the step says what to record.
-  assert.equal(c.acts[1].certain, false);
+test('a refused answer is shown at the question\'s field', () => {
+  assert.equal(errorField('/action/answer', q('victim.age', 'int')), '/case/victim/age');
+  assert.equal(errorField('/action/answer', q('acts', 'bool', { member: 'publish' })), '/case/acts');
+  assert.equal(errorField('/steps/2', q('victim.age', 'int')), '/steps/2');
+  assert.equal(errorField('/case/date', q('victim.age', 'int')), '/case/date');
 });
 
-test('"don\'t know" on an uncertain act skips it for the session, and back asks it again', () => {
-  const c = { acts: [{ type: 'publish', certain: false }] };
-  const q = question('acts', { member: 'publish' });
-  const r = result(q, question('victim.age'));
-  const step = applyAnswer(newSession(), c, { kind: 'dontKnow', question: q });
-  assert.equal(step.record, null); // the act stays uncertain in the case
-  assert.ok(step.session.skipped.has('acts:publish'));
-  assert.equal(nextQuestion(step.session, r, c, FACT_BY_NAME, 'en').fact, 'victim.age');
-  const back = applyAnswer(step.session, c, { kind: 'back' });
-  assert.equal(back.session.skipped.has('acts:publish'), false);
-  const again = nextQuestion(back.session, r, c, FACT_BY_NAME, 'en');
-  assert.equal(again.fact, 'acts');
-  assert.equal(again.member, 'publish');
-});
-
-test('back restores the value before the answer and asks that question again', () => {
-  const c = { victim: { age: 20 } };
-  const step = applyAnswer(newSession(), c, { kind: 'answer', question: question('victim.age'), value: 21 });
-  const back = applyAnswer(step.session, { victim: { age: 21 } }, { kind: 'back' });
-  assert.deepEqual(back.record, { fact: 'victim.age', value: 20 });
-  assert.deepEqual(back.session.pinned, { fact: 'victim.age', member: null });
-  assert.equal(back.session.history.length, 0);
-  assert.equal(applyAnswer(back.session, c, { kind: 'back' }), null);
-});
-
-test('a pinned question is asked first, with the API\'s wording when it ranks it', () => {
-  const r = result(question('image.technique'), question('victim.age', { question: 'How old was she?', decides: ['a', 'b'] }));
-  const session = pin(newSession(), 'victim.age');
-  const q = nextQuestion(session, r, {}, FACT_BY_NAME, 'en');
-  assert.deepEqual(q, { fact: 'victim.age', member: null, question: 'How old was she?', sensitivity: 1, decides: ['a', 'b'] });
-  const unranked = nextQuestion(pin(newSession(), 'victim.consent_sharing'), r, {}, FACT_BY_NAME, 'fr');
-  assert.equal(unranked.question, 'fr Consent?');
-  assert.deepEqual(unranked.decides, []);
-  // An answer unpins it.
-  assert.equal(applyAnswer(session, {}, { kind: 'answer', question: q, value: 3 }).session.pinned, null);
+test('back after "don\'t know" on an uncertain act is sent to the server like any step (stubbed fetch)', async () => {
+  setFact('acts', [{ type: 'publish', certain: false }]);
+  const act = q('acts', 'bool', { member: 'publish', member_label: 'published' });
+  const dontKnow = [{ fact: 'acts', member: 'publish', dont_know: true }];
+  /** @type {any[]} */
+  const sent = [];
+  const replies = [
+    { steps: dontKnow, case: { id: 'intake', jurisdiction: 'BE', acts: [{ type: 'publish', certain: false }] }, question: q('victim.age', 'int'), findings: { findings: [] } },
+    { steps: [], case: { id: 'intake', jurisdiction: 'BE', acts: [{ type: 'publish', certain: false }] }, question: act, findings: { findings: [] } },
+  ];
+  globalThis.fetch = /** @type {any} */ (async (/** @type {string} */ path, /** @type {RequestInit} */ init) => {
+    sent.push({ path, body: JSON.parse(String(init.body)) });
+    return { ok: true, status: 200, json: async () => replies[sent.length - 1] };
+  });
+  for (const action of [{ dont_know: true }, { back: true }]) {
+    setInterviewAction(/** @type {any} */ (action));
+    const request = interviewRequest(state.session, caseForApi(state.session.start, state.lang), state.lang);
+    applyInterviewAnswer(await api(request.path, request.body));
+  }
+  assert.deepEqual(sent.map((r) => r.path), ['/api/interview', '/api/interview']);
+  assert.deepEqual(sent[0].body.steps, []);
+  assert.deepEqual(sent[0].body.action, { dont_know: true });
+  assert.deepEqual(sent[0].body.case.acts, [{ type: 'publish', certain: false }]);
+  assert.deepEqual(sent[1].body.steps, dontKnow, 'the steps sent back are the server\'s');
+  assert.deepEqual(sent[1].body.action, { back: true });
+  assert.deepEqual(sent[1].body.case, sent[0].body.case, 'the starting case does not move');
+  assert.equal(state.session.question, act, 'back asks the act again');
+  assert.deepEqual(state.session.steps, []);
+  assert.equal(state.session.action, null);
 });

@@ -1,4 +1,4 @@
-// The policy analysis: the request of the form, and the sweep's phrases in the page's language.
+// The policy analysis: the request of the form, the sweep's constraints and changes in the page's language.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -58,32 +58,41 @@ test('the sides of a diff, in the page\'s language', () => {
     ['le droit belge au 1er janvier 2027', 'le droit belge au 1er janvier 2027 avec la proposition «\u00a0Projet\u00a0»']);
 });
 
-const describe = (fact, constraint, lang = 'en') => describeConstraint({ fact, constraint }, FACT_BY_NAME.get(fact), lang);
+// Each constraint as the API gives it; the phrase is deliberately not the one the sweep
+// writes, so that a test passes only when the page reads the data.
+const describe = (fact, op, values, lang = 'en') =>
+  describeConstraint({ fact, constraint: 'not read', op, values }, FACT_BY_NAME.get(fact), lang);
 
 test('constraints on yes/no, set and enum facts are shown with the labels of the values', () => {
-  assert.deepEqual(describe('image.realistic', 'is true'), { label: 'Realistic', value: 'yes' });
-  assert.deepEqual(describe('image.realistic', 'is false', 'fr'), { label: 'fr Realistic', value: 'non' });
-  assert.equal(describe('acts', 'has share').value, 'shared');
-  assert.equal(describe('acts', 'has not publish', 'nl').value, 'niet nl published');
-  assert.equal(describe('image.technique', 'is undress').value, 'undress app');
-  assert.equal(describe('image.technique', 'is one of photo, deepfake').value, 'photo or deepfake');
+  assert.deepEqual(describe('image.realistic', 'is', [true]), { label: 'Realistic', value: 'yes' });
+  assert.deepEqual(describe('image.realistic', 'is', [false], 'fr'), { label: 'fr Realistic', value: 'non' });
+  assert.equal(describe('acts', 'has', ['share']).value, 'shared');
+  assert.equal(describe('acts', 'has_not', ['publish'], 'nl').value, 'niet nl published');
+  assert.equal(describe('image.technique', 'in', ['undress']).value, 'undress app');
+  assert.equal(describe('image.technique', 'in', ['photo', 'deepfake']).value, 'photo or deepfake');
 });
 
-test('"is not" reads as the values left when they are few, else as a negation', () => {
-  assert.equal(describe('image.technique', 'is not photo, undress').value, 'deepfake or drawing or other');
-  assert.equal(describe('image.technique', 'is not photo').value, 'other than photo');
+test('many enum values allowed read as the few excluded', () => {
+  assert.equal(describe('image.technique', 'in', ['deepfake', 'drawing', 'other']).value, 'deepfake or drawing or other');
+  assert.equal(describe('image.technique', 'in', ['undress', 'deepfake', 'drawing', 'other']).value, 'other than photo');
+  assert.equal(describe('image.technique', 'in', ['undress', 'deepfake', 'drawing', 'other'], 'fr').value, 'autre que fr photo');
 });
 
-test('ranges of numbers and dates', () => {
-  assert.equal(describe('victim.age', 'at least 18').value, 'at least 18');
-  assert.equal(describe('victim.age', 'under 16 or 18 to 20', 'nl').value, 'minder dan 16 of 18 tot en met 20');
-  assert.equal(describe('offence_date', 'at least 2024-07-01', 'fr').value, 'au moins 1er juillet 2024');
-  assert.equal(describe('victim.age', '17').value, '17');
+test('ranges of numbers and dates, inclusive, an open end left out', () => {
+  assert.equal(describe('victim.age', 'in_ranges', [{ min: 18 }]).value, 'at least 18');
+  assert.equal(describe('victim.age', 'in_ranges', [{ max: 15 }, { min: 18, max: 20 }], 'nl').value, 'minder dan 16 of 18 tot en met 20');
+  assert.equal(describe('victim.age', 'in_ranges', [{ min: 16, max: 17 }, { min: 21 }], 'fr').value, 'de 16 à 17 ou au moins 21');
+  assert.equal(describe('offence_date', 'in_ranges', [{ min: '2024-07-01' }], 'fr').value, 'au moins 1er juillet 2024');
+  assert.equal(describe('offence_date', 'in_ranges', [{ max: '2024-06-30' }]).value, 'under 1 July 2024');
+  assert.equal(describe('offence_date', 'in_ranges', [{ max: '2024-12-31' }], 'nl').value, 'minder dan 1 januari 2025');
+  assert.equal(describe('victim.age', 'in_ranges', [{ min: 17, max: 17 }]).value, '17');
 });
 
-test('a constraint on a fact the page does not know is shown as the sweep wrote it', () => {
-  assert.deepEqual(describeConstraint({ fact: 'x.y', constraint: 'is one of a, b' }, undefined, 'en'), { label: 'x.y', value: 'a or b' });
-  assert.deepEqual(describeConstraint({ fact: 'x.y', constraint: 'at least 3' }, undefined, 'en'), { label: 'x.y', value: 'at least 3' });
+test('a constraint on a fact the page does not know is shown with the values as the API gives them', () => {
+  assert.deepEqual(describeConstraint({ fact: 'x.y', constraint: 'is one of a, b', op: 'in', values: ['a', 'b'] }, undefined, 'en'),
+    { label: 'x.y', value: 'a or b' });
+  assert.deepEqual(describeConstraint({ fact: 'x.y', constraint: 'at least 3', op: 'in_ranges', values: [{ min: 3 }] }, undefined, 'nl'),
+    { label: 'x.y', value: 'minstens 3' });
 });
 
 test('the changes of a diff, named in the page\'s language', () => {

@@ -2,12 +2,11 @@
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 
-import { applyAnswer, pin } from '../../engine/web/js/interview.js';
 import {
-  applyStep, noteCaseChanged, noteDownloaded, replaceCase, resetState, setError, setFact, setLanguage, setLaw, setMode,
-  setResult, setSession, setView, state,
+  applyInterviewAnswer, dropInterviewAction, noteCaseChanged, noteDownloaded, replaceCase, resetState, setError, setFact,
+  setInterviewAction, setLanguage, setLaw, setMode, setResult, setView, state,
 } from '../../engine/web/js/state.js';
-import { FACTS, question } from './fixtures.mjs';
+import { FACTS } from './fixtures.mjs';
 
 beforeEach(() => resetState('en'));
 
@@ -19,7 +18,8 @@ test('a page just opened: the intake, one question at a time, a Belgian case of 
   assert.equal(state.case.id, '');
   assert.equal(state.dirty, false);
   assert.equal(state.result, null);
-  assert.deepEqual(state.session.history, []);
+  assert.deepEqual(state.session.steps, []);
+  assert.deepEqual(state.session.start, state.case);
 });
 
 test('only the three languages can be chosen; choosing the current one changes nothing', () => {
@@ -79,28 +79,50 @@ test('a result clears the error; an error marks the findings stale and keeps the
   assert.equal(state.stale, false);
 });
 
-test('another case: a new interview, nothing to lose, Belgian law when the file names none', () => {
-  setSession(pin(state.session, 'victim.age'));
+const QUESTION = { fact: 'victim.age', member: null, type: 'int', text: 'How old?', hint: 'a number', sensitivity: 1, decides: 2, choices: [] };
+const interviewAnswer = (c, steps, question = QUESTION) => ({ steps, case: c, question, findings: { language: 'en', disclaimer: '', findings: [] } });
+
+test('another case: a new interview from it, nothing to lose, Belgian law when the file names none', () => {
+  applyInterviewAnswer(interviewAnswer({ id: 'intake-x', jurisdiction: 'BE', victim: { age: 3 } }, [{ fact: 'victim.age', answer: '3' }]));
   noteCaseChanged();
   replaceCase({ id: 'x', date: '2025-01-01', victim: { age: 3 } });
   assert.equal(state.case.jurisdiction, 'BE');
-  assert.equal(state.session.pinned, null);
+  assert.deepEqual(state.session.steps, []);
+  assert.deepEqual(state.session.start, state.case);
+  assert.equal(state.session.question, undefined);
   assert.equal(state.dirty, false);
 });
 
-test('changing how to ask forgets the question pinned', () => {
-  setSession(pin(state.session, 'victim.age'));
-  setMode('all');
-  assert.equal(state.mode, 'all');
-  assert.equal(state.session.pinned, null);
+test('the interview\'s answer gives the case, its steps and its question; the action sent is done', () => {
+  setInterviewAction({ answer: '17' });
+  assert.deepEqual(state.session.action, { answer: '17' });
+  const start = state.session.start;
+  applyInterviewAnswer(interviewAnswer({ id: 'intake-2025-01-01', jurisdiction: 'BE', victim: { age: 17 } }, [{ fact: 'victim.age', answer: '17' }]));
+  assert.equal(state.case.victim.age, 17);
+  assert.equal(state.case.id, '', 'the default reference of the request is not the user\'s');
+  assert.deepEqual(state.session.steps, [{ fact: 'victim.age', answer: '17' }]);
+  assert.equal(state.session.question, QUESTION);
+  assert.equal(state.session.action, null);
+  assert.equal(state.session.start, start, 'the interview still starts where it started');
+  setInterviewAction({ answer: '200' });
+  dropInterviewAction();
+  assert.equal(state.session.action, null);
+  assert.deepEqual(state.session.steps, [{ fact: 'victim.age', answer: '17' }]);
 });
 
-test('an interview step records its answer in the case and its session', () => {
-  const step = applyAnswer(state.session, state.case, { kind: 'answer', question: question('victim.age'), value: 17 });
-  applyStep(step);
-  assert.equal(state.case.victim.age, 17);
-  assert.equal(state.session.history.length, 1);
-  applyStep(applyAnswer(state.session, state.case, { kind: 'back' }));
-  assert.equal(state.case.victim, undefined);
-  assert.deepEqual(state.session.pinned, { fact: 'victim.age', member: null });
+test('an answer outside the interview starts it again from the case so changed, the question kept on screen', () => {
+  applyInterviewAnswer(interviewAnswer({ jurisdiction: 'BE', victim: { age: 17 } }, [{ fact: 'victim.age', answer: '17' }]));
+  setInterviewAction({ dont_know: true });
+  setFact('date', '2025-02-03');
+  assert.deepEqual(state.session.steps, []);
+  assert.equal(state.session.action, null);
+  assert.equal(state.session.start.date, '2025-02-03');
+  assert.equal(state.session.start.victim.age, 17);
+  assert.equal(state.session.question, QUESTION);
+  // The start is a copy: later changes of the page's case are not the interview's.
+  state.case.victim.age = 18;
+  assert.equal(state.session.start.victim.age, 17);
+  setMode('all');
+  assert.equal(state.mode, 'all');
+  assert.equal(state.session.start.date, '2025-02-03');
 });

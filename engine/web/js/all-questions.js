@@ -52,7 +52,7 @@ export function groupedFacts(facts) {
 
 /**
  * How many findings the answer to `name` can decide, by the last result.
- * @param {{next_questions?: import('./interview.js').Question[]} | null} result
+ * @param {{next_questions?: import('./state.js').RankedQuestion[]} | null} result
  * @param {string} name
  */
 export function decidesCount(result, name) {

@@ -46,10 +46,20 @@ export function bindCaseSection() {
   for (const input of radios('mode')) {
     input.addEventListener('change', () => {
       if (!input.checked) return;
-      setMode(input.value === 'all' ? 'all' : 'one');
-      renderCaseSection();
-      if (state.mode === 'all') renderAllMode();
-      else renderInterview({ force: true });
+      showMode(input.value === 'all' ? 'all' : 'one');
     });
   }
+}
+
+/**
+ * Asks one question at a time, or all questions. Each asks the API its own way (the
+ * interview, or the ranked questions), so the case is asked about again.
+ * @param {import('./state.js').Mode} mode
+ */
+export function showMode(mode) {
+  setMode(mode);
+  renderCaseSection();
+  if (state.mode === 'all') renderAllMode();
+  else renderInterview({ force: true });
+  caseChanged({ immediate: true, record: false });
 }

@@ -1,13 +1,18 @@
 // The findings follow the answers: after each change of the case the API is asked again,
-// debounced, and the latest request wins (an earlier one still in flight is aborted).
+// debounced, and the latest request wins (an earlier one still in flight is aborted). One
+// question at a time asks the interview (/api/interview, with the action waiting, which a
+// request superseded leaves waiting for the next); all questions ask /api/next-questions.
 import { updateProgress, renderInterview } from './interview-view.js';
 import { api, nextQuestionsRequest } from './api.js';
+import { errorField, interviewRequest } from './interview.js';
 import { syncDerivedVisibility } from './all-questions.js';
 import { caseForApi } from './case.js';
 import { $ } from './dom.js';
 import { clearFieldErrors, showCaseError } from './errors.js';
 import { renderFindings } from './findings-view.js';
-import { noteCaseChanged, setError, setResult, state } from './state.js';
+import {
+  applyInterviewAnswer, dropInterviewAction, noteCaseChanged, setError, setResult, state,
+} from './state.js';
 
 /** @typedef {import('./api.js').ApiError} ApiError */
 
@@ -45,14 +50,29 @@ async function evaluate() {
   const controller = new AbortController();
   pending = controller;
   const mine = ++seq;
-  const request = nextQuestionsRequest(caseForApi(state.case, state.lang), state.lang);
+  const interviewing = state.mode === 'one';
+  const session = state.session;
+  const request = interviewing
+    ? interviewRequest(session, caseForApi(session.start, state.lang), state.lang)
+    : nextQuestionsRequest(caseForApi(state.case, state.lang), state.lang);
   try {
-    const result = await api(request.path, request.body, { signal: controller.signal });
+    const answer = await api(request.path, request.body, { signal: controller.signal });
     if (mine !== seq) return;
-    setResult(result);
+    if (interviewing) {
+      applyInterviewAnswer(answer);
+      setResult(answer.findings);
+    } else {
+      setResult(answer);
+    }
   } catch (e) {
     if (/** @type {{name?: string}} */ (e).name === 'AbortError' || mine !== seq) return;
-    setError(/** @type {ApiError} */ (e));
+    const error = /** @type {ApiError} */ (e);
+    if (interviewing && session.action && error.field.startsWith('/action')) {
+      // A wrong answer: the interview stays where it was; the error is shown at the question.
+      dropInterviewAction();
+      error.field = errorField(error.field, session.question);
+    }
+    setError(error);
   }
   pending = null;
   clearFieldErrors();

@@ -130,7 +130,8 @@ export function buildField(fact, ctx) {
       const unknown = unknownBox && unknownBox.checked;
       for (const row of rows) {
         row.box.disabled = unknown;
-        row.extra.hidden = !row.box.checked || unknown;
+        // The interview takes which acts, not their dates or doubts ("all questions" does).
+        row.extra.hidden = !row.box.checked || unknown || ctx.mode === 'one';
       }
       noneBox.disabled = unknown;
     };

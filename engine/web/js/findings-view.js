@@ -4,7 +4,7 @@ import { focusField, updateDecidesBadges } from './all-questions.js';
 import { fieldOfPointer } from './case.js';
 import { $, colon, el, formatDate, reconcile, t } from './dom.js';
 import { articleText, byKind, certaintyText, findingKey, isPlain, partition, summaryText } from './findings.js';
-import { askNow } from './interview-view.js';
+import { showMode } from './case-view.js';
 import { state } from './state.js';
 
 /** @typedef {import('./findings.js').Finding} Finding */
@@ -91,16 +91,13 @@ function gotoError(field) {
 }
 
 /**
- * Asks about a fact that would decide a finding: its field in "all questions", the question
- * itself in the interview.
+ * Asks about a fact that would decide a finding: its field in "all questions" (the
+ * interview, the library's, chooses its questions itself).
  * @param {string} name
  */
 function gotoFact(name) {
-  if (state.mode === 'all') {
-    focusField(name);
-    return;
-  }
-  askNow(name);
+  if (state.mode !== 'all') showMode('all');
+  focusField(name);
 }
 
 /**

@@ -1,13 +1,13 @@
 // "One question at a time": the question card, with Next, "Don't know" and Back. Which
-// question, and what an answer records, is interview.js's; this module shows it and keeps
-// the answer being given (a draft until "Next").
-import { renderAllMode } from './all-questions.js';
+// question, and what an answer records, is the library's interview (POST /api/interview,
+// asked by evaluation.js); this module shows its question, keeps the answer being given (a
+// draft until "Next") and sends it as the interview's action.
 import { answeredFacts, getFact, valueLabel } from './case.js';
 import { $, el, t } from './dom.js';
 import { caseChanged } from './evaluation.js';
 import { buildField } from './fields.js';
-import { applyAnswer, nextQuestion, pin } from './interview.js';
-import { applyStep, setSession, state } from './state.js';
+import { answerText } from './interview.js';
+import { setInterviewAction, state } from './state.js';
 
 /** @typedef {import('./interview.js').Question} Question */
 /** @typedef {import('./dom.js').FieldElement} FieldElement */
@@ -42,26 +42,15 @@ export function setAwaitingQuestion(awaiting) {
   awaitingQuestion = awaiting;
 }
 
-/**
- * Asks about `name` now (a finding's "ask now").
- * @param {string} name
- */
-export function askNow(name) {
-  setSession(pin(state.session, name));
-  awaitingQuestion = true;
-  renderInterview({ force: true });
-  $('one-mode').querySelector('.question-card')?.scrollIntoView({ block: 'start' });
-}
-
 /** @param {{force?: boolean}} [options] */
 export function renderInterview({ force = false } = {}) {
   const root = $('one-mode');
   if (state.mode !== 'one') return;
-  if (!state.result && !state.error) {
+  if ((!state.result && !state.error) || state.session.question === undefined) {
     root.replaceChildren(el('p', { class: 'hint', text: t('interviewWaiting') }));
     return;
   }
-  const q = nextQuestion(state.session, state.result, state.case, state.factByName, state.lang);
+  const q = state.session.question || null;
   const key = questionKey(q);
   const wasAwaiting = awaitingQuestion;
   if (!force && key === shownQuestion && root.firstChild) {
@@ -81,7 +70,7 @@ export function renderInterview({ force = false } = {}) {
   card.append(progress);
   if (!q) {
     card.append(el('p', { class: 'interview-done', tabindex: '-1', id: 'interview-done', text: t('interviewDone') }));
-    const backButton = el('button', { type: 'button', id: 'q-back', text: t('back'), disabled: state.session.history.length === 0 });
+    const backButton = el('button', { type: 'button', id: 'q-back', text: t('back'), disabled: state.session.steps.length === 0 });
     backButton.addEventListener('click', goBack);
     card.append(el('div', { class: 'toolbar' }, backButton));
     root.replaceChildren(card);
@@ -91,7 +80,7 @@ export function renderInterview({ force = false } = {}) {
   }
   const fact = /** @type {import('./case.js').Fact} */ (state.factByName.get(q.fact));
   const hints = [];
-  if (q.decides && q.decides.length) hints.push(t('decides')(q.decides.length));
+  if (q.decides) hints.push(t('decides')(q.decides));
   if (q.sensitivity === 2) hints.push(t('sensitivity2'));
   if (q.sensitivity >= 3) hints.push(t('sensitivity3'));
   let current = getFact(state.case, q.fact);
@@ -102,7 +91,7 @@ export function renderInterview({ force = false } = {}) {
   const field = buildField(fact, {
     mode: 'one',
     member: q.member,
-    question: q.member ? t('memberQuestion')(valueLabel(fact, q.member, state.lang)) : q.question,
+    question: q.member ? t('memberQuestion')(valueLabel(fact, q.member, state.lang)) : q.text,
     value: current,
     hints,
     onChange: (v) => {
@@ -118,7 +107,7 @@ export function renderInterview({ force = false } = {}) {
   const missing = el('p', { class: 'field-error', id: 'q-missing', role: 'alert', hidden: true, text: t('chooseAnswer') });
   const next = el('button', { type: 'button', class: 'primary', id: 'q-next', text: t('next') });
   const dontKnow = el('button', { type: 'button', id: 'q-unknown', text: t('dontKnow') });
-  const back = el('button', { type: 'button', id: 'q-back', text: t('back'), disabled: state.session.history.length === 0 });
+  const back = el('button', { type: 'button', id: 'q-back', text: t('back'), disabled: state.session.steps.length === 0 });
   next.addEventListener('click', () => answerCurrent(q, false));
   dontKnow.addEventListener('click', () => answerCurrent(q, true));
   back.addEventListener('click', goBack);
@@ -139,7 +128,7 @@ export function renderInterview({ force = false } = {}) {
 function setInterviewButtonsDisabled(disabled) {
   for (const id of ['q-next', 'q-unknown', 'q-back']) {
     const b = /** @type {HTMLButtonElement | null} */ (document.getElementById(id));
-    if (b) b.disabled = disabled || (id === 'q-back' && state.session.history.length === 0);
+    if (b) b.disabled = disabled || (id === 'q-back' && state.session.steps.length === 0);
   }
 }
 
@@ -154,17 +143,23 @@ export function updateProgress() {
  */
 function answerCurrent(q, dontKnow) {
   if (awaitingQuestion) return;
-  const step = applyAnswer(state.session, state.case,
-    dontKnow ? { kind: 'dontKnow', question: q } : { kind: 'answer', question: q, value: draft });
-  if (!step) {
+  const answer = dontKnow ? null : answerText(q, draft);
+  if (!dontKnow && answer === null) {
     showMissingAnswer();
     return;
   }
-  applyStep(step);
+  send(answer === null ? { dont_know: true } : { answer });
+}
+
+/**
+ * Sends an action to the interview; the buttons wait for its answer.
+ * @param {import('./interview.js').Action} action
+ */
+function send(action) {
+  setInterviewAction(action);
   awaitingQuestion = true;
   setInterviewButtonsDisabled(true);
   caseChanged({ immediate: true });
-  if (state.mode === 'all') renderAllMode();
 }
 
 function showMissingAnswer() {
@@ -176,10 +171,6 @@ function showMissingAnswer() {
 }
 
 function goBack() {
-  const step = applyAnswer(state.session, state.case, { kind: 'back' });
-  if (!step) return;
-  applyStep(step);
-  awaitingQuestion = true;
-  setInterviewButtonsDisabled(true);
-  caseChanged({ immediate: true });
+  if (awaitingQuestion || state.session.steps.length === 0) return;
+  send({ back: true });
 }

@@ -1,156 +1,126 @@
-// The interview's logic, "one question at a time": which question comes next, what an
-// answer, "don't know" and "back" record in the case. Pure functions over a session value
-// (no DOM, no page state), the way `ibsa interview` asks: the best-ranked question of
-// /api/next-questions that was not answered "don't know".
-//
-// The library's interview state machine is to replace this module through a stateless
-// `POST /api/interview`: `nextQuestion` and `applyAnswer` are then the two functions that
-// ask it instead of deciding here; interview-view.js only renders what they return.
-import { clone, getFact } from './case.js';
+// "One question at a time", as the library's interview asks it (POST /api/interview,
+// docs/api.md): which question comes next, and what an answer, "don't know" and "back"
+// record, is decided by the server, the same interview as `ibsa interview` in a terminal.
+// The page keeps only what the stateless endpoint needs: the case the interview started
+// from and the steps taken since. Pure functions: no DOM, no page state.
+import { clone } from './case.js';
 
 /** @typedef {import('./case.js').Case} Case */
-/** @typedef {import('./case.js').Fact} Fact */
 /** @typedef {import('./i18n.js').Lang} Lang */
 /**
- * A question of /api/next-questions: a fact to ask, or whether an act reported as uncertain
- * (`member`, an act of the set fact "acts") happened.
- * @typedef {{fact: string, member?: string | null, question: string, sensitivity: number, decides: string[]}} Question
- */
-/**
- * One answer given, so that "back" can undo it: the fact's value before, and the act whose
- * "don't know" was recorded in `skipped`.
- * @typedef {{fact: string, member: string | null, before: any, skippedKey: string | null}} Answered
- */
-/**
+ * The question of /api/interview: a fact to ask, or (`member`) whether an act reported as
+ * uncertain happened. `decides` is how many findings its answer decides; `choices` the
+ * answers of a yes/no, enum or set question with their labels in the language asked.
  * @typedef {{
- *   history: Answered[],
- *   skipped: Set<string>,
- *   pinned: {fact: string, member: string | null} | null,
- * }} Session
- * `skipped` holds "acts:publish" for each uncertain act answered "don't know" in this session;
- * `pinned` is the question shown instead of the best-ranked one (after "back", or a finding's
- * "ask now").
+ *   fact: string,
+ *   member: string | null,
+ *   type: 'bool' | 'enum' | 'set' | 'int' | 'date',
+ *   text: string,
+ *   hint: string,
+ *   sensitivity: number,
+ *   decides: number,
+ *   choices: {answer: string, label: string}[],
+ *   member_label?: string,
+ * }} Question
  */
 /**
- * What an answer does: the session after it, and the fact it sets in the case (`value`
- * undefined removes it), or no change of the case.
- * @typedef {{session: Session, record: {fact: string, value: any} | null}} Step
+ * A step the interview took, as the server returns it and is sent back.
+ * @typedef {{fact: string, member?: string, answer: string} | {fact: string, member?: string, dont_know: true}} Step
+ */
+/** @typedef {{answer: string} | {dont_know: true} | {back: true}} Action */
+/**
+ * What the page keeps of the interview: the case it started from, the steps taken since,
+ * the question of the last answer (null: none left; undefined: not asked yet), and the
+ * action sent and not yet answered (sent again when its request is superseded, until an
+ * answer takes it).
+ * @typedef {{start: Case, steps: Step[], question: Question | null | undefined, action: Action | null}} Session
  */
 /**
- * @typedef {{kind: 'answer', question: Question, value: any}
- *         | {kind: 'dontKnow', question: Question}
- *         | {kind: 'back'}} Action
+ * The answer of /api/interview.
+ * @typedef {{steps: Step[], case: Case, question: Question | null, findings: import('./state.js').Result}} Answer
  */
 
-/** @returns {Session} */
-export function newSession() {
-  return { history: [], skipped: new Set(), pinned: null };
+/**
+ * An interview starting from `c` (a copy: later changes of the page's case are not its).
+ * @param {Readonly<Case>} c
+ * @returns {Session}
+ */
+export function newSession(c) {
+  return { start: clone(/** @type {Case} */ (c)), steps: [], question: undefined, action: null };
 }
 
 /**
- * The question to ask now, or null when no other question would change a finding.
+ * The request of the interview after `session.action` (or its state, without one).
  * @param {Session} session
- * @param {{next_questions?: Question[]} | null} result the last answer of /api/next-questions
- * @param {Readonly<Case>} c
- * @param {ReadonlyMap<string, Fact>} factByName
+ * @param {Case} start the starting case as caseForApi gives it
  * @param {Lang} lang
- * @returns {Question | null}
  */
-export function nextQuestion(session, result, c, factByName, lang) {
-  const pinned = session.pinned;
-  if (pinned) {
-    const fact = factByName.get(pinned.fact);
-    if (fact) {
-      const fromApi = ((result && result.next_questions) || []).find(
-        (q) => q.fact === pinned.fact && (q.member || null) === (pinned.member || null));
-      return {
-        fact: pinned.fact,
-        member: pinned.member || null,
-        question: fromApi ? fromApi.question : fact.question[lang],
-        sensitivity: fact.sensitivity,
-        decides: fromApi ? fromApi.decides : [],
-      };
+export function interviewRequest(session, start, lang) {
+  /** @type {{case: Case, steps: Step[], lang: Lang, action?: Action}} */
+  const body = { case: start, steps: session.steps, lang };
+  if (session.action) body.action = session.action;
+  return { path: '/api/interview', body };
+}
+
+/**
+ * The answer to send for the value a question's field gives: the words the terminal takes
+ * ("yes", a value's name, names separated by commas or "-" for none, a number, a date).
+ * Null when nothing is chosen yet.
+ * @param {Question} q
+ * @param {any} value what the field gives: a boolean, a value's name, a list of acts or
+ *   names, a number, a date
+ * @returns {string | null}
+ */
+export function answerText(q, value) {
+  if (value === undefined || value === null || value === '' || value === 'unknown') return null;
+  if (q.member || q.type === 'bool') return value === true ? 'yes' : value === false ? 'no' : null;
+  switch (q.type) {
+    case 'set': {
+      if (!Array.isArray(value)) return null;
+      const names = value.map((item) => (typeof item === 'string' ? item : item.type));
+      return names.length ? names.join(',') : '-';
     }
-  }
-  if (!result) return null;
-  for (const q of result.next_questions || []) {
-    if (q.member) {
-      if (session.skipped.has(`${q.fact}:${q.member}`)) continue;
-    } else if (getFact(c, q.fact) === 'unknown') {
-      continue; // answered "don't know": not asked again
-    }
-    return q;
+    case 'int':
+      return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
+    case 'enum':
+    case 'date':
+      return String(value);
   }
   return null;
 }
 
 /**
- * What an answer, "don't know" or "back" does to the session and the case. Null when the
- * answer is missing (nothing chosen yet), or when there is nothing to go back to.
+ * The session after the server's answer: its steps and question, no action waiting.
  * @param {Session} session
- * @param {Readonly<Case>} c
- * @param {Action} action
- * @returns {Step | null}
+ * @param {Answer} answer
+ * @returns {Session}
  */
-export function applyAnswer(session, c, action) {
-  if (action.kind === 'back') {
-    const history = session.history.slice();
-    const last = history.pop();
-    if (!last) return null;
-    const skipped = new Set(session.skipped);
-    if (last.skippedKey) skipped.delete(last.skippedKey);
-    return {
-      session: { history, skipped, pinned: { fact: last.fact, member: last.member } },
-      record: { fact: last.fact, value: last.before },
-    };
-  }
-  const q = action.question;
-  const before = clone(getFact(c, q.fact));
-  const skipped = new Set(session.skipped);
-  let skippedKey = null;
-  /** @type {Step['record']} */
-  let record = null;
-  if (q.member) {
-    if (action.kind === 'dontKnow') {
-      // The act stays uncertain in the case; only this session stops asking about it.
-      skippedKey = `${q.fact}:${q.member}`;
-      skipped.add(skippedKey);
-    } else {
-      if (action.value !== true && action.value !== false) return null;
-      // Established: the act is kept and no longer uncertain; not established: it goes.
-      const acts = Array.isArray(before) ? clone(before) : [];
-      const kept = [];
-      for (const item of acts) {
-        if (item.type !== q.member) kept.push(item);
-        else if (action.value) {
-          delete item.certain;
-          kept.push(item);
-        }
-      }
-      record = { fact: q.fact, value: kept };
-    }
-  } else if (action.kind === 'dontKnow') {
-    record = { fact: q.fact, value: 'unknown' };
-  } else {
-    if (action.value === undefined) return null;
-    record = { fact: q.fact, value: action.value };
-  }
-  return {
-    session: {
-      history: [...session.history, { fact: q.fact, member: q.member || null, before, skippedKey }],
-      skipped,
-      pinned: null,
-    },
-    record,
-  };
+export function afterAnswer(session, answer) {
+  return { start: session.start, steps: answer.steps, question: answer.question, action: null };
 }
 
 /**
- * The session told to ask about `fact` next (a finding's "ask now").
- * @param {Session} session
- * @param {string} fact
- * @returns {Session}
+ * The case the interview is at, as the page keeps it: the reference the user gave none stays
+ * empty (the request gave the case a default one).
+ * @param {Answer} answer
+ * @param {Readonly<Case>} start the page's starting case
+ * @returns {Case}
  */
-export function pin(session, fact) {
-  return { ...session, pinned: { fact, member: null } };
+export function caseOfAnswer(answer, start) {
+  const c = clone(answer.case);
+  if (!start.id) c.id = '';
+  return c;
+}
+
+/**
+ * The field of the case an error about the action is about: a refused answer is the
+ * question's (so that it is shown next to its field, as a refused value of the case is).
+ * Other errors keep their field.
+ * @param {string} field the error's JSON pointer
+ * @param {Question | null | undefined} q the question answered
+ * @returns {string}
+ */
+export function errorField(field, q) {
+  if (!q || !field.startsWith('/action')) return field;
+  return `/case/${q.fact.split('.').map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 }

@@ -1,10 +1,9 @@
 // The policy analysis without the DOM: the request a form asks for, and how the sweep's
 // answer is put into the page's language. policy-view.js renders it.
 //
-// The sweep's constraints and changes arrive today as English phrases ("is one of a, b",
-// "at least 18", "penalty changed (…)") that `describeConstraint` and `describeChange` read
-// back. When /api/gaps and /api/diff give a structured `constraints` array (fact, operator,
-// values), `describeConstraint` is the one function to switch to it.
+// A pattern's constraints are shown from their data (fact, operator, values) with the
+// vocabulary's labels. A diff's change has no such data yet: `describeChange` still names it
+// from the English phrase of the sweep ("penalty changed (…)").
 import { formatDate, quote, text, today } from './i18n.js';
 import { valueLabel } from './case.js';
 
@@ -21,7 +20,14 @@ import { valueLabel } from './case.js';
  * @typedef {{path: '/api/gaps' | '/api/diff', body: Record<string, any>, date: string}
  *         | {missing: 'p-from' | 'p-to' | 'p-with', message: 'datesRequired' | 'proposalRequired'}} PolicyRequest
  */
-/** @typedef {{fact: string, constraint: string}} Constraint */
+/** @typedef {{min?: number | string, max?: number | string}} Range */
+/**
+ * A constraint of a gap or diff pattern (docs/json-format.md): `op` "is" (bool: [true] or
+ * [false]), "in" (enum: the values allowed), "has"/"has_not" (set: [member]), "in_ranges"
+ * (int, date: inclusive ranges, an open end left out). `constraint` is the English phrase of
+ * the text report, which the page does not read.
+ * @typedef {{fact: string, constraint: string, op: 'is' | 'in' | 'has' | 'has_not' | 'in_ranges', values: any[]}} Constraint
+ */
 
 /**
  * The proposals (bills) that can be added to the law of `jurisdiction`: its own and the EU's.
@@ -102,9 +108,9 @@ export function policySides(last, rulesets, lang) {
 }
 
 /**
- * A constraint of a pattern, shown with the fact's label and the values' labels in `lang`.
- * The sweep writes it as an English phrase over the fact's values ("is true", "has share",
- * "is one of a, b", "at least 18").
+ * A constraint of a pattern, shown with the fact's label and the values' labels in `lang`,
+ * from its data (docs/json-format.md, "Gap and diff patterns"); the English phrase beside it
+ * is not read.
  * @param {Constraint} c
  * @param {Fact | undefined} fact the fact it constrains, from the vocabulary
  * @param {Lang} lang
@@ -113,37 +119,55 @@ export function policySides(last, rulesets, lang) {
 export function describeConstraint(c, fact, lang) {
   const words = text(lang, 'c');
   const label = fact ? fact.label[lang] : c.fact;
-  const phrase = c.constraint;
-  /** @param {string} list */
-  const values = (list) => list.split(', ').map((v) => (fact ? valueLabel(fact, v, lang) : v));
+  /** @param {string} v */
+  const name = (v) => (fact ? valueLabel(fact, v, lang) : v);
   /** @param {string[]} list */
   const join = (list) => list.join(` ${words.or} `);
-  let value = phrase;
-  let m;
-  if (phrase === 'is true') value = words.yes;
-  else if (phrase === 'is false') value = words.no;
-  else if ((m = /^has not (.+)$/.exec(phrase))) value = words.not(values(m[1])[0]);
-  else if ((m = /^has (.+)$/.exec(phrase))) value = values(m[1])[0];
-  else if ((m = /^is one of (.+)$/.exec(phrase))) value = join(values(m[1]));
-  else if ((m = /^is not (.+)$/.exec(phrase))) {
-    // "is not a, b": the values left, when they are few, read better than a negation.
-    const excluded = m[1].split(', ');
-    const left = fact && fact.values ? fact.values.map((v) => v.value).filter((v) => !excluded.includes(v)) : [];
-    value = fact && left.length && left.length <= 3 ? join(left.map((v) => valueLabel(fact, v, lang))) : words.other(join(values(m[1])));
-  }
-  else if ((m = /^is (.+)$/.exec(phrase))) value = values(m[1])[0];
-  else if (fact && (fact.type === 'int' || fact.type === 'date')) {
-    /** @param {string} x */
-    const show = (x) => (fact.type === 'date' ? formatDate(lang, x) : x);
-    value = phrase.split(' or ').map((piece) => {
-      let p;
-      if ((p = /^at least (.+)$/.exec(piece))) return words.atLeast(show(p[1]));
-      if ((p = /^under (.+)$/.exec(piece))) return words.under(show(p[1]));
-      if ((p = /^(.+) to (.+)$/.exec(piece))) return words.range(show(p[1]), show(p[2]));
-      return show(piece);
-    }).join(` ${words.or} `);
+  let value = c.constraint; // an operator the page does not know yet: the sweep's phrase
+  switch (c.op) {
+    case 'is':
+      value = c.values[0] ? words.yes : words.no;
+      break;
+    case 'has':
+      value = name(c.values[0]);
+      break;
+    case 'has_not':
+      value = words.not(name(c.values[0]));
+      break;
+    case 'in': {
+      // Many values allowed read better as the few excluded: "other than photo".
+      const allowed = /** @type {string[]} */ (c.values);
+      const excluded = fact && fact.values ? fact.values.map((v) => v.value).filter((v) => !allowed.includes(v)) : [];
+      value = allowed.length > 3 && excluded.length ? words.other(join(excluded.map(name))) : join(allowed.map(name));
+      break;
+    }
+    case 'in_ranges': {
+      const isDate = fact ? fact.type === 'date' : typeof c.values[0]?.min === 'string' || typeof c.values[0]?.max === 'string';
+      /** @param {number | string} x */
+      const show = (x) => (isDate ? formatDate(lang, String(x)) : String(x));
+      // An upper bound is inclusive; "under" the next value is how the sweep says it.
+      /** @param {number | string} x */
+      const after = (x) => (typeof x === 'string' ? nextDay(x) : x + 1);
+      value = join(/** @type {Range[]} */ (c.values).map((r) => {
+        if (r.min !== undefined && r.max !== undefined) return r.min === r.max ? show(r.min) : words.range(show(r.min), show(r.max));
+        if (r.min !== undefined) return words.atLeast(show(r.min));
+        if (r.max !== undefined) return words.under(show(after(r.max)));
+        return '';
+      }));
+      break;
+    }
   }
   return { label, value };
+}
+
+/**
+ * The day after `date` (YYYY-MM-DD).
+ * @param {string} date
+ */
+function nextDay(date) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }
 
 /**

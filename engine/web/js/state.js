@@ -8,7 +8,7 @@
 // sessionStorage or a cookie.
 import { newCase, setFact as setFactOf } from './case.js';
 import { isLang, pickLanguage } from './i18n.js';
-import { newSession } from './interview.js';
+import { afterAnswer, caseOfAnswer, newSession } from './interview.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./case.js').Case} Case */
@@ -23,12 +23,17 @@ import { newSession } from './interview.js';
  *            title: Record<Lang, string>}} RulesetVersion
  */
 /**
- * The answer of /api/next-questions (docs/api.md); only what the page reads is typed.
+ * A question of /api/next-questions (the fact, and which findings its answer decides).
+ * @typedef {{fact: string, member?: string | null, question: string, sensitivity: number, decides: string[]}} RankedQuestion
+ */
+/**
+ * The answer of /api/next-questions, or of /api/evaluate (the interview's `findings`)
+ * (docs/api.md); only what the page reads is typed.
  * @typedef {{
  *   language: string,
  *   disclaimer: string,
  *   findings: import('./findings.js').Finding[],
- *   next_questions?: import('./interview.js').Question[],
+ *   next_questions?: RankedQuestion[],
  *   version_gaps?: {instrument: string, jurisdiction: string, date: string}[],
  *   law?: {fingerprint: string},
  * }} Result
@@ -65,8 +70,8 @@ const s = {
   dirty: false,
   /** Counts the changes of the case (and of its language): the report remembers which it shows. */
   caseStamp: 0,
-  /** The interview's answers, to go back, and what it is told to ask. @type {Session} */
-  session: newSession(),
+  /** The interview: where it started, its steps, its question. @type {Session} */
+  session: newSession(newCase()),
 };
 
 /** @typedef {typeof s} State */
@@ -80,8 +85,9 @@ export const state = s;
 export function resetState(lang = 'en') {
   Object.assign(s, {
     lang, view: 'intake', mode: 'one', facts: [], factByName: new Map(), rulesets: [], case: newCase(),
-    result: null, error: null, stale: false, dirty: false, caseStamp: 0, session: newSession(),
+    result: null, error: null, stale: false, dirty: false, caseStamp: 0,
   });
+  s.session = newSession(s.case);
 }
 
 // --- The page --------------------------------------------------------------------------
@@ -108,7 +114,6 @@ export function setView(view) {
 /** @param {Mode} mode */
 export function setMode(mode) {
   s.mode = mode;
-  s.session = { ...s.session, pinned: null };
 }
 
 /**
@@ -131,18 +136,21 @@ export function setLaw(facts, rulesets) {
 export function replaceCase(c) {
   s.case = c;
   if (!s.case.jurisdiction) s.case.jurisdiction = 'BE';
-  s.session = newSession();
+  s.session = newSession(s.case);
   s.dirty = false;
 }
 
 /**
- * An answer: a fact set, or removed with `undefined`. The case section's jurisdiction, date
- * and reference are facts of the case too ("jurisdiction", "date", "id").
+ * An answer outside the interview: a fact set, or removed with `undefined`. The case
+ * section's jurisdiction, date and reference are facts of the case too ("jurisdiction",
+ * "date", "id"). The interview starts again from the case so changed (its steps answered
+ * another case); the question on screen stays until the new one comes.
  * @param {string} name
  * @param {any} value
  */
 export function setFact(name, value) {
   setFactOf(s.case, name, value);
+  s.session = { ...newSession(s.case), question: s.session.question };
 }
 
 /**
@@ -181,16 +189,24 @@ export function setError(error) {
 
 // --- The interview -----------------------------------------------------------------------
 
-/** @param {Session} session */
-export function setSession(session) {
-  s.session = session;
+/**
+ * An answer, "don't know" or "back" to send to the interview (until its answer comes).
+ * @param {import('./interview.js').Action} action
+ */
+export function setInterviewAction(action) {
+  s.session = { ...s.session, action };
 }
 
 /**
- * The interview applied an answer: the new session and what it records in the case.
- * @param {import('./interview.js').Step} step
+ * The interview's answer: its steps and question, and the case it is at.
+ * @param {import('./interview.js').Answer} answer
  */
-export function applyStep(step) {
-  s.session = step.session;
-  if (step.record) setFactOf(s.case, step.record.fact, step.record.value);
+export function applyInterviewAnswer(answer) {
+  s.session = afterAnswer(s.session, answer);
+  s.case = caseOfAnswer(answer, s.session.start);
+}
+
+/** The interview refused its action (a wrong answer): the action is dropped, nothing else changes. */
+export function dropInterviewAction() {
+  s.session = { ...s.session, action: null };
 }
