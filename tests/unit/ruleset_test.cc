@@ -41,6 +41,26 @@ TEST_F(RulesetTest, LoadsRulesWithTheirMetadata) {
   EXPECT_EQ(rule->sources[0].url, "https://www.ejustice.just.fgov.be/");
 }
 
+// A misspelt jurisdiction must not become law that applies alongside every case.
+TEST_F(RulesetTest, AJurisdictionTheVocabularyDoesNotDeclareIsRefused) {
+  const auto errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("nl.sr.1", "2022-06-01", "",
+                                                                 RuleYaml("r1", {"{fact: victim.age, \">=\": 16}"}),
+                                                                 "in_force", "Sr", "NLD")}});
+  ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
+  EXPECT_EQ(errors[0].code, "E0103");
+  EXPECT_EQ(errors[0].location.line, 3);
+  EXPECT_NE(errors[0].message.find("'NLD'"), std::string::npos) << errors[0].message;
+  EXPECT_NE(FormatDiagnostics(errors).find("EU"), std::string::npos) << FormatDiagnostics(errors);
+}
+
+TEST(VocabularyAlongsideTest, ACodeInBothListsIsRefused) {
+  auto v = Vocabulary::Parse("format: ibsa.facts/1\njurisdictions: [BE, NL]\napplies_alongside: [EU, NL]\nfacts: []\n",
+                             "facts.yaml");
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.errors()[0].code, "E0103");
+  EXPECT_NE(v.errors()[0].message.find("'NL'"), std::string::npos) << v.errors()[0].message;
+}
+
 TEST_F(RulesetTest, UnknownFactInACondition) {
   const Diagnostic e = ErrorOfRule({"{fact: victim.agee, \">=\": 16}"});
   EXPECT_EQ(e.code, "E0102");

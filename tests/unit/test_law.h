@@ -15,6 +15,7 @@ namespace ibsa::testing {
 
 inline const char* kVocabulary = R"(format: ibsa.facts/1
 jurisdictions: [BE, NL]
+applies_alongside: [EU]
 facts:
   - name: victim.age
     sensitivity: 2

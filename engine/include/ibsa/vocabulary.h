@@ -79,6 +79,8 @@ class Vocabulary {
 
   // Jurisdictions a case may name (national law to assess), e.g. BE, NL.
   const std::vector<std::string>& jurisdictions() const;
+  // Jurisdictions no case is in whose law applies alongside each of the above, e.g. EU.
+  const std::vector<std::string>& applies_alongside() const;
   // Every fact name, in declaration order (for "did you mean").
   std::vector<std::string> Names() const;
 

@@ -56,8 +56,16 @@ class RulesetParser {
     if (root["format"].IsDefined()) reader_.ReadChoice(root["format"], "format", {"ibsa.ruleset/1"});
     if (auto id = Str(root, "id")) version.id = *id;
     // One of the vocabulary's jurisdictions, or one that no case is in (EU), whose law
-    // applies alongside each of them (Law::AppliesIn).
-    if (auto j = Str(root, "jurisdiction")) version.jurisdiction = *j;
+    // applies alongside each of them (Law::AppliesIn): a misspelt code must not become law
+    // that applies everywhere.
+    std::vector<std::string> jurisdictions = vocabulary_.jurisdictions;
+    jurisdictions.insert(jurisdictions.end(), vocabulary_.applies_alongside.begin(),
+                         vocabulary_.applies_alongside.end());
+    if (root["jurisdiction"].IsDefined()) {
+      if (auto j = reader_.ReadChoice(root["jurisdiction"], "jurisdiction", jurisdictions)) {
+        version.jurisdiction = *j;
+      }
+    }
     if (auto instrument = Str(root, "instrument")) version.instrument = *instrument;
     if (root["abbreviation"].IsDefined()) {
       if (auto t = reader_.ReadLocalized(root["abbreviation"], "abbreviation")) version.abbreviation = *t;

@@ -185,7 +185,7 @@ Result<Vocabulary> Vocabulary::Parse(const std::string& text, const std::string&
   if (!root) return reader.TakeDiagnostics();
   auto data = std::make_shared<internal::VocabularyData>();
   data->file = file_name;
-  if (reader.CheckMap(*root, "vocabulary", {"format", "jurisdictions", "facts"},
+  if (reader.CheckMap(*root, "vocabulary", {"format", "jurisdictions", "applies_alongside", "facts"},
                       {"format", "jurisdictions", "facts"})) {
     if ((*root)["format"].IsDefined()) {
       reader.ReadChoice((*root)["format"], "format", {"ibsa.facts/1"});
@@ -193,6 +193,20 @@ Result<Vocabulary> Vocabulary::Parse(const std::string& text, const std::string&
     if ((*root)["jurisdictions"].IsDefined()) {
       if (auto list = reader.ReadStringList((*root)["jurisdictions"], "jurisdictions")) {
         data->jurisdictions = *list;
+      }
+    }
+    if (const YAML::Node alongside = (*root)["applies_alongside"]; alongside.IsDefined()) {
+      if (auto list = reader.ReadStringList(alongside, "applies_alongside")) {
+        for (const auto& code : *list) {
+          if (std::find(data->jurisdictions.begin(), data->jurisdictions.end(), code) !=
+              data->jurisdictions.end()) {
+            reader.Error("E0103", alongside,
+                         "'" + code + "' is both a jurisdiction of cases and one that applies alongside them",
+                         {"a case is assessed under its own jurisdiction's law, with the law of those "
+                          "in applies_alongside; name each code in one list only"});
+          }
+        }
+        data->applies_alongside = *list;
       }
     }
     const YAML::Node facts = (*root)["facts"];
@@ -228,6 +242,7 @@ std::optional<int> Vocabulary::SlotOf(std::string_view name) const {
 const FactDefinition& Vocabulary::fact(int slot) const { return data_->facts[slot]; }
 int Vocabulary::size() const { return static_cast<int>(data_->facts.size()); }
 const std::vector<std::string>& Vocabulary::jurisdictions() const { return data_->jurisdictions; }
+const std::vector<std::string>& Vocabulary::applies_alongside() const { return data_->applies_alongside; }
 
 std::vector<std::string> Vocabulary::Names() const {
   std::vector<std::string> names;

@@ -22,6 +22,7 @@ struct VocabularyData {
   std::vector<FactDefinition> facts;
   std::map<std::string, int, std::less<>> slots;
   std::vector<std::string> jurisdictions;
+  std::vector<std::string> applies_alongside;
   Program program;                       // the derivations' conditions
   std::vector<Derivation> derivations;   // in declaration order: inputs come first
 

@@ -26,7 +26,7 @@ constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // if this number is forgotten, and the static_asserts below remind whoever adds it to
 // write and read it. A small field can fit in padding without changing the size: the
 // round-trip tests (tests/unit/snapshot_test.cc) compare the loaded law field by field.
-constexpr uint32_t kFormatVersion = 4;
+constexpr uint32_t kFormatVersion = 5;
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)  // the sizes below are those of this ABI
 static_assert(sizeof(FactDefinition) == 360, "FactDefinition changed: update the snapshot");
@@ -350,6 +350,7 @@ void WriteVocabulary(const VocabularyData& v, Writer& w) {
     w.Location(f.location);
   });
   w.Strs(v.jurisdictions);
+  w.Strs(v.applies_alongside);
   w.Program(v.program);
   w.List(v.derivations, [&](const internal::Derivation& d) { w.Int(d.slot), w.Int(d.root); });
 }
@@ -374,6 +375,7 @@ std::shared_ptr<VocabularyData> ReadVocabulary(Reader& r) {
   });
   for (size_t i = 0; i < v->facts.size(); ++i) v->slots[v->facts[i].name] = static_cast<int>(i);
   v->jurisdictions = r.Strs();
+  v->applies_alongside = r.Strs();
   v->program = r.Program();
   v->derivations = r.List<internal::Derivation>([&] {
     internal::Derivation d;
