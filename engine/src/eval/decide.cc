@@ -1,9 +1,10 @@
-#include "base/access.h"
 #include "ibsa/decide.h"
 
 #include <algorithm>
 
+#include "base/access.h"
 #include "eval/decider.h"
+#include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
@@ -68,6 +69,9 @@ void Emit(const Program& program, int32_t node, std::vector<Code>& code) {
 }  // namespace
 
 void IndexLaw(LawData& law) {
+  law.distinctions = Distinctions{};
+  law.distinctions.AddAll(law.program);
+  law.distinctions.AddAll(DataOf(law.vocabulary).program);
   law.instruments.clear();
   for (size_t v = 0; v < law.versions.size(); ++v) {
     const RulesetVersion& version = law.versions[v];

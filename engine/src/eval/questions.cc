@@ -145,9 +145,7 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
     }
   }
 
-  internal::Distinctions distinctions;
-  distinctions.AddAll(data.program);
-  distinctions.AddAll(vocabulary.program);
+  const internal::Distinctions& distinctions = data.distinctions;
   std::vector<Question> questions;
   Decision what_if;
   std::vector<FactValue> values;

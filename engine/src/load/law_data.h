@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "expr/condition.h"
+#include "expr/distinctions.h"
 #include "ibsa/law.h"
 #include "ibsa/vocabulary.h"
 
@@ -74,6 +75,9 @@ struct LawData {
   // The versions' jurisdictions that are none of the vocabulary's (EU): no case is in
   // one, and its law applies alongside each case's own.
   std::vector<std::string> alongside;
+  // Which values the rules' and the derivations' conditions tell apart: the question
+  // ranking tries one answer per class on every call, so it is found once, here.
+  Distinctions distinctions;
 };
 
 // The ruleset files of `directory` that Law::Load reads, sorted (facts.yaml and
