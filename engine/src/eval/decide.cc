@@ -101,11 +101,7 @@ void IndexLaw(LawData& law) {
     }
     it->second.push_back(static_cast<int>(i));
   }
-  law.alongside.clear();
-  const auto& own = law.vocabulary.jurisdictions();
-  for (const auto& [jurisdiction, instruments] : law.instruments_of) {
-    if (std::find(own.begin(), own.end(), jurisdiction) == own.end()) law.alongside.push_back(jurisdiction);
-  }
+  law.alongside = law.vocabulary.applies_alongside();
   law.code.clear();
   law.rule_code.assign(law.rules.size(), RuleCode{});
   const auto acts_slot = law.vocabulary.SlotOf(kActsFact);

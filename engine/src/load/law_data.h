@@ -72,8 +72,8 @@ struct LawData {
   std::vector<InstrumentIndex> instruments;  // in order of first appearance
   // Per jurisdiction, its instruments (indexes into `instruments`).
   std::vector<std::pair<std::string, std::vector<int>>> instruments_of;
-  // The versions' jurisdictions that are none of the vocabulary's (EU): no case is in
-  // one, and its law applies alongside each case's own.
+  // The vocabulary's applies_alongside (EU): no case is in one, and its law applies
+  // alongside each case's own (the ruleset loader refuses any other jurisdiction).
   std::vector<std::string> alongside;
   // Which values the rules' and the derivations' conditions tell apart: the question
   // ranking tries one answer per class on every call, so it is found once, here.
