@@ -76,6 +76,9 @@ class Case {
   const std::vector<int>& stated_unknown() const { return stated_unknown_; }
   // Where the file states the date of the facts, for what is said about it.
   const SourceLocation& date_location() const { return date_location_; }
+  // What the case states that a warning constraint of the vocabulary says is usually not
+  // so (W0003): said with every evaluation, which goes on.
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
 
  private:
   friend class CaseBuilder;
@@ -91,6 +94,7 @@ class Case {
   std::optional<Expectations> expectations_;
   std::vector<int> stated_unknown_;
   SourceLocation date_location_;
+  std::vector<Diagnostic> warnings_;
 };
 
 // The case as YAML that Case::Parse reads back to the same facts: id, title,

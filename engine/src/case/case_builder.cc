@@ -352,14 +352,45 @@ void CaseBuilder::Complete(Case& c, std::vector<Diagnostic>& problems, bool chec
   }
   // Derived facts are computed when their inputs are known. A value the case gives
   // directly stands when the derivation is undecided, and is an error when the
-  // derivation contradicts it.
+  // derivation contradicts it. The vocabulary's constraints decide what they leave one
+  // value (a face swap shows a real person).
   std::vector<int> contradictions;
-  internal::DeriveFacts(internal::DataOf(*vocabulary_), c.values_, &contradictions);
+  const internal::VocabularyData& vocabulary = internal::DataOf(*vocabulary_);
+  internal::CompleteFacts(vocabulary, c.values_, &contradictions);
   for (int slot : contradictions) {
     const auto& fact = vocabulary_->fact(slot);
     say("E0108", given_at_[slot], "'" + fact.name + "' contradicts the facts it is derived from",
         {"the other facts of the case make it " + std::string(c.values_[slot].number ? "false" : "true") +
          "; correct one of them or leave '" + fact.name + "' out"});
+  }
+  // What the case states together that the vocabulary's constraints exclude.
+  for (const internal::Breach& breach : internal::Breaches(vocabulary, c.values_)) {
+    const internal::FactConstraint& constraint = *breach.constraint;
+    const bool error = constraint.severity == Severity::kError;
+    const std::string when = internal::ConditionWords(vocabulary, vocabulary.program, constraint.when);
+    std::string message;
+    std::vector<std::string> help = {constraint.reason.en};
+    if (breach.not_applicable) {
+      const std::string& name = vocabulary_->fact(breach.slot).name;
+      message = "'" + name + "' has no meaning when " + when + " (constraint '" + constraint.id + "')";
+      help.push_back("leave '" + name + "' out (or write unknown), or correct " + when);
+    } else {
+      const std::string then = internal::ConditionWords(vocabulary, vocabulary.program, constraint.then);
+      message = "when " + when + ", " + then + (error ? "" : " as a rule") + " (constraint '" + constraint.id + "')";
+      help.push_back(error ? "correct one of these facts, or leave out the one that is not known"
+                           : "check these facts; if they are right, the evaluation stands");
+    }
+    Diagnostic d{error ? "E0113" : "W0003", breach.slot >= 0 ? given_at_[breach.slot] : SourceLocation{c.file_, 0, 0},
+                 std::move(message), {}, "", 1};
+    for (auto& line : help) {
+      if (!line.empty()) d.help.push_back(std::move(line));
+    }
+    if (error) {
+      problems.push_back(std::move(d));
+    } else {
+      d.severity = Severity::kWarning;
+      c.warnings_.push_back(std::move(d));
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <regex>
@@ -11,6 +12,7 @@
 #include "base/access.h"
 #include "check/suite_internal.h"
 #include "load/law_data.h"
+#include "load/vocabulary_data.h"
 #include "sweep/sweep.h"
 
 namespace ibsa {
@@ -68,9 +70,51 @@ std::vector<bool> Firing(const LawData& data, const std::vector<int32_t>& rules)
                                 [](const internal::Program* program, int32_t node) { return program->nodes[node].rule; });
   std::vector<bool> fires;
   for (int32_t rule : rules) {
-    fires.push_back(space.bdd().And(space.RuleBdd(rule), space.Valid()) != internal::Bdd::kFalse);
+    fires.push_back(space.bdd().And(space.RuleBdd(rule), space.Structural()) != internal::Bdd::kFalse);
   }
   return fires;
+}
+
+// A rule (or a harm) against the vocabulary's constraints, over a space that also holds
+// every fact their conditions read: C012 when it can fire only outside them, C011 for each
+// not-applicable fact it reads where the constraints make it not applicable (the sweep
+// fixes such a fact to one value there, which is sound only if nothing tells its values
+// apart).
+void CheckAgainstConstraints(const LawData& data, std::vector<internal::Root> roots,
+                             const internal::RuleResolver& resolve,
+                             const std::function<internal::Bdd::Ref(internal::ScenarioSpace&)>& compile,
+                             const std::string& name, const SourceLocation& where, std::vector<CheckProblem>& problems) {
+  const internal::VocabularyData& vocabulary = internal::DataOf(data.vocabulary);
+  for (const auto& c : vocabulary.constraints) {
+    roots.push_back({&vocabulary.program, c.when});
+    if (c.then >= 0) roots.push_back({&vocabulary.program, c.then});
+  }
+  internal::ScenarioSpace space(data, roots, resolve);
+  internal::Bdd& bdd = space.bdd();
+  const internal::Bdd::Ref f = compile(space);
+  if (bdd.And(f, space.Structural()) == internal::Bdd::kFalse) return;  // C003 says it
+  if (bdd.And(f, space.Valid()) == internal::Bdd::kFalse) {
+    problems.push_back({"C012", where, name + " can apply only where the vocabulary's constraints say the facts "
+                                              "cannot be (no combination inside them meets it)"});
+    return;
+  }
+  for (const auto& na : space.NotApplicableFacts()) {
+    const internal::Bdd::Ref within = bdd.And(bdd.And(na.when, space.Structural()), space.Implications());
+    if (!space.DependsOn(f, na.slot, within)) continue;
+    problems.push_back({"C011", where, name + " reads '" + vocabulary.facts[na.slot].name + "' where constraint '" +
+                                           na.constraint->id + "' makes it not applicable (" +
+                                           internal::ConditionWords(vocabulary, vocabulary.program, na.constraint->when) +
+                                           "); say in its condition what holds there instead"});
+  }
+}
+
+void CheckRuleAgainstConstraints(const LawData& data, int32_t rule, const std::string& name,
+                                 const SourceLocation& where, std::vector<CheckProblem>& problems) {
+  std::vector<internal::Root> roots;
+  for (int32_t root : data.rules[rule].elements) roots.push_back({&data.program, root});
+  CheckAgainstConstraints(
+      data, std::move(roots), [](const internal::Program* program, int32_t node) { return program->nodes[node].rule; },
+      [rule](internal::ScenarioSpace& space) { return space.RuleBdd(rule); }, name, where, problems);
 }
 
 }  // namespace
@@ -289,6 +333,9 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
     if (!fires[i]) {
       problems.push_back({"C003", entry.rule->location,
                           name + " can never apply: no combination of facts meets all its elements"});
+    } else if (all_rules[i] >= 0) {
+      // The rule as a whole: every element, over one space with the constraints' facts.
+      CheckRuleAgainstConstraints(internal::DataOf(law), all_rules[i], name, entry.rule->location, problems);
     }
     if (entry.applies.empty()) {
       problems.push_back({"C001", entry.rule->location, name + " is not shown applying by any case"});

@@ -288,6 +288,7 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
     evaluation.findings.push_back(std::move(finding));
   }
   if (options.assessed_on) evaluation.warnings = FactsAfter(c, *options.assessed_on);
+  evaluation.warnings.insert(evaluation.warnings.end(), c.warnings().begin(), c.warnings().end());
   if (options.assessed_on) {
     for (auto& finding : evaluation.findings) {
       if (finding.rule->kind != RuleKind::kOffence) continue;

@@ -135,6 +135,8 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
     const FactDefinition& fact = law.vocabulary().fact(slot);
     const FactValue& value = c.values()[slot];
     if (fact.derived || frontier.count(slot) == 0) continue;
+    // A fact the constraints make meaningless here (the platform, when there is none).
+    if (internal::NotApplicable(vocabulary, c.values(), slot)) continue;
     if (!value.known) {
       if (std::find(stated_unknown.begin(), stated_unknown.end(), slot) != stated_unknown.end()) continue;
       asked.emplace_back(slot, "");
@@ -158,7 +160,14 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
       for (const auto& derivation : vocabulary.derivations) {
         if (!values[derivation.slot].given) values[derivation.slot] = FactValue{};
       }
-      internal::DeriveFacts(vocabulary, values, nullptr);
+      internal::CompleteFacts(vocabulary, values, nullptr);
+      // An answer the constraints exclude (a real person, for a face swap) is no answer.
+      const auto breaches = internal::Breaches(vocabulary, values);
+      if (std::any_of(breaches.begin(), breaches.end(), [](const internal::Breach& b) {
+            return b.constraint->severity == Severity::kError;
+          })) {
+        continue;
+      }
       internal::Decider(data, c, values, what_if).Run(options);
       // The same dates and acts select the same rules, in the same order.
       const auto& after = what_if.verdicts();

@@ -185,7 +185,7 @@ Result<Vocabulary> Vocabulary::Parse(const std::string& text, const std::string&
   if (!root) return reader.TakeDiagnostics();
   auto data = std::make_shared<internal::VocabularyData>();
   data->file = file_name;
-  if (reader.CheckMap(*root, "vocabulary", {"format", "jurisdictions", "applies_alongside", "facts"},
+  if (reader.CheckMap(*root, "vocabulary", {"format", "jurisdictions", "applies_alongside", "facts", "constraints"},
                       {"format", "jurisdictions", "facts"})) {
     if ((*root)["format"].IsDefined()) {
       reader.ReadChoice((*root)["format"], "format", {"ibsa.facts/1"});
@@ -227,6 +227,15 @@ Result<Vocabulary> Vocabulary::Parse(const std::string& text, const std::string&
     } else if (reader.ok() && data->facts[data->slots.at(std::string(kActsFact))].type !=
                                   FactType::kSet) {
       reader.Error("E0110", *root, "the fact 'acts' must be of type set");
+    }
+    // After the facts: a constraint may name any of them.
+    if (const YAML::Node constraints = (*root)["constraints"]; constraints.IsDefined() && reader.ok()) {
+      try {
+        internal::ReadFactConstraints(constraints, reader, *data);
+      } catch (const YAML::Exception& e) {
+        reader.Error("E0003", SourceLocation{file_name, e.mark.line + 1, e.mark.column + 1},
+                     "could not read this part of the vocabulary: " + e.msg);
+      }
     }
   }
   if (!reader.ok()) return reader.TakeDiagnostics();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "expr/condition.h"
+#include "load/fact_constraints.h"
 #include "ibsa/vocabulary.h"
 
 namespace ibsa::internal {
@@ -25,6 +26,7 @@ struct VocabularyData {
   std::vector<std::string> applies_alongside;
   Program program;                       // the derivations' conditions
   std::vector<Derivation> derivations;   // in declaration order: inputs come first
+  std::vector<FactConstraint> constraints;  // their conditions are in `program` too
 
   FactScope Scope() const {
     return FactScope{&facts, &slots, static_cast<int>(facts.size())};

@@ -26,7 +26,7 @@ constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // if this number is forgotten, and the static_asserts below remind whoever adds it to
 // write and read it. A small field can fit in padding without changing the size: the
 // round-trip tests (tests/unit/snapshot_test.cc) compare the loaded law field by field.
-constexpr uint32_t kFormatVersion = 5;
+constexpr uint32_t kFormatVersion = 6;
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)  // the sizes below are those of this ABI
 static_assert(sizeof(FactDefinition) == 360, "FactDefinition changed: update the snapshot");
@@ -36,12 +36,14 @@ static_assert(sizeof(Penalty) == 400, "Penalty changed: update the snapshot");
 static_assert(sizeof(Aggravation) == 736, "Aggravation changed: update the snapshot");
 static_assert(sizeof(Element) == 192, "Element changed: update the snapshot");
 static_assert(sizeof(Node) == 40, "Node changed: update the snapshot");
+static_assert(sizeof(internal::FactConstraint) == 232, "FactConstraint changed: update the snapshot");
 #endif
 
 uint64_t LayoutFingerprint() {
   const uint64_t sizes[] = {sizeof(FactDefinition), sizeof(Rule), sizeof(RulesetVersion),
                             sizeof(Penalty), sizeof(Aggravation), sizeof(Element),
-                            sizeof(Node), sizeof(CompiledRule), sizeof(Source)};
+                            sizeof(Node), sizeof(CompiledRule), sizeof(Source),
+                            sizeof(internal::FactConstraint)};
   uint64_t h = kFormatVersion;
   for (uint64_t s : sizes) h = h * 1000003 + s;
   return h;
@@ -353,6 +355,11 @@ void WriteVocabulary(const VocabularyData& v, Writer& w) {
   w.Strs(v.applies_alongside);
   w.Program(v.program);
   w.List(v.derivations, [&](const internal::Derivation& d) { w.Int(d.slot), w.Int(d.root); });
+  w.List(v.constraints, [&](const internal::FactConstraint& c) {
+    w.Str(c.id), w.Int(c.when), w.Int(c.then);
+    w.List(c.not_applicable, [&](int slot) { w.Int(slot); });
+    w.Int(c.severity), w.Text(c.reason), w.Sources(c.sources), w.Location(c.location);
+  });
 }
 
 std::shared_ptr<VocabularyData> ReadVocabulary(Reader& r) {
@@ -382,6 +389,18 @@ std::shared_ptr<VocabularyData> ReadVocabulary(Reader& r) {
     d.slot = r.As<int>();
     d.root = r.As<int32_t>();
     return d;
+  });
+  v->constraints = r.List<internal::FactConstraint>([&] {
+    internal::FactConstraint c;
+    c.id = r.Str();
+    c.when = r.As<int32_t>();
+    c.then = r.As<int32_t>();
+    c.not_applicable = r.List<int>([&] { return r.As<int>(); });
+    c.severity = r.As<Severity>();
+    c.reason = r.Text();
+    c.sources = r.Sources();
+    c.location = r.Location();
+    return c;
   });
   return v;
 }
@@ -579,6 +598,16 @@ bool Consistent(const VocabularyData& vocabulary, const LawData& law) {
     if (d.slot < 0 || static_cast<size_t>(d.slot) >= vocabulary.facts.size() ||
         !in_program(vocabulary.program, d.root)) {
       return false;
+    }
+  }
+  for (const auto& c : vocabulary.constraints) {
+    if (!in_program(vocabulary.program, c.when) || (c.then != -1 && !in_program(vocabulary.program, c.then)) ||
+        (c.then == -1) == c.not_applicable.empty() ||
+        (c.severity != Severity::kError && c.severity != Severity::kWarning)) {
+      return false;
+    }
+    for (int slot : c.not_applicable) {
+      if (slot < 0 || static_cast<size_t>(slot) >= vocabulary.facts.size()) return false;
     }
   }
   if (law.first_rule.size() != law.versions.size()) return false;

@@ -84,6 +84,21 @@ Bdd::Ref Bdd::Ite(Ref f, Ref g, Ref h) {
   return result;
 }
 
+Bdd::Ref Bdd::Restrict(Ref f, int var, bool value) {
+  std::vector<Ref> done(nodes_.size(), kFalse);
+  std::vector<bool> seen(nodes_.size(), false);
+  std::function<Ref(Ref)> restrict = [&](Ref x) -> Ref {
+    if (x == kFalse || x == kTrue || VarOf(x) > var) return x;
+    if (seen[x]) return done[x];
+    const Node n = nodes_[x];
+    const Ref result = n.var == var ? (value ? n.high : n.low) : Make(n.var, restrict(n.low), restrict(n.high));
+    seen[x] = true;
+    done[x] = result;
+    return result;
+  };
+  return restrict(f);
+}
+
 double Bdd::SatCount(Ref f) {
   // Counts assignments of the variables from VarOf(f) on, then scales for those above.
   count_cache_.resize(nodes_.size(), -1.0);

@@ -23,6 +23,8 @@ class Bdd {
   Ref And(Ref f, Ref g);
   Ref Or(Ref f, Ref g);
   Ref Ite(Ref f, Ref g, Ref h);
+  // f with variable `var` set to `value` (the cofactor): no longer depends on `var`.
+  Ref Restrict(Ref f, int var, bool value);
 
   // The number of assignments of all variables that satisfy f.
   double SatCount(Ref f);

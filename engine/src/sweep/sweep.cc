@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <optional>
 #include <set>
 
 namespace ibsa::internal {
@@ -19,6 +20,105 @@ ScenarioSpace::ScenarioSpace(const LawData& law, const std::vector<Root>& roots,
     if (root.node >= 0) Collect(*root.program, root.node, rules_seen);
   }
   Allocate();
+  Constrain();
+}
+
+bool ScenarioSpace::Covers(const Program& program, int32_t index) const {
+  const Node& node = program.nodes[index];
+  if (node.op == Op::kRule) return false;
+  if (!IsFactTest(node.op)) {
+    for (int32_t i = 0; i < node.count; ++i) {
+      if (!Covers(program, program.children[node.first + i])) return false;
+    }
+    return true;
+  }
+  const FactDefinition& fact = vocabulary_.facts[node.slot];
+  if (fact.derived) {
+    for (const auto& derivation : vocabulary_.derivations) {
+      if (derivation.slot == node.slot) return Covers(vocabulary_.program, derivation.root);
+    }
+    return false;
+  }
+  const auto dims = dims_of_slot_.find(node.slot);
+  if (dims == dims_of_slot_.end()) return false;
+  const FactTest test = TestOf(node);
+  switch (test.kind) {
+    case TestKind::kSetMeets: {
+      uint64_t members = 0;
+      for (int d : dims->second) members |= uint64_t{1} << dims_[d].bit;
+      return (test.mask & ~members) == 0;
+    }
+    case TestKind::kNumberIn: {
+      if (fact.type != FactType::kInt && fact.type != FactType::kDate) return true;
+      const auto& thresholds = dims_[dims->second[0]].thresholds;
+      auto cut = [&](int64_t t) { return std::binary_search(thresholds.begin(), thresholds.end(), t); };
+      return (test.low == kLowest || cut(test.low)) && (test.high == kHighest || cut(test.high + 1));
+    }
+    case TestKind::kValueIn: return true;
+  }
+  return false;
+}
+
+Bdd::Ref ScenarioSpace::Canonical(int slot) {
+  Masks masks(dims_.size());
+  for (size_t i = 0; i < dims_.size(); ++i) {
+    masks[i] = dims_[i].slot == slot ? uint64_t{1} << std::countr_zero(dims_[i].possible) : dims_[i].possible;
+  }
+  return MasksBdd(masks);
+}
+
+void ScenarioSpace::Constrain() {
+  structural_ = valid_;
+  // Warning constraints say what is unusual, not what cannot be: those scenarios count.
+  for (const FactConstraint& c : vocabulary_.constraints) {
+    if (c.severity != Severity::kError || !Covers(vocabulary_.program, c.when)) continue;
+    const Bdd::Ref when = Compile(vocabulary_.program, c.when);
+    if (c.then >= 0) {
+      if (!Covers(vocabulary_.program, c.then)) continue;
+      implications_ = bdd_.And(implications_, bdd_.Or(bdd_.Not(when), Compile(vocabulary_.program, c.then)));
+      continue;
+    }
+    for (int slot : c.not_applicable) {
+      if (vocabulary_.facts[slot].derived || dims_of_slot_.count(slot) == 0) continue;
+      constraints_ = bdd_.And(constraints_, bdd_.Or(bdd_.Not(when), Canonical(slot)));
+      not_applicable_.push_back({&c, when, slot});
+    }
+  }
+  constraints_ = bdd_.And(constraints_, implications_);
+  valid_ = bdd_.And(structural_, constraints_);
+  total_ = bdd_.SatCount(valid_);
+}
+
+bool ScenarioSpace::DependsOn(Bdd::Ref f, int slot, Bdd::Ref within) {
+  // Two scenarios of `within` that differ only in this fact, on which f differs.
+  for (int index : dims_of_slot_.at(slot)) {
+    const Dimension& d = dims_[index];
+    std::vector<std::pair<Bdd::Ref, Bdd::Ref>> cofactors;  // (f, within) with the fact set to a value
+    for (int v = 0; v < d.size; ++v) {
+      if (!((d.possible >> v) & 1)) continue;
+      Bdd::Ref fv = f, wv = within;
+      for (int j = 0; j < d.vars; ++j) {
+        bool bit = false;
+        switch (d.type) {
+          case FactType::kBool:
+          case FactType::kSet: bit = v == 1; break;
+          case FactType::kEnum: bit = j == v; break;
+          case FactType::kInt:
+          case FactType::kDate: bit = j >= v; break;  // value < t_j
+        }
+        fv = bdd_.Restrict(fv, d.first_var + j, bit);
+        wv = bdd_.Restrict(wv, d.first_var + j, bit);
+      }
+      cofactors.emplace_back(fv, wv);
+    }
+    for (size_t a = 0; a < cofactors.size(); ++a) {
+      for (size_t b = a + 1; b < cofactors.size(); ++b) {
+        const Bdd::Ref differ = bdd_.Ite(cofactors[a].first, bdd_.Not(cofactors[b].first), cofactors[b].first);
+        if (bdd_.And(bdd_.And(cofactors[a].second, cofactors[b].second), differ) != Bdd::kFalse) return true;
+      }
+    }
+  }
+  return false;
 }
 
 void ScenarioSpace::Collect(const Program& program, int32_t index, std::vector<int32_t>& rules_seen) {
@@ -371,7 +471,7 @@ Bdd::Ref ScenarioSpace::MasksBdd(const Masks& masks) {
 }
 
 bool ScenarioSpace::Inside(const Masks& masks, Bdd::Ref f) {
-  return bdd_.And(bdd_.And(MasksBdd(masks), valid_), bdd_.Not(f)) == Bdd::kFalse;
+  return bdd_.And(bdd_.And(MasksBdd(masks), structural_), bdd_.Not(f)) == Bdd::kFalse;
 }
 
 double ScenarioSpace::CountMasks(const Masks& masks) const {
@@ -380,11 +480,7 @@ double ScenarioSpace::CountMasks(const Masks& masks) const {
   return n;
 }
 
-double ScenarioSpace::Total() const {
-  double n = 1;
-  for (const Dimension& d : dims_) n *= std::popcount(d.possible);
-  return n;
-}
+double ScenarioSpace::Total() const { return total_; }
 
 double ScenarioSpace::Count(Bdd::Ref f) {
   // A valid assignment of the variables is exactly one scenario.
@@ -456,7 +552,7 @@ std::vector<Constraint> ScenarioSpace::Describe(const Masks& masks) const {
   for (size_t i = 0; i < dims_.size(); ++i) {
     const Dimension& d = dims_[i];
     const uint64_t m = masks[i] & d.possible;
-    if (m == d.possible) continue;  // free
+    if (m == d.possible || m == 0) continue;  // free, or not applicable here
     const FactDefinition& fact = vocabulary_.facts[d.slot];
     Constraint c;
     c.fact = fact.name;
@@ -507,6 +603,7 @@ std::string ScenarioSpace::Example(const Masks& masks, const std::string& jurisd
     const Dimension& d = dims_[i];
     const FactDefinition& fact = vocabulary_.facts[d.slot];
     const uint64_t m = masks[i] & d.possible;
+    if (m == 0) continue;  // not applicable here: a case does not state it
     const int first = std::countr_zero(m);
     std::string value;
     switch (d.type) {
@@ -537,6 +634,9 @@ std::string ScenarioSpace::Example(const Masks& masks, const std::string& jurisd
 
 std::vector<Pattern> ScenarioSpace::Patterns(Bdd::Ref f, const std::string& jurisdiction, Date date,
                                              const std::string& id_prefix, const std::vector<std::string>& with) {
+  // Only scenarios inside the constraints: no pattern holds, and no example states, what
+  // they exclude.
+  f = bdd_.And(f, constraints_);
   // The paths of f, read as scenario sets (each is exactly the valid scenarios on it).
   std::vector<Masks> cubes;
   bdd_.Paths(f, [&](const std::vector<int8_t>& cube) {
@@ -578,11 +678,18 @@ std::vector<Pattern> ScenarioSpace::Patterns(Bdd::Ref f, const std::string& juri
   }
   std::vector<Pattern> patterns;
   for (const Masks& masks : kept) {
+    // A fact the constraints make not applicable in the whole pattern is neither described
+    // nor stated in its example (it holds one value there, so that it counts once).
+    Masks shown = masks;
+    for (const NotApplicableHere& na : not_applicable_) {
+      if (bdd_.And(bdd_.And(MasksBdd(masks), structural_), bdd_.Not(na.when)) != Bdd::kFalse) continue;
+      for (int d : dims_of_slot_.at(na.slot)) shown[d] = 0;
+    }
     Pattern p;
-    p.constraints = Describe(masks);
+    p.constraints = Describe(shown);
     p.scenarios = CountMasks(masks);
     patterns.push_back(std::move(p));
-    patterns.back().example = Example(masks, jurisdiction, date, id_prefix, with);
+    patterns.back().example = Example(shown, jurisdiction, date, id_prefix, with);
   }
   std::stable_sort(patterns.begin(), patterns.end(),
                    [](const Pattern& a, const Pattern& b) { return a.scenarios > b.scenarios; });

@@ -39,7 +39,25 @@ class ScenarioSpace {
   ScenarioSpace(const LawData& law, const std::vector<Root>& roots, RuleResolver resolve);
 
   Bdd& bdd() { return bdd_; }
+  // The scenarios counted: each a real scenario (one value per enumeration, numbers in
+  // range) inside the error constraints of the vocabulary that read only swept facts, with
+  // each fact a constraint makes not applicable fixed to one value (so that a scenario is
+  // counted once).
   Bdd::Ref Valid() const { return valid_; }
+  // The real scenarios, whether or not the constraints allow them.
+  Bdd::Ref Structural() const { return structural_; }
+  // The error constraints with a `then` that the space holds.
+  Bdd::Ref Implications() const { return implications_; }
+  // A not-applicable fact of a constraint the space holds: where `when` is true, the
+  // fact's dimensions are fixed.
+  struct NotApplicableHere {
+    const FactConstraint* constraint = nullptr;
+    Bdd::Ref when = Bdd::kFalse;
+    int slot = -1;
+  };
+  const std::vector<NotApplicableHere>& NotApplicableFacts() const { return not_applicable_; }
+  // Whether `f` tells apart values of the fact in `slot` among the scenarios of `within`.
+  bool DependsOn(Bdd::Ref f, int slot, Bdd::Ref within);
   Bdd::Ref Compile(const Program& program, int32_t node);
   Bdd::Ref RuleBdd(int32_t global_rule);
 
@@ -67,6 +85,10 @@ class ScenarioSpace {
   void Collect(const Program& program, int32_t node, std::vector<int32_t>& rules_seen);
   void AddSlot(int slot);
   void Allocate();
+  // Conjoins the constraints whose conditions read only what the space tells apart.
+  void Constrain();
+  bool Covers(const Program& program, int32_t node) const;
+  Bdd::Ref Canonical(int slot);
   Bdd::Ref DerivedBdd(int slot);
   Bdd::Ref TestBdd(int slot, const FactTest& test);
   Masks Decode(const std::vector<int8_t>& cube) const;
@@ -89,6 +111,11 @@ class ScenarioSpace {
   std::map<int, std::vector<int>> dims_of_slot_;
   Bdd bdd_{0};
   Bdd::Ref valid_ = Bdd::kTrue;
+  Bdd::Ref structural_ = Bdd::kTrue;
+  Bdd::Ref constraints_ = Bdd::kTrue;   // every error constraint the space holds
+  Bdd::Ref implications_ = Bdd::kTrue;  // those with `then`
+  double total_ = 0;
+  std::vector<NotApplicableHere> not_applicable_;
   std::map<std::pair<const Program*, int32_t>, Bdd::Ref> compiled_;
   std::map<int32_t, Bdd::Ref> rules_;
   std::map<int, Bdd::Ref> derived_;
