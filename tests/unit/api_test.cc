@@ -146,6 +146,24 @@ TEST(ApiTest, AnUnknownFactNamesItsFieldAndSuggestsTheRightOne) {
   EXPECT_EQ(r["error"]["help"][0], "did you mean 'victim.age'?");
 }
 
+TEST(ApiTest, AFactTheConstraintsExcludeNamesItsFieldAndTheConstraint) {
+  json r = Post("/api/evaluate",
+                {{"case", {{"id", "x"}, {"jurisdiction", "BE"}, {"date", "2025-01-01"},
+                           {"victim", {{"real_person", false}, {"age", 15}}}}}},
+                422);
+  EXPECT_EQ(r["error"]["field"], "/case/victim/age");
+  EXPECT_EQ(r["error"]["code"], "E0113");
+  EXPECT_NE(r["error"]["message"].get<std::string>().find("'no-person-no-identity'"), std::string::npos);
+  EXPECT_NE(r["error"]["help"][0].get<std::string>().find("does not exist"), std::string::npos);
+  // A warning constraint: evaluated, with the warning.
+  r = Post("/api/evaluate",
+           {{"case", {{"id", "x"}, {"jurisdiction", "NL"}, {"date", "2025-01-01"},
+                      {"victim", {{"real_person", false}}},
+                      {"image", {{"technique", "synthetic"}, {"resembles_real_person", true}}}}}});
+  ASSERT_TRUE(r.contains("warnings")) << r.dump();
+  EXPECT_EQ(r["warnings"][0]["code"], "W0003");
+}
+
 TEST(ApiTest, AWrongValueInAListNamesTheItem) {
   const json r = Post("/api/evaluate",
                       {{"case",

@@ -376,7 +376,8 @@ void CaseBuilder::Complete(Case& c, std::vector<Diagnostic>& problems, bool chec
       help.push_back("leave '" + name + "' out (or write unknown), or correct " + when);
     } else {
       const std::string then = internal::ConditionWords(vocabulary, vocabulary.program, constraint.then);
-      message = "when " + when + ", " + then + (error ? "" : " as a rule") + " (constraint '" + constraint.id + "')";
+      message = "when " + when + ", " + then + (error ? " must hold too" : " usually holds too") + " (constraint '" +
+                constraint.id + "')";
       help.push_back(error ? "correct one of these facts, or leave out the one that is not known"
                            : "check these facts; if they are right, the evaluation stands");
     }

@@ -1,6 +1,8 @@
 #include "base/access.h"
 #include "sweep/sweep.h"
 
+#include "load/fact_constraints.h"
+
 #include <algorithm>
 #include <bit>
 #include <optional>
@@ -78,10 +80,25 @@ void ScenarioSpace::Constrain() {
       implications_ = bdd_.And(implications_, bdd_.Or(bdd_.Not(when), Compile(vocabulary_.program, c.then)));
       continue;
     }
+    NotApplicableHere here{&c, when, -1, -1, 0};
+    std::vector<int> read;
+    SlotsOf(vocabulary_.program, c.when, read);
+    if (read.size() == 1 && dims_of_slot_.count(read[0]) != 0 && dims_of_slot_.at(read[0]).size() == 1) {
+      here.when_dim = dims_of_slot_.at(read[0])[0];
+      const Dimension& d = dims_[here.when_dim];
+      for (int v = 0; v < d.size; ++v) {
+        if (!((d.possible >> v) & 1)) continue;
+        Masks one(dims_.size());
+        for (size_t i = 0; i < dims_.size(); ++i) one[i] = dims_[i].possible;
+        one[here.when_dim] = uint64_t{1} << v;
+        if (bdd_.And(bdd_.And(MasksBdd(one), structural_), when) != Bdd::kFalse) here.when_values |= uint64_t{1} << v;
+      }
+    }
     for (int slot : c.not_applicable) {
       if (vocabulary_.facts[slot].derived || dims_of_slot_.count(slot) == 0) continue;
       constraints_ = bdd_.And(constraints_, bdd_.Or(bdd_.Not(when), Canonical(slot)));
-      not_applicable_.push_back({&c, when, slot});
+      here.slot = slot;
+      not_applicable_.push_back(here);
     }
   }
   constraints_ = bdd_.And(constraints_, implications_);
@@ -470,6 +487,41 @@ Bdd::Ref ScenarioSpace::MasksBdd(const Masks& masks) {
   return all;
 }
 
+bool ScenarioSpace::Straddles(const Masks& masks) {
+  for (const NotApplicableHere& na : not_applicable_) {
+    if (na.when_dim >= 0) {
+      const uint64_t m = masks[na.when_dim] & dims_[na.when_dim].possible;
+      if ((m & na.when_values) != 0 && (m & ~na.when_values) != 0) return true;
+      continue;
+    }
+    const Bdd::Ref box = bdd_.And(MasksBdd(masks), structural_);
+    if (bdd_.And(box, na.when) != Bdd::kFalse && bdd_.And(box, bdd_.Not(na.when)) != Bdd::kFalse) return true;
+  }
+  return false;
+}
+
+std::vector<ScenarioSpace::Masks> ScenarioSpace::Split(const Masks& masks) {
+  std::vector<Masks> parts = {masks};
+  for (const NotApplicableHere& na : not_applicable_) {
+    if (na.when_dim < 0) continue;
+    std::vector<Masks> cut;
+    for (Masks& part : parts) {
+      const uint64_t m = part[na.when_dim] & dims_[na.when_dim].possible;
+      if ((m & na.when_values) == 0 || (m & ~na.when_values) == 0) {
+        cut.push_back(std::move(part));
+        continue;
+      }
+      Masks inside = part, outside = part;
+      inside[na.when_dim] = m & na.when_values;
+      outside[na.when_dim] = m & ~na.when_values;
+      cut.push_back(std::move(inside));
+      cut.push_back(std::move(outside));
+    }
+    parts = std::move(cut);
+  }
+  return parts;
+}
+
 bool ScenarioSpace::Inside(const Masks& masks, Bdd::Ref f) {
   return bdd_.And(bdd_.And(MasksBdd(masks), structural_), bdd_.Not(f)) == Bdd::kFalse;
 }
@@ -644,15 +696,27 @@ std::vector<Pattern> ScenarioSpace::Patterns(Bdd::Ref f, const std::string& juri
     if (CountMasks(masks) > 0) cubes.push_back(std::move(masks));
   });
   cubes = Merge(std::move(cubes));
+  if (!not_applicable_.empty()) {
+    // A pattern lies wholly where a not-applicable fact has no meaning, or wholly where it
+    // has one, so that its example never states the fact where it has none.
+    std::vector<Masks> split;
+    for (const Masks& masks : cubes) {
+      for (Masks& part : Split(masks)) split.push_back(std::move(part));
+    }
+    cubes = std::move(split);
+  }
   // Widen each pattern as far as it stays inside f: a free dimension is one constraint
   // fewer for the reader. Largest first, so that big patterns absorb small ones.
   std::sort(cubes.begin(), cubes.end(), [&](const Masks& a, const Masks& b) { return CountMasks(a) > CountMasks(b); });
+  auto widens = [&](const Masks& wider) {
+    return Inside(wider, f) && (not_applicable_.empty() || !Straddles(wider));
+  };
   for (Masks& masks : cubes) {
     for (size_t d = 0; d < dims_.size(); ++d) {
       if ((masks[d] & dims_[d].possible) == dims_[d].possible) continue;
       Masks wider = masks;
       wider[d] = dims_[d].possible;
-      if (Inside(wider, f)) {
+      if (widens(wider)) {
         masks = std::move(wider);
         continue;
       }
@@ -660,7 +724,7 @@ std::vector<Pattern> ScenarioSpace::Patterns(Bdd::Ref f, const std::string& juri
         if (((masks[d] >> v) & 1) || !((dims_[d].possible >> v) & 1)) continue;
         Masks one_more = masks;
         one_more[d] |= uint64_t{1} << v;
-        if (Inside(one_more, f)) masks = std::move(one_more);
+        if (widens(one_more)) masks = std::move(one_more);
       }
     }
   }
