@@ -1,8 +1,6 @@
 #include "base/access.h"
 #include "sweep/sweep.h"
 
-#include "load/fact_constraints.h"
-
 #include <algorithm>
 #include <bit>
 #include <optional>
@@ -80,20 +78,7 @@ void ScenarioSpace::Constrain() {
       implications_ = bdd_.And(implications_, bdd_.Or(bdd_.Not(when), Compile(vocabulary_.program, c.then)));
       continue;
     }
-    NotApplicableHere here{&c, when, -1, -1, 0};
-    std::vector<int> read;
-    SlotsOf(vocabulary_.program, c.when, read);
-    if (read.size() == 1 && dims_of_slot_.count(read[0]) != 0 && dims_of_slot_.at(read[0]).size() == 1) {
-      here.when_dim = dims_of_slot_.at(read[0])[0];
-      const Dimension& d = dims_[here.when_dim];
-      for (int v = 0; v < d.size; ++v) {
-        if (!((d.possible >> v) & 1)) continue;
-        Masks one(dims_.size());
-        for (size_t i = 0; i < dims_.size(); ++i) one[i] = dims_[i].possible;
-        one[here.when_dim] = uint64_t{1} << v;
-        if (bdd_.And(bdd_.And(MasksBdd(one), structural_), when) != Bdd::kFalse) here.when_values |= uint64_t{1} << v;
-      }
-    }
+    NotApplicableHere here{&c, when, -1};
     for (int slot : c.not_applicable) {
       if (vocabulary_.facts[slot].derived || dims_of_slot_.count(slot) == 0) continue;
       constraints_ = bdd_.And(constraints_, bdd_.Or(bdd_.Not(when), Canonical(slot)));
@@ -487,43 +472,8 @@ Bdd::Ref ScenarioSpace::MasksBdd(const Masks& masks) {
   return all;
 }
 
-bool ScenarioSpace::Straddles(const Masks& masks) {
-  for (const NotApplicableHere& na : not_applicable_) {
-    if (na.when_dim >= 0) {
-      const uint64_t m = masks[na.when_dim] & dims_[na.when_dim].possible;
-      if ((m & na.when_values) != 0 && (m & ~na.when_values) != 0) return true;
-      continue;
-    }
-    const Bdd::Ref box = bdd_.And(MasksBdd(masks), structural_);
-    if (bdd_.And(box, na.when) != Bdd::kFalse && bdd_.And(box, bdd_.Not(na.when)) != Bdd::kFalse) return true;
-  }
-  return false;
-}
-
-std::vector<ScenarioSpace::Masks> ScenarioSpace::Split(const Masks& masks) {
-  std::vector<Masks> parts = {masks};
-  for (const NotApplicableHere& na : not_applicable_) {
-    if (na.when_dim < 0) continue;
-    std::vector<Masks> cut;
-    for (Masks& part : parts) {
-      const uint64_t m = part[na.when_dim] & dims_[na.when_dim].possible;
-      if ((m & na.when_values) == 0 || (m & ~na.when_values) == 0) {
-        cut.push_back(std::move(part));
-        continue;
-      }
-      Masks inside = part, outside = part;
-      inside[na.when_dim] = m & na.when_values;
-      outside[na.when_dim] = m & ~na.when_values;
-      cut.push_back(std::move(inside));
-      cut.push_back(std::move(outside));
-    }
-    parts = std::move(cut);
-  }
-  return parts;
-}
-
 bool ScenarioSpace::Inside(const Masks& masks, Bdd::Ref f) {
-  return bdd_.And(bdd_.And(MasksBdd(masks), structural_), bdd_.Not(f)) == Bdd::kFalse;
+  return bdd_.And(bdd_.And(MasksBdd(masks), valid_), bdd_.Not(f)) == Bdd::kFalse;
 }
 
 double ScenarioSpace::CountMasks(const Masks& masks) const {
@@ -684,39 +634,46 @@ std::string ScenarioSpace::Example(const Masks& masks, const std::string& jurisd
   return out;
 }
 
+ScenarioSpace::Masks ScenarioSpace::Scenario(const Masks& masks, Bdd::Ref within) {
+  // Dimension by dimension, the first value that leaves a scenario of `within`.
+  Bdd::Ref rest = within;
+  Masks one = masks;
+  for (size_t d = 0; d < dims_.size(); ++d) {
+    for (int v = 0; v < dims_[d].size; ++v) {
+      if (!(((masks[d] & dims_[d].possible) >> v) & 1)) continue;
+      Masks pick(dims_.size());
+      for (size_t i = 0; i < dims_.size(); ++i) pick[i] = dims_[i].possible;
+      pick[d] = uint64_t{1} << v;
+      const Bdd::Ref narrowed = bdd_.And(rest, MasksBdd(pick));
+      if (narrowed == Bdd::kFalse) continue;
+      rest = narrowed;
+      one[d] = pick[d];
+      break;
+    }
+  }
+  return one;
+}
+
 std::vector<Pattern> ScenarioSpace::Patterns(Bdd::Ref f, const std::string& jurisdiction, Date date,
                                              const std::string& id_prefix, const std::vector<std::string>& with) {
-  // Only scenarios inside the constraints: no pattern holds, and no example states, what
-  // they exclude.
-  f = bdd_.And(f, constraints_);
-  // The paths of f, read as scenario sets (each is exactly the valid scenarios on it).
+  // The paths of f, read as scenario sets (each is exactly the valid scenarios on it; none
+  // that the constraints exclude is counted, and a path with none is no pattern).
   std::vector<Masks> cubes;
   bdd_.Paths(f, [&](const std::vector<int8_t>& cube) {
     Masks masks = Decode(cube);
-    if (CountMasks(masks) > 0) cubes.push_back(std::move(masks));
+    if (CountMasks(masks) > 0 && bdd_.And(MasksBdd(masks), valid_) != Bdd::kFalse) cubes.push_back(std::move(masks));
   });
   cubes = Merge(std::move(cubes));
-  if (!not_applicable_.empty()) {
-    // A pattern lies wholly where a not-applicable fact has no meaning, or wholly where it
-    // has one, so that its example never states the fact where it has none.
-    std::vector<Masks> split;
-    for (const Masks& masks : cubes) {
-      for (Masks& part : Split(masks)) split.push_back(std::move(part));
-    }
-    cubes = std::move(split);
-  }
   // Widen each pattern as far as it stays inside f: a free dimension is one constraint
-  // fewer for the reader. Largest first, so that big patterns absorb small ones.
+  // fewer for the reader. Largest first, so that big patterns absorb small ones. A pattern
+  // may take in combinations the constraints exclude: they are neither counted nor shown.
   std::sort(cubes.begin(), cubes.end(), [&](const Masks& a, const Masks& b) { return CountMasks(a) > CountMasks(b); });
-  auto widens = [&](const Masks& wider) {
-    return Inside(wider, f) && (not_applicable_.empty() || !Straddles(wider));
-  };
   for (Masks& masks : cubes) {
     for (size_t d = 0; d < dims_.size(); ++d) {
       if ((masks[d] & dims_[d].possible) == dims_[d].possible) continue;
       Masks wider = masks;
       wider[d] = dims_[d].possible;
-      if (widens(wider)) {
+      if (Inside(wider, f)) {
         masks = std::move(wider);
         continue;
       }
@@ -724,7 +681,7 @@ std::vector<Pattern> ScenarioSpace::Patterns(Bdd::Ref f, const std::string& juri
         if (((masks[d] >> v) & 1) || !((dims_[d].possible >> v) & 1)) continue;
         Masks one_more = masks;
         one_more[d] |= uint64_t{1} << v;
-        if (widens(one_more)) masks = std::move(one_more);
+        if (Inside(one_more, f)) masks = std::move(one_more);
       }
     }
   }
@@ -733,27 +690,46 @@ std::vector<Pattern> ScenarioSpace::Patterns(Bdd::Ref f, const std::string& juri
   std::sort(cubes.begin(), cubes.end(), [&](const Masks& a, const Masks& b) { return CountMasks(a) > CountMasks(b); });
   // Keep a pattern only if the ones kept before it do not already cover it.
   std::vector<Masks> kept;
+  std::vector<Bdd::Ref> scenarios;  // of each kept pattern
   Bdd::Ref union_kept = Bdd::kFalse;
   for (const Masks& masks : cubes) {
     const Bdd::Ref p = bdd_.And(MasksBdd(masks), valid_);
     if (bdd_.And(p, bdd_.Not(union_kept)) == Bdd::kFalse) continue;
     union_kept = bdd_.Or(union_kept, p);
     kept.push_back(masks);
+    scenarios.push_back(p);
   }
   std::vector<Pattern> patterns;
-  for (const Masks& masks : kept) {
-    // A fact the constraints make not applicable in the whole pattern is neither described
-    // nor stated in its example (it holds one value there, so that it counts once).
-    Masks shown = masks;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    // A fact the constraints make not applicable is not described where the whole pattern
+    // makes it so, and not stated where its example does (it holds one value there, so that
+    // a scenario counts once).
+    Masks shown = kept[k];
     for (const NotApplicableHere& na : not_applicable_) {
-      if (bdd_.And(bdd_.And(MasksBdd(masks), structural_), bdd_.Not(na.when)) != Bdd::kFalse) continue;
+      if (bdd_.And(scenarios[k], bdd_.Not(na.when)) != Bdd::kFalse) continue;
       for (int d : dims_of_slot_.at(na.slot)) shown[d] = 0;
+    }
+    // The example states what the pattern says: where the pattern names a fact that has no
+    // meaning in part of it, the example is taken where the fact has one.
+    Bdd::Ref within = scenarios[k];
+    for (const NotApplicableHere& na : not_applicable_) {
+      bool named = false;
+      for (int d : dims_of_slot_.at(na.slot)) named = named || (shown[d] != 0 && (shown[d] & dims_[d].possible) != dims_[d].possible);
+      const Bdd::Ref meaningful = bdd_.And(within, bdd_.Not(na.when));
+      if (named && meaningful != Bdd::kFalse) within = meaningful;
+    }
+    const Masks scenario = Scenario(kept[k], within);
+    const Bdd::Ref one = bdd_.And(MasksBdd(scenario), structural_);
+    Masks example = scenario;
+    for (const NotApplicableHere& na : not_applicable_) {
+      if (bdd_.And(one, na.when) == Bdd::kFalse) continue;
+      for (int d : dims_of_slot_.at(na.slot)) example[d] = 0;
     }
     Pattern p;
     p.constraints = Describe(shown);
-    p.scenarios = CountMasks(masks);
+    p.scenarios = bdd_.SatCount(scenarios[k]);
     patterns.push_back(std::move(p));
-    patterns.back().example = Example(shown, jurisdiction, date, id_prefix, with);
+    patterns.back().example = Example(example, jurisdiction, date, id_prefix, with);
   }
   std::stable_sort(patterns.begin(), patterns.end(),
                    [](const Pattern& a, const Pattern& b) { return a.scenarios > b.scenarios; });

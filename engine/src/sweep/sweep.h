@@ -54,8 +54,6 @@ class ScenarioSpace {
     const FactConstraint* constraint = nullptr;
     Bdd::Ref when = Bdd::kFalse;
     int slot = -1;
-    int when_dim = -1;         // the one dimension `when` reads, if it reads one
-    uint64_t when_values = 0;  // its values for which `when` holds
   };
   const std::vector<NotApplicableHere>& NotApplicableFacts() const { return not_applicable_; }
   // Whether `f` tells apart values of the fact in `slot` among the scenarios of `within`.
@@ -97,11 +95,9 @@ class ScenarioSpace {
   std::vector<Masks> Merge(std::vector<Masks> patterns) const;
   Bdd::Ref MasksBdd(const Masks& masks);
   bool Inside(const Masks& masks, Bdd::Ref f);
-  // Whether some not-applicable fact's `when` holds in part of the pattern only: its example
-  // could then state the fact where it has no meaning.
-  bool Straddles(const Masks& masks);
-  // The pattern cut where it straddles a `when` that reads one dimension.
-  std::vector<Masks> Split(const Masks& masks);
+  // One scenario of `within` (scenarios of the pattern `masks`): per dimension, the first
+  // value of the pattern that leaves one (its example).
+  Masks Scenario(const Masks& masks, Bdd::Ref within);
   double CountMasks(const Masks& masks) const;
   std::vector<Constraint> Describe(const Masks& masks) const;
   std::string Example(const Masks& masks, const std::string& jurisdiction, Date date,
