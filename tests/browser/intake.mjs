@@ -414,7 +414,7 @@ try {
   check(await page.evaluate(() => window.__busySeen), 'the results are marked busy while the sweep runs');
   const harms = await page.locator('#policy-output .harm').count();
   const firstPattern = await page.locator('#policy-output .harm .constraints').first().textContent();
-  check(harms > 5 && /Personne existante représentée/.test(firstPattern),
+  check(harms > 5 && /Reconnaissable/.test(firstPattern),
     `the BE gap scan shows ${harms} harms with their patterns in French`, firstPattern);
   await page.screenshot({ path: path.join(outDir, '06-policy-gaps-be.png') });
   // (Thousands of patterns: the disclosures of the first harm stand for the others.)
