@@ -164,7 +164,7 @@ run "curl -s http://127.0.0.1:8080/api/gaps -H 'Content-Type: application/json' 
 echo
 echo "### What changed in the Netherlands on 1 July 2024"
 run "curl -s http://127.0.0.1:8080/api/diff -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"NL\", \"from\": \"2024-06-30\", \"to\": \"2024-07-01\"}' |
-  jq -c '.changes[] | {rule, change}' | sort -u | head -5"
+  jq -c '.changes[] | {rule, kind, change}' | sort -u | head -5"
 echo
 echo "### Errors"
 run "curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' -d '{\"case\": {\"id\": \"x\", \"jurisdiction\": \"BE\", \"date\": \"2025-01-01\", \"image\": {\"technique\": \"undres\"}}}'"

@@ -274,6 +274,26 @@ TEST(ApiTest, GapsAndDiffAreTheCliSweeps) {
   auto changed = Diff(TheLaw().law, {"NL", *Date::Parse("2024-06-30"), {}}, {"NL", *Date::Parse("2024-07-01"), {}});
   EXPECT_EQ(diff, json::parse(RenderDiff(changed.value(), Format::kJson, Language::kEn)));
 
+  // A change says its kind; `change` stays the English phrase in any language, and a penalty
+  // change gives both penalties in the language asked for, so the page parses no phrase.
+  const json fr = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}, {"to", "2024-07-01"}, {"lang", "fr"}});
+  bool penalty_seen = false;
+  for (const json& c : fr["changes"]) {
+    ASSERT_TRUE(c["kind"].is_string()) << c.dump();
+    if (c["rule"] != "nl.sr.252") continue;
+    penalty_seen = true;
+    EXPECT_EQ(c["kind"], "penalty_changed");
+    EXPECT_EQ(c["change"].get<std::string>().rfind("penalty changed (nl.sr.240b: ", 0), 0u) << c.dump();
+    EXPECT_EQ(c["penalty"]["earlier_rule"], "nl.sr.240b");
+    EXPECT_EQ(c["penalty"]["before"], "emprisonnement max. 4 ans et/ou amende de la catégorie 5");
+    EXPECT_EQ(c["penalty"]["after"], "emprisonnement max. 6 ans et/ou amende de la catégorie 5");
+  }
+  EXPECT_TRUE(penalty_seen);
+  // A pattern's example is a case file the page opens as it is.
+  const json& pattern = diff["changes"][0]["patterns"][0];
+  const json opened = Post("/api/case", {{"case", pattern["example"]}});
+  EXPECT_EQ(opened["case"]["id"], "diff-covered-only-on-the-left--no-offence-on-the-right--1");
+
   json r = Post("/api/diff", {{"jurisdiction", "NL"}}, 422);
   EXPECT_NE(r["error"]["message"].get<std::string>().find("two states"), std::string::npos);
   r = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}}, 422);
