@@ -23,6 +23,8 @@ struct VocabularyData {
   std::map<std::string, int, std::less<>> slots;
   std::vector<std::string> jurisdictions;
   std::vector<std::string> applies_alongside;
+  // Every code of both lists, with its name in nl, fr and en.
+  std::map<std::string, LocalizedText, std::less<>> jurisdiction_names;
   Program program;                       // the derivations' conditions
   std::vector<Derivation> derivations;   // in declaration order: inputs come first
 
