@@ -64,6 +64,7 @@ struct FactDefinition {
                ? value_labels[index].Get(language)
                : values[index];
   }
+  friend bool operator==(const FactDefinition&, const FactDefinition&) = default;
 };
 
 class Vocabulary {
@@ -86,6 +87,9 @@ class Vocabulary {
   std::string JurisdictionName(std::string_view code, Language language) const;
   // Every fact name, in declaration order (for "did you mean").
   std::vector<std::string> Names() const;
+
+  // Whether both declare the same facts and jurisdictions, read from the same file.
+  friend bool operator==(const Vocabulary& a, const Vocabulary& b);
 
  private:
   friend class internal::Access;

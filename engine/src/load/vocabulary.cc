@@ -298,6 +298,8 @@ std::string Vocabulary::JurisdictionName(std::string_view code, Language languag
   return it == data_->jurisdiction_names.end() ? std::string(code) : it->second.Get(language);
 }
 
+bool operator==(const Vocabulary& a, const Vocabulary& b) { return *a.data_ == *b.data_; }
+
 std::vector<std::string> Vocabulary::Names() const {
   std::vector<std::string> names;
   for (const auto& fact : data_->facts) names.push_back(fact.name);

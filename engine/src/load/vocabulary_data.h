@@ -15,6 +15,7 @@ namespace ibsa::internal {
 struct Derivation {
   int slot = -1;
   int32_t root = -1;  // in VocabularyData::program
+  friend bool operator==(const Derivation&, const Derivation&) = default;
 };
 
 struct VocabularyData {
@@ -31,6 +32,7 @@ struct VocabularyData {
   FactScope Scope() const {
     return FactScope{&facts, &slots, static_cast<int>(facts.size())};
   }
+  friend bool operator==(const VocabularyData&, const VocabularyData&) = default;
 };
 
 // Computes every derived fact whose inputs are known, in declaration order. A value
