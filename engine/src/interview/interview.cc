@@ -6,6 +6,7 @@
 
 #include "ibsa/case_builder.h"
 #include "ibsa/render.h"
+#include "yaml/yaml_reader.h"
 
 namespace ibsa {
 namespace {
@@ -78,6 +79,14 @@ std::optional<std::vector<std::string>> ListAnswer(const FactDefinition& fact, c
   return chosen;
 }
 
+// A step about `fact` (and `member`, for an uncertain act); the caller says how it was taken.
+InterviewStep StepAbout(std::string fact, std::string member = "") {
+  InterviewStep step;
+  step.fact = std::move(fact);
+  step.member = std::move(member);
+  return step;
+}
+
 Diagnostic Refused(const std::string& message, const std::string& help) {
   return Diagnostic{"E0103", {}, message, {help}, "", 1};
 }
@@ -116,6 +125,18 @@ struct Interview::State {
       }
     }
     return next;
+  }
+
+  // The acts answered replace the case's, each recorded as a case file's act is (the
+  // terminal's words and the page's acts alike). Each is located at its position in the
+  // list, so that a refused one can be named.
+  Status Acts(const std::vector<ActAnswer>& acts, InterviewStep step) {
+    CaseBuilder next = CaseBuilder::From(now().c, law->vocabulary());
+    next.SetValues(kActsFact, {});
+    for (size_t i = 0; i < acts.size(); ++i) {
+      next.AddAct(acts[i].type, acts[i].date, acts[i].certain, SourceLocation{"", static_cast<int>(i) + 1, 1});
+    }
+    return Step(next, now().skipped, std::move(step));
   }
 
   // Takes a step whose case `builder` holds: kept only if the case is valid.
@@ -188,7 +209,8 @@ Status Interview::Answer(std::string_view text) {
   const FactDefinition& fact = *q.fact;
   const std::string answer = Lower(text);
   CaseBuilder next = CaseBuilder::From(current(), state_->law->vocabulary());
-  const InterviewStep step{fact.name, q.member, false, std::string(text)};
+  InterviewStep step = StepAbout(fact.name, q.member);
+  step.answer = std::string(text);
   if (!q.member.empty()) {
     // An act reported as uncertain: yes makes it certain, no removes it.
     const auto yes = YesNo(answer);
@@ -228,6 +250,11 @@ Status Interview::Answer(std::string_view text) {
         }
         chosen = std::move(*values);
       }
+      if (fact.name == kActsFact) {
+        std::vector<ActAnswer> acts;
+        for (auto& type : chosen) acts.push_back(ActAnswer{std::move(type), std::nullopt, true});
+        return state_->Acts(acts, step);
+      }
       next.SetValues(fact.name, chosen);
       break;
     }
@@ -235,10 +262,47 @@ Status Interview::Answer(std::string_view text) {
   return state_->Step(next, state_->now().skipped, step);
 }
 
+Status Interview::AnswerActs(const std::vector<ActAnswer>& acts) {
+  const std::optional<Question>& q = question();
+  if (!q || q->fact->name != kActsFact || !q->member.empty()) {
+    return Refused(std::string(q ? "the question is '" + q->fact->name + (q->member.empty() ? "" : ":" + q->member) + "'"
+                                 : "no question is open") +
+                       ", not what was done",
+                   "answer the acts only when they are asked");
+  }
+  InterviewStep step = StepAbout(q->fact->name);
+  step.acts = acts;
+  return state_->Acts(acts, std::move(step));
+}
+
+Status Interview::AskNow(std::string_view name) {
+  const Vocabulary& vocabulary = state_->law->vocabulary();
+  const auto slot = vocabulary.SlotOf(name);
+  if (!slot) {
+    Diagnostic unknown{"E0102", {}, "unknown fact '" + std::string(name) + "'", {}, "", 1};
+    if (auto hint = internal::DidYouMean(name, vocabulary.Names()); !hint.empty()) unknown.help.push_back(hint);
+    return unknown;
+  }
+  Snapshot asked = state_->now();
+  // Its rank, when the interview would ask it too: how many findings it decides.
+  auto ranked = NextQuestions(*state_->law, asked.c, state_->options);
+  if (!ranked.ok()) return ranked.errors();
+  asked.question = Question{&vocabulary.fact(*slot), "", {}, 0};
+  for (auto& q : ranked.value()) {
+    if (q.fact->name == name && q.member.empty()) asked.question = std::move(q);
+  }
+  state_->history.push_back(std::move(asked));
+  InterviewStep step = StepAbout(std::string(name));
+  step.ask = true;
+  state_->steps.push_back(std::move(step));
+  return Status::Ok();
+}
+
 Status Interview::DontKnow() {
   if (!question()) return Refused("no question is open", "the interview is over");
   const Question q = *question();
-  const InterviewStep step{q.fact->name, q.member, true, ""};
+  InterviewStep step = StepAbout(q.fact->name, q.member);
+  step.dont_know = true;
   std::set<std::string> skipped = state_->now().skipped;
   CaseBuilder next = CaseBuilder::From(current(), state_->law->vocabulary());
   if (!q.member.empty()) {
@@ -258,13 +322,15 @@ bool Interview::Back() {
 }
 
 Status Interview::Take(const InterviewStep& step) {
+  if (step.ask) return AskNow(step.fact);
   const std::optional<Question>& q = question();
   if (!q || q->fact->name != step.fact || q->member != step.member) {
     const std::string asked = !q ? "no question is open" : "the question is '" + q->fact->name + (q->member.empty() ? "" : ":" + q->member) + "'";
     return Refused("this step answers '" + step.fact + (step.member.empty() ? "" : ":" + step.member) + "', but " + asked,
                    "send the steps as the interview returned them");
   }
-  return step.dont_know ? DontKnow() : Answer(step.answer);
+  if (step.dont_know) return DontKnow();
+  return step.acts ? AnswerActs(*step.acts) : Answer(step.answer);
 }
 
 }  // namespace ibsa
