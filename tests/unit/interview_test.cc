@@ -191,6 +191,29 @@ TEST_F(InterviewTest, ActsInWordsRecordWhatTheSameActsRecord) {
   EXPECT_NE(CaseToYaml(none.current(), vocabulary_).find("acts: []"), std::string::npos);
 }
 
+// The terminal says an act's date and doubt in words: "create 2025-03-10, publish ?".
+TEST_F(InterviewTest, ActsInWordsTakeTheirDateAndDoubt) {
+  Interview in_words = Start();
+  ASSERT_TRUE(in_words.Answer("1 2025-03-10, gedeeld, published ?").ok());
+  Interview act_by_act = Start();
+  ASSERT_TRUE(act_by_act.AnswerActs({{"create", Date::Parse("2025-03-10"), true}, {"share", std::nullopt, true},
+                                     {"publish", std::nullopt, false}}).ok());
+  EXPECT_EQ(CaseToYaml(in_words.current(), vocabulary_), CaseToYaml(act_by_act.current(), vocabulary_));
+  Interview both = Start();
+  ASSERT_TRUE(both.Answer("share 2025-03-01?").ok());
+  ASSERT_EQ(both.current().acts().size(), 1u);
+  EXPECT_EQ(both.current().acts()[0].date.ToString(), "2025-03-01");
+  EXPECT_FALSE(both.current().acts()[0].certain);
+  // A date or a doubt goes with one act; a date that is none is refused with the item.
+  Interview wrong = Start();
+  for (const char* answer : {"share publish 2025-03-01", "share 2025-02-30", "?, share", "2025-03-01"}) {
+    auto refused = wrong.Answer(answer);
+    ASSERT_FALSE(refused.ok()) << answer;
+    EXPECT_EQ(refused.errors()[0].code, "E0103") << answer;
+  }
+  EXPECT_NE(wrong.AnswerHint(Language::kEn).find("1 2025-03-10"), std::string::npos);
+}
+
 TEST_F(InterviewTest, ARefusedActIsNamedByItsPlaceAndTheQuestionStays) {
   Interview interview = Start();
   auto wrong = interview.AnswerActs({{"share", std::nullopt, true}, {"sing", std::nullopt, true}});

@@ -66,9 +66,10 @@ class Interview {
 
   // Answers the current question. Accepted: yes/no in nl, fr or en (ja/nee, oui/non); a
   // value's number or name; a whole number; a date (YYYY-MM-DD); for a list, numbers or
-  // names separated by commas, or "-" for none. A wrong answer is an error that says
-  // what is allowed; the question stays. Words for the acts ("share, publish") record what
-  // AnswerActs records for those types, on the date of the facts and established.
+  // names separated by commas, or "-" for none; for the acts, each may be followed by its
+  // date and by "?" when it is not established ("1 2025-03-10, share ?"). A wrong answer is
+  // an error that says what is allowed; the question stays. Words for the acts record what
+  // AnswerActs records for the same acts.
   Status Answer(std::string_view text);
   // Answers the question of the acts act by act, as a case file lists them: each act's
   // type, date (the date of the facts when none) and whether it is established; an empty

@@ -45,20 +45,61 @@ std::optional<std::string> Value(const FactDefinition& fact, const std::string& 
   return std::nullopt;
 }
 
+// One item of a list answer and, for an act, what may follow its value: its date, and
+// "?" when it is reported as possible, not established ("create 2025-03-10", "publish ?").
+struct ListItem {
+  std::string value;
+  std::optional<Date> date;
+  bool certain = true;
+};
+
+// The date and "?" at the end of an act's item, taken off it. Whether any was there.
+bool TakeActDetails(std::string& item, ListItem& out) {
+  bool found = false;
+  auto trim = [&] { item = Lower(item); };
+  if (!item.empty() && item.back() == '?') {
+    item.pop_back();
+    trim();
+    out.certain = false;
+    found = true;
+  }
+  const size_t space = item.rfind(' ');
+  if (auto date = Date::Parse(space == std::string::npos ? item : item.substr(space + 1))) {
+    item = space == std::string::npos ? "" : item.substr(0, space);
+    trim();
+    out.date = date;
+    found = true;
+  }
+  return found;
+}
+
 // The items of a list answer: split at commas; an item that is no value is split at
-// spaces too ("1 3", "share publish"), so that labels of several words still match.
-std::optional<std::vector<std::string>> ListAnswer(const FactDefinition& fact, const std::string& answer,
-                                                   std::string& refused) {
-  std::vector<std::string> chosen;
+// spaces too ("1 3", "share publish"), so that labels of several words still match. An
+// act's item may end with its date and "?" (TakeActDetails); it then names one value.
+std::optional<std::vector<ListItem>> ListAnswer(const FactDefinition& fact, const std::string& answer,
+                                                std::string& refused) {
+  std::vector<ListItem> chosen;
   size_t start = 0;
   while (start <= answer.size()) {
     size_t comma = answer.find(',', start);
     if (comma == std::string::npos) comma = answer.size();
-    const std::string item = Lower(answer.substr(start, comma - start));
+    std::string item = Lower(answer.substr(start, comma - start));
     start = comma + 1;
     if (item.empty()) continue;
+    const std::string said = item;
+    ListItem one;
+    if (fact.name == kActsFact && TakeActDetails(item, one)) {
+      auto value = Value(fact, item);
+      if (!value) {
+        refused = said;
+        return std::nullopt;
+      }
+      one.value = *value;
+      chosen.push_back(std::move(one));
+      continue;
+    }
     if (auto value = Value(fact, item)) {
-      chosen.push_back(*value);
+      chosen.push_back(ListItem{*value, std::nullopt, true});
       continue;
     }
     size_t word_start = 0;
@@ -73,7 +114,7 @@ std::optional<std::vector<std::string>> ListAnswer(const FactDefinition& fact, c
         refused = item;
         return std::nullopt;
       }
-      chosen.push_back(*value);
+      chosen.push_back(ListItem{*value, std::nullopt, true});
     }
   }
   return chosen;
@@ -191,7 +232,12 @@ std::string Interview::AnswerHint(Language language) const {
       for (size_t i = 0; i < q.fact->values.size(); ++i) {
         hint += (i == 0 ? "" : "  ") + std::to_string(i + 1) + ": " + q.fact->ValueLabel(static_cast<int>(i), language);
       }
-      if (q.fact->type == FactType::kSet) {
+      if (q.fact->name == kActsFact) {
+        // An act's date, and whether it is established, are answered with it.
+        hint += language == Language::kNl ? "  (meerdere: 1,3; geen: -; met datum: 1 2025-03-10; niet zeker: 5 ?)"
+                : language == Language::kFr ? "  (plusieurs : 1,3 ; aucun : - ; avec sa date : 1 2025-03-10 ; pas établi : 5 ?)"
+                                            : "  (several: 1,3; none: -; with its date: 1 2025-03-10; not established: 5 ?)";
+      } else if (q.fact->type == FactType::kSet) {
         hint += language == Language::kNl ? "  (meerdere: 1,3; geen: -)"
                 : language == Language::kFr ? "  (plusieurs : 1,3 ; aucun : -)"
                                             : "  (several: 1,3; none: -)";
@@ -240,21 +286,27 @@ Status Interview::Answer(std::string_view text) {
       break;
     }
     case FactType::kSet: {
-      std::vector<std::string> chosen;
+      std::vector<ListItem> items;
       if (answer != "-") {
         std::string refused;
         auto values = ListAnswer(fact, answer, refused);
         if (!values) {
           return Refused("'" + refused + "' is not one of the values",
-                         "answer with numbers or names separated by commas, or - for none");
+                         fact.name == kActsFact
+                             ? "answer with numbers or names separated by commas, each followed by its date "
+                               "(YYYY-MM-DD) when it is not the date of the facts and by ? when it is not "
+                               "established, or - for none"
+                             : "answer with numbers or names separated by commas, or - for none");
         }
-        chosen = std::move(*values);
+        items = std::move(*values);
       }
       if (fact.name == kActsFact) {
         std::vector<ActAnswer> acts;
-        for (auto& type : chosen) acts.push_back(ActAnswer{std::move(type), std::nullopt, true});
+        for (auto& item : items) acts.push_back(ActAnswer{std::move(item.value), item.date, item.certain});
         return state_->Acts(acts, step);
       }
+      std::vector<std::string> chosen;
+      for (auto& item : items) chosen.push_back(std::move(item.value));
       next.SetValues(fact.name, chosen);
       break;
     }
