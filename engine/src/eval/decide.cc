@@ -103,6 +103,8 @@ void IndexLaw(LawData& law) {
   }
   law.alongside = law.vocabulary.applies_alongside();
   law.code.clear();
+  law.aggravation_code.clear();
+  law.aggravations_at.assign(1, 0);
   law.rule_code.assign(law.rules.size(), RuleCode{});
   const auto acts_slot = law.vocabulary.SlotOf(kActsFact);
   for (size_t r = 0; r < law.rules.size(); ++r) {
@@ -110,6 +112,8 @@ void IndexLaw(LawData& law) {
     rule.begin = static_cast<uint32_t>(law.code.size());
     for (int32_t root : law.rules[r].elements) Emit(law.program, root, law.code);
     rule.end = static_cast<uint32_t>(law.code.size());
+    for (int32_t root : law.rules[r].aggravations) Emit(law.program, root, law.aggravation_code);
+    law.aggravations_at.push_back(static_cast<uint32_t>(law.aggravation_code.size()));
     if (!acts_slot) continue;
     const FactDefinition& acts = law.vocabulary.fact(*acts_slot);
     for (const auto& type : law.versions[law.rules[r].version].rules[law.rules[r].rule].acts) {
@@ -205,8 +209,6 @@ inline Truth Decider::Judge(int32_t rule) const {
   return result;
 }
 
-Truth Decider::RuleTruth(int32_t rule) const { return Memoised(rule); }
-
 inline Truth Decider::Memoised(int32_t rule) const {
   // Only rules that other rules name are judged more than once.
   if (!law_.rule_code[rule].referenced) return Judge(rule);
@@ -218,21 +220,48 @@ inline Truth Decider::Memoised(int32_t rule) const {
   return result;
 }
 
-void Decider::Missing(int32_t root, std::vector<int32_t>& slots) const {
+Truth Decider::RuleTruth(int32_t rule) const { return Memoised(rule); }
+
+void Decider::Missing(const Code* at, std::vector<int32_t>& slots) const {
   DecisionState& d = decision_;
   if (d.missing_seen_.size() != law_.rules.size()) d.missing_seen_.assign(law_.rules.size(), 0);
   for (int32_t rule : d.missing_touched_) d.missing_seen_[rule] = 0;
   d.missing_touched_.clear();
-  CollectMissing(law_.program, root, values_, this, slots);
+  CollectMissing(at, slots);
 }
 
-void Decider::RuleMissing(int32_t rule, std::vector<int32_t>& slots) const {
-  // A rule that several others name, directly or not, gives its facts once per collection:
-  // rules that each named the two before them took time exponential in their number.
-  if (decision_.missing_seen_[rule]) return;
-  decision_.missing_seen_[rule] = 1;
-  decision_.missing_touched_.push_back(rule);
-  for (int32_t root : law_.rules[rule].elements) CollectMissing(law_.program, root, values_, this, slots);
+void Decider::CollectMissing(const Code* at, std::vector<int32_t>& slots) const {
+  if (TruthOf(at) != Truth::kUnknown) return;
+  switch (at->step) {
+    case Step::kAll:
+    case Step::kAny:
+    case Step::kNot: {
+      const Code* child = at + 1;
+      for (uint32_t i = 0; i < at->count; ++i, child += child->size) CollectMissing(child, slots);
+      return;
+    }
+    case Step::kRule: {
+      // A rule that several others name, directly or not, gives its facts once per
+      // collection: rules that each named the two before them took time exponential in
+      // their number.
+      const int32_t rule = at->slot;
+      if (decision_.missing_seen_[rule]) return;
+      decision_.missing_seen_[rule] = 1;
+      decision_.missing_touched_.push_back(rule);
+      const RuleCode& code = law_.rule_code[rule];
+      const Code* end = law_.code.data() + code.end;
+      for (const Code* element = law_.code.data() + code.begin; element != end; element += element->size) {
+        CollectMissing(element, slots);
+      }
+      return;
+    }
+    case Step::kEnumIn:
+    case Step::kInRange:
+    case Step::kOutOfRange:
+    case Step::kSetHas:
+      slots.push_back(at->slot);
+      return;
+  }
 }
 
 int Decider::VersionInForce(const InstrumentIndex& instrument, Date date) const {
