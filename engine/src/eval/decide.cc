@@ -222,6 +222,8 @@ inline Truth Decider::Memoised(int32_t rule) const {
 
 Truth Decider::RuleTruth(int32_t rule) const { return Memoised(rule); }
 
+Truth Decider::Condition(const Code* at) const { return TruthOf(at); }
+
 void Decider::Missing(const Code* at, std::vector<int32_t>& slots) const {
   DecisionState& d = decision_;
   if (d.missing_seen_.size() != law_.rules.size()) d.missing_seen_.assign(law_.rules.size(), 0);
@@ -283,18 +285,21 @@ void Decider::Reset(const EvaluationOptions& options) {
   DecisionState& d = decision_;
   const size_t rules = law_.rules.size();
   if (d.verdict_of_.size() != rules) {
-    d.verdict_of_.assign(rules, -1);
+    d.verdict_of_.assign(rules, 0);
     d.memo_.assign(rules, kNotJudged);
     d.memo_touched_.clear();
+    d.with_.assign(law_.versions.size(), 0);
+    d.with_any_ = false;
   } else {
-    for (int32_t rule : d.verdict_rule_) d.verdict_of_[rule] = -1;
+    // verdict_of_ needs no clearing: an entry counts only while verdict_rule_ confirms it.
     for (int32_t rule : d.memo_touched_) d.memo_[rule] = kNotJudged;
     d.memo_touched_.clear();
   }
   d.verdicts_.clear();
   d.verdict_rule_.clear();
   d.gaps_.clear();
-  d.with_.assign(law_.versions.size(), 0);
+  if (d.with_any_) std::fill(d.with_.begin(), d.with_.end(), 0);
+  d.with_any_ = !options.with.empty();
   for (const auto& id : options.with) {
     for (size_t v = 0; v < law_.versions.size(); ++v) {
       if (law_.versions[v].id == id) d.with_[v] = 1;
@@ -355,11 +360,12 @@ void Decider::Run(const EvaluationOptions& options) {
         const RulesetVersion& version = law_.versions[v];
         const uint64_t bit = uint64_t{1} << a;
         auto judge = [&](int32_t global) __attribute__((always_inline)) {
-          if (const int32_t known = d.verdict_of_[global]; known >= 0) {
+          if (const uint32_t known = d.verdict_of_[global];
+              known < d.verdict_rule_.size() && d.verdict_rule_[known] == global) {
             d.verdicts_[known].anchors |= bit;
             return;
           }
-          d.verdict_of_[global] = static_cast<int32_t>(d.verdicts_.size());
+          d.verdict_of_[global] = static_cast<uint32_t>(d.verdicts_.size());
           d.verdict_rule_.push_back(global);
           const Rule* rule = &version.rules[global - law_.first_rule[v]];
           d.verdicts_.push_back(Verdict{rule, &version, Memoised(global), bit});

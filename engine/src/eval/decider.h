@@ -30,7 +30,7 @@ class Decider final {
   const Code* Aggravations(int32_t rule) const {
     return law_.aggravation_code.data() + law_.aggravations_at[rule];
   }
-  Truth Condition(const Code* at) const { return TruthOf(at); }
+  Truth Condition(const Code* at) const;
   // The unknown facts that leave the condition at `at` undecided (with repeats).
   void Missing(const Code* at, std::vector<int32_t>& slots) const;
   // Memoised: lex mitior asks again for rules Run judged.
