@@ -51,9 +51,6 @@ class RuleOracle {
 
 Truth EvalNode(const Program& program, int32_t node, const std::vector<FactValue>& values,
                const RuleOracle* oracle);
-// Appends the slots of the unknown facts that leave `node` undecided.
-void CollectMissing(const Program& program, int32_t node, const std::vector<FactValue>& values,
-                    const RuleOracle* oracle, std::vector<int32_t>& slots);
 
 // A rule reference waiting for resolution: the node to patch and the id named.
 struct PendingRuleRef {

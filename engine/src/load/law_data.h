@@ -70,6 +70,10 @@ struct LawData {
   // Filled by IndexLaw for judging: the same conditions as `program`, laid out.
   std::vector<Code> code;
   std::vector<RuleCode> rule_code;  // by global rule index
+  // The rules' aggravations, laid out the same way for Evaluate (Decide never reads them):
+  // rule r's are aggravation_code[aggravations_at[r]] up to aggravations_at[r + 1].
+  std::vector<Code> aggravation_code;
+  std::vector<uint32_t> aggravations_at;
   // Per version, per `acts` value: the global indexes of the rules about that act, in
   // file order (the rules an act's date may select).
   std::vector<std::vector<std::vector<int32_t>>> rules_about_act;
