@@ -136,23 +136,36 @@ cat <<'EOF'
 The interview of `ibsa interview`, kept by the client: each request gives the starting `case`,
 the `steps` taken so far (as the previous answer returned them) and one `action`:
 `{"answer": "..."}` (what the terminal accepts: yes/no in nl, fr or en, a value's number or
-name, a number, a date, values separated by commas or `-` for none), `{"dont_know": true}`
-(the fact is written as unknown; an act reported as uncertain stays uncertain and is no
-longer asked about) or `{"back": true}` (undoes the last step, whatever it was; with no step,
-nothing changes). Without `action`, the answer is the state the steps lead to. The answer
-gives the new `steps` (each `{"fact", "member"?, "answer"}` or `{"fact", "member"?,
-"dont_know": true}`), the current `case` (as `/api/case` returns it), the `question` to ask
-(`fact`, `member` for an uncertain act, `type`, `text` and `hint` in `lang`, `sensitivity`,
-`decides`: how many findings its answer decides, `choices`: each `answer` to send and its
-`label`; for an uncertain act also `member_label`) or `null` when no answer could change a
-finding, and the `findings` (the `/api/evaluate` result). A step that no longer answers the
-question it is sent for is refused (422, `field` `/steps/N`), and so is a wrong answer (422,
-`field` `/action/answer`, with the engine's words).
+name, a number, a date, values separated by commas or `-` for none), `{"acts": [...]}` (the
+question of the acts answered act by act, as a case lists them: each `{"type", "date"?,
+"certain"?}`, the date of the facts when no `date`, `"certain": false` for an act reported as
+possible, not established; `[]` for none), `{"dont_know": true}` (the fact is written as
+unknown; an act reported as uncertain stays uncertain and is no longer asked about),
+`{"ask": "fact"}` (that fact becomes the question now, out of the interview's order: the
+next action answers it and the interview then goes on in its order) or `{"back": true}`
+(undoes the last step, whatever it was, an asking too; with no step, nothing changes).
+Without `action`, the answer is the state the steps lead to. The answer gives the new
+`steps` (each `{"fact", "member"?, "answer"}`, `{"fact", "acts"}`, `{"fact", "member"?,
+"dont_know": true}` or `{"fact", "ask": true}`), the current `case` (as `/api/case` returns
+it), the `question` to ask (`fact`, `member` for an uncertain act, `type`, `text` and `hint`
+in `lang`, `sensitivity`, `decides`: how many findings its answer decides, `choices`: each
+`answer` to send and its `label`; for an uncertain act also `member_label`) or `null` when no
+answer could change a finding, and the `findings` (the `/api/evaluate` result). A step that
+no longer answers the question it is sent for is refused (422, `field` `/steps/N`), and so
+is a wrong answer (422, `field` `/action/answer`, with the engine's words); an act is
+refused at its place (`/action/acts/N/type`, `/action/acts/N/date`, or under
+`/steps/N/acts/` when sent back).
 EOF
 run "curl -s http://127.0.0.1:8080/api/interview -H 'Content-Type: application/json' -d '{
   \"case\": {\"id\": \"intake\", \"jurisdiction\": \"BE\", \"date\": \"2025-10-06\"},
   \"steps\": [{\"fact\": \"acts\", \"answer\": \"share\"}], \"action\": {\"dont_know\": true},
   \"assessed_on\": \"2026-11-21\", \"lang\": \"fr\"}' | jq -c '{steps, case, question: (.question | {fact, text, hint, choices: [.choices[].answer]}), findings: (.findings.findings | length)}'"
+echo
+echo "The acts act by act: the one not established is then asked about."
+run "curl -s http://127.0.0.1:8080/api/interview -H 'Content-Type: application/json' -d '{
+  \"case\": {\"id\": \"intake\", \"jurisdiction\": \"BE\", \"date\": \"2025-10-06\"},
+  \"action\": {\"acts\": [{\"type\": \"create\", \"date\": \"2025-09-28\"}, {\"type\": \"publish\", \"certain\": false}]},
+  \"assessed_on\": \"2026-11-21\"}' | jq -c '{steps, acts: .case.acts, question: (.question | {fact, member, member_label, choices: [.choices[].answer]})}'"
 echo
 echo "### Legal gaps in Belgium"
 run "curl -s http://127.0.0.1:8080/api/gaps -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"BE\", \"date\": \"2025-06-01\"}' |
@@ -164,7 +177,7 @@ run "curl -s http://127.0.0.1:8080/api/gaps -H 'Content-Type: application/json' 
 echo
 echo "### What changed in the Netherlands on 1 July 2024"
 run "curl -s http://127.0.0.1:8080/api/diff -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"NL\", \"from\": \"2024-06-30\", \"to\": \"2024-07-01\"}' |
-  jq -c '.changes[] | {rule, change}' | sort -u | head -5"
+  jq -c '.changes[] | {rule, kind, change}' | sort -u | head -5"
 echo
 echo "### Errors"
 run "curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' -d '{\"case\": {\"id\": \"x\", \"jurisdiction\": \"BE\", \"date\": \"2025-01-01\", \"image\": {\"technique\": \"undres\"}}}'"

@@ -197,16 +197,15 @@ try {
   const card = page.locator('#one-mode .current-question');
   const next = page.getByRole('button', { name: FR.next, exact: true });
 
-  // Answers the question on screen with the demo's value (as a user would: labels, clicks).
-  // The interview (one question at a time) takes which acts, not their dates: "all questions"
-  // gives them.
-  async function fill(field, fact, value, { interview = false } = {}) {
+  // Answers the question on screen with the demo's value (as a user would: labels, clicks),
+  // the acts with their dates in both ways of asking.
+  async function fill(field, fact, value) {
     const def = factOf.get(fact);
     if (fact === 'acts') {
       for (const act of value) {
         const name = label('acts', act.type);
         await field.getByRole('checkbox', { name, exact: true }).check();
-        if (act.date && !interview) {
+        if (act.date) {
           await field.locator('.act-row').filter({ has: page.getByRole('checkbox', { name, exact: true }) })
             .locator('input[type="date"]').fill(act.date);
         }
@@ -236,7 +235,7 @@ try {
       check(focused, `after an answer the next question (${fact}) has the focus`);
     }
     if (!member && answers.has(fact)) {
-      await fill(card, fact, answers.get(fact), { interview: true });
+      await fill(card, fact, answers.get(fact));
       await next.click();
       await record(`interview ${fact}`);
       if (i === 1 && !backChecked) {
@@ -244,7 +243,7 @@ try {
         await page.getByRole('button', { name: FR.back, exact: true }).click();
         await settled();
         check(await card.getAttribute('data-fact') === fact, `"Retour" asks ${fact} again`);
-        await fill(card, fact, answers.get(fact), { interview: true });
+        await fill(card, fact, answers.get(fact));
         await next.click();
         await record(`interview ${fact} again`);
         backChecked = true;
@@ -259,6 +258,29 @@ try {
   }
   check(asked.length >= 3 && backChecked, `answered ${asked.length - 1} questions one at a time (${asked.join(', ')})`);
   check(dontKnowFact !== null, `answered "Je ne sais pas" to ${dontKnowFact}`);
+
+  // "Ask now" on a fact that would decide a finding: asked within the interview (the mode
+  // stays), which then goes on where it was: back undoes the asking.
+  step = 'ask now';
+  await settled();
+  const asking = () => page.evaluate(() => document.querySelector('#one-mode .current-question')?.dataset.fact ?? null);
+  const interviewAt = await asking();
+  const goto = await page.$$eval('#findings .fact-link', (buttons, current) => {
+    const button = buttons.find((b) => b.dataset.goto !== current);
+    if (!button) return null;
+    for (let d = button.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+    return button.dataset.goto;
+  }, interviewAt);
+  check(goto !== null, 'a possible finding offers to ask a fact that would decide it');
+  await page.locator(`#findings .fact-link[data-goto="${goto}"]`).first().click();
+  await settled();
+  await page.waitForFunction((f) => document.querySelector('#one-mode .current-question')?.dataset.fact === f, goto);
+  check(await intake.getByLabel('Une question à la fois').isChecked() && await page.locator('#one-mode').isVisible()
+    && await page.locator('#all-mode').isHidden(), `"ask now" on ${goto} asks it within the interview, one question at a time`);
+  check(await page.evaluate(() => !!document.activeElement.closest('#one-mode .current-question')), 'the question asked now has the focus');
+  await page.getByRole('button', { name: FR.back, exact: true }).click();
+  await settled();
+  check(await asking() === interviewAt, `back returns to where the interview was (${interviewAt})`);
   await page.screenshot({ path: path.join(outDir, '01-intake-fr-one-question.png') });
   await axeCheck('intake, one question at a time');
 
@@ -266,6 +288,11 @@ try {
   step = 'all questions';
   await intake.getByLabel('Toutes les questions').check();
   await page.waitForSelector('#all-mode [data-fact="victim.age"]');
+  const datedAct = answers.get('acts').find((a) => a.date);
+  const actDate = await page.locator('#all-mode [data-fact="acts"] .act-row')
+    .filter({ has: page.getByRole('checkbox', { name: label('acts', datedAct.type), exact: true }) })
+    .locator('input[type="date"]').inputValue();
+  check(actDate === datedAct.date, `the date of the act "${datedAct.type}" given in the interview is the case's (${actDate})`);
   check(await page.locator(`#all-mode [data-fact="${dontKnowFact}"] input:checked`).count() > 0,
     `"all questions" shows the interview's "Je ne sais pas" for ${dontKnowFact}`);
   const order = await page.$$eval('#all-mode .fact-group', (groups) => groups.map((g) => g.dataset.group));

@@ -6,8 +6,10 @@ import { afterEach, test } from 'node:test';
 
 import { api } from '../../engine/web/js/api.js';
 import { caseForApi } from '../../engine/web/js/case.js';
-import { afterAnswer, answerText, caseOfAnswer, errorField, interviewRequest, newSession } from '../../engine/web/js/interview.js';
-import { applyInterviewAnswer, resetState, setFact, setInterviewAction, state } from '../../engine/web/js/state.js';
+import {
+  afterAnswer, answerAction, answerText, asksActs, caseOfAnswer, errorField, interviewRequest, newSession,
+} from '../../engine/web/js/interview.js';
+import { applyInterviewAnswer, askNow, resetState, setFact, setInterviewAction, setMode, state } from '../../engine/web/js/state.js';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
@@ -44,6 +46,19 @@ test('an answer is sent as the words the terminal takes; nothing chosen is no an
   }
 });
 
+test('the acts are answered act by act: each with its date and whether it is established', () => {
+  const acts = q('acts', 'set');
+  assert.equal(asksActs(acts), true);
+  assert.equal(asksActs(q('acts', 'bool', { member: 'publish' })), false, 'whether one uncertain act happened is yes or no');
+  assert.deepEqual(answerAction(acts, [{ type: 'create', date: '2025-03-10' }, { type: 'share', date: '', certain: true }, { type: 'publish', certain: false }]),
+    { acts: [{ type: 'create', date: '2025-03-10' }, { type: 'share' }, { type: 'publish', certain: false }] });
+  assert.deepEqual(answerAction(acts, []), { acts: [] }, 'none of these');
+  assert.equal(answerAction(acts, undefined), null, 'nothing chosen yet');
+  assert.deepEqual(answerAction(q('acts', 'bool', { member: 'publish' }), true), { answer: 'yes' });
+  assert.deepEqual(answerAction(q('victim.age', 'int'), 31), { answer: '31' });
+  assert.equal(answerAction(q('victim.age', 'int'), undefined), null);
+});
+
 test('the answer read: its steps and question, the case it is at without the request\'s default reference', () => {
   const session = { ...newSession({ id: '', jurisdiction: 'BE' }), action: { answer: 'share' } };
   const question = q('service.type', 'enum');
@@ -63,6 +78,36 @@ test('a refused answer is shown at the question\'s field', () => {
   assert.equal(errorField('/action/answer', q('acts', 'bool', { member: 'publish' })), '/case/acts');
   assert.equal(errorField('/steps/2', q('victim.age', 'int')), '/steps/2');
   assert.equal(errorField('/case/date', q('victim.age', 'int')), '/case/date');
+  assert.equal(errorField('/action/acts/1/date', q('acts', 'set')), '/case/acts/1/date', 'a refused act keeps its place');
+  assert.equal(errorField('/action/acts', q('acts', 'set')), '/case/acts');
+});
+
+test('"ask now" keeps one question at a time: the interview is asked the fact next (stubbed fetch)', async () => {
+  applyInterviewAnswer({ steps: [{ fact: 'acts', answer: 'share' }], case: { id: 'intake', jurisdiction: 'BE', acts: [{ type: 'share' }] },
+    question: q('image.technique', 'enum'), findings: /** @type {any} */ ({ findings: [] }) });
+  assert.equal(askNow('victim.age'), true);
+  assert.equal(state.mode, 'one', 'the page stays one question at a time');
+  /** @type {any[]} */
+  const sent = [];
+  globalThis.fetch = /** @type {any} */ (async (/** @type {string} */ path, /** @type {RequestInit} */ init) => {
+    sent.push(JSON.parse(String(init.body)));
+    return { ok: true, status: 200, json: async () => ({
+      steps: [{ fact: 'acts', answer: 'share' }, { fact: 'victim.age', ask: true }], case: { id: 'intake', jurisdiction: 'BE', acts: [{ type: 'share' }] },
+      question: q('victim.age', 'int'), findings: { findings: [] } }) };
+  });
+  const request = interviewRequest(state.session, caseForApi(state.session.start, state.lang), state.lang);
+  applyInterviewAnswer(await api(request.path, request.body));
+  assert.deepEqual(sent[0].action, { ask: 'victim.age' });
+  assert.deepEqual(sent[0].steps, [{ fact: 'acts', answer: 'share' }], 'the interview goes on from where it was');
+  assert.equal(state.session.question.fact, 'victim.age');
+  assert.equal(state.session.steps.length, 2, 'asking is a step, which back undoes');
+  // The question already open is not asked again; "all questions" shows the field instead.
+  assert.equal(askNow('victim.age'), false);
+  assert.equal(state.session.action, null);
+  setMode('all');
+  assert.equal(askNow('image.technique'), false);
+  assert.equal(state.mode, 'all');
+  assert.equal(state.session.action, null);
 });
 
 test('back after "don\'t know" on an uncertain act is sent to the server like any step (stubbed fetch)', async () => {

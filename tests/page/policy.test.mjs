@@ -95,13 +95,17 @@ test('a constraint on a fact the page does not know is shown with the values as 
     { label: 'x.y', value: 'minstens 3' });
 });
 
-test('the changes of a diff, named in the page\'s language', () => {
-  assert.deepEqual(describeChange('covered only on the left', 'A', 'B', 'en'), { title: 'Covered only under A: no offence under B', detail: '' });
-  assert.deepEqual(describeChange('covered only on the right', 'A', 'B', 'en'), { title: 'Covered only under B: no offence under A', detail: '' });
-  assert.deepEqual(describeChange('penalty changed (1 year -> 2 years)', 'A', 'B', 'nl'), { title: 'Straf gewijzigd', detail: '1 year -> 2 years' });
-  assert.equal(describeChange('offence removed', 'A', 'B', 'en').title, 'Offence removed: nothing under B continues it');
-  assert.equal(describeChange('no longer covered by its successor', 'A', 'B', 'en').title, 'No longer covered by its successor');
-  assert.equal(describeChange('newly covered', 'A', 'B', 'en').title, 'Newly covered by this offence');
-  assert.equal(describeChange('offence added', 'A', 'B', 'fr').title, 'Infraction ajoutée');
-  assert.equal(describeChange('something new', 'A', 'B', 'en').title, 'something new');
+test('the changes of a diff, named in the page\'s language from their kind, not their phrase', () => {
+  /** @param {import('../../engine/web/js/policy.js').ChangeKind} kind @param {any} [more] */
+  const change = (kind, more = {}) => ({ kind, change: 'an English phrase the page does not read', rule: 'r2', ...more });
+  assert.deepEqual(describeChange(change('covered_only_left'), 'A', 'B', 'en'), { title: 'Covered only under A: no offence under B', detail: '' });
+  assert.deepEqual(describeChange(change('covered_only_right'), 'A', 'B', 'en'), { title: 'Covered only under B: no offence under A', detail: '' });
+  assert.deepEqual(describeChange(change('penalty_changed', { penalty: { earlier_rule: 'r1', before: '1 jaar', after: '2 jaar' } }), 'A', 'B', 'nl'),
+    { title: 'Straf gewijzigd', detail: 'r1: 1 jaar → r2: 2 jaar' });
+  assert.equal(describeChange(change('offence_removed'), 'A', 'B', 'en').title, 'Offence removed: nothing under B continues it');
+  assert.equal(describeChange(change('no_longer_covered'), 'A', 'B', 'en').title, 'No longer covered by its successor');
+  assert.equal(describeChange(change('newly_covered'), 'A', 'B', 'en').title, 'Newly covered by this offence');
+  assert.equal(describeChange(change('offence_added'), 'A', 'B', 'fr').title, 'Infraction ajoutée');
+  // A kind the page does not know yet: the sweep's phrase.
+  assert.equal(describeChange(/** @type {any} */ ({ kind: 'scope_split', change: 'something new', rule: null }), 'A', 'B', 'en').title, 'something new');
 });

@@ -292,6 +292,26 @@ TEST(ApiTest, GapsAndDiffAreTheCliSweeps) {
   auto changed = Diff(TheLaw().law, {"NL", *Date::Parse("2024-06-30"), {}}, {"NL", *Date::Parse("2024-07-01"), {}});
   EXPECT_EQ(diff, json::parse(RenderDiff(changed.value(), Format::kJson, Language::kEn)));
 
+  // A change says its kind; `change` stays the English phrase in any language, and a penalty
+  // change gives both penalties in the language asked for, so the page parses no phrase.
+  const json fr = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}, {"to", "2024-07-01"}, {"lang", "fr"}});
+  bool penalty_seen = false;
+  for (const json& c : fr["changes"]) {
+    ASSERT_TRUE(c["kind"].is_string()) << c.dump();
+    if (c["rule"] != "nl.sr.252") continue;
+    penalty_seen = true;
+    EXPECT_EQ(c["kind"], "penalty_changed");
+    EXPECT_EQ(c["change"].get<std::string>().rfind("penalty changed (nl.sr.240b: ", 0), 0u) << c.dump();
+    EXPECT_EQ(c["penalty"]["earlier_rule"], "nl.sr.240b");
+    EXPECT_EQ(c["penalty"]["before"], "emprisonnement max. 4 ans et/ou amende de la catégorie 5");
+    EXPECT_EQ(c["penalty"]["after"], "emprisonnement max. 6 ans et/ou amende de la catégorie 5");
+  }
+  EXPECT_TRUE(penalty_seen);
+  // A pattern's example is a case file the page opens as it is.
+  const json& pattern = diff["changes"][0]["patterns"][0];
+  const json opened = Post("/api/case", {{"case", pattern["example"]}});
+  EXPECT_EQ(opened["case"]["id"], "diff-covered-only-on-the-right--no-offence-on-the-left--1");
+
   json r = Post("/api/diff", {{"jurisdiction", "NL"}}, 422);
   EXPECT_NE(r["error"]["message"].get<std::string>().find("two states"), std::string::npos);
   r = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}}, 422);
@@ -370,6 +390,94 @@ TEST(ApiTest, InterviewErrorsNameTheStepOrTheAction) {
   // Back with no step to undo: the state as it is.
   r = Post("/api/interview", {{"case", start}, {"action", {{"back", true}}}});
   EXPECT_EQ(r["steps"], json::array());
+}
+
+// The acts answered act by act: each with its date and whether it is established, in the
+// step returned, in the case, and taken again from the steps; back undoes them.
+TEST(ApiTest, InterviewTakesTheActsActByAct) {
+  const json start{{"id", "intake"}, {"jurisdiction", "BE"}, {"date", "2025-10-06"}};
+  const json acts = json::array({json{{"type", "share"}, {"date", "2025-10-01"}}, json{{"type", "publish"}, {"certain", false}}});
+  json r = Post("/api/interview", {{"case", start}, {"action", {{"acts", acts}}}, {"assessed_on", "2026-11-21"}});
+  ASSERT_EQ(r["steps"].size(), 1u);
+  EXPECT_EQ(r["steps"][0], (json{{"fact", "acts"}, {"acts", acts}}));
+  EXPECT_EQ(r["case"]["acts"], acts);
+  // The same state for the same steps; the act not established is asked about in its turn.
+  EXPECT_EQ(Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"assessed_on", "2026-11-21"}}), r);
+  const json after_acts = r;
+  for (int i = 0; i < 20 && r["question"].is_object() && r["question"]["member"].is_null(); ++i) {
+    r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"dont_know", true}}},
+                                {"assessed_on", "2026-11-21"}});
+  }
+  ASSERT_TRUE(r["question"].is_object());
+  EXPECT_EQ(r["question"]["member"], "publish");
+  // Back undoes the acts like any step.
+  r = after_acts;
+  r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"back", true}}}, {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r["steps"], json::array());
+  EXPECT_EQ(r["case"], start);
+  EXPECT_EQ(r["question"]["fact"], "acts");
+  // None done.
+  r = Post("/api/interview", {{"case", start}, {"action", {{"acts", json::array()}}}, {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r["case"]["acts"], json::array());
+}
+
+TEST(ApiTest, InterviewActErrorsNameTheActAndItsKey) {
+  const json start{{"id", "intake"}, {"jurisdiction", "BE"}, {"date", "2025-10-06"}};
+  const json share{{"type", "share"}};
+  auto refused = [&](const json& acts, int status) {
+    return Post("/api/interview", {{"case", start}, {"action", {{"acts", acts}}}}, status)["error"];
+  };
+  EXPECT_EQ(refused("share", 400)["field"], "/action/acts");
+  EXPECT_EQ(refused(json::array({share, "publish"}), 400)["field"], "/action/acts/1");
+  EXPECT_EQ(refused(json::array({json{{"date", "2025-10-01"}}}), 400)["field"], "/action/acts/0/type");
+  EXPECT_EQ(refused(json::array({json{{"type", 3}}}), 400)["field"], "/action/acts/0/type");
+  json e = refused(json::array({share, json{{"type", "publish"}, {"date", "1 Oct"}}}), 400);
+  EXPECT_EQ(e["field"], "/action/acts/1/date");
+  EXPECT_EQ(e["code"], "E0105");
+  EXPECT_EQ(refused(json::array({json{{"type", "share"}, {"certain", "no"}}}), 400)["field"], "/action/acts/0/certain");
+  e = refused(json::array({json{{"type", "share"}, {"when", "2025-10-01"}}}), 400);
+  EXPECT_EQ(e["field"], "/action/acts/0/when");
+  // What the acts mean is the library's: a type that is no act, an act listed twice.
+  e = refused(json::array({share, json{{"type", "shar"}}}), 422);
+  EXPECT_EQ(e["field"], "/action/acts/1/type");
+  EXPECT_EQ(e["code"], "E0103");
+  e = refused(json::array({share, json{{"type", "publish"}}, share}), 422);
+  EXPECT_EQ(e["field"], "/action/acts/2/type");
+  EXPECT_EQ(e["code"], "E0109");
+  // In a step sent back, under the step.
+  e = Post("/api/interview", {{"case", start}, {"steps", {{{"fact", "acts"}, {"acts", {share, json{{"type", "shar"}}}}}}}}, 422)["error"];
+  EXPECT_EQ(e["field"], "/steps/0/acts/1/type");
+  e = Post("/api/interview", {{"case", start}, {"steps", {{{"fact", "acts"}, {"acts", {share}}, {"answer", "share"}}}}}, 400)["error"];
+  EXPECT_EQ(e["field"], "/steps/0");
+  // Acts when another question is open.
+  e = Post("/api/interview", {{"case", start}, {"steps", {{{"fact", "acts"}, {"answer", "share"}}}}, {"action", {{"acts", {share}}}}}, 422)["error"];
+  EXPECT_EQ(e["field"], "/action/acts");
+  EXPECT_EQ(e["code"], "E0103");
+}
+
+// "Ask now": a fact asked out of the interview's order is a step; the interview then goes
+// on where it was, and back undoes the answer, then the asking.
+TEST(ApiTest, InterviewAsksAFactNow) {
+  const json start{{"id", "intake"}, {"jurisdiction", "BE"}, {"date", "2025-10-06"}};
+  json r = Post("/api/interview", {{"case", start}, {"assessed_on", "2026-11-21"}});
+  const json first = r["question"];
+  ASSERT_EQ(first["fact"], "acts");
+  r = Post("/api/interview", {{"case", start}, {"action", {{"ask", "victim.age"}}}, {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r["steps"], json::array({json{{"fact", "victim.age"}, {"ask", true}}}));
+  EXPECT_EQ(r["question"]["fact"], "victim.age");
+  EXPECT_EQ(r["question"]["type"], "int");
+  const json asked = r;
+  r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"answer", "15"}}}, {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r["case"]["victim"]["age"], 15);
+  EXPECT_EQ(r["question"]["fact"], "acts");
+  r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"back", true}}}, {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r, asked);
+  r = Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"action", {{"back", true}}}, {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r["steps"], json::array());
+  EXPECT_EQ(r["question"], first);
+  json e = Post("/api/interview", {{"case", start}, {"action", {{"ask", "victim.agee"}}}}, 422)["error"];
+  EXPECT_EQ(e["field"], "/action/ask");
+  EXPECT_EQ(e["code"], "E0102");
 }
 
 }  // namespace

@@ -143,7 +143,7 @@ namespace {
 
 TEST(CheckVocabularyTest, EveryFactMustDeclareItsSensitivity) {
   auto vocabulary = Vocabulary::Parse(
-      "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n"
+      "format: ibsa.facts/1\njurisdictions: {BE: {nl: België, fr: Belgique, en: Belgium}}\nfacts:\n"
       "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1,\n"
       "     question: {nl: V, fr: Q, en: Q}, value_labels: {share: {nl: D, fr: P, en: S}}}\n"
       "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}, question: {nl: V, fr: Q, en: Q}}\n",
@@ -161,7 +161,7 @@ TEST(CheckVocabularyTest, EveryFactMustDeclareItsSensitivity) {
 
 TEST(CheckVocabularyTest, EveryTextExistsInDutchFrenchAndEnglish) {
   auto vocabulary = Vocabulary::Parse(
-      "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n"
+      "format: ibsa.facts/1\njurisdictions: {BE: {nl: België, fr: Belgique, en: Belgium}}\nfacts:\n"
       "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1,\n"
       "     question: {nl: V, fr: \"\", en: Q}, value_labels: {share: {nl: D, fr: P, en: S}}}\n",
       "facts.yaml");

@@ -2,8 +2,9 @@
 // the condition semantics of docs/ruleset-format.md ("Evaluation is Kleene three-valued ...
 // An element that is unknown lists the unknown facts that leave it undecided"), reads the
 // bundled rulesets' YAML itself, never the engine's compiled program, and judges random
-// cases of its own making. Decide's verdicts and Evaluate's element truths and missing facts
-// (computed by the lowered interpreter and the tree interpreter) must agree with it.
+// cases of its own making. Decide's verdicts and Evaluate's element truths, missing facts,
+// aggravations and failed elements (all read from the code Decide judges with, see
+// eval/decider.h) must agree with it.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -232,7 +233,8 @@ TEST_F(EvaluatorOracleTest, VerdictsAndMissingFactsAgreeWithANaiveEvaluator) {
   }
   const std::vector<std::string> dates = {"2016-05-01", "2019-03-01", "2020-08-01", "2022-07-01",
                                           "2024-06-01", "2026-05-01", "2027-03-01"};
-  int verdicts_compared = 0, elements_compared = 0, drawn_again = 0;
+  int verdicts_compared = 0, elements_compared = 0, aggravations_compared = 0, failures_compared = 0,
+      drawn_again = 0;
   for (int round = 0; round < 400 + drawn_again && drawn_again < 4000; ++round) {
     Oracle oracle(vocabulary, nullptr);
     const std::string jurisdiction = chance(0.5) ? "BE" : "NL";
@@ -420,6 +422,16 @@ TEST_F(EvaluatorOracleTest, VerdictsAndMissingFactsAgreeWithANaiveEvaluator) {
       }
       ASSERT_EQ(finding.missing, InVocabularyOrder(all_missing, vocabulary))
           << finding.rule->id << "\n" << yaml;
+      // An aggravation left out of the finding is one the oracle judges not met.
+      for (const YAML::Node& a : rule["aggravations"]) {
+        const std::string id = a["id"].as<std::string>();
+        if (std::none_of(finding.aggravations.begin(), finding.aggravations.end(),
+                         [&](const AggravationOutcome& got) { return got.aggravation->id == id; })) {
+          ASSERT_EQ(Show(o.Judge(a["when"]).truth), Show(K::kFalse))
+              << finding.rule->id << " aggravation " << id << " left out\n" << yaml;
+          ++aggravations_compared;
+        }
+      }
       for (const AggravationOutcome& got : finding.aggravations) {
         YAML::Node when;
         for (const YAML::Node& a : rule["aggravations"]) {
@@ -430,17 +442,31 @@ TEST_F(EvaluatorOracleTest, VerdictsAndMissingFactsAgreeWithANaiveEvaluator) {
         ASSERT_TRUE(Same(expected.truth, got.truth)) << finding.rule->id << " aggravation " << got.aggravation->id;
         ASSERT_EQ(got.missing, InVocabularyOrder(expected.missing, vocabulary))
             << finding.rule->id << " aggravation " << got.aggravation->id << "\n" << yaml;
+        ++aggravations_compared;
       }
     }
     for (const RuleNotMet& not_met : evaluation.value().not_met) {
       const Oracle o = oracle_for(*not_met.version);
-      ASSERT_EQ(o.JudgeRule(rules_->at(not_met.version->file).at(not_met.rule->id)).truth, K::kFalse)
-          << not_met.rule->id << "\n" << yaml;
+      const YAML::Node& rule = rules_->at(not_met.version->file).at(not_met.rule->id);
+      ASSERT_EQ(o.JudgeRule(rule).truth, K::kFalse) << not_met.rule->id << "\n" << yaml;
+      // The element shown as failing is the first the oracle judges not met.
+      std::string first_failed;
+      for (const YAML::Node& element : rule["elements"]) {
+        if (o.Judge(element["when"]).truth == K::kFalse) {
+          first_failed = element["id"].as<std::string>();
+          break;
+        }
+      }
+      ASSERT_NE(not_met.failed, nullptr) << not_met.rule->id;
+      ASSERT_EQ(not_met.failed->id, first_failed) << not_met.rule->id << "\n" << yaml;
+      ++failures_compared;
     }
   }
   // The rounds must reach the law, not only its edges.
   EXPECT_GT(verdicts_compared, 10000);
   EXPECT_GT(elements_compared, 2000);
+  EXPECT_GT(aggravations_compared, 1000);
+  EXPECT_GT(failures_compared, 10000);
 }
 
 }  // namespace

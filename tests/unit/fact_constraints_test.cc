@@ -163,7 +163,7 @@ TEST(FactConstraintsTest, AWarningDoesNotStopTheEvaluationAndIsInItsWarnings) {
 // ---- Loading --------------------------------------------------------------------------
 
 const char* kFacts = R"(format: ibsa.facts/1
-jurisdictions: [BE]
+jurisdictions: {BE: {nl: "België", fr: "Belgique", en: "Belgium"}}
 facts:
   - {name: acts, type: set, values: [create, threaten], label: {nl: H, fr: A, en: A}}
   - {name: victim.real_person, type: bool, label: {nl: B, fr: E, en: E}}
@@ -224,12 +224,12 @@ TEST(FactConstraintsTest, AConstraintSaysOneThing) {
                                        "    then: {fact: victim.age, '<': 18}\n    not_applicable: [victim.age]\n"
                                        "    severity: error\n") + kReason);
   ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
-  EXPECT_EQ(errors[0].code, "E0112");
+  EXPECT_EQ(errors[0].code, "E0114");
   EXPECT_NE(errors[0].message.find("both 'then' and 'not_applicable'"), std::string::npos);
   errors = LoadErrors(std::string("  - id: a\n    when: {fact: victim.real_person, is: false}\n"
                                   "    not_applicable: [victim.real_person]\n    severity: error\n") + kReason);
   ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
-  EXPECT_EQ(errors[0].code, "E0112");
+  EXPECT_EQ(errors[0].code, "E0114");
   errors = LoadErrors(std::string("  - id: a\n    when: {fact: victim.real_person, is: false}\n"
                                   "    not_applicable: [victim.age]\n    severity: fatal\n") + kReason);
   ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
@@ -266,7 +266,7 @@ TEST(FactConstraintsTest, NoQuestionAboutTheServiceWhenThereIsNone) {
 // where it has no meaning.
 TEST(FactConstraintsTest, ANotApplicableFactIsNeverAskedWhateverTheRulesRead) {
   const std::string facts = R"(format: ibsa.facts/1
-jurisdictions: [BE]
+jurisdictions: {BE: {nl: "België", fr: "Belgique", en: "Belgium"}}
 facts:
   - {name: acts, type: set, values: [share], sensitivity: 1, label: {nl: H, fr: A, en: A}, question: {nl: V, fr: Q, en: Q}}
   - {name: service.type, type: enum, values: [none, hosting], sensitivity: 1, label: {nl: S, fr: S, en: S}, question: {nl: V, fr: Q, en: Q}}
@@ -296,7 +296,7 @@ constraints:
 // (C011), and one that can fire only where the facts cannot be (C012).
 TEST(FactConstraintsTest, CheckReportsRulesThatNeedWhatTheConstraintsExclude) {
   const std::string facts = R"(format: ibsa.facts/1
-jurisdictions: [BE]
+jurisdictions: {BE: {nl: "België", fr: "Belgique", en: "Belgium"}}
 facts:
   - {name: acts, type: set, values: [share], sensitivity: 1, label: {nl: H, fr: A, en: A}, question: {nl: V, fr: Q, en: Q}}
   - {name: victim.real_person, type: bool, sensitivity: 2, label: {nl: B, fr: E, en: E}, question: {nl: V, fr: Q, en: Q}}
@@ -339,8 +339,10 @@ TEST(FactConstraintsTest, NoPatternExampleBreaksAConstraint) {
   ASSERT_TRUE(harms.ok());
   auto check = [&](const std::vector<Pattern>& patterns, const std::string& what) {
     for (const auto& p : patterns) {
-      auto c = Case::Parse(p.example, "example.yaml", Bundled());
-      ASSERT_TRUE(c.ok()) << what << "\n" << p.example << FormatDiagnostics(c.errors());
+      ASSERT_TRUE(p.example.has_value()) << what;
+      const std::string text = ExampleCaseFile(p, Bundled());
+      auto c = Case::Parse(text, "example.yaml", Bundled());
+      ASSERT_TRUE(c.ok()) << what << "\n" << text << FormatDiagnostics(c.errors());
     }
   };
   std::string bill;
@@ -364,10 +366,10 @@ TEST(FactConstraintsTest, NoPatternExampleBreaksAConstraint) {
   }
   auto diff = Diff(BundledLaw(), {"NL", *Date::Parse("2024-06-30"), {}}, {"NL", *Date::Parse("2024-07-01"), {}});
   ASSERT_TRUE(diff.ok());
-  for (const auto& change : diff.value().changes) check(change.patterns, "NL diff " + change.what);
+  for (const auto& change : diff.value().changes) check(change.patterns, "NL diff " + change.rule);
   diff = Diff(BundledLaw(), {"BE", *Date::Parse("2025-06-01"), {}}, {"NL", *Date::Parse("2025-06-01"), {}});
   ASSERT_TRUE(diff.ok());
-  for (const auto& change : diff.value().changes) check(change.patterns, "BE/NL diff " + change.what);
+  for (const auto& change : diff.value().changes) check(change.patterns, "BE/NL diff " + change.rule);
 }
 
 }  // namespace

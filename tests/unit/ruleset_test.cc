@@ -54,11 +54,15 @@ TEST_F(RulesetTest, AJurisdictionTheVocabularyDoesNotDeclareIsRefused) {
 }
 
 TEST(VocabularyAlongsideTest, ACodeInBothListsIsRefused) {
-  auto v = Vocabulary::Parse("format: ibsa.facts/1\njurisdictions: [BE, NL]\napplies_alongside: [EU, NL]\nfacts: []\n",
+  auto v = Vocabulary::Parse("format: ibsa.facts/1\n"
+                             "jurisdictions: {BE: {nl: B, fr: B, en: B}, NL: {nl: N, fr: N, en: N}}\n"
+                             "applies_alongside: {EU: {nl: E, fr: E, en: E}, NL: {nl: N, fr: N, en: N}}\n"
+                             "facts: []\n",
                              "facts.yaml");
   ASSERT_FALSE(v.ok());
   EXPECT_EQ(v.errors()[0].code, "E0103");
   EXPECT_NE(v.errors()[0].message.find("'NL'"), std::string::npos) << v.errors()[0].message;
+  EXPECT_EQ(v.errors()[0].location.line, 3);
 }
 
 TEST_F(RulesetTest, UnknownFactInACondition) {

@@ -199,6 +199,10 @@ const Damage kDamages[] = {
        vocabulary.program.nodes[i].op = Op::kRule;
        vocabulary.program.nodes[i].rule = 0;
      }},
+    {"a jurisdiction without its name",
+     [](VocabularyData& vocabulary, LawData&) { vocabulary.jurisdiction_names.erase("NL"); }},
+    {"a name for no jurisdiction",
+     [](VocabularyData& vocabulary, LawData&) { vocabulary.jurisdiction_names["XX"] = {"X", "X", "X"}; }},
     {"a derivation of a fact past the vocabulary",
      [](VocabularyData& vocabulary, LawData&) {
        vocabulary.derivations.front().slot = static_cast<int>(vocabulary.facts.size());

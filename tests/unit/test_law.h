@@ -14,8 +14,11 @@
 namespace ibsa::testing {
 
 inline const char* kVocabulary = R"(format: ibsa.facts/1
-jurisdictions: [BE, NL]
-applies_alongside: [EU]
+jurisdictions:
+  BE: {nl: België, fr: Belgique, en: Belgium}
+  NL: {nl: Nederland, fr: Pays-Bas, en: Netherlands}
+applies_alongside:
+  EU: {nl: Europese Unie, fr: Union européenne, en: European Union}
 facts:
   - name: victim.age
     sensitivity: 2

@@ -12,7 +12,7 @@ std::vector<Diagnostic> VocabularyErrors(const std::string& yaml) {
   return v.ok() ? std::vector<Diagnostic>{} : v.errors();
 }
 
-const char* kHeader = "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n";
+const char* kHeader = "format: ibsa.facts/1\njurisdictions: {BE: {nl: België, fr: Belgique, en: Belgium}}\nfacts:\n";
 const char* kActs = "  - {name: acts, type: set, values: [create], label: {nl: H, fr: A, en: A}}\n";
 
 TEST(VocabularyTest, LoadsFactsWithTypesValuesAndSlots) {
@@ -26,6 +26,59 @@ TEST(VocabularyTest, LoadsFactsWithTypesValuesAndSlots) {
   EXPECT_EQ(vocabulary.fact(*vocabulary.SlotOf("victim.age")).max, 120);
   EXPECT_EQ(vocabulary.jurisdictions(), (std::vector<std::string>{"BE", "NL"}));
   EXPECT_FALSE(vocabulary.SlotOf("victim.mood").has_value());
+}
+
+// Reports print each jurisdiction by its name in the reader's language: facts.yaml declares
+// it with the code, and a code without a name in each of nl, fr and en is refused (E0112).
+TEST(VocabularyTest, NamesEachJurisdictionInThreeLanguages) {
+  auto bundled = Vocabulary::Load(std::string(IBSA_SOURCE_DIR) + "/rulesets/facts.yaml");
+  ASSERT_TRUE(bundled.ok()) << FormatDiagnostics(bundled.errors());
+  const Vocabulary& v = bundled.value();
+  EXPECT_EQ(v.jurisdictions(), (std::vector<std::string>{"BE", "NL"}));
+  EXPECT_EQ(v.applies_alongside(), (std::vector<std::string>{"EU"}));
+  EXPECT_EQ(v.JurisdictionName("BE", Language::kNl), "België");
+  EXPECT_EQ(v.JurisdictionName("NL", Language::kFr), "Pays-Bas");
+  EXPECT_EQ(v.JurisdictionName("EU", Language::kEn), "European Union");
+  EXPECT_EQ(v.JurisdictionName("EU", Language::kFr), "Union européenne");
+  EXPECT_EQ(v.JurisdictionName("DE", Language::kEn), "DE");  // not declared: its code
+}
+
+TEST(VocabularyTest, AJurisdictionWithoutItsNameIsRefused) {
+  const std::string facts = std::string("facts:\n") + kActs;
+  // The bare list of codes: each code is located.
+  auto errors = VocabularyErrors("format: ibsa.facts/1\njurisdictions: [BE, NL]\n" + facts);
+  ASSERT_EQ(errors.size(), 2u) << FormatDiagnostics(errors);
+  EXPECT_EQ(errors[0].code, "E0112");
+  EXPECT_EQ(errors[0].location.line, 2);
+  EXPECT_EQ(errors[0].location.column, 17);
+  EXPECT_EQ(errors[1].location.column, 21);
+  EXPECT_NE(errors[1].message.find("'NL'"), std::string::npos) << errors[1].message;
+  EXPECT_NE(FormatDiagnostics(errors).find("nl, fr and en"), std::string::npos) << FormatDiagnostics(errors);
+  // A language left out, or left empty: named in the message.
+  errors = VocabularyErrors("format: ibsa.facts/1\njurisdictions:\n  BE: {nl: België, en: Belgium}\n"
+                            "applies_alongside:\n  EU: {nl: Europese Unie, fr: \"\", en: European Union}\n" + facts);
+  ASSERT_EQ(errors.size(), 2u) << FormatDiagnostics(errors);
+  EXPECT_EQ(errors[0].code, "E0112");
+  EXPECT_EQ(errors[0].location.line, 3);
+  EXPECT_EQ(errors[0].location.column, 7);
+  EXPECT_NE(errors[0].message.find("'BE' is declared without its name in fr"), std::string::npos)
+      << errors[0].message;
+  EXPECT_EQ(errors[1].code, "E0112");
+  EXPECT_EQ(errors[1].location.line, 5);
+  EXPECT_NE(errors[1].message.find("'EU' is declared without its name in fr"), std::string::npos)
+      << errors[1].message;
+  // No name at all.
+  errors = VocabularyErrors("format: ibsa.facts/1\njurisdictions:\n  BE:\n" + facts);
+  ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
+  EXPECT_EQ(errors[0].code, "E0112");
+  EXPECT_EQ(errors[0].location.line, 3);
+  EXPECT_EQ(errors[0].location.column, 3);
+  // A language the reports do not speak is an unknown key, and the one missing is said.
+  errors = VocabularyErrors("format: ibsa.facts/1\njurisdictions:\n  BE: {nl: B, fr: B, de: B}\n" + facts);
+  ASSERT_EQ(errors.size(), 2u) << FormatDiagnostics(errors);
+  EXPECT_EQ(errors[0].code, "E0101");
+  EXPECT_EQ(errors[1].code, "E0112");
+  EXPECT_NE(errors[1].message.find("in en"), std::string::npos) << errors[1].message;
 }
 
 TEST(VocabularyTest, TheBundledVocabularyLoads) {
@@ -63,7 +116,7 @@ TEST(VocabularyTest, EveryBundledFactHasLabelAndQuestionInThreeLanguages) {
 
 TEST(VocabularyTest, SensitivityIsOneTwoOrThree) {
   const auto errors = VocabularyErrors(
-      "format: ibsa.facts/1\njurisdictions: [BE]\nfacts:\n"
+      "format: ibsa.facts/1\njurisdictions: {BE: {nl: België, fr: Belgique, en: Belgium}}\nfacts:\n"
       "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1}\n"
       "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}, sensitivity: 4}\n");
   ASSERT_EQ(errors.size(), 1u);

@@ -68,6 +68,7 @@ Command AddDiff(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--with", options->with, "compare the law with the law plus this proposal");
   cmd->add_option("--format", options->format, "text, json, markdown or csv")
       ->check(FormatChoice({Format::kText, Format::kJson, Format::kMarkdown, Format::kCsv}));
+  cmd->add_option("--lang", options->language, "nl, fr or en")->check(CLI::IsMember({"nl", "fr", "en"}));
   return {cmd, [&global, options] { return RunDiff(global, *options); }};
 }
 

@@ -34,9 +34,8 @@ int RunGaps(const GlobalOptions& global, const GapsOptions& options) {
     std::filesystem::create_directories(options.examples, ec);
     for (const auto& h : report.value().harms) {
       for (const auto& p : h.patterns) {
-        const auto id_at = p.example.find("id: ") + 4;
-        const std::string id = p.example.substr(id_at, p.example.find('\n', id_at) - id_at);
-        std::ofstream(std::filesystem::path(options.examples) / (id + ".yaml")) << p.example;
+        std::ofstream(std::filesystem::path(options.examples) / (p.example->id() + ".yaml"))
+            << ExampleCaseFile(p, engine->law().vocabulary());
       }
     }
   }

@@ -96,8 +96,14 @@ struct Constraint {
 struct Pattern {
   std::vector<Constraint> constraints;  // in vocabulary order; facts not named are free
   double scenarios = 0;                 // how many scenarios of the space it covers
-  std::string example;                  // a case file (YAML) that reproduces it
+  // One scenario of the pattern, built and checked by CaseBuilder: every fact the sweep
+  // varies has a value, so that evaluating it decides every offence swept. Its id,
+  // "gap-BE-2025-06-01-<harm>-3", numbers the patterns of a group in the order shown.
+  std::optional<Case> example;
 };
+
+// The example as a case file: a comment saying what it is, then CaseToYaml.
+std::string ExampleCaseFile(const Pattern& pattern, const Vocabulary& vocabulary);
 
 struct GapOptions {
   std::string jurisdiction;             // BE or NL
@@ -118,6 +124,7 @@ struct HarmGaps {
 
 struct GapReport {
   GapOptions options;
+  const Vocabulary* vocabulary = nullptr;       // of the law swept: writes the examples
   std::vector<const RulesetVersion*> versions;  // the national versions swept
   std::vector<std::string> facts;               // the facts the sweep varies
   double space = 0;                              // scenarios in the space
@@ -134,10 +141,30 @@ struct DiffSide {
   std::vector<std::string> with;
 };
 
+// What changes for a group of scenarios between the left and the right state of the law.
+enum class DiffChangeKind {
+  kCoveredOnlyLeft,   // an offence on the left covers them, none on the right
+  kCoveredOnlyRight,  // an offence on the right covers them, none on the left
+  // Within one jurisdiction, offence by offence (a later offence continues an earlier one
+  // when it keeps its id or names it in replaces:):
+  kPenaltyChanged,    // covered by both, with another penalty on the right
+  kOffenceRemoved,    // covered by a left offence that no right offence continues
+  kNoLongerCovered,   // covered by a left offence but not by any of its successors
+  kNewlyCovered,      // covered by a right offence but not by any of its predecessors
+  kOffenceAdded,      // covered by a right offence that continues no left offence
+};
+// "covered_only_left", "covered_only_right", "penalty_changed", "offence_removed",
+// "no_longer_covered", "newly_covered", "offence_added": `kind` in JSON.
+std::string_view DiffChangeKindName(DiffChangeKind kind);
+
 struct DiffChange {
-  std::string rule;        // the offence concerned (id of the side where it applies)
+  DiffChangeKind kind = DiffChangeKind::kCoveredOnlyLeft;
+  std::string rule;     // the offence concerned (id of the side where it applies); "" for kCoveredOnly*
   std::string article;
-  std::string what;        // "added", "removed", "penalty changed", "covered only on the right", ...
+  // kPenaltyChanged: the earlier offence (left) and the later one (right, `rule`), whose
+  // penalties differ.
+  const Rule* earlier = nullptr;
+  const Rule* later = nullptr;
   double scenarios = 0;
   std::vector<Pattern> patterns;
 };
@@ -145,6 +172,7 @@ struct DiffChange {
 struct DiffReport {
   DiffSide left;
   DiffSide right;
+  const Vocabulary* vocabulary = nullptr;  // of the law compared: writes the examples
   std::vector<std::string> facts;
   double space = 0;
   std::vector<DiffChange> changes;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "ibsa/case.h"
+#include "ibsa/date.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/law.h"
 #include "ibsa/questions.h"
@@ -23,12 +24,25 @@
 
 namespace ibsa {
 
+// One act, as the answer to what the perpetrator did: its type (a value of the acts
+// fact), its date when it is not the date of the facts, and whether it is established or
+// only reported as possible (as a case file's `certain: false`).
+struct ActAnswer {
+  std::string type;
+  std::optional<Date> date;
+  bool certain = true;
+};
+
 // One step of an interview: the question it answered, and how.
 struct InterviewStep {
   std::string fact;    // the fact asked
   std::string member;  // for an act reported as uncertain, its type; else empty
   bool dont_know = false;
-  std::string answer;  // as typed, when not "don't know"
+  std::string answer;  // as typed, when answered in words
+  // The acts, when the question of the acts was answered act by act (AnswerActs).
+  std::optional<std::vector<ActAnswer>> acts;
+  // `fact` was asked now, out of the interview's order (AskNow); no answer yet.
+  bool ask = false;
 };
 
 class Interview {
@@ -52,19 +66,32 @@ class Interview {
 
   // Answers the current question. Accepted: yes/no in nl, fr or en (ja/nee, oui/non); a
   // value's number or name; a whole number; a date (YYYY-MM-DD); for a list, numbers or
-  // names separated by commas, or "-" for none. A wrong answer is an error that says
-  // what is allowed; the question stays.
+  // names separated by commas, or "-" for none; for the acts, each may be followed by its
+  // date and by "?" when it is not established ("1 2025-03-10, share ?"). A wrong answer is
+  // an error that says what is allowed; the question stays. Words for the acts record what
+  // AnswerActs records for the same acts.
   Status Answer(std::string_view text);
+  // Answers the question of the acts act by act, as a case file lists them: each act's
+  // type, date (the date of the facts when none) and whether it is established; an empty
+  // list: none was done. An act that is refused (not a value of the acts fact, or listed
+  // twice on one date) is said at its place in the list: the location's line is its
+  // position, 1 for the first. An error when the question is not that of the acts.
+  Status AnswerActs(const std::vector<ActAnswer>& acts);
   // "Don't know": the fact is written as unknown in the case and not asked again; an act
   // reported as uncertain stays uncertain, and this interview no longer asks about it.
   Status DontKnow();
-  // Undoes the last step, whatever it was (an answer or a "don't know"): the case, the
-  // acts no longer asked about and the question are those before it. False when there
-  // is none.
+  // Asks `fact` now, out of the interview's order (the user chose a fact that would decide
+  // a finding): it becomes the question, the next answer or "don't know" is about it, and
+  // the interview then goes on in its own order. A step, which Back undoes. An error for a
+  // fact the vocabulary does not name (E0102).
+  Status AskNow(std::string_view fact);
+  // Undoes the last step, whatever it was (an answer, a "don't know", a question asked
+  // now): the case, the acts no longer asked about and the question are those before it.
+  // False when there is none.
   bool Back();
-  // Takes `step` as the answer to the current question: what a client that keeps no
-  // interview of its own sends back (the API). An error when it answers another question
-  // than the current one (E0103), or as Answer.
+  // Takes `step` again: what a client that keeps no interview of its own sends back (the
+  // API). An error when it answers another question than the current one (E0103), or as
+  // Answer, AnswerActs or AskNow.
   Status Take(const InterviewStep& step);
 
  private:

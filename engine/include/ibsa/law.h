@@ -35,10 +35,13 @@ std::string_view RuleKindName(RuleKind kind);
 std::string_view CertaintyName(Certainty certainty);
 std::string_view VersionStatusName(VersionStatus status);
 
+// Each struct of the law compares member by member, so that the snapshot's round-trip test
+// (tests/unit/snapshot_roundtrip_test.cc) sees any field the snapshot does not carry.
 struct Source {
   std::string title;
   std::string url;
   std::string pinpoint;  // page, paragraph or recital, when the source is long
+  friend bool operator==(const Source&, const Source&) = default;
 };
 
 struct Range {
@@ -46,6 +49,7 @@ struct Range {
   std::optional<int64_t> max;
   // "More than min" (Belgian levels: "plus de 3 ans à 5 ans"), written `above:`.
   bool min_exclusive = false;
+  friend bool operator==(const Range&, const Range&) = default;
 };
 
 // A penalty as the statute states it. Fields the statute does not use are empty.
@@ -70,6 +74,7 @@ struct Penalty {
   bool Unknown() const {
     return !prison_months && !fine_eur && !fine_category && !level;
   }
+  friend bool operator==(const Penalty&, const Penalty&) = default;
 };
 
 // A named condition of a rule: the legal test, one part at a time.
@@ -78,6 +83,7 @@ struct Element {
   LocalizedText label;
   std::vector<Source> sources;
   SourceLocation location;
+  friend bool operator==(const Element&, const Element&) = default;
 };
 
 // A circumstance that raises the penalty when it holds on top of the elements.
@@ -90,6 +96,7 @@ struct Aggravation {
   LocalizedText certainty_reason;
   std::vector<Source> sources;
   SourceLocation location;
+  friend bool operator==(const Aggravation&, const Aggravation&) = default;
 };
 
 struct Rule {
@@ -111,6 +118,7 @@ struct Rule {
   LocalizedText certainty_reason;
   std::vector<Source> sources;
   SourceLocation location;
+  friend bool operator==(const Rule&, const Rule&) = default;
 };
 
 // One penalty level of a code that states penalties as levels (the Belgian new
@@ -120,6 +128,7 @@ struct PenaltyLevel {
   std::optional<Range> prison_months;
   std::optional<Range> fine_eur;            // a fine as the principal penalty
   std::optional<Range> accessory_fine_eur;  // a fine the judge may add
+  friend bool operator==(const PenaltyLevel&, const PenaltyLevel&) = default;
 };
 
 struct PenaltyLevels {
@@ -134,6 +143,7 @@ struct PenaltyLevels {
     }
     return nullptr;
   }
+  friend bool operator==(const PenaltyLevels&, const PenaltyLevels&) = default;
 };
 
 // One version of one instrument, from one ruleset file.
@@ -163,6 +173,7 @@ struct RulesetVersion {
   bool InForceOn(Date date) const {
     return in_force_from <= date && (!in_force_until || date <= *in_force_until);
   }
+  friend bool operator==(const RulesetVersion&, const RulesetVersion&) = default;
 };
 
 // Where a law was read from, so that every output can say which law answered (a

@@ -18,6 +18,7 @@ struct SourceLocation {
   std::string file;
   int line = 0;
   int column = 0;
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
 
 // An error stops the command (no result); a warning is said and the command goes on.

@@ -24,6 +24,7 @@ struct LocalizedText {
   // Falls back to English, then to any non-empty text, when a language is empty.
   const std::string& Get(Language language) const;
   bool empty() const { return nl.empty() && fr.empty() && en.empty(); }
+  friend bool operator==(const LocalizedText&, const LocalizedText&) = default;
 };
 
 }  // namespace ibsa

@@ -64,6 +64,7 @@ struct FactDefinition {
                ? value_labels[index].Get(language)
                : values[index];
   }
+  friend bool operator==(const FactDefinition&, const FactDefinition&) = default;
 };
 
 class Vocabulary {
@@ -81,8 +82,14 @@ class Vocabulary {
   const std::vector<std::string>& jurisdictions() const;
   // Jurisdictions no case is in whose law applies alongside each of the above, e.g. EU.
   const std::vector<std::string>& applies_alongside() const;
+  // A jurisdiction's name as facts.yaml declares it for every code of both lists
+  // ("België", "Belgique", "Belgium"); a code it does not declare is its own name.
+  std::string JurisdictionName(std::string_view code, Language language) const;
   // Every fact name, in declaration order (for "did you mean").
   std::vector<std::string> Names() const;
+
+  // Whether both declare the same facts and jurisdictions, read from the same file.
+  friend bool operator==(const Vocabulary& a, const Vocabulary& b);
 
  private:
   friend class internal::Access;

@@ -103,6 +103,8 @@ void IndexLaw(LawData& law) {
   }
   law.alongside = law.vocabulary.applies_alongside();
   law.code.clear();
+  law.aggravation_code.clear();
+  law.aggravations_at.assign(1, 0);
   law.rule_code.assign(law.rules.size(), RuleCode{});
   const auto acts_slot = law.vocabulary.SlotOf(kActsFact);
   for (size_t r = 0; r < law.rules.size(); ++r) {
@@ -110,6 +112,8 @@ void IndexLaw(LawData& law) {
     rule.begin = static_cast<uint32_t>(law.code.size());
     for (int32_t root : law.rules[r].elements) Emit(law.program, root, law.code);
     rule.end = static_cast<uint32_t>(law.code.size());
+    for (int32_t root : law.rules[r].aggravations) Emit(law.program, root, law.aggravation_code);
+    law.aggravations_at.push_back(static_cast<uint32_t>(law.aggravation_code.size()));
     if (!acts_slot) continue;
     const FactDefinition& acts = law.vocabulary.fact(*acts_slot);
     for (const auto& type : law.versions[law.rules[r].version].rules[law.rules[r].rule].acts) {
@@ -205,8 +209,6 @@ inline Truth Decider::Judge(int32_t rule) const {
   return result;
 }
 
-Truth Decider::RuleTruth(int32_t rule) const { return Memoised(rule); }
-
 inline Truth Decider::Memoised(int32_t rule) const {
   // Only rules that other rules name are judged more than once.
   if (!law_.rule_code[rule].referenced) return Judge(rule);
@@ -218,21 +220,50 @@ inline Truth Decider::Memoised(int32_t rule) const {
   return result;
 }
 
-void Decider::Missing(int32_t root, std::vector<int32_t>& slots) const {
+Truth Decider::RuleTruth(int32_t rule) const { return Memoised(rule); }
+
+Truth Decider::Condition(const Code* at) const { return TruthOf(at); }
+
+void Decider::Missing(const Code* at, std::vector<int32_t>& slots) const {
   DecisionState& d = decision_;
   if (d.missing_seen_.size() != law_.rules.size()) d.missing_seen_.assign(law_.rules.size(), 0);
   for (int32_t rule : d.missing_touched_) d.missing_seen_[rule] = 0;
   d.missing_touched_.clear();
-  CollectMissing(law_.program, root, values_, this, slots);
+  CollectMissing(at, slots);
 }
 
-void Decider::RuleMissing(int32_t rule, std::vector<int32_t>& slots) const {
-  // A rule that several others name, directly or not, gives its facts once per collection:
-  // rules that each named the two before them took time exponential in their number.
-  if (decision_.missing_seen_[rule]) return;
-  decision_.missing_seen_[rule] = 1;
-  decision_.missing_touched_.push_back(rule);
-  for (int32_t root : law_.rules[rule].elements) CollectMissing(law_.program, root, values_, this, slots);
+void Decider::CollectMissing(const Code* at, std::vector<int32_t>& slots) const {
+  if (TruthOf(at) != Truth::kUnknown) return;
+  switch (at->step) {
+    case Step::kAll:
+    case Step::kAny:
+    case Step::kNot: {
+      const Code* child = at + 1;
+      for (uint32_t i = 0; i < at->count; ++i, child += child->size) CollectMissing(child, slots);
+      return;
+    }
+    case Step::kRule: {
+      // A rule that several others name, directly or not, gives its facts once per
+      // collection: rules that each named the two before them took time exponential in
+      // their number.
+      const int32_t rule = at->slot;
+      if (decision_.missing_seen_[rule]) return;
+      decision_.missing_seen_[rule] = 1;
+      decision_.missing_touched_.push_back(rule);
+      const RuleCode& code = law_.rule_code[rule];
+      const Code* end = law_.code.data() + code.end;
+      for (const Code* element = law_.code.data() + code.begin; element != end; element += element->size) {
+        CollectMissing(element, slots);
+      }
+      return;
+    }
+    case Step::kEnumIn:
+    case Step::kInRange:
+    case Step::kOutOfRange:
+    case Step::kSetHas:
+      slots.push_back(at->slot);
+      return;
+  }
 }
 
 int Decider::VersionInForce(const InstrumentIndex& instrument, Date date) const {
@@ -254,18 +285,21 @@ void Decider::Reset(const EvaluationOptions& options) {
   DecisionState& d = decision_;
   const size_t rules = law_.rules.size();
   if (d.verdict_of_.size() != rules) {
-    d.verdict_of_.assign(rules, -1);
+    d.verdict_of_.assign(rules, 0);
     d.memo_.assign(rules, kNotJudged);
     d.memo_touched_.clear();
+    d.with_.assign(law_.versions.size(), 0);
+    d.with_any_ = false;
   } else {
-    for (int32_t rule : d.verdict_rule_) d.verdict_of_[rule] = -1;
+    // verdict_of_ needs no clearing: an entry counts only while verdict_rule_ confirms it.
     for (int32_t rule : d.memo_touched_) d.memo_[rule] = kNotJudged;
     d.memo_touched_.clear();
   }
   d.verdicts_.clear();
   d.verdict_rule_.clear();
   d.gaps_.clear();
-  d.with_.assign(law_.versions.size(), 0);
+  if (d.with_any_) std::fill(d.with_.begin(), d.with_.end(), 0);
+  d.with_any_ = !options.with.empty();
   for (const auto& id : options.with) {
     for (size_t v = 0; v < law_.versions.size(); ++v) {
       if (law_.versions[v].id == id) d.with_[v] = 1;
@@ -326,11 +360,12 @@ void Decider::Run(const EvaluationOptions& options) {
         const RulesetVersion& version = law_.versions[v];
         const uint64_t bit = uint64_t{1} << a;
         auto judge = [&](int32_t global) __attribute__((always_inline)) {
-          if (const int32_t known = d.verdict_of_[global]; known >= 0) {
+          if (const uint32_t known = d.verdict_of_[global];
+              known < d.verdict_rule_.size() && d.verdict_rule_[known] == global) {
             d.verdicts_[known].anchors |= bit;
             return;
           }
-          d.verdict_of_[global] = static_cast<int32_t>(d.verdicts_.size());
+          d.verdict_of_[global] = static_cast<uint32_t>(d.verdicts_.size());
           d.verdict_rule_.push_back(global);
           const Rule* rule = &version.rules[global - law_.first_rule[v]];
           d.verdicts_.push_back(Verdict{rule, &version, Memoised(global), bit});

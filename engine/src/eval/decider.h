@@ -12,7 +12,7 @@
 
 namespace ibsa::internal {
 
-class Decider final : public RuleOracle {
+class Decider final {
  public:
   Decider(const LawData& law, const Case& c, Decision& decision)
       : law_(law), case_(c), values_(c.values()), decision_(StateOf(decision)) {}
@@ -23,11 +23,18 @@ class Decider final : public RuleOracle {
   // Judges every rule the case's dates select; fills the Decision.
   void Run(const EvaluationOptions& options);
 
-  Truth Condition(int32_t root) const { return EvalNode(law_.program, root, values_, this); }
-  // The unknown facts that leave the condition at `root` undecided (with repeats).
-  void Missing(int32_t root, std::vector<int32_t>& slots) const;
-  Truth RuleTruth(int32_t rule) const override;
-  void RuleMissing(int32_t rule, std::vector<int32_t>& slots) const override;
+  // Evaluate's explanations read the code the verdicts were judged with, not the
+  // conditions lowered anew: an element's truth is what Run's judgement of it was.
+  // The first element of `rule` (the next is `at + at->size`), and its aggravations.
+  const Code* Elements(int32_t rule) const { return law_.code.data() + law_.rule_code[rule].begin; }
+  const Code* Aggravations(int32_t rule) const {
+    return law_.aggravation_code.data() + law_.aggravations_at[rule];
+  }
+  Truth Condition(const Code* at) const;
+  // The unknown facts that leave the condition at `at` undecided (with repeats).
+  void Missing(const Code* at, std::vector<int32_t>& slots) const;
+  // Memoised: lex mitior asks again for rules Run judged.
+  Truth RuleTruth(int32_t rule) const;
 
   // Read by Evaluate.
   const std::vector<int32_t>& verdict_rules() const { return decision_.verdict_rule_; }
@@ -45,6 +52,7 @@ class Decider final : public RuleOracle {
   Truth Exec(const Code* at) const;   // any node
   Truth Test(const Code* at) const;   // a fact test
   Truth TruthOf(const Code* at) const;  // either, without a call for a fact test
+  void CollectMissing(const Code* at, std::vector<int32_t>& slots) const;
   // RuleTruth without the virtual call: memoised for rules that others name.
   Truth Memoised(int32_t rule) const;
   // The rule's elements, conjoined; stops at the first false one.

@@ -18,15 +18,18 @@ struct DecisionState {
   std::vector<Verdict> verdicts_;
   std::vector<int32_t> verdict_rule_;  // global rule index of each verdict
   std::vector<Gap> gaps_;
-  // Scratch, sized to the law: the verdict of each global rule (-1: none yet), the
-  // memoised truth of each rule (for rule references), and the proposals overlaid.
-  std::vector<int32_t> verdict_of_;
+  // Scratch, sized to the law: the verdict of each global rule (a sparse set: the entry
+  // is the rule's verdict only when verdict_rule_ holds the rule at that index, so a new
+  // case clears nothing), the memoised truth of each rule (for rule references), and the
+  // proposals overlaid (with_any_: some are).
+  std::vector<uint32_t> verdict_of_;
   std::vector<uint8_t> memo_;
   std::vector<int32_t> memo_touched_;
   // The rules whose unknown facts one collection of missing facts has already taken.
   std::vector<uint8_t> missing_seen_;
   std::vector<int32_t> missing_touched_;
   std::vector<uint8_t> with_;
+  bool with_any_ = false;
 };
 
 }  // namespace ibsa::internal

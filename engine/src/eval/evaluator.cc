@@ -54,7 +54,6 @@ std::string_view ComparisonBasisName(ComparisonBasis basis) {
 
 namespace {
 
-using internal::CompiledRule;
 using internal::LawData;
 
 
@@ -242,12 +241,13 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
   for (size_t i = 0; i < verdicts.size(); ++i) {
     const Verdict& verdict = verdicts[i];
     const Rule& rule = *verdict.rule;
-    const CompiledRule& compiled = data.rules[evaluator.verdict_rules()[i]];
+    const int32_t global = evaluator.verdict_rules()[i];
     if (verdict.truth == Truth::kFalse) {
       if (!options.explain) continue;
       const Element* failed = nullptr;
-      for (size_t e = 0; e < rule.elements.size() && failed == nullptr; ++e) {
-        if (evaluator.Condition(compiled.elements[e]) == Truth::kFalse) failed = &rule.elements[e];
+      const internal::Code* element = evaluator.Elements(global);
+      for (size_t e = 0; e < rule.elements.size() && failed == nullptr; ++e, element += element->size) {
+        if (evaluator.Condition(element) == Truth::kFalse) failed = &rule.elements[e];
       }
       evaluation.not_met.push_back(RuleNotMet{&rule, verdict.version, failed});
       continue;
@@ -260,27 +260,29 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
       if ((verdict.anchors >> a) & 1) finding.anchors.push_back(anchor(a));
     }
     std::vector<int32_t> missing;
-    for (size_t e = 0; e < rule.elements.size(); ++e) {
+    const internal::Code* element = evaluator.Elements(global);
+    for (size_t e = 0; e < rule.elements.size(); ++e, element += element->size) {
       ElementOutcome outcome;
       outcome.element = &rule.elements[e];
-      outcome.truth = evaluator.Condition(compiled.elements[e]);
+      outcome.truth = evaluator.Condition(element);
       if (outcome.truth == Truth::kUnknown) {
         std::vector<int32_t> slots;
-        evaluator.Missing(compiled.elements[e], slots);
+        evaluator.Missing(element, slots);
         missing.insert(missing.end(), slots.begin(), slots.end());
         outcome.missing = SlotNames(std::move(slots), law.vocabulary());
       }
       finding.elements.push_back(std::move(outcome));
     }
     finding.missing = SlotNames(std::move(missing), law.vocabulary());
-    for (size_t a = 0; a < rule.aggravations.size(); ++a) {
+    const internal::Code* aggravation = evaluator.Aggravations(global);
+    for (size_t a = 0; a < rule.aggravations.size(); ++a, aggravation += aggravation->size) {
       AggravationOutcome outcome;
       outcome.aggravation = &rule.aggravations[a];
-      outcome.truth = evaluator.Condition(compiled.aggravations[a]);
+      outcome.truth = evaluator.Condition(aggravation);
       if (outcome.truth == Truth::kFalse) continue;
       if (outcome.truth == Truth::kUnknown) {
         std::vector<int32_t> slots;
-        evaluator.Missing(compiled.aggravations[a], slots);
+        evaluator.Missing(aggravation, slots);
         outcome.missing = SlotNames(std::move(slots), law.vocabulary());
       }
       finding.aggravations.push_back(std::move(outcome));

@@ -310,34 +310,4 @@ Truth EvalNode(const Program& program, int32_t index, const std::vector<FactValu
   return Truth::kUnknown;  // not reached: the switch names every operator
 }
 
-void CollectMissing(const Program& program, int32_t index, const std::vector<FactValue>& values,
-                    const RuleOracle* oracle, std::vector<int32_t>& slots) {
-  if (EvalNode(program, index, values, oracle) != Truth::kUnknown) return;
-  const Node& node = program.nodes[index];
-  switch (node.op) {
-    case Op::kAll:
-    case Op::kAny:
-    case Op::kNot:
-      for (int32_t i = 0; i < node.count; ++i) {
-        CollectMissing(program, program.children[node.first + i], values, oracle, slots);
-      }
-      return;
-    case Op::kRule:
-      oracle->RuleMissing(node.rule, slots);
-      return;
-    case Op::kIs:
-    case Op::kIsNot:
-    case Op::kLt:
-    case Op::kLe:
-    case Op::kGt:
-    case Op::kGe:
-    case Op::kIn:
-    case Op::kNotIn:
-    case Op::kHas:
-    case Op::kHasAny:
-      slots.push_back(node.slot);
-      return;
-  }
-}
-
 }  // namespace ibsa::internal

@@ -28,6 +28,7 @@ struct Node {
   int32_t rule = -1;  // for kRule: global rule index, resolved after parsing
   int64_t number = 0;
   uint64_t mask = 0;
+  friend bool operator==(const Node&, const Node&) = default;
 };
 
 // The test a fact-test node makes. REQUIRES: IsFactTest(node.op).
@@ -37,6 +38,7 @@ struct Program {
   std::vector<Node> nodes;
   std::vector<int32_t> children;
   std::vector<SourceLocation> locations;  // parallel to nodes
+  friend bool operator==(const Program&, const Program&) = default;
 };
 
 // Answers rule references during evaluation.
@@ -49,9 +51,6 @@ class RuleOracle {
 
 Truth EvalNode(const Program& program, int32_t node, const std::vector<FactValue>& values,
                const RuleOracle* oracle);
-// Appends the slots of the unknown facts that leave `node` undecided.
-void CollectMissing(const Program& program, int32_t node, const std::vector<FactValue>& values,
-                    const RuleOracle* oracle, std::vector<int32_t>& slots);
 
 // A rule reference waiting for resolution: the node to patch and the id named.
 struct PendingRuleRef {

@@ -79,6 +79,7 @@ class Distinctions {
  private:
   std::map<int, std::set<int64_t>> numbers_;
   std::map<int, uint64_t> members_;
+  friend bool operator==(const Distinctions&, const Distinctions&) = default;
 };
 
 }  // namespace ibsa::internal

@@ -6,6 +6,7 @@
 
 #include "ibsa/case_builder.h"
 #include "ibsa/render.h"
+#include "yaml/yaml_reader.h"
 
 namespace ibsa {
 namespace {
@@ -44,20 +45,61 @@ std::optional<std::string> Value(const FactDefinition& fact, const std::string& 
   return std::nullopt;
 }
 
+// One item of a list answer and, for an act, what may follow its value: its date, and
+// "?" when it is reported as possible, not established ("create 2025-03-10", "publish ?").
+struct ListItem {
+  std::string value;
+  std::optional<Date> date;
+  bool certain = true;
+};
+
+// The date and "?" at the end of an act's item, taken off it. Whether any was there.
+bool TakeActDetails(std::string& item, ListItem& out) {
+  bool found = false;
+  auto trim = [&] { item = Lower(item); };
+  if (!item.empty() && item.back() == '?') {
+    item.pop_back();
+    trim();
+    out.certain = false;
+    found = true;
+  }
+  const size_t space = item.rfind(' ');
+  if (auto date = Date::Parse(space == std::string::npos ? item : item.substr(space + 1))) {
+    item = space == std::string::npos ? "" : item.substr(0, space);
+    trim();
+    out.date = date;
+    found = true;
+  }
+  return found;
+}
+
 // The items of a list answer: split at commas; an item that is no value is split at
-// spaces too ("1 3", "share publish"), so that labels of several words still match.
-std::optional<std::vector<std::string>> ListAnswer(const FactDefinition& fact, const std::string& answer,
-                                                   std::string& refused) {
-  std::vector<std::string> chosen;
+// spaces too ("1 3", "share publish"), so that labels of several words still match. An
+// act's item may end with its date and "?" (TakeActDetails); it then names one value.
+std::optional<std::vector<ListItem>> ListAnswer(const FactDefinition& fact, const std::string& answer,
+                                                std::string& refused) {
+  std::vector<ListItem> chosen;
   size_t start = 0;
   while (start <= answer.size()) {
     size_t comma = answer.find(',', start);
     if (comma == std::string::npos) comma = answer.size();
-    const std::string item = Lower(answer.substr(start, comma - start));
+    std::string item = Lower(answer.substr(start, comma - start));
     start = comma + 1;
     if (item.empty()) continue;
+    const std::string said = item;
+    ListItem one;
+    if (fact.name == kActsFact && TakeActDetails(item, one)) {
+      auto value = Value(fact, item);
+      if (!value) {
+        refused = said;
+        return std::nullopt;
+      }
+      one.value = *value;
+      chosen.push_back(std::move(one));
+      continue;
+    }
     if (auto value = Value(fact, item)) {
-      chosen.push_back(*value);
+      chosen.push_back(ListItem{*value, std::nullopt, true});
       continue;
     }
     size_t word_start = 0;
@@ -72,10 +114,18 @@ std::optional<std::vector<std::string>> ListAnswer(const FactDefinition& fact, c
         refused = item;
         return std::nullopt;
       }
-      chosen.push_back(*value);
+      chosen.push_back(ListItem{*value, std::nullopt, true});
     }
   }
   return chosen;
+}
+
+// A step about `fact` (and `member`, for an uncertain act); the caller says how it was taken.
+InterviewStep StepAbout(std::string fact, std::string member = "") {
+  InterviewStep step;
+  step.fact = std::move(fact);
+  step.member = std::move(member);
+  return step;
 }
 
 Diagnostic Refused(const std::string& message, const std::string& help) {
@@ -116,6 +166,18 @@ struct Interview::State {
       }
     }
     return next;
+  }
+
+  // The acts answered replace the case's, each recorded as a case file's act is (the
+  // terminal's words and the page's acts alike). Each is located at its position in the
+  // list, so that a refused one can be named.
+  Status Acts(const std::vector<ActAnswer>& acts, InterviewStep step) {
+    CaseBuilder next = CaseBuilder::From(now().c, law->vocabulary());
+    next.SetValues(kActsFact, {});
+    for (size_t i = 0; i < acts.size(); ++i) {
+      next.AddAct(acts[i].type, acts[i].date, acts[i].certain, SourceLocation{"", static_cast<int>(i) + 1, 1});
+    }
+    return Step(next, now().skipped, std::move(step));
   }
 
   // Takes a step whose case `builder` holds: kept only if the case is valid.
@@ -170,7 +232,12 @@ std::string Interview::AnswerHint(Language language) const {
       for (size_t i = 0; i < q.fact->values.size(); ++i) {
         hint += (i == 0 ? "" : "  ") + std::to_string(i + 1) + ": " + q.fact->ValueLabel(static_cast<int>(i), language);
       }
-      if (q.fact->type == FactType::kSet) {
+      if (q.fact->name == kActsFact) {
+        // An act's date, and whether it is established, are answered with it.
+        hint += language == Language::kNl ? "  (meerdere: 1,3; geen: -; met datum: 1 2025-03-10; niet zeker: 5 ?)"
+                : language == Language::kFr ? "  (plusieurs : 1,3 ; aucun : - ; avec sa date : 1 2025-03-10 ; pas établi : 5 ?)"
+                                            : "  (several: 1,3; none: -; with its date: 1 2025-03-10; not established: 5 ?)";
+      } else if (q.fact->type == FactType::kSet) {
         hint += language == Language::kNl ? "  (meerdere: 1,3; geen: -)"
                 : language == Language::kFr ? "  (plusieurs : 1,3 ; aucun : -)"
                                             : "  (several: 1,3; none: -)";
@@ -188,7 +255,8 @@ Status Interview::Answer(std::string_view text) {
   const FactDefinition& fact = *q.fact;
   const std::string answer = Lower(text);
   CaseBuilder next = CaseBuilder::From(current(), state_->law->vocabulary());
-  const InterviewStep step{fact.name, q.member, false, std::string(text)};
+  InterviewStep step = StepAbout(fact.name, q.member);
+  step.answer = std::string(text);
   if (!q.member.empty()) {
     // An act reported as uncertain: yes makes it certain, no removes it.
     const auto yes = YesNo(answer);
@@ -218,16 +286,27 @@ Status Interview::Answer(std::string_view text) {
       break;
     }
     case FactType::kSet: {
-      std::vector<std::string> chosen;
+      std::vector<ListItem> items;
       if (answer != "-") {
         std::string refused;
         auto values = ListAnswer(fact, answer, refused);
         if (!values) {
           return Refused("'" + refused + "' is not one of the values",
-                         "answer with numbers or names separated by commas, or - for none");
+                         fact.name == kActsFact
+                             ? "answer with numbers or names separated by commas, each followed by its date "
+                               "(YYYY-MM-DD) when it is not the date of the facts and by ? when it is not "
+                               "established, or - for none"
+                             : "answer with numbers or names separated by commas, or - for none");
         }
-        chosen = std::move(*values);
+        items = std::move(*values);
       }
+      if (fact.name == kActsFact) {
+        std::vector<ActAnswer> acts;
+        for (auto& item : items) acts.push_back(ActAnswer{std::move(item.value), item.date, item.certain});
+        return state_->Acts(acts, step);
+      }
+      std::vector<std::string> chosen;
+      for (auto& item : items) chosen.push_back(std::move(item.value));
       next.SetValues(fact.name, chosen);
       break;
     }
@@ -235,10 +314,47 @@ Status Interview::Answer(std::string_view text) {
   return state_->Step(next, state_->now().skipped, step);
 }
 
+Status Interview::AnswerActs(const std::vector<ActAnswer>& acts) {
+  const std::optional<Question>& q = question();
+  if (!q || q->fact->name != kActsFact || !q->member.empty()) {
+    return Refused(std::string(q ? "the question is '" + q->fact->name + (q->member.empty() ? "" : ":" + q->member) + "'"
+                                 : "no question is open") +
+                       ", not what was done",
+                   "answer the acts only when they are asked");
+  }
+  InterviewStep step = StepAbout(q->fact->name);
+  step.acts = acts;
+  return state_->Acts(acts, std::move(step));
+}
+
+Status Interview::AskNow(std::string_view name) {
+  const Vocabulary& vocabulary = state_->law->vocabulary();
+  const auto slot = vocabulary.SlotOf(name);
+  if (!slot) {
+    Diagnostic unknown{"E0102", {}, "unknown fact '" + std::string(name) + "'", {}, "", 1};
+    if (auto hint = internal::DidYouMean(name, vocabulary.Names()); !hint.empty()) unknown.help.push_back(hint);
+    return unknown;
+  }
+  Snapshot asked = state_->now();
+  // Its rank, when the interview would ask it too: how many findings it decides.
+  auto ranked = NextQuestions(*state_->law, asked.c, state_->options);
+  if (!ranked.ok()) return ranked.errors();
+  asked.question = Question{&vocabulary.fact(*slot), "", {}, 0};
+  for (auto& q : ranked.value()) {
+    if (q.fact->name == name && q.member.empty()) asked.question = std::move(q);
+  }
+  state_->history.push_back(std::move(asked));
+  InterviewStep step = StepAbout(std::string(name));
+  step.ask = true;
+  state_->steps.push_back(std::move(step));
+  return Status::Ok();
+}
+
 Status Interview::DontKnow() {
   if (!question()) return Refused("no question is open", "the interview is over");
   const Question q = *question();
-  const InterviewStep step{q.fact->name, q.member, true, ""};
+  InterviewStep step = StepAbout(q.fact->name, q.member);
+  step.dont_know = true;
   std::set<std::string> skipped = state_->now().skipped;
   CaseBuilder next = CaseBuilder::From(current(), state_->law->vocabulary());
   if (!q.member.empty()) {
@@ -258,13 +374,15 @@ bool Interview::Back() {
 }
 
 Status Interview::Take(const InterviewStep& step) {
+  if (step.ask) return AskNow(step.fact);
   const std::optional<Question>& q = question();
   if (!q || q->fact->name != step.fact || q->member != step.member) {
     const std::string asked = !q ? "no question is open" : "the question is '" + q->fact->name + (q->member.empty() ? "" : ":" + q->member) + "'";
     return Refused("this step answers '" + step.fact + (step.member.empty() ? "" : ":" + step.member) + "', but " + asked,
                    "send the steps as the interview returned them");
   }
-  return step.dont_know ? DontKnow() : Answer(step.answer);
+  if (step.dont_know) return DontKnow();
+  return step.acts ? AnswerActs(*step.acts) : Answer(step.answer);
 }
 
 }  // namespace ibsa

@@ -12,7 +12,7 @@ namespace {
 std::vector<Source> ReadSources(const YAML::Node& node, YamlReader& reader, const std::string& owner) {
   std::vector<Source> sources;
   if (!node.IsSequence() || node.size() == 0) {
-    reader.Error("E0112", node, "'sources' of " + owner + " must list at least one source",
+    reader.Error("E0114", node, "'sources' of " + owner + " must list at least one source",
                  {"each source: {title: ..., url: https://...}; leave 'sources' out when the constraint "
                   "follows from what the facts mean"});
     return sources;
@@ -24,7 +24,7 @@ std::vector<Source> ReadSources(const YAML::Node& node, YamlReader& reader, cons
     if (auto url = reader.ReadString(item["url"], "url")) {
       source.url = *url;
       if (url->rfind("https://", 0) != 0 && url->rfind("http://", 0) != 0) {
-        reader.Error("E0112", item["url"], "source url must start with https:// or http://");
+        reader.Error("E0114", item["url"], "source url must start with https:// or http://");
       }
     }
     if (item["pinpoint"].IsDefined()) {
@@ -56,7 +56,7 @@ void ReadOne(const YAML::Node& node, YamlReader& reader, VocabularyData& data, s
   const bool has_then = node["then"].IsDefined();
   const bool has_not_applicable = node["not_applicable"].IsDefined();
   if (has_then == has_not_applicable) {
-    reader.Error("E0112", node, name + (has_then ? " has both 'then' and 'not_applicable'" : " says nothing"),
+    reader.Error("E0114", node, name + (has_then ? " has both 'then' and 'not_applicable'" : " says nothing"),
                  {"give either 'then' (a condition that must hold when 'when' does) or 'not_applicable' "
                   "(the facts that have no meaning when 'when' holds)"});
   }
@@ -74,7 +74,7 @@ void ReadOne(const YAML::Node& node, YamlReader& reader, VocabularyData& data, s
       std::vector<int> read_by_when;
       if (constraint.when >= 0) SlotsOf(data.program, constraint.when, read_by_when);
       if (names->empty()) {
-        reader.Error("E0112", node["not_applicable"], "'not_applicable' of " + name + " lists no fact");
+        reader.Error("E0114", node["not_applicable"], "'not_applicable' of " + name + " lists no fact");
       }
       for (const auto& fact : *names) {
         auto found = data.slots.find(fact);
@@ -88,7 +88,7 @@ void ReadOne(const YAML::Node& node, YamlReader& reader, VocabularyData& data, s
         }
         if (std::find(read_by_when.begin(), read_by_when.end(), found->second) != read_by_when.end() ||
             data.facts[found->second].name == kActsFact) {
-          reader.Error("E0112", node["not_applicable"],
+          reader.Error("E0114", node["not_applicable"],
                        name + " makes '" + fact + "' not applicable, but its 'when' reads it" +
                            (data.facts[found->second].name == kActsFact ? " (or it is the acts)" : ""),
                        {"a fact that decides whether the constraint holds cannot lose its meaning by it"});

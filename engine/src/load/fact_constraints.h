@@ -31,9 +31,10 @@ struct FactConstraint {
   LocalizedText reason;
   std::vector<Source> sources;       // empty: the constraint follows from what the facts mean
   SourceLocation location;           // of its id
+  friend bool operator==(const FactConstraint&, const FactConstraint&) = default;
 };
 
-// Reads the `constraints:` list into `data` (after its facts). Problems: E0112 (the shape
+// Reads the `constraints:` list into `data` (after its facts). Problems: E0114 (the shape
 // of a constraint), E0102 (an unknown fact), E0204 (a malformed condition), E0106 (a
 // missing key or language), E0109 (an id twice).
 void ReadFactConstraints(const YAML::Node& list, YamlReader& reader, VocabularyData& data);

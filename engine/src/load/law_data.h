@@ -20,6 +20,7 @@ struct CompiledRule {
   int rule = -1;
   std::vector<int32_t> elements;      // roots, parallel to Rule::elements
   std::vector<int32_t> aggravations;  // roots, parallel to Rule::aggravations
+  friend bool operator==(const CompiledRule&, const CompiledRule&) = default;
 };
 
 // The versions of one instrument, for selecting the one in force without comparing
@@ -29,6 +30,7 @@ struct InstrumentIndex {
   std::string instrument;
   std::vector<int> versions;  // indexes into LawData::versions, by in_force_from
   bool only_proposed = true;  // a bill with no version in force
+  friend bool operator==(const InstrumentIndex&, const InstrumentIndex&) = default;
 };
 
 // A condition laid out for judging: each node is followed by its subtree (preorder),
@@ -46,6 +48,7 @@ struct Code {
   int64_t low = 0;     // kInRange, kOutOfRange: the bounds, inclusive
   int64_t high = 0;
   uint64_t mask = 0;   // kEnumIn, kSetHas
+  friend bool operator==(const Code&, const Code&) = default;
 };
 
 // What judging a rule reads, kept apart from the rule's texts for locality.
@@ -54,6 +57,7 @@ struct RuleCode {
   uint32_t begin = 0;       // its elements' code, one subtree after another
   uint32_t end = 0;
   bool referenced = false;  // named by another rule's condition
+  friend bool operator==(const RuleCode&, const RuleCode&) = default;
 };
 
 struct LawData {
@@ -66,6 +70,10 @@ struct LawData {
   // Filled by IndexLaw for judging: the same conditions as `program`, laid out.
   std::vector<Code> code;
   std::vector<RuleCode> rule_code;  // by global rule index
+  // The rules' aggravations, laid out the same way for Evaluate (Decide never reads them):
+  // rule r's are aggravation_code[aggravations_at[r]] up to aggravations_at[r + 1].
+  std::vector<Code> aggravation_code;
+  std::vector<uint32_t> aggravations_at;
   // Per version, per `acts` value: the global indexes of the rules about that act, in
   // file order (the rules an act's date may select).
   std::vector<std::vector<std::vector<int32_t>>> rules_about_act;
@@ -78,6 +86,7 @@ struct LawData {
   // Which values the rules' and the derivations' conditions tell apart: the question
   // ranking tries one answer per class on every call, so it is found once, here.
   Distinctions distinctions;
+  friend bool operator==(const LawData&, const LawData&) = default;
 };
 
 // The ruleset files of `directory` that Law::Load reads, sorted (facts.yaml and

@@ -148,6 +148,68 @@ void ReadFact(const YAML::Node& node, YamlReader& reader, internal::VocabularyDa
   data.facts.push_back(std::move(fact));
 }
 
+// `jurisdictions` or `applies_alongside`: codes, each with the name reports print for it
+// in every language, `BE: {nl: België, fr: Belgique, en: Belgium}`. A code is declared
+// once across both lists: a case is assessed under its own jurisdiction's law, with the
+// law of those that apply alongside it.
+void ReadJurisdictions(const YAML::Node& node, const std::string& key, YamlReader& reader,
+                       internal::VocabularyData& data, std::vector<std::string>& codes) {
+  const std::string example = "BE: {nl: België, fr: Belgique, en: Belgium}";
+  if (node.IsSequence()) {
+    // The list of codes written before the names were declared with them.
+    for (const auto& item : node) {
+      reader.Error("E0112", item, "jurisdiction" + (item.IsScalar() ? " '" + item.Scalar() + "'" : std::string()) +
+                                      " is declared without its name",
+                   {"declare each code of '" + key + "' with its name in nl, fr and en, e.g. " + example});
+    }
+    return;
+  }
+  if (!node.IsMap()) {
+    reader.Error("E0104", node, "'" + key + "' must map each jurisdiction's code to its name",
+                 {"e.g. " + example});
+    return;
+  }
+  reader.CheckNoDuplicateKeys(node, "'" + key + "'");
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const auto code = reader.ReadString(it->first, key);
+    if (!code) continue;
+    if (std::find(codes.begin(), codes.end(), *code) != codes.end()) continue;  // E0109 above
+    if (data.jurisdiction_names.count(*code) != 0) {
+      reader.Error("E0103", it->first,
+                   "'" + *code + "' is both a jurisdiction of cases and one that applies alongside them",
+                   {"a case is assessed under its own jurisdiction's law, with the law of those "
+                    "in applies_alongside; name each code in one list only"});
+      continue;
+    }
+    const YAML::Node names = it->second;
+    LocalizedText name;
+    std::vector<std::string> missing;
+    if (names.IsMap()) {
+      reader.CheckMap(names, "the name of jurisdiction '" + *code + "'", {"nl", "fr", "en"}, {});
+      const std::pair<const char*, std::string*> languages[] = {{"nl", &name.nl}, {"fr", &name.fr}, {"en", &name.en}};
+      for (const auto& [language, text] : languages) {
+        const YAML::Node value = names[language];
+        if (!value.IsDefined()) {
+          missing.emplace_back(language);
+        } else if (auto read = reader.ReadText(value, key + "." + *code + "." + language)) {
+          if (read->empty()) missing.emplace_back(language);
+          *text = std::move(*read);
+        }
+      }
+    }
+    if (!names.IsMap() || !missing.empty()) {
+      std::string languages;
+      for (const auto& language : missing) languages += (languages.empty() ? " in " : ", ") + language;
+      reader.Error("E0112", names.IsMap() ? names : it->first,
+                   "jurisdiction '" + *code + "' is declared without its name" + languages,
+                   {"name it in nl, fr and en, e.g. " + example});
+      continue;
+    }
+    codes.push_back(*code);
+    data.jurisdiction_names.emplace(*code, std::move(name));
+  }
+}
+
 }  // namespace
 
 namespace internal {
@@ -191,23 +253,10 @@ Result<Vocabulary> Vocabulary::Parse(const std::string& text, const std::string&
       reader.ReadChoice((*root)["format"], "format", {"ibsa.facts/1"});
     }
     if ((*root)["jurisdictions"].IsDefined()) {
-      if (auto list = reader.ReadStringList((*root)["jurisdictions"], "jurisdictions")) {
-        data->jurisdictions = *list;
-      }
+      ReadJurisdictions((*root)["jurisdictions"], "jurisdictions", reader, *data, data->jurisdictions);
     }
     if (const YAML::Node alongside = (*root)["applies_alongside"]; alongside.IsDefined()) {
-      if (auto list = reader.ReadStringList(alongside, "applies_alongside")) {
-        for (const auto& code : *list) {
-          if (std::find(data->jurisdictions.begin(), data->jurisdictions.end(), code) !=
-              data->jurisdictions.end()) {
-            reader.Error("E0103", alongside,
-                         "'" + code + "' is both a jurisdiction of cases and one that applies alongside them",
-                         {"a case is assessed under its own jurisdiction's law, with the law of those "
-                          "in applies_alongside; name each code in one list only"});
-          }
-        }
-        data->applies_alongside = *list;
-      }
+      ReadJurisdictions(alongside, "applies_alongside", reader, *data, data->applies_alongside);
     }
     const YAML::Node facts = (*root)["facts"];
     if (facts.IsDefined()) {
@@ -252,6 +301,13 @@ const FactDefinition& Vocabulary::fact(int slot) const { return data_->facts[slo
 int Vocabulary::size() const { return static_cast<int>(data_->facts.size()); }
 const std::vector<std::string>& Vocabulary::jurisdictions() const { return data_->jurisdictions; }
 const std::vector<std::string>& Vocabulary::applies_alongside() const { return data_->applies_alongside; }
+
+std::string Vocabulary::JurisdictionName(std::string_view code, Language language) const {
+  auto it = data_->jurisdiction_names.find(code);
+  return it == data_->jurisdiction_names.end() ? std::string(code) : it->second.Get(language);
+}
+
+bool operator==(const Vocabulary& a, const Vocabulary& b) { return *a.data_ == *b.data_; }
 
 std::vector<std::string> Vocabulary::Names() const {
   std::vector<std::string> names;

@@ -16,6 +16,7 @@ namespace ibsa::internal {
 struct Derivation {
   int slot = -1;
   int32_t root = -1;  // in VocabularyData::program
+  friend bool operator==(const Derivation&, const Derivation&) = default;
 };
 
 struct VocabularyData {
@@ -24,6 +25,8 @@ struct VocabularyData {
   std::map<std::string, int, std::less<>> slots;
   std::vector<std::string> jurisdictions;
   std::vector<std::string> applies_alongside;
+  // Every code of both lists, with its name in nl, fr and en.
+  std::map<std::string, LocalizedText, std::less<>> jurisdiction_names;
   Program program;                       // the derivations' conditions
   std::vector<Derivation> derivations;   // in declaration order: inputs come first
   std::vector<FactConstraint> constraints;  // their conditions are in `program` too
@@ -31,6 +34,7 @@ struct VocabularyData {
   FactScope Scope() const {
     return FactScope{&facts, &slots, static_cast<int>(facts.size())};
   }
+  friend bool operator==(const VocabularyData&, const VocabularyData&) = default;
 };
 
 // Computes every derived fact whose inputs are known, in declaration order. A value

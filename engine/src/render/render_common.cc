@@ -125,14 +125,6 @@ std::string TruthWord(Truth truth, const Wording& w) {
   return "";
 }
 
-std::string JurisdictionName(const std::string& code, Language language) {
-  const bool nl = language == Language::kNl, fr = language == Language::kFr;
-  if (code == "BE") return nl ? "België" : fr ? "Belgique" : "Belgium";
-  if (code == "NL") return nl ? "Nederland" : fr ? "Pays-Bas" : "Netherlands";
-  if (code == "EU") return nl ? "Europese Unie" : fr ? "Union européenne" : "European Union";
-  return code;
-}
-
 std::string CertaintyWord(Certainty certainty, Language language) {
   const bool nl = language == Language::kNl, fr = language == Language::kFr;
   switch (certainty) {

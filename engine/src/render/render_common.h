@@ -62,7 +62,6 @@ struct Wording {
 const Wording& WordingFor(Language language);
 // "met", "not met", "unknown" in the wording's language.
 std::string TruthWord(Truth truth, const Wording& w);
-std::string JurisdictionName(const std::string& code, Language language);
 std::string CertaintyWord(Certainty certainty, Language language);
 std::string KindWord(RuleKind kind, Language language);
 // The heading of a group of findings of one kind ("Offences", "Next steps", ...).

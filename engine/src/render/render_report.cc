@@ -303,7 +303,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   d.Paragraph(r.not_advice, "notice");
   std::vector<std::string> about;
   if (!e.case_title.empty()) about.push_back(CaseText(e.case_title));
-  about.push_back(internal::JurisdictionName(e.jurisdiction, language) + ", " + w.date_of_facts + " " +
+  about.push_back(law.vocabulary().JurisdictionName(e.jurisdiction, language) + ", " + w.date_of_facts + " " +
                   e.date.ToString());
   if (e.options.as_of) about.push_back(std::string(w.as_of) + " " + e.options.as_of->ToString());
   if (!e.options.with.empty()) about.push_back(std::string(w.with_proposals) + " " + Join(e.options.with));

@@ -133,7 +133,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   std::string out = std::string(w.disclaimer) + "\n\n";
   out += std::string(w.case_word) + " " + evaluation.case_id;
   if (!evaluation.case_title.empty()) out += ": " + evaluation.case_title;
-  out += "\n" + internal::JurisdictionName(evaluation.jurisdiction, language) + ", " +
+  out += "\n" + law.vocabulary().JurisdictionName(evaluation.jurisdiction, language) + ", " +
          w.date_of_facts + " " + evaluation.date.ToString();
   if (evaluation.options.as_of) {
     out += "; " + std::string(w.as_of) + " " + evaluation.options.as_of->ToString();
@@ -153,7 +153,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   }
   if (evaluation.findings.empty()) out += "\n" + std::string(w.no_findings) + "\n";
   for (const auto& jurisdiction : jurisdictions) {
-    out += "\n== " + internal::JurisdictionName(jurisdiction, language) + " (" + jurisdiction + ") ==\n";
+    out += "\n== " + law.vocabulary().JurisdictionName(jurisdiction, language) + " (" + jurisdiction + ") ==\n";
     // By kind, offences first and next steps last; within a kind, those that apply first,
     // then those that may apply, in file order.
     // Definitions and the duties of the Member State are not findings against anyone: after

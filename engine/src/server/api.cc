@@ -249,21 +249,6 @@ std::string JurisdictionOf(const Fields& fields, const Law& law, const std::stri
 // gives the starting case, the steps taken so far (as the last answer returned them) and
 // the action to take now; the answer is the new steps, the case, the question and the
 // findings. Nothing is kept between requests.
-InterviewStep ReadStep(const json& value) {
-  const Fields step(value, {"fact", "member", "answer", "dont_know"});
-  InterviewStep out;
-  auto fact = step.String("fact");
-  if (!fact) throw RequestError{400, "a step needs its 'fact'", "/fact", "", {}};
-  out.fact = *fact;
-  out.member = step.String("member").value_or("");
-  out.dont_know = step.Bool("dont_know");
-  auto answer = step.String("answer");
-  if (out.dont_know == answer.has_value()) {
-    throw RequestError{400, "a step has either an 'answer' or \"dont_know\": true", "", "", {}};
-  }
-  out.answer = answer.value_or("");
-  return out;
-}
 
 // A nested object's keys, read as a request's: their errors are placed under `field`.
 template <typename Read>
@@ -276,6 +261,54 @@ auto Nested(const std::string& field, Read read) {
   }
 }
 
+// The acts of an answer given act by act, as a case lists them: [{"type", "date"?,
+// "certain"?}]. `field` is the list's place in the request.
+std::vector<ActAnswer> ReadActs(const json& value, const std::string& field) {
+  static const char* kShape = "{\"type\": \"share\", \"date\": \"2025-03-14\" (optional), \"certain\": false (optional)}";
+  if (!value.is_array()) throw RequestError{400, "'acts' must be a list of acts", field, "", {std::string("each ") + kShape}};
+  std::vector<ActAnswer> acts;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const std::string at = field + "/" + std::to_string(i);
+    if (!value[i].is_object()) throw RequestError{400, "an act must be an object", at, "", {std::string("e.g. ") + kShape}};
+    acts.push_back(Nested(at, [&] {
+      const Fields act(value[i], {"type", "date", "certain"});
+      auto type = act.String("type");
+      if (!type) throw RequestError{400, "an act needs its 'type'", "/type", "", {}};
+      return ActAnswer{*type, act.DateOf("date"), !act.Has("certain") || act.Bool("certain")};
+    }));
+  }
+  return acts;
+}
+
+ordered_json ActsJson(const std::vector<ActAnswer>& acts) {
+  ordered_json out = ordered_json::array();
+  for (const ActAnswer& act : acts) {
+    ordered_json one{{"type", act.type}};
+    if (act.date) one["date"] = act.date->ToString();
+    if (!act.certain) one["certain"] = false;
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
+InterviewStep ReadStep(const json& value) {
+  const Fields step(value, {"fact", "member", "answer", "acts", "dont_know", "ask"});
+  InterviewStep out;
+  auto fact = step.String("fact");
+  if (!fact) throw RequestError{400, "a step needs its 'fact'", "/fact", "", {}};
+  out.fact = *fact;
+  out.member = step.String("member").value_or("");
+  out.dont_know = step.Bool("dont_know");
+  out.ask = step.Bool("ask");
+  auto answer = step.String("answer");
+  if (step.Has("acts")) out.acts = ReadActs(step.Raw("acts"), "/acts");
+  if (int{answer.has_value()} + int{out.acts.has_value()} + int{out.dont_know} + int{out.ask} != 1) {
+    throw RequestError{400, "a step has one of an 'answer', its 'acts', \"dont_know\": true or \"ask\": true", "", "", {}};
+  }
+  out.answer = answer.value_or("");
+  return out;
+}
+
 InterviewStep StepOf(const json& value, const std::string& field) {
   if (!value.is_object()) throw RequestError{400, "a step must be an object", field, "", {}};
   return Nested(field, [&] { return ReadStep(value); });
@@ -284,8 +317,12 @@ InterviewStep StepOf(const json& value, const std::string& field) {
 ordered_json StepJson(const InterviewStep& step) {
   ordered_json out{{"fact", step.fact}};
   if (!step.member.empty()) out["member"] = step.member;
-  if (step.dont_know) {
+  if (step.ask) {
+    out["ask"] = true;
+  } else if (step.dont_know) {
     out["dont_know"] = true;
+  } else if (step.acts) {
+    out["acts"] = ActsJson(*step.acts);
   } else {
     out["answer"] = step.answer;
   }
@@ -321,10 +358,15 @@ ordered_json QuestionJson(const Interview& interview, Language language) {
   return out;
 }
 
-// The engine's words for a step or an action refused, at the request field it is about.
-[[noreturn]] void ThrowRefused(const std::vector<Diagnostic>& errors, const std::string& field) {
+// The engine's words for a step or an action refused, at the request field it is about:
+// an act refused is named by its place in `acts`, the list it was given in (the library
+// locates it there); anything else is about `field` as a whole.
+[[noreturn]] void ThrowRefused(const std::vector<Diagnostic>& errors, const std::string& field,
+                               const std::string& acts = "") {
   const Diagnostic& d = errors.front();
-  throw RequestError{422, d.message, field, d.code, d.help};
+  const int act = d.location.line - 1;
+  throw RequestError{422, d.message, !acts.empty() && act >= 0 ? acts + "/" + std::to_string(act) + "/type" : field,
+                     d.code, d.help};
 }
 
 ApiResponse RunInterview(const Law& law, const json& request) {
@@ -341,7 +383,10 @@ ApiResponse RunInterview(const Law& law, const json& request) {
     if (!steps.is_array()) throw RequestError{400, "'steps' must be a list of steps", "/steps", "", {}};
     for (size_t i = 0; i < steps.size(); ++i) {
       const std::string field = "/steps/" + std::to_string(i);
-      if (auto taken = interview.Take(StepOf(steps[i], field)); !taken.ok()) ThrowRefused(taken.errors(), field);
+      const InterviewStep step = StepOf(steps[i], field);
+      if (auto taken = interview.Take(step); !taken.ok()) {
+        ThrowRefused(taken.errors(), field, step.acts ? field + "/acts" : "");
+      }
     }
   }
   if (fields.Has("action")) {
@@ -349,22 +394,33 @@ ApiResponse RunInterview(const Law& law, const json& request) {
     if (!action.is_object()) throw RequestError{400, "'action' must be an object", "/action", "", {}};
     struct Action {
       std::optional<std::string> answer;
+      std::optional<std::vector<ActAnswer>> acts;
+      std::optional<std::string> ask;
       bool dont_know, back;
     };
     const Action a = Nested("/action", [&] {
-      const Fields what(action, {"answer", "dont_know", "back"});
-      Action read{what.String("answer"), what.Bool("dont_know"), what.Bool("back")};
-      if (int{read.answer.has_value()} + int{read.dont_know} + int{read.back} != 1) {
-        throw RequestError{400, "an action is one of {\"answer\": \"...\"}, {\"dont_know\": true}, {\"back\": true}", "", "", {}};
+      const Fields what(action, {"answer", "acts", "dont_know", "ask", "back"});
+      Action read{what.String("answer"), std::nullopt, what.String("ask"), what.Bool("dont_know"), what.Bool("back")};
+      if (what.Has("acts")) read.acts = ReadActs(what.Raw("acts"), "/acts");
+      if (int{read.answer.has_value()} + int{read.acts.has_value()} + int{read.ask.has_value()} + int{read.dont_know} +
+              int{read.back} != 1) {
+        throw RequestError{400,
+                           "an action is one of {\"answer\": \"...\"}, {\"acts\": [...]}, {\"dont_know\": true}, "
+                           "{\"ask\": \"fact\"}, {\"back\": true}",
+                           "", "", {}};
       }
       return read;
     });
-    const auto& answer = a.answer;
-    const bool dont_know = a.dont_know, back = a.back;
-    if (back) {
+    if (a.back) {
       (void)interview.Back();  // with no step to undo, the state stays as it is
-    } else if (auto taken = dont_know ? interview.DontKnow() : interview.Answer(*answer); !taken.ok()) {
-      ThrowRefused(taken.errors(), dont_know ? "/action/dont_know" : "/action/answer");
+    } else if (a.ask) {
+      if (auto asked = interview.AskNow(*a.ask); !asked.ok()) ThrowRefused(asked.errors(), "/action/ask");
+    } else if (a.acts) {
+      if (auto taken = interview.AnswerActs(*a.acts); !taken.ok()) {
+        ThrowRefused(taken.errors(), "/action/acts", "/action/acts");
+      }
+    } else if (auto taken = a.dont_know ? interview.DontKnow() : interview.Answer(*a.answer); !taken.ok()) {
+      ThrowRefused(taken.errors(), a.dont_know ? "/action/dont_know" : "/action/answer");
     }
   }
   ordered_json steps = ordered_json::array();

@@ -80,10 +80,11 @@ const Rule& RuleAt(const LawData& data, int32_t global) {
   return data.versions[data.rules[global].version].rules[data.rules[global].rule];
 }
 
-std::string PenaltyText(const Rule& rule) {
-  if (!rule.penalty) return "none";
-  const std::string summary = internal::PenaltySummary(*rule.penalty, Language::kEn);
-  return summary.empty() ? "not verified" : summary;
+// Whether two offences carry the same penalty, as the reports word it: a difference the
+// summary does not show is no change a reader could see.
+bool SamePenalty(const Rule& a, const Rule& b) {
+  if (!a.penalty || !b.penalty) return !a.penalty && !b.penalty;
+  return internal::PenaltySummary(*a.penalty, Language::kEn) == internal::PenaltySummary(*b.penalty, Language::kEn);
 }
 
 std::string Slug(const std::string& s) {
@@ -243,6 +244,7 @@ Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions&
 
   GapReport report;
   report.options = options;
+  report.vocabulary = &law.vocabulary();
   report.versions = side.versions;
   report.facts = space.FactNames();
   report.space = space.Total();
@@ -254,10 +256,14 @@ Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions&
     entry.harm_scenarios = space.Count(harm);
     entry.gap_scenarios = space.Count(gap);
     const std::string prefix = "gap-" + Slug(options.jurisdiction) + "-" + options.date.ToString() + "-" + Slug(h.harms[i].id);
-    entry.patterns = space.Patterns(gap, options.jurisdiction, options.date, prefix, options.with);
+    auto patterns = space.Patterns(gap, options.jurisdiction, options.date, prefix);
+    if (!patterns.ok()) return patterns.errors();
+    entry.patterns = std::move(patterns).value();
     const Bdd::Ref uncertain = space.bdd().And(harm, space.bdd().And(covered, space.bdd().Not(covered_surely)));
     entry.uncertain_scenarios = space.Count(uncertain);
-    entry.uncertain_patterns = space.Patterns(uncertain, options.jurisdiction, options.date, prefix + "-uncertain", options.with);
+    auto uncertain_patterns = space.Patterns(uncertain, options.jurisdiction, options.date, prefix + "-uncertain");
+    if (!uncertain_patterns.ok()) return uncertain_patterns.errors();
+    entry.uncertain_patterns = std::move(uncertain_patterns).value();
     report.harms.push_back(std::move(entry));
   }
   return report;
@@ -289,18 +295,39 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
   DiffReport report;
   report.left = left;
   report.right = right;
+  report.vocabulary = &law.vocabulary();
   report.facts = space.FactNames();
   report.space = space.Total();
-  auto add = [&](const std::string& rule, const std::string& article, const std::string& what, Bdd::Ref f) {
+  std::vector<Diagnostic> errors;
+  auto add = [&](DiffChangeKind kind, const Rule* rule, Bdd::Ref f, const Rule* earlier = nullptr) {
     const double n = space.Count(f);
-    if (n <= 0) return;
-    DiffChange change{rule, article, what, n, {}};
-    const std::string prefix = "diff-" + Slug(rule.empty() ? what : rule);
-    change.patterns = space.Patterns(f, right.jurisdiction, right.date, prefix, right.with);
+    if (n <= 0 || !errors.empty()) return;
+    DiffChange change;
+    change.kind = kind;
+    if (rule != nullptr) {
+      change.rule = rule->id;
+      change.article = rule->article;
+    }
+    if (earlier != nullptr) {
+      change.earlier = earlier;
+      change.later = rule;
+    }
+    change.scenarios = n;
+    // The example ids keep the names they had when the kind was a phrase.
+    const std::string prefix = "diff-" + (rule != nullptr ? Slug(rule->id)
+                                          : kind == DiffChangeKind::kCoveredOnlyLeft
+                                              ? Slug("covered only on the left (no offence on the right)")
+                                              : Slug("covered only on the right (no offence on the left)"));
+    auto patterns = space.Patterns(f, right.jurisdiction, right.date, prefix);
+    if (!patterns.ok()) {
+      errors = patterns.errors();
+      return;
+    }
+    change.patterns = std::move(patterns).value();
     report.changes.push_back(std::move(change));
   };
-  add("", "", "covered only on the left (no offence on the right)", bdd.And(covered_left, bdd.Not(covered_right)));
-  add("", "", "covered only on the right (no offence on the left)", bdd.And(covered_right, bdd.Not(covered_left)));
+  add(DiffChangeKind::kCoveredOnlyLeft, nullptr, bdd.And(covered_left, bdd.Not(covered_right)));
+  add(DiffChangeKind::kCoveredOnlyRight, nullptr, bdd.And(covered_right, bdd.Not(covered_left)));
   if (left.jurisdiction == right.jurisdiction) {
     // Offence by offence: a rule continues when it keeps its id or names the other in replaces:.
     auto continues = [&](const Rule& later, const Rule& earlier) {
@@ -317,16 +344,12 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
         any_successor = true;
         successors = bdd.Or(successors, space.RuleBdd(s));
         const Bdd::Ref both = bdd.And(space.RuleBdd(r), space.RuleBdd(s));
-        const std::string before = PenaltyText(rule);
-        const std::string after = PenaltyText(later);
-        if (before != after && r != s) {
-          add(later.id, later.article, "penalty changed (" + rule.id + ": " + before + " -> " + later.id + ": " + after + ")", both);
-        }
+        if (!SamePenalty(rule, later) && r != s) add(DiffChangeKind::kPenaltyChanged, &later, both, &rule);
       }
       if (!any_successor) {
-        add(rule.id, rule.article, "offence removed: no offence on the right continues it", space.RuleBdd(r));
+        add(DiffChangeKind::kOffenceRemoved, &rule, space.RuleBdd(r));
       } else {
-        add(rule.id, rule.article, "no longer covered by its successor", bdd.And(space.RuleBdd(r), bdd.Not(successors)));
+        add(DiffChangeKind::kNoLongerCovered, &rule, bdd.And(space.RuleBdd(r), bdd.Not(successors)));
       }
     }
     for (int32_t s : b.offences) {
@@ -338,10 +361,11 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
         any_predecessor = true;
         predecessors = bdd.Or(predecessors, space.RuleBdd(r));
       }
-      add(later.id, later.article, any_predecessor ? "newly covered by this offence" : "offence added",
+      add(any_predecessor ? DiffChangeKind::kNewlyCovered : DiffChangeKind::kOffenceAdded, &later,
           bdd.And(space.RuleBdd(s), bdd.Not(predecessors)));
     }
   }
+  if (!errors.empty()) return errors;
   return report;
 }
 

@@ -63,8 +63,10 @@ class ScenarioSpace {
 
   // Disjoint patterns that together are exactly `f` (within the valid space), merged into
   // as few as the merge finds, largest first.
-  std::vector<Pattern> Patterns(Bdd::Ref f, const std::string& jurisdiction, Date date,
-                                const std::string& id_prefix, const std::vector<std::string>& with);
+  // Each with an example case of `jurisdiction` on `date`, `id_prefix`-1, -2, ...; the
+  // errors if one fails the case checks (a bug of the sweep).
+  Result<std::vector<Pattern>> Patterns(Bdd::Ref f, const std::string& jurisdiction, Date date,
+                                        const std::string& id_prefix);
   double Count(Bdd::Ref f);
   double Total() const;
   std::vector<std::string> FactNames() const;
@@ -100,8 +102,7 @@ class ScenarioSpace {
   Masks Scenario(const Masks& masks, Bdd::Ref within);
   double CountMasks(const Masks& masks) const;
   std::vector<Constraint> Describe(const Masks& masks) const;
-  std::string Example(const Masks& masks, const std::string& jurisdiction, Date date,
-                      const std::string& id, const std::vector<std::string>& with) const;
+  Result<Case> Example(const Masks& masks, const std::string& jurisdiction, Date date, const std::string& id) const;
   std::string IntervalText(const Dimension& d, int i, bool is_date) const;
   int64_t Representative(const Dimension& d, int interval) const;
 

@@ -130,8 +130,8 @@ export function buildField(fact, ctx) {
       const unknown = unknownBox && unknownBox.checked;
       for (const row of rows) {
         row.box.disabled = unknown;
-        // The interview takes which acts, not their dates or doubts ("all questions" does).
-        row.extra.hidden = !row.box.checked || unknown || ctx.mode === 'one';
+        // Each act checked asks its date and whether it is established, in both ways of asking.
+        row.extra.hidden = !row.box.checked || unknown;
       }
       noneBox.disabled = unknown;
     };

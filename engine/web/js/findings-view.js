@@ -5,6 +5,7 @@ import { fieldOfPointer } from './case.js';
 import { $, colon, el, formatDate, reconcile, t } from './dom.js';
 import { articleText, byKind, certaintyText, findingKey, isPlain, partition, summaryText } from './findings.js';
 import { showMode } from './case-view.js';
+import { askInInterview } from './interview-view.js';
 import { state } from './state.js';
 
 /** @typedef {import('./findings.js').Finding} Finding */
@@ -50,7 +51,7 @@ function buildFinding(f) {
       const label = fact ? fact.label[state.lang] : name;
       const button = el('button', { type: 'button', class: 'link-button fact-link', dataset: { goto: name }, text: label });
       button.setAttribute('aria-label', t('askNow')(label));
-      button.addEventListener('click', () => gotoFact(name));
+      button.addEventListener('click', () => askFact(name));
       if (i > 0) p.append(', ');
       p.append(button);
     });
@@ -86,18 +87,20 @@ function gotoError(field) {
     node.scrollIntoView({ block: 'center' });
     node.focusTarget().focus();
   } else {
-    gotoFact(field);
+    // A value of the case that the interview does not show: only "all questions" has it.
+    if (state.mode !== 'all') showMode('all');
+    focusField(field);
   }
 }
 
 /**
- * Asks about a fact that would decide a finding: its field in "all questions" (the
- * interview, the library's, chooses its questions itself).
+ * "Ask now" on a fact that would decide a finding, in the mode the user is in: one question
+ * at a time, the interview asks it next; in "all questions", its field.
  * @param {string} name
  */
-function gotoFact(name) {
-  if (state.mode !== 'all') showMode('all');
-  focusField(name);
+function askFact(name) {
+  if (state.mode === 'one') askInInterview(name);
+  else focusField(name);
 }
 
 /**

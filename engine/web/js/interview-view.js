@@ -6,8 +6,8 @@ import { answeredFacts, getFact, valueLabel } from './case.js';
 import { $, el, t } from './dom.js';
 import { caseChanged } from './evaluation.js';
 import { buildField } from './fields.js';
-import { answerText } from './interview.js';
-import { setInterviewAction, state } from './state.js';
+import { answerAction } from './interview.js';
+import { askNow, setInterviewAction, state } from './state.js';
 
 /** @typedef {import('./interview.js').Question} Question */
 /** @typedef {import('./dom.js').FieldElement} FieldElement */
@@ -143,12 +143,32 @@ export function updateProgress() {
  */
 function answerCurrent(q, dontKnow) {
   if (awaitingQuestion) return;
-  const answer = dontKnow ? null : answerText(q, draft);
-  if (!dontKnow && answer === null) {
+  const action = dontKnow ? { dont_know: /** @type {const} */ (true) } : answerAction(q, draft);
+  if (action === null) {
     showMissingAnswer();
     return;
   }
-  send(answer === null ? { dont_know: true } : { answer });
+  send(action);
+}
+
+/**
+ * "Ask now" (a fact that would decide a finding), one question at a time: the interview
+ * asks it next, and its card takes the focus when it comes; the question already open
+ * takes the focus at once.
+ * @param {string} name
+ */
+export function askInInterview(name) {
+  if (awaitingQuestion) return;
+  if (askNow(name)) {
+    wait();
+    return;
+  }
+  /** @type {FieldElement | null} */
+  const card = document.querySelector('#one-mode .current-question');
+  if (card && card.legend) {
+    card.scrollIntoView({ block: 'center' });
+    card.legend.focus();
+  }
 }
 
 /**
@@ -157,6 +177,11 @@ function answerCurrent(q, dontKnow) {
  */
 function send(action) {
   setInterviewAction(action);
+  wait();
+}
+
+/** The action waiting is sent; the buttons wait for its answer. */
+function wait() {
   awaitingQuestion = true;
   setInterviewButtonsDisabled(true);
   caseChanged({ immediate: true });

@@ -23,11 +23,19 @@ import { clone } from './case.js';
  *   member_label?: string,
  * }} Question
  */
+/** @typedef {import('./case.js').Act} Act */
 /**
- * A step the interview took, as the server returns it and is sent back.
- * @typedef {{fact: string, member?: string, answer: string} | {fact: string, member?: string, dont_know: true}} Step
+ * A step the interview took, as the server returns it and is sent back: an answer in words,
+ * the acts answered act by act, "don't know", or a question the user chose to be asked now.
+ * @typedef {{fact: string, member?: string, answer: string} | {fact: string, acts: Act[]}
+ *   | {fact: string, member?: string, dont_know: true} | {fact: string, ask: true}} Step
  */
-/** @typedef {{answer: string} | {dont_know: true} | {back: true}} Action */
+/**
+ * What the page asks the interview to do: answer the question (in words, or the acts act by
+ * act, each with its date and whether it is established), "don't know", ask a fact now (out
+ * of the interview's order), or undo the last step.
+ * @typedef {{answer: string} | {acts: Act[]} | {dont_know: true} | {ask: string} | {back: true}} Action
+ */
 /**
  * What the page keeps of the interview: the case it started from, the steps taken since,
  * the question of the last answer (null: none left; undefined: not asked yet), and the
@@ -90,6 +98,41 @@ export function answerText(q, value) {
 }
 
 /**
+ * Whether `q` is the question of the acts (not whether one uncertain act happened): it is
+ * answered act by act, each act with its date and whether it is established.
+ * @param {Question} q
+ */
+export function asksActs(q) {
+  return q.fact === 'acts' && !q.member && q.type === 'set';
+}
+
+/**
+ * The action that answers `q` with the value its field gives: for the question of the acts,
+ * the acts as the case lists them (type; date only when given; `certain: false` only when
+ * not established); otherwise the words of answerText. Null when nothing is chosen yet.
+ * @param {Question} q
+ * @param {any} value
+ * @returns {Action | null}
+ */
+export function answerAction(q, value) {
+  if (asksActs(q)) {
+    if (!Array.isArray(value)) return null;
+    return {
+      acts: value.map((/** @type {Act | string} */ item) => {
+        if (typeof item === 'string') return { type: item };
+        /** @type {Act} */
+        const act = { type: item.type };
+        if (item.date) act.date = item.date;
+        if (item.certain === false) act.certain = false;
+        return act;
+      }),
+    };
+  }
+  const answer = answerText(q, value);
+  return answer === null ? null : { answer };
+}
+
+/**
  * The session after the server's answer: its steps and question, no action waiting.
  * @param {Session} session
  * @param {Answer} answer
@@ -114,13 +157,16 @@ export function caseOfAnswer(answer, start) {
 
 /**
  * The field of the case an error about the action is about: a refused answer is the
- * question's (so that it is shown next to its field, as a refused value of the case is).
- * Other errors keep their field.
+ * question's (so that it is shown next to its field, as a refused value of the case is); a
+ * refused act keeps its place in the list. Other errors keep their field.
  * @param {string} field the error's JSON pointer
  * @param {Question | null | undefined} q the question answered
  * @returns {string}
  */
 export function errorField(field, q) {
   if (!q || !field.startsWith('/action')) return field;
-  return `/case/${q.fact.split('.').map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+  const base = `/case/${q.fact.split('.').map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+  // An act refused is named by its place in the list, as in the case ("/case/acts/1/type").
+  const act = /^\/action\/acts(\/.+)$/.exec(field);
+  return act ? base + act[1] : base;
 }

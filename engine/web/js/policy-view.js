@@ -216,10 +216,10 @@ function renderPolicyResult() {
     parts.push(el('p', { class: 'hint', text: t('space')(formatNumber(d.space), (d.facts || []).length) }));
     if (!d.changes.length) parts.push(el('p', { class: 'notice', text: t('noChanges') }));
     for (const c of d.changes) {
-      const { title, detail } = describeChange(c.change, sl, sr, state.lang);
+      const { title, detail } = describeChange(c, sl, sr, state.lang);
       const section = el('section', { class: 'change', dataset: { rule: c.rule || '' } });
       section.append(el('h4', null, title, c.rule ? el('span', { class: 'rule-id' }, ' — ', c.article ? `art. ${c.article} ` : '', el('code', { text: c.rule })) : null));
-      if (detail) section.append(el('p', { class: 'hint', lang: 'en', text: detail }));
+      if (detail) section.append(el('p', { class: 'hint', text: detail }));
       section.append(el('p', { class: 'harm-numbers', text: t('changeScenarios')(formatNumber(c.scenarios)) }));
       if (c.patterns.length) section.append(renderPatterns(c.patterns, 'change'));
       parts.push(section);

@@ -2,8 +2,8 @@
 // answer is put into the page's language. policy-view.js renders it.
 //
 // A pattern's constraints are shown from their data (fact, operator, values) with the
-// vocabulary's labels. A diff's change has no such data yet: `describeChange` still names it
-// from the English phrase of the sweep ("penalty changed (…)").
+// vocabulary's labels, and a diff's change from its `kind`; the English phrases beside them
+// are not read.
 import { formatDate, quote, text, today } from './i18n.js';
 import { valueLabel } from './case.js';
 
@@ -171,26 +171,37 @@ function nextDay(date) {
 }
 
 /**
- * The heading of a change of a diff in `lang`, and its English detail ("penalty changed
- * (…)" keeps what changed). `left` and `right` name the two sides compared.
- * @param {string} change the diff's English phrase
+ * A change of a diff (docs/json-format.md): `kind` says what changed; `change` is the English
+ * phrase of the text report, which the page does not read. A penalty change names the earlier
+ * offence and both penalties, in the language asked for.
+ * @typedef {'covered_only_left' | 'covered_only_right' | 'penalty_changed' | 'offence_removed'
+ *   | 'no_longer_covered' | 'newly_covered' | 'offence_added'} ChangeKind
+ * @typedef {{kind: ChangeKind, change: string, rule: string | null,
+ *   penalty?: {earlier_rule: string, before: string, after: string}}} Change
+ */
+
+/**
+ * The heading of a change of a diff in `lang`, and its detail (what the penalty was and is).
+ * `left` and `right` name the two sides compared.
+ * @param {Change} c
  * @param {string} left
  * @param {string} right
  * @param {Lang} lang
  * @returns {{title: string, detail: string}}
  */
-export function describeChange(change, left, right, lang) {
+export function describeChange(c, left, right, lang) {
   const words = text(lang, 'changes');
-  let title = change;
-  let detail = '';
-  if (change.startsWith('covered only on the left')) title = words.left(left, right);
-  else if (change.startsWith('covered only on the right')) title = words.right(left, right);
-  else if (change.startsWith('penalty changed')) {
-    title = words.penalty;
-    detail = change.replace(/^penalty changed \((.*)\)$/, '$1');
-  } else if (change.startsWith('offence removed')) title = words.removed(left, right);
-  else if (change.startsWith('no longer covered')) title = words.successor;
-  else if (change.startsWith('newly covered')) title = words.newly;
-  else if (change.startsWith('offence added')) title = words.added;
-  return { title, detail };
+  switch (c.kind) {
+    case 'covered_only_left': return { title: words.left(left, right), detail: '' };
+    case 'covered_only_right': return { title: words.right(left, right), detail: '' };
+    case 'penalty_changed': {
+      const p = c.penalty;
+      return { title: words.penalty, detail: p ? `${p.earlier_rule}: ${p.before} → ${c.rule}: ${p.after}` : '' };
+    }
+    case 'offence_removed': return { title: words.removed(left, right), detail: '' };
+    case 'no_longer_covered': return { title: words.successor, detail: '' };
+    case 'newly_covered': return { title: words.newly, detail: '' };
+    case 'offence_added': return { title: words.added, detail: '' };
+  }
+  return { title: c.change, detail: '' }; // a kind the page does not know yet: the sweep's phrase
 }

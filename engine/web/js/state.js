@@ -206,6 +206,22 @@ export function applyInterviewAnswer(answer) {
   s.case = caseOfAnswer(answer, s.session.start);
 }
 
+/**
+ * "Ask now" on a fact that would decide a finding. The user stays in the mode they chose:
+ * in "all questions" its field is shown (nothing changes here); one question at a time,
+ * the interview is asked to put it now (an action like an answer, so that "back" undoes it
+ * and the interview then goes on where it was), unless it is the question already open.
+ * @param {string} name
+ * @returns {boolean} whether an action now waits for the interview
+ */
+export function askNow(name) {
+  if (s.mode !== 'one') return false;
+  const open = s.session.question;
+  if (open && open.fact === name && !open.member) return false;
+  s.session = { ...s.session, action: { ask: name } };
+  return true;
+}
+
 /** The interview refused its action (a wrong answer): the action is dropped, nothing else changes. */
 export function dropInterviewAction() {
   s.session = { ...s.session, action: null };
