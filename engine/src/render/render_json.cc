@@ -1,5 +1,9 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
 #include "ibsa/render.h"
 #include "render/render_common.h"
 
@@ -7,6 +11,41 @@ namespace ibsa {
 namespace {
 
 using nlohmann::json;
+
+// Where nlohmann's writer puts the text: json::dump's own string adapter appends each
+// piece through std::string::append, which GCC calls out of line; a response is some
+// thousands of pieces. The same writer (serializer) with the same settings as dump(2),
+// into a buffer that grows by doubling.
+class TextWriter final : public nlohmann::detail::output_adapter_protocol<char> {
+ public:
+  void write_character(char c) override {
+    if (size_ == text_.size()) Grow(1);
+    text_[size_++] = c;
+  }
+  void write_characters(const char* s, std::size_t length) override {
+    if (text_.size() - size_ < length) Grow(length);
+    std::memcpy(text_.data() + size_, s, length);
+    size_ += length;
+  }
+  std::string Take() {
+    text_.resize(size_);
+    return std::move(text_);
+  }
+
+ private:
+  void Grow(std::size_t length) { text_.resize(std::max(2 * text_.size(), size_ + length)); }
+  std::string text_ = std::string(std::size_t{1} << 16, '\0');
+  std::size_t size_ = 0;
+};
+
+// json::dump(2) followed by a newline, byte for byte.
+std::string Dump(const json& out) {
+  auto writer = std::make_shared<TextWriter>();
+  nlohmann::detail::serializer<json> serializer(writer, ' ', json::error_handler_t::strict);
+  serializer.dump(out, /*pretty_print=*/true, /*ensure_ascii=*/false, /*indent_step=*/2);
+  writer->write_character('\n');
+  return writer->Take();
+}
 
 json LocalizedJson(const LocalizedText& text, Language language) {
   return text.empty() ? json(nullptr) : json(text.Get(language));
@@ -171,7 +210,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
                                               {"fingerprint", law.source()->fingerprint}})},
       {"findings", std::move(findings)},
       {"questions", std::move(questions)},
-      {"version_gaps", gaps},
+      {"version_gaps", std::move(gaps)},
   };
   if (next_questions != nullptr) {
     json ranked = json::array();
@@ -204,7 +243,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
     }
     out["warnings"] = std::move(warnings);
   }
-  return out.dump(2) + "\n";
+  return Dump(out);
 }
 
 }  // namespace ibsa
