@@ -61,10 +61,10 @@ class FactValue {
   // What it means: engine/src/base/fact_encoding.h, the one place the engine reads it.
   struct Encoding {
     bool known = false;
-    bool given = false;
     int64_t number = 0;
     uint64_t present = 0;
     uint64_t uncertain = 0;
+    bool given = false;
   };
   Encoding encoding_;
 };

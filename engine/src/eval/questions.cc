@@ -40,7 +40,7 @@ void SlotsRead(const internal::Program& program, int32_t node, std::set<int>& sl
 }
 
 FactValue Known(int64_t number) {
-  return internal::MakeFactValue({.known = true, .given = true, .number = number});
+  return internal::MakeFactValue({.known = true, .number = number, .given = true});
 }
 
 // The answers worth trying for the fact in `slot`, given what the case says of it.
