@@ -58,7 +58,7 @@ class FactValue {
 
  private:
   friend struct internal::FactAccess;
-  // What it means: engine/src/base/fact_encoding.h, the one place the engine reads it.
+  // What it means, and how the engine reaches it: engine/src/base/fact_encoding.h.
   struct Encoding {
     bool known = false;
     int64_t number = 0;
