@@ -400,13 +400,22 @@ json FactsOf(const ibsa::Case& c, const ibsa::Vocabulary& vocabulary) {
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactDefinition& fact = vocabulary.fact(slot);
     const ibsa::FactValue& value = c.values()[slot];
-    if (!value.known || value.uncertain != 0) return nullptr;
+    if (!value.known()) return nullptr;
     switch (fact.type) {
-      case FactType::kBool: facts[fact.name] = value.number != 0; break;
-      case FactType::kInt:
-      case FactType::kDate: facts[fact.name] = value.number; break;
-      case FactType::kEnum: facts[fact.name] = fact.values[value.number]; break;
-      case FactType::kSet: facts[fact.name] = ValueNames(fact, value.present); break;
+      case FactType::kBool: facts[fact.name] = *value.boolean(); break;
+      case FactType::kInt: facts[fact.name] = *value.integer(); break;
+      case FactType::kDate: facts[fact.name] = value.date()->days_since_epoch(); break;
+      case FactType::kEnum: facts[fact.name] = fact.values[*value.value_index()]; break;
+      case FactType::kSet: {
+        std::vector<std::string> members;
+        for (int i = 0; i < static_cast<int>(fact.values.size()); ++i) {
+          const ibsa::Truth has = value.Has(i);
+          if (has == ibsa::Truth::kUnknown) return nullptr;
+          if (has == ibsa::Truth::kTrue) members.push_back(fact.values[i]);
+        }
+        facts[fact.name] = members;
+        break;
+      }
     }
   }
   return facts;

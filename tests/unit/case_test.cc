@@ -22,39 +22,67 @@ constexpr const char* kHead = "id: c1\njurisdiction: BE\ndate: 2025-03-14\n";
 
 TEST_F(CaseTest, OmittedFactsAreUnknownNotFalse) {
   const Case c = CaseOf(vocabulary_, std::string(kHead) + "victim: {real_person: true}\n");
-  EXPECT_TRUE(Value(c, "victim.real_person").known);
-  EXPECT_EQ(Value(c, "victim.real_person").number, 1);
-  EXPECT_FALSE(Value(c, "victim.age").known);
-  EXPECT_FALSE(Value(c, "victim.minor").known);
-  EXPECT_FALSE(Value(c, "acts").known);
+  EXPECT_TRUE(Value(c, "victim.real_person").known());
+  EXPECT_EQ(Value(c, "victim.real_person").boolean(), true);
+  EXPECT_FALSE(Value(c, "victim.age").known());
+  EXPECT_FALSE(Value(c, "victim.minor").known());
+  EXPECT_FALSE(Value(c, "acts").known());
   EXPECT_TRUE(c.acts().empty());
+}
+
+// Each type read through its own reader; an unknown fact reads as nothing, never as false.
+TEST_F(CaseTest, FactsAreReadByTheirType) {
+  const Case c = CaseOf(vocabulary_, std::string(kHead) +
+                                         "victim: {age: 15, real_person: false}\n"
+                                         "image: {technique: undress, made_on: 2024-02-29}\n"
+                                         "acts: [share, {type: publish, certain: false}]\n");
+  EXPECT_EQ(Value(c, "victim.age").integer(), 15);
+  EXPECT_EQ(Value(c, "victim.real_person").boolean(), false);
+  EXPECT_EQ(Value(c, "victim.minor").boolean(), true);  // derived
+  EXPECT_TRUE(Value(c, "victim.age").given());
+  EXPECT_FALSE(Value(c, "victim.minor").given());
+  EXPECT_EQ(Value(c, "image.made_on").date(), Date::Parse("2024-02-29"));
+  EXPECT_EQ(Value(c, "image.technique").value_index(),
+            vocabulary_.fact(*vocabulary_.SlotOf("image.technique")).ValueIndex("undress"));
+  const FactValue& acts = Value(c, "acts");
+  EXPECT_EQ(acts.Has(0), Truth::kFalse);    // create
+  EXPECT_EQ(acts.Has(1), Truth::kTrue);     // share
+  EXPECT_EQ(acts.Has(2), Truth::kUnknown);  // publish, reported as possible
+  EXPECT_EQ(acts.Has(63), Truth::kFalse);   // no such value
+  const FactValue& unknown = Value(c, "perpetrator.malicious");
+  EXPECT_FALSE(unknown.known());
+  EXPECT_EQ(unknown.boolean(), std::nullopt);
+  EXPECT_EQ(unknown.integer(), std::nullopt);
+  EXPECT_EQ(unknown.date(), std::nullopt);
+  EXPECT_EQ(unknown.value_index(), std::nullopt);
+  EXPECT_EQ(unknown.Has(0), Truth::kUnknown);
 }
 
 TEST_F(CaseTest, UnknownMayBeWrittenExplicitly) {
   const Case c = CaseOf(vocabulary_, std::string(kHead) + "victim: {age: unknown, real_person: ~}\n");
-  EXPECT_FALSE(Value(c, "victim.age").known);
-  EXPECT_FALSE(Value(c, "victim.real_person").known);
+  EXPECT_FALSE(Value(c, "victim.age").known());
+  EXPECT_FALSE(Value(c, "victim.real_person").known());
 }
 
 TEST_F(CaseTest, DerivedFactsFollowTheirInputs) {
   const Case minor = CaseOf(vocabulary_, std::string(kHead) + "victim: {age: 17}\n");
-  EXPECT_TRUE(Value(minor, "victim.minor").known);
-  EXPECT_EQ(Value(minor, "victim.minor").number, 1);
-  EXPECT_FALSE(Value(minor, "victim.minor").given);
+  EXPECT_TRUE(Value(minor, "victim.minor").known());
+  EXPECT_EQ(Value(minor, "victim.minor").boolean(), true);
+  EXPECT_FALSE(Value(minor, "victim.minor").given());
   const Case adult = CaseOf(vocabulary_, std::string(kHead) + "victim: {age: 18}\n");
-  EXPECT_EQ(Value(adult, "victim.minor").number, 0);
+  EXPECT_EQ(Value(adult, "victim.minor").boolean(), false);
 }
 
 TEST_F(CaseTest, DerivedFactMayBeGivenWhenItsInputsAreUnknown) {
   const Case c = CaseOf(vocabulary_, std::string(kHead) + "victim: {minor: true}\n");
-  EXPECT_TRUE(Value(c, "victim.minor").known);
-  EXPECT_EQ(Value(c, "victim.minor").number, 1);
-  EXPECT_FALSE(Value(c, "victim.age").known);
+  EXPECT_TRUE(Value(c, "victim.minor").known());
+  EXPECT_EQ(Value(c, "victim.minor").boolean(), true);
+  EXPECT_FALSE(Value(c, "victim.age").known());
 }
 
 TEST_F(CaseTest, DerivedFactThatAgreesIsAccepted) {
   const Case c = CaseOf(vocabulary_, std::string(kHead) + "victim: {age: 15, minor: true}\n");
-  EXPECT_EQ(Value(c, "victim.minor").number, 1);
+  EXPECT_EQ(Value(c, "victim.minor").boolean(), true);
 }
 
 TEST_F(CaseTest, DerivedFactThatContradictsIsAnError) {
@@ -179,9 +207,11 @@ TEST_F(CaseTest, ActsCarryTheirOwnDatesOrTheCaseDate) {
   EXPECT_EQ(c.acts()[1].date.ToString(), "2025-04-01");
   EXPECT_FALSE(c.acts()[2].certain);
   const FactValue& acts = Value(c, "acts");
-  EXPECT_TRUE(acts.known);
-  EXPECT_EQ(acts.present, 0b011u);
-  EXPECT_EQ(acts.uncertain, 0b100u);
+  EXPECT_TRUE(acts.known());
+  EXPECT_EQ(acts.Has(0), Truth::kTrue);  // create
+  EXPECT_EQ(acts.Has(1), Truth::kTrue);  // share
+  EXPECT_EQ(acts.Has(2), Truth::kUnknown);  // publish, possible
+  EXPECT_EQ(acts.Has(3), Truth::kFalse);
 }
 
 TEST_F(CaseTest, AtMostSixtyThreeActsAreListed) {
@@ -215,7 +245,7 @@ TEST_F(CaseTest, JsonCasesAreReadToo) {
                         R"({"id": "j1", "jurisdiction": "NL", "date": "2024-07-01",
                             "victim": {"age": 16}, "acts": [{"type": "share"}]})");
   EXPECT_EQ(c.jurisdiction(), "NL");
-  EXPECT_EQ(Value(c, "victim.minor").number, 1);
+  EXPECT_EQ(Value(c, "victim.minor").boolean(), true);
   EXPECT_EQ(c.acts().size(), 1u);
 }
 
@@ -351,7 +381,7 @@ TEST_F(CaseTest, BuiltFactByFactAsItsFileReads) {
                                             "victim: {age: 15, real_person: unknown}\n"
                                             "acts: [share, {type: publish, certain: false}]\n");
   EXPECT_EQ(CaseToYaml(built.value(), vocabulary_), CaseToYaml(read, vocabulary_));
-  EXPECT_EQ(Value(built.value(), "victim.minor").number, 1);  // derived, as when read
+  EXPECT_EQ(Value(built.value(), "victim.minor").boolean(), true);  // derived, as when read
 
   CaseBuilder wrong(vocabulary_);
   wrong.SetId("c1").SetJurisdiction("BE");

@@ -131,25 +131,25 @@ TEST(FactConstraintsTest, TheErrorIsAtTheOffendingFactAndSaysWhy) {
 TEST(FactConstraintsTest, FactsTheyLeaveOneValueAreDecidedNotGiven) {
   auto value = [](const Case& c, const char* fact) { return c.values()[*Bundled().SlotOf(fact)]; };
   const Case swap = testing::CaseOf(Bundled(), std::string(kHead) + "image: {technique: face_swap}\n");
-  EXPECT_TRUE(value(swap, "victim.real_person").known);
-  EXPECT_FALSE(value(swap, "victim.real_person").given);
-  EXPECT_EQ(value(swap, "victim.real_person").number, 1);
+  EXPECT_TRUE(value(swap, "victim.real_person").known());
+  EXPECT_FALSE(value(swap, "victim.real_person").given());
+  EXPECT_EQ(value(swap, "victim.real_person").boolean(), std::optional<bool>(true));
   const Case young = testing::CaseOf(Bundled(), std::string(kHead) + "victim: {under_16: true}\n");
-  EXPECT_EQ(value(young, "victim.minor").number, 1);
-  EXPECT_TRUE(value(young, "victim.minor").known);
+  EXPECT_EQ(value(young, "victim.minor").boolean(), std::optional<bool>(true));
+  EXPECT_TRUE(value(young, "victim.minor").known());
   const Case adult = testing::CaseOf(Bundled(), std::string(kHead) + "victim: {minor: false}\n");
-  EXPECT_TRUE(value(adult, "victim.under_16").known);  // the contrapositive of under-16-is-minor
-  EXPECT_EQ(value(adult, "victim.under_16").number, 0);
+  EXPECT_TRUE(value(adult, "victim.under_16").known());  // the contrapositive of under-16-is-minor
+  EXPECT_EQ(value(adult, "victim.under_16").boolean(), std::optional<bool>(false));
   // An age is the age of an existing person.
-  EXPECT_EQ(value(adult, "victim.real_person").number, 1);
-  EXPECT_TRUE(value(adult, "victim.real_person").known);
+  EXPECT_EQ(value(adult, "victim.real_person").boolean(), std::optional<bool>(true));
+  EXPECT_TRUE(value(adult, "victim.real_person").known());
   const Case nobody = testing::CaseOf(Bundled(), std::string(kHead) + "victim: {real_person: false}\n");
-  EXPECT_EQ(value(nobody, "perpetrator.relationship").number,
+  EXPECT_EQ(value(nobody, "perpetrator.relationship").value_index(),
             *Bundled().fact(*Bundled().SlotOf("perpetrator.relationship")).ValueIndex("none"));
   // Unknown is not false: nothing is decided from what is not known.
   const Case open = testing::CaseOf(Bundled(), std::string(kHead) + "image: {technique: synthetic}\n");
-  EXPECT_FALSE(value(open, "victim.real_person").known);
-  EXPECT_FALSE(value(open, "image.resembles_real_person").known);
+  EXPECT_FALSE(value(open, "victim.real_person").known());
+  EXPECT_FALSE(value(open, "image.resembles_real_person").known());
 }
 
 TEST(FactConstraintsTest, AWarningDoesNotStopTheEvaluationAndIsInItsWarnings) {

@@ -147,19 +147,19 @@ TEST_F(GapsTest, HarmsNameRulesThatExist) {
 
 // Whether a known fact value lies within a pattern's structured constraint.
 bool Meets(const Constraint& c, const FactDefinition& fact, const FactValue& value) {
-  if (!value.known) return false;
+  if (!value.known()) return false;
   switch (c.op) {
-    case ConstraintOp::kIs: return (value.number != 0) == (c.values.at(0) == "true");
+    case ConstraintOp::kIs: return *value.boolean() == (c.values.at(0) == "true");
     case ConstraintOp::kIn:
-      return std::find(c.values.begin(), c.values.end(), fact.values.at(value.number)) != c.values.end();
+      return std::find(c.values.begin(), c.values.end(), fact.values.at(*value.value_index())) != c.values.end();
     case ConstraintOp::kHas:
     case ConstraintOp::kHasNot: {
-      const bool present = (value.present >> *fact.ValueIndex(c.values.at(0))) & 1;
+      const bool present = value.Has(*fact.ValueIndex(c.values.at(0))) == Truth::kTrue;
       return present == (c.op == ConstraintOp::kHas);
     }
     case ConstraintOp::kInRanges:
       return std::any_of(c.ranges.begin(), c.ranges.end(), [&](const ValueRange& r) {
-        return (!r.min || value.number >= *r.min) && (!r.max || value.number <= *r.max);
+        return (!r.min || *value.integer() >= *r.min) && (!r.max || *value.integer() <= *r.max);
       });
   }
   return false;

@@ -11,22 +11,62 @@
 
 #include "ibsa/date.h"
 #include "ibsa/status.h"
+#include "ibsa/truth.h"
 #include "ibsa/vocabulary.h"
 
 namespace ibsa {
 
-// The value of one fact slot. Which member carries the value depends on the
-// fact's type: bool (number 0/1), int (number), date (number = days since
-// 1970-01-01), enum (number = value index), set (present/uncertain bit masks
-// over the value indexes). A set member that is uncertain is neither present nor
-// absent: "has" on it is unknown.
-struct FactValue {
-  bool known = false;
-  int64_t number = 0;
-  uint64_t present = 0;
-  uint64_t uncertain = 0;
-  // Whether the case stated it (as opposed to derived from other facts).
-  bool given = false;
+namespace internal {
+struct FactAccess;
+}  // namespace internal
+
+// The value of one fact of a case, read as the fact's type says (Vocabulary::fact). Each
+// reader is empty, or kUnknown, while the fact is unknown: unknown is never false.
+class FactValue {
+ public:
+  FactValue() = default;  // unknown
+
+  bool known() const { return encoding_.known; }
+  // Stated by the case, as opposed to derived from its other facts.
+  bool given() const { return encoding_.given; }
+  // A bool fact's value.
+  std::optional<bool> boolean() const {
+    return known() ? std::optional<bool>(encoding_.number != 0) : std::nullopt;
+  }
+  // An int fact's value.
+  std::optional<int64_t> integer() const {
+    return known() ? std::optional<int64_t>(encoding_.number) : std::nullopt;
+  }
+  // A date fact's value.
+  std::optional<Date> date() const {
+    return known() ? std::optional<Date>(Date::FromDays(static_cast<int32_t>(encoding_.number)))
+                   : std::nullopt;
+  }
+  // An enum fact's value, as its index among the fact's values.
+  std::optional<int> value_index() const {
+    return known() ? std::optional<int>(static_cast<int>(encoding_.number)) : std::nullopt;
+  }
+  // Whether a set fact has the value of index `member`: unknown while the fact is unknown
+  // and for a member reported as possible, not established (an uncertain act).
+  Truth Has(int member) const {
+    if (!known()) return Truth::kUnknown;
+    if (member < 0 || member >= 64) return Truth::kFalse;
+    const uint64_t bit = uint64_t{1} << member;
+    if (encoding_.present & bit) return Truth::kTrue;
+    return encoding_.uncertain & bit ? Truth::kUnknown : Truth::kFalse;
+  }
+
+ private:
+  friend struct internal::FactAccess;
+  // What it means, and how the engine reaches it: engine/src/base/fact_encoding.h.
+  struct Encoding {
+    bool known = false;
+    int64_t number = 0;
+    uint64_t present = 0;
+    uint64_t uncertain = 0;
+    bool given = false;
+  };
+  Encoding encoding_;
 };
 
 // One thing the perpetrator did, with its own date (the case date if none given).

@@ -22,24 +22,9 @@
 #include "ibsa/date.h"
 #include "ibsa/law.h"
 #include "ibsa/status.h"
+#include "ibsa/truth.h"
 
 namespace ibsa {
-
-enum class Truth : uint8_t { kFalse, kTrue, kUnknown };
-// Kleene's strong connectives: false wins a conjunction, true a disjunction.
-inline Truth And(Truth a, Truth b) {
-  if (a == Truth::kFalse || b == Truth::kFalse) return Truth::kFalse;
-  return a == Truth::kTrue && b == Truth::kTrue ? Truth::kTrue : Truth::kUnknown;
-}
-inline Truth Or(Truth a, Truth b) {
-  if (a == Truth::kTrue || b == Truth::kTrue) return Truth::kTrue;
-  return a == Truth::kFalse && b == Truth::kFalse ? Truth::kFalse : Truth::kUnknown;
-}
-inline Truth Not(Truth a) {
-  if (a == Truth::kUnknown) return a;
-  return a == Truth::kTrue ? Truth::kFalse : Truth::kTrue;
-}
-std::string_view TruthName(Truth truth);  // "not_met", "met", "unknown"
 
 enum class FindingStatus { kApplies, kPossible };
 std::string_view FindingStatusName(FindingStatus status);

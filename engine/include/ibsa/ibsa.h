@@ -27,6 +27,7 @@
 #include "ibsa/status.h"
 #include "ibsa/suite.h"
 #include "ibsa/text.h"
+#include "ibsa/truth.h"
 #include "ibsa/vocabulary.h"
 
 #endif  // IBSA_IBSA_H_

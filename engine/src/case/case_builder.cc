@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "base/access.h"
+#include "base/fact_encoding.h"
 #include "case/case_builder_access.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
@@ -48,13 +49,13 @@ CaseBuilder CaseBuilder::From(const Case& c, const Vocabulary& vocabulary) {
   const int acts = vocabulary.SlotOf(kActsFact).value_or(-1);
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactValue& value = c.values()[slot];
-    if (!(value.known && value.given)) continue;
+    if (!(value.known() && value.given())) continue;
     if (slot == acts && !c.acts().empty()) continue;  // the acts below carry it
     b.values_[slot] = value;
   }
   b.stated_unknown_ = c.stated_unknown();
   b.acts_ = c.acts();
-  b.acts_listed_ = acts >= 0 && c.values()[acts].known && c.values()[acts].given;
+  b.acts_listed_ = acts >= 0 && c.values()[acts].known() && c.values()[acts].given();
   for (const Act& act : c.acts()) b.act_has_date_.push_back(act.date != c.date());
   return b;
 }
@@ -132,8 +133,8 @@ int CaseBuilder::Typed(std::string_view fact, FactType type, const SourceLocatio
 }
 
 void CaseBuilder::Give(int slot, FactValue value, const SourceLocation& where) {
-  value.known = true;
-  value.given = true;
+  internal::EncodingOf(value).known = true;
+  internal::EncodingOf(value).given = true;
   values_[slot] = value;
   given_at_[slot] = where;
   stated_unknown_.erase(std::remove(stated_unknown_.begin(), stated_unknown_.end(), slot), stated_unknown_.end());
@@ -147,7 +148,7 @@ void CaseBuilder::Give(int slot, FactValue value, const SourceLocation& where) {
 
 CaseBuilder& CaseBuilder::SetBool(std::string_view fact, bool value, SourceLocation where) {
   const int slot = Typed(fact, FactType::kBool, where);
-  if (slot >= 0) Give(slot, FactValue{.number = value ? 1 : 0}, where);
+  if (slot >= 0) Give(slot, internal::MakeFactValue({.number = value ? 1 : 0}), where);
   return *this;
 }
 
@@ -160,13 +161,13 @@ CaseBuilder& CaseBuilder::SetNumber(std::string_view fact, int64_t value, Source
             {"allowed: " + (f.min ? std::to_string(*f.min) : "") + " to " + (f.max ? std::to_string(*f.max) : "")});
     return *this;
   }
-  Give(slot, FactValue{.number = value}, where);
+  Give(slot, internal::MakeFactValue({.number = value}), where);
   return *this;
 }
 
 CaseBuilder& CaseBuilder::SetDay(std::string_view fact, Date value, SourceLocation where) {
   const int slot = Typed(fact, FactType::kDate, where);
-  if (slot >= 0) Give(slot, FactValue{.number = value.days_since_epoch()}, where);
+  if (slot >= 0) Give(slot, internal::MakeFactValue({.number = value.days_since_epoch()}), where);
   return *this;
 }
 
@@ -182,7 +183,7 @@ std::optional<int> CaseBuilderAccess::ValueIndex(CaseBuilder& b, int slot, const
 }
 
 void CaseBuilderAccess::SetMembers(CaseBuilder& b, int slot, uint64_t present, const SourceLocation& where) {
-  b.Give(slot, FactValue{.present = present}, where);
+  b.Give(slot, internal::MakeFactValue({.present = present}), where);
 }
 
 void CaseBuilderAccess::EndActs(CaseBuilder& b, const SourceLocation& list) {
@@ -209,7 +210,7 @@ CaseBuilder& CaseBuilder::SetValue(std::string_view fact, std::string_view value
   const int slot = Typed(fact, FactType::kEnum, where);
   if (slot < 0) return *this;
   if (auto index = internal::CaseBuilderAccess::ValueIndex(*this, slot, std::string(value), where)) {
-    Give(slot, FactValue{.number = *index}, where);
+    Give(slot, internal::MakeFactValue({.number = *index}), where);
   }
   return *this;
 }
@@ -230,7 +231,7 @@ CaseBuilder& CaseBuilder::SetValues(std::string_view fact, const std::vector<std
     if (index) present |= uint64_t{1} << *index;
     ok = ok && index.has_value();
   }
-  if (ok) Give(slot, FactValue{.present = present}, where);
+  if (ok) Give(slot, internal::MakeFactValue({.present = present}), where);
   return *this;
 }
 
@@ -360,7 +361,7 @@ void CaseBuilder::Complete(Case& c, std::vector<Diagnostic>& problems, bool chec
   for (int slot : contradictions) {
     const auto& fact = vocabulary_->fact(slot);
     say("E0108", given_at_[slot], "'" + fact.name + "' contradicts the facts it is derived from",
-        {"the other facts of the case make it " + std::string(c.values_[slot].number ? "false" : "true") +
+        {"the other facts of the case make it " + std::string(*c.values_[slot].boolean() ? "false" : "true") +
          "; correct one of them or leave '" + fact.name + "' out"});
   }
   // What the case states together that the vocabulary's constraints exclude.
@@ -405,8 +406,8 @@ Case CaseBuilder::Assemble() const {
   }
   if (acts_listed_) {
     if (auto slot = vocabulary_->SlotOf(kActsFact)) {
-      FactValue& value = c.values_[*slot];
-      value = FactValue{.known = true, .given = true};
+      internal::FactEncoding& value = internal::EncodingOf(c.values_[*slot]);
+      value = {.known = true, .given = true};
       for (const Act& act : acts_) {
         (act.certain ? value.present : value.uncertain) |= uint64_t{1} << act.type_index;
       }

@@ -45,17 +45,17 @@ std::string Member(const std::string& name) {
 
 Field ValueField(std::string key, const FactDefinition& fact, const FactValue& value) {
   switch (fact.type) {
-    case FactType::kBool: return Bool(std::move(key), value.number != 0);
-    case FactType::kInt: return {std::move(key), Field::Kind::kNumber, "", value.number, {}};
-    case FactType::kDate: return Text(std::move(key), Date::FromDays(static_cast<int32_t>(value.number)).ToString());
-    case FactType::kEnum: return Text(std::move(key), fact.values[static_cast<size_t>(value.number)]);
+    case FactType::kBool: return Bool(std::move(key), *value.boolean());
+    case FactType::kInt: return {std::move(key), Field::Kind::kNumber, "", *value.integer(), {}};
+    case FactType::kDate: return Text(std::move(key), value.date()->ToString());
+    case FactType::kEnum: return Text(std::move(key), fact.values[static_cast<size_t>(*value.value_index())]);
     case FactType::kSet: {
       Field list{std::move(key), Field::Kind::kValues, "", 0, {}};
       for (size_t i = 0; i < fact.values.size(); ++i) {
-        if ((value.present >> i) & 1) list.items.push_back(Text("", fact.values[i]));
+        if (value.Has(static_cast<int>(i)) == Truth::kTrue) list.items.push_back(Text("", fact.values[i]));
       }
       for (size_t i = 0; i < fact.values.size(); ++i) {
-        if ((value.uncertain >> i) & 1) {
+        if (value.Has(static_cast<int>(i)) == Truth::kUnknown) {
           list.items.push_back({"", Field::Kind::kMap, "", 0, {Text("type", fact.values[i]), Bool("certain", false)}});
         }
       }
@@ -88,10 +88,10 @@ std::vector<Field> CaseFields(const Case& c, const Vocabulary& vocabulary) {
     const FactValue& value = c.values()[slot];
     const bool unknown = std::find(c.stated_unknown().begin(), c.stated_unknown().end(), slot) !=
                          c.stated_unknown().end();
-    if (!(value.known && value.given) && !unknown) continue;
+    if (!(value.known() && value.given()) && !unknown) continue;
     const FactDefinition& fact = vocabulary.fact(slot);
     const std::string key = Member(fact.name);
-    Field field = !value.known ? Text(key, "unknown")
+    Field field = !value.known() ? Text(key, "unknown")
                   : fact.name == kActsFact && !c.acts().empty() ? ActsField(key, c)
                                                                 : ValueField(key, fact, value);
     const std::string group = Group(fact.name);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/access.h"
+#include "base/fact_encoding.h"
 #include "eval/decider.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
@@ -136,7 +137,7 @@ void IndexLaw(LawData& law) {
 
 // A fact test, inline: most children of all/any are fact tests.
 inline Truth Decider::Test(const Code* at) const {
-  const FactValue& value = values_[at->slot];
+  const FactEncoding& value = EncodingOf(values_[at->slot]);
   if (!value.known) return Truth::kUnknown;
   switch (at->step) {
     case Step::kEnumIn: return ((at->mask >> value.number) & 1) ? Truth::kTrue : Truth::kFalse;

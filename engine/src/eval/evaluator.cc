@@ -222,7 +222,7 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
   evaluation.options = options;
   if (auto slot = law.vocabulary().SlotOf(kPerpetratorMinorFact)) {
     const FactValue& minor = c.values()[*slot];
-    if (minor.known) evaluation.perpetrator_minor = minor.number != 0 ? Truth::kTrue : Truth::kFalse;
+    if (minor.known()) evaluation.perpetrator_minor = *minor.boolean() ? Truth::kTrue : Truth::kFalse;
   }
 
   auto anchor = [&](int a) {

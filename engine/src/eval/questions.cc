@@ -1,4 +1,5 @@
 #include "base/access.h"
+#include "base/fact_encoding.h"
 #include "ibsa/questions.h"
 
 #include <algorithm>
@@ -39,11 +40,7 @@ void SlotsRead(const internal::Program& program, int32_t node, std::set<int>& sl
 }
 
 FactValue Known(int64_t number) {
-  FactValue v;
-  v.known = true;
-  v.given = true;
-  v.number = number;
-  return v;
+  return internal::MakeFactValue({.known = true, .number = number, .given = true});
 }
 
 // The answers worth trying for the fact in `slot`, given what the case says of it.
@@ -68,9 +65,9 @@ std::vector<FactValue> Answers(const LawData& law, const internal::Distinctions&
       if (!member.empty()) {
         const uint64_t bit = uint64_t{1} << *fact.ValueIndex(member);
         FactValue yes = now, no = now;
-        yes.present |= bit;
-        yes.uncertain &= ~bit;
-        no.uncertain &= ~bit;
+        internal::EncodingOf(yes).present |= bit;
+        internal::EncodingOf(yes).uncertain &= ~bit;
+        internal::EncodingOf(no).uncertain &= ~bit;
         answers = {yes, no};
         break;
       }
@@ -80,9 +77,9 @@ std::vector<FactValue> Answers(const LawData& law, const internal::Distinctions&
       FactValue all = none;
       for (size_t i = 0; i < n; ++i) {
         FactValue one = none;
-        one.present = uint64_t{1} << i;
+        internal::EncodingOf(one).present = uint64_t{1} << i;
         answers.push_back(one);
-        all.present |= one.present;
+        internal::EncodingOf(all).present |= internal::EncodingOf(one).present;
       }
       answers.push_back(all);
       break;
@@ -137,12 +134,12 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
     if (fact.derived || frontier.count(slot) == 0) continue;
     // A fact the constraints make meaningless here (the platform, when there is none).
     if (internal::NotApplicable(vocabulary, c.values(), slot)) continue;
-    if (!value.known) {
+    if (!value.known()) {
       if (std::find(stated_unknown.begin(), stated_unknown.end(), slot) != stated_unknown.end()) continue;
       asked.emplace_back(slot, "");
-    } else if (fact.type == FactType::kSet && value.uncertain != 0) {
+    } else if (fact.type == FactType::kSet && internal::EncodingOf(value).uncertain != 0) {
       for (size_t i = 0; i < fact.values.size(); ++i) {
-        if ((value.uncertain >> i) & 1) asked.emplace_back(slot, fact.values[i]);
+        if (value.Has(static_cast<int>(i)) == Truth::kUnknown) asked.emplace_back(slot, fact.values[i]);
       }
     }
   }
@@ -158,7 +155,7 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
       values[slot] = answer;
       // Derived facts follow the answer; those the case gave stand where it is undecided.
       for (const auto& derivation : vocabulary.derivations) {
-        if (!values[derivation.slot].given) values[derivation.slot] = FactValue{};
+        if (!values[derivation.slot].given()) values[derivation.slot] = FactValue{};
       }
       internal::CompleteFacts(vocabulary, values, nullptr);
       // An answer the constraints exclude (a real person, for a face swap) is no answer.

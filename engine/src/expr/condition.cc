@@ -303,7 +303,7 @@ Truth EvalNode(const Program& program, int32_t index, const std::vector<FactValu
     case Op::kHasAny: {
       // Unknown before lowering: most tests of a partly known case are on unknown facts.
       const FactValue& value = values[node.slot];
-      if (!value.known) return Truth::kUnknown;
+      if (!value.known()) return Truth::kUnknown;
       return TestTruth(TestOf(node), value);
     }
   }

@@ -46,7 +46,6 @@ class RuleOracle {
  public:
   virtual ~RuleOracle() = default;
   virtual Truth RuleTruth(int32_t rule) const = 0;
-  virtual void RuleMissing(int32_t rule, std::vector<int32_t>& slots) const = 0;
 };
 
 Truth EvalNode(const Program& program, int32_t node, const std::vector<FactValue>& values,

@@ -13,6 +13,7 @@
 #include <limits>
 #include <string_view>
 
+#include "base/fact_encoding.h"
 #include "ibsa/case.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/vocabulary.h"
@@ -134,7 +135,8 @@ constexpr bool InSet(const FactTest& test, int64_t number) {
 
 // The Kleene truth of a fact test on a value: unknown when the fact is unknown, and for a
 // set when no member is known present but one named is uncertain.
-inline Truth TestTruth(const FactTest& test, const FactValue& value) {
+inline Truth TestTruth(const FactTest& test, const FactValue& fact) {
+  const FactEncoding& value = EncodingOf(fact);
   if (!value.known) return Truth::kUnknown;
   Truth result = Truth::kFalse;
   switch (test.kind) {

@@ -1,5 +1,7 @@
 #include "load/fact_constraints.h"
 
+#include "base/fact_encoding.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -148,10 +150,10 @@ std::optional<int64_t> OnlyValue(const FactDefinition& fact, const FactTest& tes
 bool Decide(const VocabularyData& vocabulary, int32_t node, bool wanted, std::vector<FactValue>& values) {
   bool flipped = false;
   const Node* test = PlainTest(vocabulary.program, node, flipped);
-  if (test == nullptr || values[test->slot].known) return false;
+  if (test == nullptr || values[test->slot].known()) return false;
   auto only = OnlyValue(vocabulary.facts[test->slot], TestOf(*test), wanted != flipped);
   if (!only) return false;
-  values[test->slot] = FactValue{.known = true, .number = *only};
+  values[test->slot] = MakeFactValue({.known = true, .number = *only});
   return true;
 }
 
@@ -159,7 +161,7 @@ int FirstGiven(const Program& program, int32_t node, const std::vector<FactValue
   std::vector<int> slots;
   SlotsOf(program, node, slots);
   for (int slot : slots) {
-    if (values[slot].known && values[slot].given) return slot;
+    if (values[slot].known() && values[slot].given()) return slot;
   }
   return slots.empty() ? -1 : -2;
 }
@@ -196,7 +198,7 @@ std::vector<Breach> Breaches(const VocabularyData& vocabulary, const std::vector
       continue;
     }
     for (int slot : c.not_applicable) {
-      if (values[slot].known && values[slot].given) breaches.push_back({&c, slot, true});
+      if (values[slot].known() && values[slot].given()) breaches.push_back({&c, slot, true});
     }
   }
   return breaches;
@@ -222,7 +224,7 @@ void CompleteFacts(const VocabularyData& vocabulary, std::vector<FactValue>& val
         // A fact known that has no meaning where `when` holds: `when` does not hold (an age
         // is the age of an existing person).
         const bool stated = std::any_of(c.not_applicable.begin(), c.not_applicable.end(),
-                                        [&](int slot) { return values[slot].known; });
+                                        [&](int slot) { return values[slot].known(); });
         if (stated && when == Truth::kUnknown) decided |= Decide(vocabulary, c.when, false, values);
         continue;
       }

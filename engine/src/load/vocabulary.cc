@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "base/fact_encoding.h"
 #include "base/file_io.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
@@ -221,14 +222,14 @@ void DeriveFacts(const VocabularyData& vocabulary, std::vector<FactValue>& value
     FactValue& value = values[derivation.slot];
     if (truth == Truth::kUnknown) continue;
     const int64_t derived = truth == Truth::kTrue ? 1 : 0;
-    if (value.known && value.given) {
-      if (value.number != derived && contradictions != nullptr) {
+    if (value.known() && value.given()) {
+      if (EncodingOf(value).number != derived && contradictions != nullptr) {
         contradictions->push_back(derivation.slot);
       }
       continue;
     }
-    value.known = true;
-    value.number = derived;
+    EncodingOf(value).known = true;
+    EncodingOf(value).number = derived;
   }
 }
 

@@ -163,10 +163,10 @@ std::string Join(const std::vector<std::string>& items, const std::string& separ
 std::string FactValueText(const FactDefinition& fact, const FactValue& value, const Case& c,
                           const ReportWording& r, Language language) {
   switch (fact.type) {
-    case FactType::kBool: return value.number != 0 ? r.yes : r.no;
-    case FactType::kInt: return std::to_string(value.number);
-    case FactType::kDate: return Date::FromDays(static_cast<int32_t>(value.number)).ToString();
-    case FactType::kEnum: return fact.ValueLabel(static_cast<int>(value.number), language);
+    case FactType::kBool: return *value.boolean() ? r.yes : r.no;
+    case FactType::kInt: return std::to_string(*value.integer());
+    case FactType::kDate: return value.date()->ToString();
+    case FactType::kEnum: return fact.ValueLabel(*value.value_index(), language);
     case FactType::kSet: {
       if (fact.name == kActsFact && !c.acts().empty()) {
         std::vector<std::string> acts;
@@ -178,7 +178,7 @@ std::string FactValueText(const FactDefinition& fact, const FactValue& value, co
       }
       std::vector<std::string> members;
       for (size_t i = 0; i < fact.values.size(); ++i) {
-        if ((value.present >> i) & 1) members.push_back(fact.ValueLabel(static_cast<int>(i), language));
+        if (value.Has(static_cast<int>(i)) == Truth::kTrue) members.push_back(fact.ValueLabel(static_cast<int>(i), language));
       }
       return members.empty() ? r.none : Join(members);
     }
@@ -315,7 +315,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   const Vocabulary& vocabulary = law.vocabulary();
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactValue& value = c.values()[slot];
-    if (!value.known || !value.given) continue;
+    if (!value.known() || !value.given()) continue;
     const FactDefinition& fact = vocabulary.fact(slot);
     given.push_back({fact.label.Get(language), FactValueText(fact, value, c, r, language)});
   }

@@ -173,7 +173,6 @@ class FindingOracle : public internal::RuleOracle {
     }
     return Truth::kFalse;
   }
-  void RuleMissing(int32_t, std::vector<int32_t>&) const override {}
 
  private:
   const HarmsData& data_;

@@ -1,0 +1,39 @@
+// Internal: how the engine stores a fact's value, behind FactValue's typed readers, so that
+// the hot paths (Decide, the tree evaluator, derived facts) read it inline and public code
+// reads facts only through the typed accessors.
+//
+// `number` carries a bool (0 or 1), an int, a date (days since 1970-01-01) or an enum
+// (the index of its value among the fact's values); a set is two bit masks over its values'
+// indexes: `present` the members established, `uncertain` those reported as possible, not
+// established (neither present nor absent: "has" on them is unknown). The two masks never
+// share a bit. `known` false: the rest is meaningless. `given`: the case stated it, as
+// opposed to derived from its other facts.
+#ifndef IBSA_SRC_BASE_FACT_ENCODING_H_
+#define IBSA_SRC_BASE_FACT_ENCODING_H_
+
+#include "ibsa/case.h"
+
+namespace ibsa::internal {
+
+struct FactAccess {
+  using Encoding = FactValue::Encoding;
+  static Encoding& Of(FactValue& value) { return value.encoding_; }
+  static const Encoding& Of(const FactValue& value) { return value.encoding_; }
+};
+
+using FactEncoding = FactAccess::Encoding;
+
+// What `value` holds, as above.
+inline FactEncoding& EncodingOf(FactValue& value) { return FactAccess::Of(value); }
+inline const FactEncoding& EncodingOf(const FactValue& value) { return FactAccess::Of(value); }
+
+// The value that holds `encoding` (e.g. MakeFactValue({.known = true, .number = 1})).
+inline FactValue MakeFactValue(const FactEncoding& encoding) {
+  FactValue value;
+  EncodingOf(value) = encoding;
+  return value;
+}
+
+}  // namespace ibsa::internal
+
+#endif  // IBSA_SRC_BASE_FACT_ENCODING_H_
