@@ -176,7 +176,7 @@ std::string RenderGaps(const GapReport& r, Format format, Language language) {
   for (const auto* v : r.versions) versions += (versions.empty() ? "" : ", ") + v->id;
   out += (md ? "" : "  ") + std::string("Law swept: ") + (versions.empty() ? "none encoded" : versions) + ". " +
          Number(r.space) + " scenarios over " + std::to_string(r.facts.size()) +
-         " facts (every combination of known values; ages and dates by the thresholds the law uses).\n";
+         " facts (every combination of known values that the constraints between facts allow; ages and dates by the thresholds the law uses).\n";
   for (const auto& h : r.harms) {
     out += md ? "\n### " + h.harm->label.Get(language) + " (`" + h.harm->id + "`)\n\n"
               : "\n* " + h.harm->label.Get(language) + " [" + h.harm->id + "]\n";
