@@ -3,6 +3,7 @@
 // case against a law of one rule.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "ibsa/api.h"
@@ -11,6 +12,12 @@
 namespace {
 
 const std::string kRoot = IBSA_SOURCE_DIR;
+// IBSA_BENCH_RULESETS names another law folder: an older build and this one can then be
+// timed on the same law (the bundled one changes with the law, not only with the code).
+const std::string kRulesets = [] {
+  const char* other = std::getenv("IBSA_BENCH_RULESETS");
+  return other != nullptr && *other != '\0' ? std::string(other) : kRoot + "/rulesets";
+}();
 
 struct Loaded {
   ibsa::Vocabulary vocabulary;
@@ -19,8 +26,8 @@ struct Loaded {
 
 const Loaded& Bundled() {
   static const Loaded* loaded = [] {
-    auto vocabulary = ibsa::Vocabulary::Load(kRoot + "/rulesets/facts.yaml");
-    auto law = ibsa::Law::Load(kRoot + "/rulesets", vocabulary.value());
+    auto vocabulary = ibsa::Vocabulary::Load(kRulesets + "/facts.yaml");
+    auto law = ibsa::Law::Load(kRulesets, vocabulary.value());
     return new Loaded{vocabulary.value(), std::move(law).value()};
   }();
   return *loaded;
@@ -124,8 +131,8 @@ BENCHMARK(BM_ApiRequest)->Arg(0)->Arg(1)->Arg(2)->ArgName("next_questions")->Uni
 
 void BM_LoadRulesetsFromYaml(benchmark::State& state) {
   for (auto _ : state) {
-    auto vocabulary = ibsa::Vocabulary::Load(kRoot + "/rulesets/facts.yaml");
-    benchmark::DoNotOptimize(ibsa::Law::Load(kRoot + "/rulesets", vocabulary.value()));
+    auto vocabulary = ibsa::Vocabulary::Load(kRulesets + "/facts.yaml");
+    benchmark::DoNotOptimize(ibsa::Law::Load(kRulesets, vocabulary.value()));
   }
 }
 BENCHMARK(BM_LoadRulesetsFromYaml)->Unit(benchmark::kMillisecond);
@@ -133,11 +140,11 @@ BENCHMARK(BM_LoadRulesetsFromYaml)->Unit(benchmark::kMillisecond);
 // What a run loads instead when the build's snapshot is current (ibsa compile).
 void BM_LoadRulesetsFromSnapshot(benchmark::State& state) {
   const std::string snapshot = std::string(IBSA_BINARY_DIR) + "/bench.law";
-  if (!ibsa::CompileSnapshot(kRoot + "/rulesets", snapshot).ok()) {
+  if (!ibsa::CompileSnapshot(kRulesets, snapshot).ok()) {
     state.SkipWithError("cannot compile the snapshot");
     return;
   }
-  for (auto _ : state) benchmark::DoNotOptimize(ibsa::LoadSnapshot(snapshot, kRoot + "/rulesets"));
+  for (auto _ : state) benchmark::DoNotOptimize(ibsa::LoadSnapshot(snapshot, kRulesets));
 }
 BENCHMARK(BM_LoadRulesetsFromSnapshot)->Unit(benchmark::kMillisecond);
 
@@ -156,7 +163,7 @@ int RulesInForce(const ibsa::Law& law, const std::string& jurisdiction, ibsa::Da
 
 void BM_GapSweep(benchmark::State& state) {
   const Loaded& loaded = Bundled();
-  auto harms = ibsa::Harms::Load(kRoot + "/rulesets/harms.yaml", loaded.law);
+  auto harms = ibsa::Harms::Load(kRulesets + "/harms.yaml", loaded.law);
   const std::string jurisdiction = state.range(0) == 0 ? "BE" : "NL";
   const ibsa::Date date = *ibsa::Date::Parse("2025-06-01");
   double space = 0;
@@ -178,7 +185,7 @@ BENCHMARK(BM_GapSweep)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 // The "full BE+NL+EU sweep": both national sweeps (each includes EU law).
 void BM_FullSweepBelgiumAndNetherlands(benchmark::State& state) {
   const Loaded& loaded = Bundled();
-  auto harms = ibsa::Harms::Load(kRoot + "/rulesets/harms.yaml", loaded.law);
+  auto harms = ibsa::Harms::Load(kRulesets + "/harms.yaml", loaded.law);
   const ibsa::Date date = *ibsa::Date::Parse("2025-06-01");
   for (auto _ : state) {
     benchmark::DoNotOptimize(ibsa::FindGaps(loaded.law, harms.value(), {"BE", date, {}}));

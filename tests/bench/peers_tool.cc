@@ -446,7 +446,11 @@ int Scenarios(const Options& options) {
   json scenarios = json::array();
   int refused = 0;
   while (static_cast<int>(scenarios.size()) < options.count) {
-    if (refused > options.count) Fail("ibsa refused more scenarios than were asked for");
+    // The constraints between facts (facts.yaml) leave a fact without meaning in some draws
+    // (no age for a person who does not exist) and forbid others (a face swap of nobody):
+    // those are refused and drawn again, so that every scenario is one a case may state
+    // with every fact known.
+    if (refused > 100 * options.count) Fail("ibsa refused more than 100 draws per scenario asked for");
     const std::string id = "s" + std::to_string(scenarios.size());
     const std::string text = CaseText(id, options.jurisdiction, options.date, sampler.Draw());
     auto c = ibsa::Case::Parse(text, id + ".json", loaded.vocabulary);
