@@ -199,10 +199,10 @@ Truth Decider::Exec(const Code* at) const {
 }
 
 inline Truth Decider::Judge(int32_t rule) const {
-  const RuleCode& code = law_.rule_code[rule];
-  const Code* end = law_.code.data() + code.end;
+  const RuleCode& code = rule_code_[rule];
+  const Code* end = code_ + code.end;
   Truth result = Truth::kTrue;
-  for (const Code* element = law_.code.data() + code.begin; element != end;
+  for (const Code* element = code_ + code.begin; element != end;
        element += element->size) {
     result = And(result, TruthOf(element));
     if (result == Truth::kFalse) break;
@@ -210,10 +210,12 @@ inline Truth Decider::Judge(int32_t rule) const {
   return result;
 }
 
-inline Truth Decider::Memoised(int32_t rule) const {
+// Inlined by force: GCC otherwise calls it out of line from Run and Exec, which cost Decide
+// 1-2% more instructions than before the engine was reshaped (docs/performance.md).
+__attribute__((always_inline)) inline Truth Decider::Memoised(int32_t rule) const {
   // Only rules that other rules name are judged more than once.
-  if (!law_.rule_code[rule].referenced) return Judge(rule);
-  uint8_t& memo = decision_.memo_[rule];
+  if (!rule_code_[rule].referenced) return Judge(rule);
+  uint8_t& memo = memo_[rule];
   if (memo != kNotJudged) return static_cast<Truth>(memo);
   const Truth result = Judge(rule);
   memo = static_cast<uint8_t>(result);
@@ -251,9 +253,9 @@ void Decider::CollectMissing(const Code* at, std::vector<int32_t>& slots) const 
       if (decision_.missing_seen_[rule]) return;
       decision_.missing_seen_[rule] = 1;
       decision_.missing_touched_.push_back(rule);
-      const RuleCode& code = law_.rule_code[rule];
-      const Code* end = law_.code.data() + code.end;
-      for (const Code* element = law_.code.data() + code.begin; element != end; element += element->size) {
+      const RuleCode& code = rule_code_[rule];
+      const Code* end = code_ + code.end;
+      for (const Code* element = code_ + code.begin; element != end; element += element->size) {
         CollectMissing(element, slots);
       }
       return;
@@ -296,6 +298,7 @@ void Decider::Reset(const EvaluationOptions& options) {
     for (int32_t rule : d.memo_touched_) d.memo_[rule] = kNotJudged;
     d.memo_touched_.clear();
   }
+  memo_ = d.memo_.data();
   d.verdicts_.clear();
   d.verdict_rule_.clear();
   d.gaps_.clear();
@@ -359,27 +362,29 @@ void Decider::Run(const EvaluationOptions& options) {
           continue;
         }
         const RulesetVersion& version = law_.versions[v];
+        const int32_t first_rule = law_.first_rule[v];
         const uint64_t bit = uint64_t{1} << a;
+        uint32_t* const verdict_of = d.verdict_of_.data();
         auto judge = [&](int32_t global) __attribute__((always_inline)) {
-          if (const uint32_t known = d.verdict_of_[global];
+          if (const uint32_t known = verdict_of[global];
               known < d.verdict_rule_.size() && d.verdict_rule_[known] == global) {
             d.verdicts_[known].anchors |= bit;
             return;
           }
-          d.verdict_of_[global] = static_cast<uint32_t>(d.verdicts_.size());
+          verdict_of[global] = static_cast<uint32_t>(d.verdicts_.size());
           d.verdict_rule_.push_back(global);
-          const Rule* rule = &version.rules[global - law_.first_rule[v]];
+          const Rule* rule = &version.rules[global - first_rule];
           d.verdicts_.push_back(Verdict{rule, &version, Memoised(global), bit});
         };
         if (options.as_of) {
-          for (int32_t g = law_.first_rule[v], n = g + static_cast<int32_t>(version.rules.size()); g < n; ++g) judge(g);
+          for (int32_t g = first_rule, n = g + static_cast<int32_t>(version.rules.size()); g < n; ++g) judge(g);
         } else if (a > 0) {
           // An act's date selects the rules about that act.
           for (int32_t global : law_.rules_about_act[v][acts[a - 1].type_index]) judge(global);
         } else {
           // The case date selects the rules about no act the case reports.
-          for (int32_t g = law_.first_rule[v], n = g + static_cast<int32_t>(version.rules.size()); g < n; ++g) {
-            if ((law_.rule_code[g].acts & reported) == 0) judge(g);
+          for (int32_t g = first_rule, n = g + static_cast<int32_t>(version.rules.size()); g < n; ++g) {
+            if ((rule_code_[g].acts & reported) == 0) judge(g);
           }
         }
       }

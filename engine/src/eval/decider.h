@@ -15,10 +15,16 @@ namespace ibsa::internal {
 class Decider final {
  public:
   Decider(const LawData& law, const Case& c, Decision& decision)
-      : law_(law), case_(c), values_(c.values()), decision_(StateOf(decision)) {}
+      : Decider(law, c, c.values(), decision) {}
   // Judges the case's dates and acts against other fact values (what-if answers).
   Decider(const LawData& law, const Case& c, const std::vector<FactValue>& values, Decision& decision)
-      : law_(law), case_(c), values_(values), decision_(StateOf(decision)) {}
+      : law_(law),
+        case_(c),
+        values_(values.data()),
+        code_(law.code.data()),
+        rule_code_(law.rule_code.data()),
+        decision_(StateOf(decision)),
+        memo_(decision_.memo_.data()) {}
 
   // Judges every rule the case's dates select; fills the Decision.
   void Run(const EvaluationOptions& options);
@@ -26,7 +32,7 @@ class Decider final {
   // Evaluate's explanations read the code the verdicts were judged with, not the
   // conditions lowered anew: an element's truth is what Run's judgement of it was.
   // The first element of `rule` (the next is `at + at->size`), and its aggravations.
-  const Code* Elements(int32_t rule) const { return law_.code.data() + law_.rule_code[rule].begin; }
+  const Code* Elements(int32_t rule) const { return code_ + rule_code_[rule].begin; }
   const Code* Aggravations(int32_t rule) const {
     return law_.aggravation_code.data() + law_.aggravations_at[rule];
   }
@@ -64,8 +70,13 @@ class Decider final {
 
   const LawData& law_;
   const Case& case_;
-  const std::vector<FactValue>& values_;
+  // The arrays judging reads, held directly: the memo's byte stores may alias anything,
+  // so reaching them through law_ costs a reload after each store.
+  const FactValue* const values_;
+  const Code* const code_;
+  const RuleCode* const rule_code_;
   DecisionState& decision_;
+  uint8_t* memo_;  // decision_.memo_'s data, again after Reset sizes it
 };
 
 }  // namespace ibsa::internal

@@ -1,5 +1,6 @@
 #include "sweep/bdd.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ibsa::internal {
@@ -133,6 +134,30 @@ void Bdd::PathsFrom(Ref f, std::vector<int8_t>& cube,
 void Bdd::Paths(Ref f, const std::function<void(const std::vector<int8_t>&)>& visit) {
   std::vector<int8_t> cube(variables_, -1);
   PathsFrom(f, cube, visit);
+}
+
+bool Bdd::Intersects(Ref f, const std::vector<int8_t>& cube) {
+  // Depth first; below a free variable both branches are tried, and a node already walked
+  // in this call is not walked again (diagrams share nodes, so without this a diagram could
+  // be walked once per path through it).
+  if (walked_.size() < nodes_.size()) walked_.resize(nodes_.size(), 0);
+  if (++walk_ == 0) {  // the epoch wrapped: forget every mark
+    std::fill(walked_.begin(), walked_.end(), 0);
+    walk_ = 1;
+  }
+  stack_.assign(1, f);
+  while (!stack_.empty()) {
+    const Ref g = stack_.back();
+    stack_.pop_back();
+    if (g == kTrue) return true;
+    if (g == kFalse || walked_[g] == walk_) continue;
+    walked_[g] = walk_;
+    const Node& n = nodes_[g];
+    const int8_t value = cube[n.var];
+    if (value != 1) stack_.push_back(n.low);
+    if (value != 0) stack_.push_back(n.high);
+  }
+  return false;
 }
 
 std::vector<int8_t> Bdd::AnySat(Ref f) {

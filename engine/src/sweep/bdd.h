@@ -31,6 +31,9 @@ class Bdd {
   // Calls `visit` once per path to kTrue with the cube it describes: per variable
   // -1 (free), 0 or 1. Paths are disjoint; together they are exactly f.
   void Paths(Ref f, const std::function<void(const std::vector<int8_t>&)>& visit);
+  // Whether some assignment that agrees with `cube` (per variable -1 free, 0 or 1) satisfies
+  // f: And(f, cube) != kFalse, without building the cube's diagram or any node.
+  bool Intersects(Ref f, const std::vector<int8_t>& cube);
   // One satisfying assignment (free variables set to 0); f must not be kFalse.
   std::vector<int8_t> AnySat(Ref f);
   size_t nodes() const { return nodes_.size(); }
@@ -64,6 +67,10 @@ class Bdd {
   std::vector<Ref> unique_;
   std::vector<IteEntry> ite_cache_;  // power-of-two size, grown with the diagram
   std::vector<double> count_cache_;  // by node; negative: not counted yet
+  // Intersects' walk: the nodes it has visited in call number walk_, and its stack.
+  std::vector<uint32_t> walked_;
+  uint32_t walk_ = 0;
+  std::vector<Ref> stack_;
 };
 
 }  // namespace ibsa::internal

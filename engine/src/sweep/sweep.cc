@@ -655,7 +655,9 @@ Result<std::vector<Pattern>> ScenarioSpace::Patterns(Bdd::Ref f, const std::stri
   std::vector<Masks> cubes;
   bdd_.Paths(f, [&](const std::vector<int8_t>& cube) {
     Masks masks = Decode(cube);
-    if (CountMasks(masks) > 0 && bdd_.And(MasksBdd(masks), valid_) != Bdd::kFalse) cubes.push_back(std::move(masks));
+    // The path meets valid_ exactly where its decoded values do: valid_ only holds
+    // assignments that encode values.
+    if (CountMasks(masks) > 0 && bdd_.Intersects(valid_, cube)) cubes.push_back(std::move(masks));
   });
   cubes = Merge(std::move(cubes));
   // Widen each pattern as far as it stays inside f: a free dimension is one constraint
