@@ -289,7 +289,8 @@ TEST(ApiTest, GapsAndDiffAreTheCliSweeps) {
   EXPECT_EQ(gaps, json::parse(RenderGaps(report.value(), Format::kJson, Language::kEn)));
 
   const json diff = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}, {"to", "2024-07-01"}});
-  auto changed = Diff(TheLaw().law, {"NL", *Date::Parse("2024-06-30"), {}}, {"NL", *Date::Parse("2024-07-01"), {}});
+  auto changed = Diff(TheLaw().law, {"NL", *Date::Parse("2024-06-30"), {}}, {"NL", *Date::Parse("2024-07-01"), {}},
+                      &TheLaw().harms);
   EXPECT_EQ(diff, json::parse(RenderDiff(changed.value(), Format::kJson, Language::kEn)));
 
   // A change says its kind; `change` stays the English phrase in any language, and a penalty

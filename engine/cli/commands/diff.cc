@@ -44,7 +44,7 @@ int RunDiff(const GlobalOptions& global, const DiffOptions& options) {
   }
   auto engine = OpenEngine(global);
   if (!engine) return kLawError;
-  auto report = Diff(engine->law(), left, right);
+  auto report = Diff(engine->law(), left, right, engine->harms());
   if (!report.ok()) {
     PrintErrors(report.errors());
     return kUsageError;

@@ -6,7 +6,10 @@
 // binary decision diagram over the facts the rules and harms read (enumerations as
 // one-hot variables, ages and dates by the thresholds the conditions use), so the
 // answer covers every combination of known facts, not a sample. Results are grouped
-// into patterns: sets of scenarios described by the fewest fact constraints.
+// into patterns: sets of scenarios described by the fewest fact constraints, of which a
+// reader is shown a few (kPatternsShown), each of a few conditions (kConditionsShown).
+// The counts are of combinations of facts, not of cases: they measure how much of the
+// situations the law could meet a gap spans, never how often it happens.
 #ifndef IBSA_GAPS_H_
 #define IBSA_GAPS_H_
 
@@ -93,9 +96,22 @@ struct Constraint {
   std::vector<ValueRange> ranges;   // kInRanges, in increasing order, not adjacent
 };
 
+// At most this many patterns are shown per group (the rest are counted), each naming at
+// most this many conditions (a pattern that needs more is said to be narrower).
+inline constexpr size_t kPatternsShown = 5;
+inline constexpr size_t kConditionsShown = 8;
+
 struct Pattern {
-  std::vector<Constraint> constraints;  // in vocabulary order; facts not named are free
+  // In vocabulary order; facts not named are free, or do not tell the group's scenarios
+  // apart from the rest of the harm (a gap's pattern is read within its harm).
+  std::vector<Constraint> constraints;
+  // Conditions the pattern also needs that are not among `constraints` (it is narrower than
+  // they say); the ones shown are those that keep most of the harm outside the group.
+  size_t conditions_not_shown = 0;
   double scenarios = 0;                 // how many scenarios of the space it covers
+  // Of those, the scenarios that break no constraint the vocabulary says usually holds
+  // (severity: warning): how plausible the pattern is; patterns are ranked by it.
+  double usual_scenarios = 0;
   // One scenario of the pattern, built and checked by CaseBuilder: every fact the sweep
   // varies has a value, so that evaluating it decides every offence swept. Its id,
   // "gap-BE-2025-06-01-<harm>-3", numbers the patterns of a group in the order shown.
@@ -115,11 +131,15 @@ struct HarmGaps {
   const Harm* harm = nullptr;
   double harm_scenarios = 0;  // scenarios in which the harm holds
   double gap_scenarios = 0;   // of those, scenarios no offence covers
-  std::vector<Pattern> patterns;
+  std::vector<Pattern> patterns;   // at most kPatternsShown
+  size_t more_patterns = 0;        // found but not shown: smaller or less usual
+  double more_scenarios = 0;       // gap scenarios in none of the patterns shown
   // Scenarios covered only by offences whose reading is contested or unverified: where
   // the law's reach is uncertain rather than absent.
   double uncertain_scenarios = 0;
   std::vector<Pattern> uncertain_patterns;
+  size_t uncertain_more_patterns = 0;
+  double uncertain_more_scenarios = 0;
 };
 
 struct GapReport {
@@ -166,7 +186,24 @@ struct DiffChange {
   const Rule* earlier = nullptr;
   const Rule* later = nullptr;
   double scenarios = 0;
-  std::vector<Pattern> patterns;
+  std::vector<Pattern> patterns;  // at most kPatternsShown
+  size_t more_patterns = 0;
+  double more_scenarios = 0;
+};
+
+// How the combinations of facts in which a harm holds divide on one side of a diff (the
+// summary's row): `covered` by a settled or likely offence, `by_reading` only by a
+// contested or unverified one, `not_covered` by none. Counts; shares are of `harm`.
+struct HarmCoverageCounts {
+  double harm = 0;
+  double covered = 0;
+  double by_reading = 0;
+  double not_covered = 0;
+};
+struct HarmShift {
+  const Harm* harm = nullptr;
+  HarmCoverageCounts left;
+  HarmCoverageCounts right;
 };
 
 struct DiffReport {
@@ -176,9 +213,12 @@ struct DiffReport {
   std::vector<std::string> facts;
   double space = 0;
   std::vector<DiffChange> changes;
+  std::vector<HarmShift> harms;  // the summary: empty when no harms were given
 };
 
-Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& right);
+// With `harms`, the report opens with how each harm's coverage shifts (each side swept
+// over its own space).
+Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& right, const Harms* harms = nullptr);
 
 // RenderGaps and RenderDiff are in render.h.
 

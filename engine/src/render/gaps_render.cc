@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -11,6 +12,7 @@ namespace {
 
 using nlohmann::json;
 
+// An exact count of combinations, for the machine-readable formats only.
 std::string Number(double n) {
   std::ostringstream out;
   out.precision(0);
@@ -18,18 +20,189 @@ std::string Number(double n) {
   return out.str();
 }
 
-std::string Percent(double part, double whole) {
-  if (whole <= 0) return "0%";
-  std::ostringstream out;
-  out.precision(1);
-  out << std::fixed << 100.0 * part / whole << "%";
-  return out.str();
+// "{1} of {2}": each {n} replaced by the n-th argument.
+std::string Fill(std::string_view pattern, const std::vector<std::string>& args) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '1' &&
+        pattern[i + 1] <= '9' && static_cast<size_t>(pattern[i + 1] - '1') < args.size()) {
+      out += args[pattern[i + 1] - '1'];
+      i += 2;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
 }
 
-std::string ConstraintsText(const Pattern& p) {
+// The words of gap and diff reports in one language: the patterns' conditions, the shares,
+// the summary.
+struct GapWording {
+  const char* yes;
+  const char* no;
+  const char* not_value;   // "not {1}"
+  const char* other_than;  // "other than {1}"
+  const char* or_word;     // " or "
+  const char* at_least;
+  const char* under;
+  const char* range;
+  const char* any;             // a pattern with no condition
+  const char* narrower;        // "{1} more conditions not shown: narrower than said"
+  const char* more;            // "and {1} smaller or less usual ones ({2})"
+  const char* example;         // "example {1}"
+  const char* gaps_title;      // "Legal gaps: {1}"
+  const char* on;
+  const char* with;
+  const char* law_swept;       // "Law swept: {1}."
+  const char* none_encoded;
+  const char* method;          // "{1}": how many facts
+  const char* summary;         // the summary's heading
+  const char* harm;
+  const char* covered;
+  const char* by_reading;
+  const char* not_covered;
+  const char* gap_line;        // "{1} of the combinations ... covered by no offence"
+  const char* gap_none;
+  const char* reading_line;    // "{1} more are covered only by ..."
+  const char* patterns_follow;
+  const char* of_harm;         // "{1} of it": a pattern's share of the harm
+  const char* left;
+  const char* right;
+  const char* change_line;     // a change's share of the combinations
+};
+
+const GapWording& GapWordingFor(Language language) {
+  static const GapWording nl{
+      "ja", "nee", "niet {1}", "behalve {1}", " of ", "minstens {1}", "minder dan {1}", "{1} tot en met {2}",
+      "(elke combinatie)", "nog {1} voorwaarde(n) niet getoond: smaller dan gezegd",
+      "en {1} kleinere of minder gewone ({2})", "voorbeeld {1}", "Juridische lacunes: {1}", " op ", " met ",
+      "Doorzochte wetgeving: {1}.", "niets gecodeerd",
+      "Aandelen zijn aandelen van de combinaties van feiten die de voorwaarden tussen feiten toelaten ({1} feiten; "
+      "leeftijden en data gesneden waar de wet een grens trekt): hoeveel van de mogelijke situaties een lacune beslaat, "
+      "niet hoe vaak ze voorkomt.",
+      "Samenvatting: aandeel van de combinaties van feiten waarin de schade zich voordoet", "schade", "gedekt",
+      "alleen bij een betwiste of niet geverifieerde lezing", "niet gedekt",
+      "{1} van de combinaties van feiten waarin ze zich voordoet, dekt geen enkel misdrijf",
+      "Elke combinatie van feiten waarin ze zich voordoet, dekt een misdrijf.",
+      "{1} is alleen gedekt bij een betwiste of niet geverifieerde lezing", "vooral:", "{1} ervan", "links",
+      "rechts", "{1} van de combinaties van feiten"};
+  static const GapWording fr{
+      "oui", "non", "pas {1}", "autre que {1}", " ou ", "au moins {1}", "moins de {1}", "de {1} à {2}",
+      "(toute combinaison)", "{1} autre(s) condition(s) non montrée(s) : plus étroit qu'énoncé",
+      "et {1} plus petits ou moins habituels ({2})", "exemple {1}", "Lacunes juridiques : {1}", " au ", " avec ",
+      "Droit parcouru : {1}.", "rien d'encodé",
+      "Les parts sont des parts des combinaisons de faits que permettent les contraintes entre faits ({1} faits ; "
+      "âges et dates coupés là où la loi trace une limite) : combien des situations possibles une lacune couvre, "
+      "non combien de fois elle se produit.",
+      "Résumé : part des combinaisons de faits où l'atteinte existe", "atteinte", "couvert",
+      "seulement selon une lecture contestée ou non vérifiée", "non couvert",
+      "{1} des combinaisons de faits où elle existe ne sont couvertes par aucune infraction",
+      "Chaque combinaison de faits où elle existe est couverte par une infraction.",
+      "{1} ne sont couvertes que selon une lecture contestée ou non vérifiée", "surtout :", "{1} de l'atteinte",
+      "gauche", "droite", "{1} des combinaisons de faits"};
+  static const GapWording en{
+      "yes", "no", "not {1}", "other than {1}", " or ", "at least {1}", "under {1}", "{1} to {2}",
+      "(any combination)", "{1} more condition(s) not shown: narrower than said",
+      "and {1} smaller or less usual ones ({2})", "example {1}", "Legal gaps: {1}", " on ", " with ",
+      "Law swept: {1}.", "none encoded",
+      "Shares are of the combinations of facts that the constraints between facts allow ({1} facts; ages and dates "
+      "cut where the law draws a line): how much of the possible situations a gap spans, not how often it happens.",
+      "Summary: share of the combinations of facts in which the harm holds", "harm", "covered",
+      "only on a contested or unverified reading", "not covered",
+      "{1} of the combinations of facts in which it holds are covered by no offence",
+      "Every combination of facts in which it holds is covered by an offence.",
+      "{1} are covered only on a contested or unverified reading", "mainly:", "{1} of it", "left", "right",
+      "{1} of the combinations of facts"};
+  switch (language) {
+    case Language::kNl: return nl;
+    case Language::kFr: return fr;
+    case Language::kEn: return en;
+  }
+  return en;  // not reached: the switch names every language
+}
+
+// "0.4%", "0,4 %" (fr), "< 0.1%": a share, never a count.
+std::string Share(double part, double whole, Language language) {
+  const double p = whole > 0 ? 100.0 * part / whole : 0;
+  std::ostringstream out;
+  out.precision(1);
+  out << std::fixed << (p > 0 && p < 0.05 ? 0.1 : p);
+  std::string s = out.str();
+  if (language != Language::kEn) std::replace(s.begin(), s.end(), '.', ',');
+  if (p > 0 && p < 0.05) s = "< " + s;
+  return s + (language == Language::kFr ? " %" : "%");
+}
+
+// A share as JSON reads it: a fraction, rounded to six places.
+double Fraction(double part, double whole) { return whole > 0 ? std::round(part / whole * 1e6) / 1e6 : 0; }
+
+std::string Join(const std::vector<std::string>& items, std::string_view separator) {
   std::string s;
-  for (const auto& c : p.constraints) s += (s.empty() ? "" : "; ") + c.fact + " " + c.text;
-  return s.empty() ? "(any scenario)" : s;
+  for (const auto& x : items) s += (s.empty() ? "" : std::string(separator)) + x;
+  return s;
+}
+
+// One condition in words: the fact's label and the values' labels, "Technique: fully
+// generated or face swap"; a fact the vocabulary does not know reads as its name.
+std::string ConditionWords(const Constraint& c, const Vocabulary& vocabulary, Language language) {
+  const GapWording& w = GapWordingFor(language);
+  const auto slot = vocabulary.SlotOf(c.fact);
+  const FactDefinition* fact = slot ? &vocabulary.fact(*slot) : nullptr;
+  const std::string label = fact && !fact->label.Get(language).empty() ? fact->label.Get(language) : c.fact;
+  auto name = [&](const std::string& v) -> std::string {
+    if (fact == nullptr) return v;
+    const auto index = fact->ValueIndex(v);
+    return index ? fact->ValueLabel(*index, language) : v;
+  };
+  auto names = [&](const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) out.push_back(name(v));
+    return Join(out, w.or_word);
+  };
+  std::string value;
+  switch (c.op) {
+    case ConstraintOp::kIs: value = c.values.at(0) == "true" ? w.yes : w.no; break;
+    case ConstraintOp::kHas: value = name(c.values.at(0)); break;
+    case ConstraintOp::kHasNot: value = Fill(w.not_value, {name(c.values.at(0))}); break;
+    case ConstraintOp::kIn: {
+      // Many values allowed read better as the few excluded: "other than real recording".
+      std::vector<std::string> excluded;
+      if (fact != nullptr) {
+        for (const auto& v : fact->values) {
+          if (std::find(c.values.begin(), c.values.end(), v) == c.values.end()) excluded.push_back(v);
+        }
+      }
+      value = c.values.size() > 2 && !excluded.empty() && excluded.size() < c.values.size()
+                  ? Fill(w.other_than, {names(excluded)})
+                  : names(c.values);
+      break;
+    }
+    case ConstraintOp::kInRanges: {
+      auto show = [&](int64_t v) {
+        return c.type == FactType::kDate ? Date::FromDays(static_cast<int32_t>(v)).ToString() : std::to_string(v);
+      };
+      std::vector<std::string> pieces;
+      for (const ValueRange& r : c.ranges) {
+        pieces.push_back(r.min && r.max ? (*r.min == *r.max ? show(*r.min) : Fill(w.range, {show(*r.min), show(*r.max)}))
+                         : r.min        ? Fill(w.at_least, {show(*r.min)})
+                         : r.max        ? Fill(w.under, {show(*r.max + 1)})
+                                        : std::string());
+      }
+      value = Join(pieces, w.or_word);
+      break;
+    }
+  }
+  return label + (language == Language::kFr ? " : " : ": ") + value;
+}
+
+// A pattern in words: its conditions, then, if it needs more, that it is narrower.
+std::string PatternWords(const Pattern& p, const Vocabulary& vocabulary, Language language) {
+  const GapWording& w = GapWordingFor(language);
+  std::vector<std::string> words;
+  for (const auto& c : p.constraints) words.push_back(ConditionWords(c, vocabulary, language));
+  std::string s = words.empty() ? w.any : Join(words, "; ");
+  if (p.conditions_not_shown > 0) s += " (" + Fill(w.narrower, {std::to_string(p.conditions_not_shown)}) + ")";
+  return s;
 }
 
 // The values a constraint allows, typed as the fact is: booleans, strings, or ranges of
@@ -61,15 +234,42 @@ json ConstraintValues(const Constraint& c) {
   return values;
 }
 
-json PatternJson(const Pattern& p, const Vocabulary& vocabulary) {
+// `whole`: the combinations the pattern's share is of (the harm's, or the space's in a diff).
+json PatternJson(const Pattern& p, double whole, const Vocabulary& vocabulary, Language language) {
   json constraints = json::array();
   for (const auto& c : p.constraints) {
     constraints.push_back({{"fact", c.fact},
+                           {"text", ConditionWords(c, vocabulary, language)},
                            {"constraint", c.text},
                            {"op", ConstraintOpName(c.op)},
                            {"values", ConstraintValues(c)}});
   }
-  return {{"constraints", constraints}, {"scenarios", p.scenarios}, {"example", ExampleCaseFile(p, vocabulary)}};
+  return {{"text", PatternWords(p, vocabulary, language)},
+          {"constraints", constraints},
+          {"conditions_not_shown", p.conditions_not_shown},
+          {"share", Fraction(p.scenarios, whole)},
+          {"combinations", p.scenarios},
+          {"usual_combinations", p.usual_scenarios},
+          {"example", ExampleCaseFile(p, vocabulary)}};
+}
+
+json GroupJson(const std::vector<Pattern>& patterns, double combinations, size_t more, double more_combinations,
+               double whole, const Vocabulary& vocabulary, Language language) {
+  json list = json::array();
+  for (const auto& p : patterns) list.push_back(PatternJson(p, whole, vocabulary, language));
+  return {{"share", Fraction(combinations, whole)}, {"combinations", combinations}, {"patterns", list},
+          {"more_patterns", more}, {"more_share", Fraction(more_combinations, whole)},
+          {"more_combinations", more_combinations}};
+}
+
+json CountsJson(const HarmCoverageCounts& c) {
+  return {{"combinations", c.harm}, {"covered", Fraction(c.covered, c.harm)},
+          {"by_reading", Fraction(c.by_reading, c.harm)}, {"not_covered", Fraction(c.not_covered, c.harm)}};
+}
+
+HarmCoverageCounts CountsOf(const HarmGaps& h) {
+  return {h.harm_scenarios, h.harm_scenarios - h.gap_scenarios - h.uncertain_scenarios, h.uncertain_scenarios,
+          h.gap_scenarios};
 }
 
 std::string CsvField(const std::string& s) {
@@ -78,26 +278,110 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-std::string WithText(const std::vector<std::string>& with) {
-  std::string s;
-  for (const auto& w : with) s += (s.empty() ? "" : ", ") + w;
-  return s;
+std::string WithText(const std::vector<std::string>& with) { return Join(with, ", "); }
+
+std::string XmlText(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
 }
 
-// At most this many patterns per group in text and Markdown; JSON and CSV list all.
-constexpr size_t kShownPatterns = 12;
-
-// The patterns as a numbered list (text) or table (Markdown), at most kShownPatterns.
-void AppendPatterns(std::string& out, const std::vector<Pattern>& patterns, bool md) {
-  if (md && !patterns.empty()) out += "\n| # | scenarios | pattern |\n|---|---|---|\n";
-  for (size_t i = 0; i < patterns.size() && i < kShownPatterns; ++i) {
-    const Pattern& p = patterns[i];
-    out += md ? "| " + std::to_string(i + 1) + " | " + Number(p.scenarios) + " | " + ConstraintsText(p) + " |\n"
-              : "    " + std::to_string(i + 1) + ". (" + Number(p.scenarios) + ") " + ConstraintsText(p) + "\n";
+// The summary as a chart: per harm its label, then one bar per side (covered, covered only
+// on a contested or unverified reading, not covered), as inline SVG with no external asset.
+struct ChartRow {
+  std::string label;
+  std::vector<std::pair<std::string, HarmCoverageCounts>> bars;  // (side, counts); side "" alone
+};
+std::string SummarySvg(const std::vector<ChartRow>& rows, Language language) {
+  const GapWording& w = GapWordingFor(language);
+  constexpr int kWidth = 640, kBarX = 60, kBarWidth = 560, kBar = 12;
+  const char* colours[3] = {"#2e7d32", "#f9a825", "#c62828"};
+  std::string body;
+  int y = 0;
+  auto number = [](double v) {
+    std::ostringstream out;
+    out.precision(1);
+    out << std::fixed << v;
+    return out.str();
+  };
+  for (const ChartRow& row : rows) {
+    y += 16;
+    body += "  <text x=\"0\" y=\"" + std::to_string(y) + "\" font-size=\"12\">" + XmlText(row.label) + "</text>\n";
+    for (const auto& [side, c] : row.bars) {
+      y += 4;
+      if (!side.empty()) {
+        body += "  <text x=\"0\" y=\"" + std::to_string(y + kBar - 2) + "\" font-size=\"10\">" + XmlText(side) + "</text>\n";
+      }
+      double x = kBarX;
+      const double parts[3] = {c.covered, c.by_reading, c.not_covered};
+      for (int i = 0; i < 3; ++i) {
+        const double width = c.harm > 0 ? kBarWidth * parts[i] / c.harm : 0;
+        if (width > 0) {
+          body += "  <rect x=\"" + number(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" + number(width) +
+                  "\" height=\"" + std::to_string(kBar) + "\" fill=\"" + colours[i] + "\"/>\n";
+        }
+        x += width;
+      }
+      if (c.harm <= 0) {
+        body += "  <rect x=\"" + std::to_string(kBarX) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                std::to_string(kBarWidth) + "\" height=\"" + std::to_string(kBar) + "\" fill=\"none\" stroke=\"#999\"/>\n";
+      }
+      y += kBar;
+    }
   }
-  if (patterns.size() > kShownPatterns) {
-    out += (md ? "\n" : "    ") + std::string("(+") + std::to_string(patterns.size() - kShownPatterns) +
-           " smaller patterns; --format json or csv lists them all)\n";
+  y += 20;
+  const char* names[3] = {w.covered, w.by_reading, w.not_covered};
+  int x = 0;
+  for (int i = 0; i < 3; ++i) {
+    body += "  <rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y - 10) + "\" width=\"10\" height=\"10\" fill=\"" +
+            colours[i] + "\"/><text x=\"" + std::to_string(x + 14) + "\" y=\"" + std::to_string(y) +
+            "\" font-size=\"11\">" + XmlText(names[i]) + "</text>\n";
+    x += i == 1 ? 300 : 120;
+  }
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(kWidth) + "\" height=\"" +
+         std::to_string(y + 6) + "\" viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(y + 6) +
+         "\" role=\"img\" aria-label=\"" + XmlText(w.summary) + "\">\n" + body + "</svg>\n";
+}
+
+std::string SharesText(const HarmCoverageCounts& c, Language language) {
+  auto pad = [](std::string s) {
+    size_t chars = 0;
+    for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;
+    return std::string(chars < 7 ? 7 - chars : 0, ' ') + s;
+  };
+  return pad(Share(c.covered, c.harm, language)) + " " + pad(Share(c.by_reading, c.harm, language)) + " " +
+         pad(Share(c.not_covered, c.harm, language));
+}
+
+std::string SharesCells(const HarmCoverageCounts& c, Language language) {
+  return Share(c.covered, c.harm, language) + " | " + Share(c.by_reading, c.harm, language) + " | " +
+         Share(c.not_covered, c.harm, language);
+}
+
+// The patterns shown of one group: a numbered list (text) or a table (Markdown), then how
+// many more were found. Shares are of `whole`.
+void AppendPatterns(std::string& out, const std::vector<Pattern>& patterns, size_t more, double more_scenarios,
+                    double whole, bool md, const Vocabulary& vocabulary, Language language) {
+  const GapWording& w = GapWordingFor(language);
+  if (md && !patterns.empty()) out += "\n| # | % | " + std::string(w.patterns_follow) + " | |\n|---|---|---|---|\n";
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    const Pattern& p = patterns[i];
+    const std::string id = p.example ? p.example->id() : "";
+    out += md ? "| " + std::to_string(i + 1) + " | " + Share(p.scenarios, whole, language) + " | " +
+                    PatternWords(p, vocabulary, language) + " | " + (id.empty() ? "" : "`" + id + "`") + " |\n"
+              : "    " + std::to_string(i + 1) + ". (" + Share(p.scenarios, whole, language) + ") " +
+                    PatternWords(p, vocabulary, language) + (id.empty() ? "" : " [" + Fill(w.example, {id}) + "]") + "\n";
+  }
+  if (more > 0) {
+    out += (md ? "\n" : "    ") + Fill(w.more, {std::to_string(more), Share(more_scenarios, whole, language)}) + ".\n";
   }
 }
 
@@ -134,61 +418,79 @@ std::string_view ConstraintOpName(ConstraintOp op) {
 }
 
 std::string RenderGaps(const GapReport& r, Format format, Language language) {
-  const std::string where = r.options.jurisdiction + " on " + r.options.date.ToString() +
-                            (r.options.with.empty() ? "" : " with " + WithText(r.options.with));
+  const GapWording& w = GapWordingFor(language);
+  const Vocabulary& vocabulary = *r.vocabulary;
+  const std::string where = r.options.jurisdiction + w.on + r.options.date.ToString() +
+                            (r.options.with.empty() ? "" : w.with + WithText(r.options.with));
   if (format == Format::kJson) {
+    json summary = json::array();
     json harms = json::array();
     for (const auto& h : r.harms) {
-      json patterns = json::array();
-      for (const auto& p : h.patterns) patterns.push_back(PatternJson(p, *r.vocabulary));
-      json uncertain = json::array();
-      for (const auto& p : h.uncertain_patterns) uncertain.push_back(PatternJson(p, *r.vocabulary));
+      json row{{"harm", h.harm->id}, {"kind", h.harm->kind}, {"label", h.harm->label.Get(language)}};
+      row.update(CountsJson(CountsOf(h)));
+      summary.push_back(std::move(row));
       harms.push_back({{"harm", h.harm->id}, {"kind", h.harm->kind}, {"label", h.harm->label.Get(language)},
-                       {"harm_scenarios", h.harm_scenarios}, {"gap_scenarios", h.gap_scenarios},
-                       {"patterns", patterns}, {"uncertain_scenarios", h.uncertain_scenarios},
-                       {"uncertain_patterns", uncertain}});
+                       {"combinations", h.harm_scenarios},
+                       {"not_covered", GroupJson(h.patterns, h.gap_scenarios, h.more_patterns, h.more_scenarios,
+                                                 h.harm_scenarios, vocabulary, language)},
+                       {"by_reading", GroupJson(h.uncertain_patterns, h.uncertain_scenarios, h.uncertain_more_patterns,
+                                                h.uncertain_more_scenarios, h.harm_scenarios, vocabulary, language)}});
     }
     json versions = json::array();
     for (const auto* v : r.versions) versions.push_back(v->id);
-    return json{{"format", "ibsa.gaps/1"}, {"jurisdiction", r.options.jurisdiction},
+    return json{{"format", "ibsa.gaps/2"}, {"jurisdiction", r.options.jurisdiction},
                 {"date", r.options.date.ToString()}, {"with", r.options.with}, {"versions", versions},
-                {"facts", r.facts}, {"space", r.space}, {"harms", harms}}
+                {"facts", r.facts}, {"combinations", r.space}, {"summary", summary}, {"harms", harms}}
                .dump(2) + "\n";
   }
   if (format == Format::kCsv) {
-    std::string out = "jurisdiction,date,harm,kind,coverage,pattern,scenarios,constraints\n";
+    std::string out = "jurisdiction,date,harm,kind,coverage,pattern,share,combinations,conditions,example\n";
     for (const auto& h : r.harms) {
       for (const auto* list : {&h.patterns, &h.uncertain_patterns}) {
         const std::string coverage = list == &h.patterns ? "none" : "uncertain";
         for (size_t i = 0; i < list->size(); ++i) {
+          const Pattern& p = (*list)[i];
           out += r.options.jurisdiction + "," + r.options.date.ToString() + "," + h.harm->id + "," + h.harm->kind + "," +
-                 coverage + "," + std::to_string(i + 1) + "," + Number((*list)[i].scenarios) + "," +
-                 CsvField(ConstraintsText((*list)[i])) + "\n";
+                 coverage + "," + std::to_string(i + 1) + "," + std::to_string(Fraction(p.scenarios, h.harm_scenarios)) +
+                 "," + Number(p.scenarios) + "," + CsvField(PatternWords(p, vocabulary, language)) +
+                 "," + (p.example ? p.example->id() : "") + "\n";
         }
       }
     }
     return out;
   }
   const bool md = format == Format::kMarkdown;
-  std::string out;
-  out += md ? "## Gaps: " + where + "\n\n" : "Legal gaps: " + where + "\n";
-  std::string versions;
-  for (const auto* v : r.versions) versions += (versions.empty() ? "" : ", ") + v->id;
-  out += (md ? "" : "  ") + std::string("Law swept: ") + (versions.empty() ? "none encoded" : versions) + ". " +
-         Number(r.space) + " scenarios over " + std::to_string(r.facts.size()) +
-         " facts (every combination of known values that the constraints between facts allow; ages and dates by the thresholds the law uses).\n";
+  const std::string indent = md ? "" : "  ";
+  std::string out = md ? "## " + Fill(w.gaps_title, {where}) + "\n\n" : Fill(w.gaps_title, {where}) + "\n";
+  std::vector<std::string> versions;
+  for (const auto* v : r.versions) versions.push_back(v->id);
+  out += indent + Fill(w.law_swept, {versions.empty() ? w.none_encoded : Join(versions, ", ")}) + (md ? "\n\n" : "\n");
+  out += indent + Fill(w.method, {std::to_string(r.facts.size())}) + "\n";
+  // The summary first.
+  out += md ? "\n### " + std::string(w.summary) + "\n\n| " + w.harm + " | " + w.covered + " | " + w.by_reading + " | " +
+                  w.not_covered + " |\n|---|---|---|---|\n"
+            : "\n  " + std::string(w.summary) + " (" + w.covered + " / " + w.by_reading + " / " + w.not_covered + "):\n";
+  std::vector<ChartRow> chart;
+  for (const auto& h : r.harms) {
+    const HarmCoverageCounts c = CountsOf(h);
+    out += md ? "| " + h.harm->label.Get(language) + " (`" + h.harm->id + "`) | " + SharesCells(c, language) + " |\n"
+              : "  " + SharesText(c, language) + "  " + h.harm->label.Get(language) + " [" + h.harm->id + "]\n";
+    chart.push_back({h.harm->label.Get(language), {{"", c}}});
+  }
+  if (md) out += "\n" + SummarySvg(chart, language);
   for (const auto& h : r.harms) {
     out += md ? "\n### " + h.harm->label.Get(language) + " (`" + h.harm->id + "`)\n\n"
               : "\n* " + h.harm->label.Get(language) + " [" + h.harm->id + "]\n";
-    out += (md ? "" : "  ") + Number(h.gap_scenarios) + " of " + Number(h.harm_scenarios) +
-           " scenarios in which it holds are covered by no offence (" + Percent(h.gap_scenarios, h.harm_scenarios) + ")" +
-           (h.patterns.empty() ? "." : ", in " + std::to_string(h.patterns.size()) + " pattern(s):") + "\n";
-    AppendPatterns(out, h.patterns, md);
+    out += indent + (h.gap_scenarios > 0 ? Fill(w.gap_line, {Share(h.gap_scenarios, h.harm_scenarios, language)}) +
+                                               (h.patterns.empty() ? "." : "; " + std::string(w.patterns_follow))
+                                         : std::string(w.gap_none)) +
+           "\n";
+    AppendPatterns(out, h.patterns, h.more_patterns, h.more_scenarios, h.harm_scenarios, md, vocabulary, language);
     if (h.uncertain_scenarios > 0) {
-      out += (md ? "\n" : "  ") + Number(h.uncertain_scenarios) +
-             " more are covered only by a contested or unverified reading" +
-             (h.uncertain_patterns.empty() ? "." : ":") + "\n";
-      AppendPatterns(out, h.uncertain_patterns, md);
+      out += (md ? "\n" : "  ") + Fill(w.reading_line, {Share(h.uncertain_scenarios, h.harm_scenarios, language)}) +
+             (h.uncertain_patterns.empty() ? "." : "; " + std::string(w.patterns_follow)) + "\n";
+      AppendPatterns(out, h.uncertain_patterns, h.uncertain_more_patterns, h.uncertain_more_scenarios,
+                     h.harm_scenarios, md, vocabulary, language);
     }
   }
   return out;
@@ -204,9 +506,6 @@ struct DiffWording {
   const char* left_to;
   const char* right_mark;
   const char* diff;          // the Markdown heading
-  const char* scenarios_over;
-  const char* facts;
-  const char* scenarios;
   const char* no_changes;
   const char* article;
   // The phrases of the changes: their kind said, about the offence named before them.
@@ -223,13 +522,13 @@ struct DiffWording {
 
 const DiffWording& DiffWordingFor(Language language) {
   static const DiffWording nl{" op ", " met ", "Wijzigingen van ", " (links) naar ", " (rechts)", "Verschil: ",
-                              " scenario's over ", " feiten.", " scenario's", "Geen enkel scenario verandert.", "art. ",
+                              "Geen enkel scenario verandert.", "art. ",
                               "alleen links gedekt (geen misdrijf rechts)", "alleen rechts gedekt (geen misdrijf links)",
                               "straf gewijzigd", "misdrijf geschrapt: geen misdrijf rechts zet het voort",
                               "niet meer gedekt door de opvolger", "nieuw gedekt door dit misdrijf",
                               "misdrijf toegevoegd", "geen", "niet geverifieerd"};
   static const DiffWording fr{" au ", " avec ", "Changements de ", " (gauche) à ", " (droite)", "Différence : ",
-                              " scénarios sur ", " faits.", " scénarios", "Aucun scénario ne change.", "art. ",
+                              "Aucun scénario ne change.", "art. ",
                               "couvert seulement à gauche (aucune infraction à droite)",
                               "couvert seulement à droite (aucune infraction à gauche)", "peine modifiée",
                               "infraction supprimée : aucune infraction à droite ne la prolonge",
@@ -237,7 +536,7 @@ const DiffWording& DiffWordingFor(Language language) {
                               "nouvellement couvert par cette infraction", "infraction ajoutée", "aucune",
                               "non vérifiée"};
   static const DiffWording en{" on ", " with ", "Changes from ", " (left) to ", " (right)", "Diff: ",
-                              " scenarios over ", " facts.", " scenarios", "No scenario changes.", "art. ",
+                              "No scenario changes.", "art. ",
                               "covered only on the left (no offence on the right)",
                               "covered only on the right (no offence on the left)", "penalty changed",
                               "offence removed: no offence on the right continues it",
@@ -278,19 +577,32 @@ std::string ChangePhrase(const DiffChange& c, Language language) {
 
 std::string RenderDiff(const DiffReport& r, Format format, Language language) {
   const DiffWording& w = DiffWordingFor(language);
+  const GapWording& g = GapWordingFor(language);
+  const Vocabulary& vocabulary = *r.vocabulary;
   auto side = [&](const DiffSide& s) {
     return s.jurisdiction + w.on + s.date.ToString() + (s.with.empty() ? "" : w.with + WithText(s.with));
   };
   if (format == Format::kJson) {
+    json summary = json::array();
+    for (const auto& h : r.harms) {
+      summary.push_back({{"harm", h.harm->id}, {"kind", h.harm->kind}, {"label", h.harm->label.Get(language)},
+                         {"left", CountsJson(h.left)}, {"right", CountsJson(h.right)}});
+    }
     json changes = json::array();
     for (const auto& c : r.changes) {
       json patterns = json::array();
-      for (const auto& p : c.patterns) patterns.push_back(PatternJson(p, *r.vocabulary));
+      for (const auto& p : c.patterns) patterns.push_back(PatternJson(p, r.space, vocabulary, language));
       // `change` stays the English phrase it always was; `kind` is what a program reads.
       json change{{"rule", c.rule.empty() ? json(nullptr) : json(c.rule)},
                   {"article", c.article.empty() ? json(nullptr) : json(c.article)},
                   {"kind", DiffChangeKindName(c.kind)},
-                  {"change", ChangePhrase(c, Language::kEn)}, {"scenarios", c.scenarios}, {"patterns", patterns}};
+                  {"change", ChangePhrase(c, Language::kEn)},
+                  {"share", Fraction(c.scenarios, r.space)},
+                  {"combinations", c.scenarios},
+                  {"patterns", patterns},
+                  {"more_patterns", c.more_patterns},
+                  {"more_share", Fraction(c.more_scenarios, r.space)},
+                  {"more_combinations", c.more_scenarios}};
       if (c.kind == DiffChangeKind::kPenaltyChanged) {
         change["penalty"] = {{"earlier_rule", c.earlier->id},
                              {"before", PenaltyWords(*c.earlier, w, language)},
@@ -302,31 +614,52 @@ std::string RenderDiff(const DiffReport& r, Format format, Language language) {
     auto side_en = [](const DiffSide& s) {
       return s.jurisdiction + " on " + s.date.ToString() + (s.with.empty() ? "" : " with " + WithText(s.with));
     };
-    return json{{"format", "ibsa.diff/1"}, {"left", side_en(r.left)}, {"right", side_en(r.right)},
-                {"facts", r.facts}, {"space", r.space}, {"changes", changes}}
+    return json{{"format", "ibsa.diff/2"}, {"left", side_en(r.left)}, {"right", side_en(r.right)},
+                {"facts", r.facts}, {"combinations", r.space}, {"summary", summary}, {"changes", changes}}
                .dump(2) + "\n";
   }
   if (format == Format::kCsv) {
-    std::string out = "change,rule,pattern,scenarios,constraints\n";
+    std::string out = "change,rule,pattern,share,combinations,conditions,example\n";
     for (const auto& c : r.changes) {
       for (size_t i = 0; i < c.patterns.size(); ++i) {
+        const Pattern& p = c.patterns[i];
         // The English phrase, as `change` in JSON: a column programs compare.
         out += CsvField(ChangePhrase(c, Language::kEn)) + "," + c.rule + "," + std::to_string(i + 1) + "," +
-               Number(c.patterns[i].scenarios) + "," + CsvField(ConstraintsText(c.patterns[i])) + "\n";
+               std::to_string(Fraction(p.scenarios, r.space)) + "," + Number(p.scenarios) + "," +
+               CsvField(PatternWords(p, vocabulary, language)) + "," + (p.example ? p.example->id() : "") + "\n";
       }
     }
     return out;
   }
   const bool md = format == Format::kMarkdown;
+  const std::string indent = md ? "" : "  ";
   std::string out = md ? "## " + std::string(w.diff) + side(r.left) + " → " + side(r.right) + "\n\n"
                        : w.changes_from + side(r.left) + w.left_to + side(r.right) + w.right_mark + "\n";
-  out += (md ? "" : "  ") + Number(r.space) + w.scenarios_over + std::to_string(r.facts.size()) + w.facts + "\n";
-  if (r.changes.empty()) out += (md ? "\n" : "  ") + std::string(w.no_changes) + "\n";
+  out += indent + Fill(g.method, {std::to_string(r.facts.size())}) + "\n";
+  if (!r.harms.empty()) {
+    // The summary first: each harm's coverage on the left, then on the right.
+    out += md ? "\n### " + std::string(g.summary) + "\n\n| " + g.harm + " | | " + g.covered + " | " + g.by_reading +
+                    " | " + g.not_covered + " |\n|---|---|---|---|---|\n"
+              : "\n  " + std::string(g.summary) + " (" + g.covered + " / " + g.by_reading + " / " + g.not_covered +
+                    "), " + g.left + " → " + g.right + ":\n";
+    std::vector<ChartRow> chart;
+    for (const auto& h : r.harms) {
+      const std::string label = h.harm->label.Get(language);
+      out += md ? "| " + label + " (`" + h.harm->id + "`) | " + g.left + " | " + SharesCells(h.left, language) + " |\n| | " +
+                      g.right + " | " + SharesCells(h.right, language) + " |\n"
+                : "  " + SharesText(h.left, language) + "  →" + SharesText(h.right, language) + "  " + label + " [" +
+                      h.harm->id + "]\n";
+      chart.push_back({label, {{g.left, h.left}, {g.right, h.right}}});
+    }
+    if (md) out += "\n" + SummarySvg(chart, language);
+  }
+  if (r.changes.empty()) out += (md ? "\n" : "\n  ") + std::string(w.no_changes) + "\n";
   for (const auto& c : r.changes) {
     const std::string head = (c.rule.empty() ? "" : c.rule + " (" + w.article + c.article + "): ") + ChangePhrase(c, language);
-    out += md ? "\n### " + head + "\n\n" + Number(c.scenarios) + w.scenarios + ".\n"
-              : "\n* " + head + ": " + Number(c.scenarios) + w.scenarios + "\n";
-    AppendPatterns(out, c.patterns, md);
+    const std::string share = Fill(g.change_line, {Share(c.scenarios, r.space, language)});
+    out += md ? "\n### " + head + "\n\n" + share + (c.patterns.empty() ? "." : "; " + std::string(g.patterns_follow)) + "\n"
+              : "\n* " + head + ": " + share + "\n";
+    AppendPatterns(out, c.patterns, c.more_patterns, c.more_scenarios, r.space, md, vocabulary, language);
   }
   return out;
 }

@@ -566,7 +566,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       throw RequestError{422, "a diff needs two states of the law: 'from' and 'to', 'vs', or 'with'", "", "", {}};
     }
     const Language language = fields.Lang();
-    auto report = Diff(law, left, right);
+    auto report = Diff(law, left, right, engine_.harms());
     if (!report.ok()) ThrowEngineErrors(report.errors());
     return Json(RenderDiff(report.value(), Format::kJson, language));
   } catch (const RequestError& e) {

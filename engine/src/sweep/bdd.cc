@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace ibsa::internal {
 
@@ -98,6 +99,22 @@ Bdd::Ref Bdd::Restrict(Ref f, int var, bool value) {
     return result;
   };
   return restrict(f);
+}
+
+Bdd::Ref Bdd::Exists(Ref f, int first, int count) {
+  const int last = first + count;  // exclusive
+  std::unordered_map<Ref, Ref> done;
+  std::function<Ref(Ref)> exists = [&](Ref x) -> Ref {
+    if (x == kFalse || x == kTrue || VarOf(x) >= last) return x;
+    if (auto it = done.find(x); it != done.end()) return it->second;
+    const Node n = nodes_[x];
+    const Ref low = exists(n.low);
+    const Ref high = exists(n.high);
+    const Ref result = n.var >= first ? Or(low, high) : Make(n.var, low, high);
+    done.emplace(x, result);
+    return result;
+  };
+  return exists(f);
 }
 
 double Bdd::SatCount(Ref f) {

@@ -25,6 +25,9 @@ class Bdd {
   Ref Ite(Ref f, Ref g, Ref h);
   // f with variable `var` set to `value` (the cofactor): no longer depends on `var`.
   Ref Restrict(Ref f, int var, bool value);
+  // f with the variables first .. first + count - 1 quantified away (some value of them
+  // satisfies f): no longer depends on them.
+  Ref Exists(Ref f, int first, int count);
 
   // The number of assignments of all variables that satisfy f.
   double SatCount(Ref f);

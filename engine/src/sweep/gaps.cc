@@ -215,54 +215,93 @@ std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evalu
 
 // ---- Gaps ---------------------------------------------------------------------------------
 
-Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions& options) {
+namespace {
+
+// The harms swept over one jurisdiction's law on one date: which scenarios an offence
+// covers, and which a settled or likely offence covers.
+struct HarmSweep {
+  Side side;
+  std::unique_ptr<ScenarioSpace> space;
+  Bdd::Ref covered = Bdd::kFalse;
+  Bdd::Ref covered_surely = Bdd::kFalse;
+  std::vector<Bdd::Ref> harms;  // per harm
+
+  HarmCoverageCounts Counts(size_t harm) {
+    HarmCoverageCounts counts;
+    Bdd& bdd = space->bdd();
+    counts.harm = space->Count(harms[harm]);
+    counts.covered = space->Count(bdd.And(harms[harm], covered_surely));
+    counts.by_reading = space->Count(Uncertain(harm));
+    counts.not_covered = space->Count(Gap(harm));
+    return counts;
+  }
+  Bdd::Ref Gap(size_t harm) { return space->bdd().And(harms[harm], space->bdd().Not(covered)); }
+  Bdd::Ref Uncertain(size_t harm) {
+    Bdd& bdd = space->bdd();
+    return bdd.And(harms[harm], bdd.And(covered, bdd.Not(covered_surely)));
+  }
+};
+
+HarmSweep SweepHarms(const Law& law, const HarmsData& h, const std::string& jurisdiction, Date date,
+                     const std::vector<std::string>& with) {
   const LawData& data = internal::DataOf(law);
-  const HarmsData& h = internal::DataOf(harms);
-  const Side side = SideOf(law, options.jurisdiction, options.date, options.with);
-  auto resolve = [&](const internal::Program* program, int32_t node) -> int32_t {
-    if (program == &h.program) {
-      return RuleInForce(law, h.rule_ids[h.program.nodes[node].rule], options.jurisdiction, options.date, options.with);
-    }
+  HarmSweep sweep;
+  sweep.side = SideOf(law, jurisdiction, date, with);
+  auto resolve = [&law, &h, jurisdiction, date, with](const internal::Program* program, int32_t node) -> int32_t {
+    if (program == &h.program) return RuleInForce(law, h.rule_ids[h.program.nodes[node].rule], jurisdiction, date, with);
     return program->nodes[node].rule;
   };
   std::vector<internal::Root> roots;
   for (int32_t root : h.roots) roots.push_back({&h.program, root});
-  for (int32_t rule : side.offences) {
+  for (int32_t rule : sweep.side.offences) {
     for (int32_t root : data.rules[rule].elements) roots.push_back({&data.program, root});
   }
-  ScenarioSpace space(data, roots, resolve);
-  Bdd::Ref covered = Bdd::kFalse;
-  Bdd::Ref covered_surely = Bdd::kFalse;  // by settled or likely readings only
-  for (int32_t rule : side.offences) {
-    covered = space.bdd().Or(covered, space.RuleBdd(rule));
+  sweep.space = std::make_unique<ScenarioSpace>(data, roots, resolve);
+  ScenarioSpace& space = *sweep.space;
+  for (int32_t rule : sweep.side.offences) {
+    sweep.covered = space.bdd().Or(sweep.covered, space.RuleBdd(rule));
     const Certainty certainty = RuleAt(data, rule).certainty;
     if (certainty == Certainty::kSettled || certainty == Certainty::kLikely) {
-      covered_surely = space.bdd().Or(covered_surely, space.RuleBdd(rule));
+      sweep.covered_surely = space.bdd().Or(sweep.covered_surely, space.RuleBdd(rule));
     }
   }
+  for (int32_t root : h.roots) sweep.harms.push_back(root < 0 ? Bdd::kFalse : space.Compile(h.program, root));
+  return sweep;
+}
+
+}  // namespace
+
+Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions& options) {
+  const HarmsData& h = internal::DataOf(harms);
+  HarmSweep sweep = SweepHarms(law, h, options.jurisdiction, options.date, options.with);
+  ScenarioSpace& space = *sweep.space;
 
   GapReport report;
   report.options = options;
   report.vocabulary = &law.vocabulary();
-  report.versions = side.versions;
+  report.versions = sweep.side.versions;
   report.facts = space.FactNames();
   report.space = space.Total();
   for (size_t i = 0; i < h.harms.size(); ++i) {
-    const Bdd::Ref harm = h.roots[i] < 0 ? Bdd::kFalse : space.Compile(h.program, h.roots[i]);
-    const Bdd::Ref gap = space.bdd().And(harm, space.bdd().Not(covered));
+    const Bdd::Ref harm = sweep.harms[i];
+    const Bdd::Ref gap = sweep.Gap(i);
     HarmGaps entry;
     entry.harm = &h.harms[i];
     entry.harm_scenarios = space.Count(harm);
     entry.gap_scenarios = space.Count(gap);
     const std::string prefix = "gap-" + Slug(options.jurisdiction) + "-" + options.date.ToString() + "-" + Slug(h.harms[i].id);
-    auto patterns = space.Patterns(gap, options.jurisdiction, options.date, prefix);
+    auto patterns = space.Patterns(gap, harm, options.jurisdiction, options.date, prefix);
     if (!patterns.ok()) return patterns.errors();
-    entry.patterns = std::move(patterns).value();
-    const Bdd::Ref uncertain = space.bdd().And(harm, space.bdd().And(covered, space.bdd().Not(covered_surely)));
+    entry.patterns = std::move(patterns.value().patterns);
+    entry.more_patterns = patterns.value().more;
+    entry.more_scenarios = patterns.value().more_scenarios;
+    const Bdd::Ref uncertain = sweep.Uncertain(i);
     entry.uncertain_scenarios = space.Count(uncertain);
-    auto uncertain_patterns = space.Patterns(uncertain, options.jurisdiction, options.date, prefix + "-uncertain");
+    auto uncertain_patterns = space.Patterns(uncertain, harm, options.jurisdiction, options.date, prefix + "-uncertain");
     if (!uncertain_patterns.ok()) return uncertain_patterns.errors();
-    entry.uncertain_patterns = std::move(uncertain_patterns).value();
+    entry.uncertain_patterns = std::move(uncertain_patterns.value().patterns);
+    entry.uncertain_more_patterns = uncertain_patterns.value().more;
+    entry.uncertain_more_scenarios = uncertain_patterns.value().more_scenarios;
     report.harms.push_back(std::move(entry));
   }
   return report;
@@ -270,7 +309,7 @@ Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions&
 
 // ---- Diff ---------------------------------------------------------------------------------
 
-Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& right) {
+Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& right, const Harms* harms) {
   const LawData& data = internal::DataOf(law);
   const Side a = SideOf(law, left.jurisdiction, left.date, left.with);
   const Side b = SideOf(law, right.jurisdiction, right.date, right.with);
@@ -317,12 +356,14 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
                                           : kind == DiffChangeKind::kCoveredOnlyLeft
                                               ? Slug("covered only on the left (no offence on the right)")
                                               : Slug("covered only on the right (no offence on the left)"));
-    auto patterns = space.Patterns(f, right.jurisdiction, right.date, prefix);
+    auto patterns = space.Patterns(f, Bdd::kTrue, right.jurisdiction, right.date, prefix);
     if (!patterns.ok()) {
       errors = patterns.errors();
       return;
     }
-    change.patterns = std::move(patterns).value();
+    change.patterns = std::move(patterns.value().patterns);
+    change.more_patterns = patterns.value().more;
+    change.more_scenarios = patterns.value().more_scenarios;
     report.changes.push_back(std::move(change));
   };
   add(DiffChangeKind::kCoveredOnlyLeft, nullptr, bdd.And(covered_left, bdd.Not(covered_right)));
@@ -365,6 +406,13 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
     }
   }
   if (!errors.empty()) return errors;
+  if (harms != nullptr) {
+    // Each side over its own space: the shares compare, the counts need not.
+    const HarmsData& h = internal::DataOf(*harms);
+    HarmSweep before = SweepHarms(law, h, left.jurisdiction, left.date, left.with);
+    HarmSweep after = SweepHarms(law, h, right.jurisdiction, right.date, right.with);
+    for (size_t i = 0; i < h.harms.size(); ++i) report.harms.push_back({&h.harms[i], before.Counts(i), after.Counts(i)});
+  }
   return report;
 }
 

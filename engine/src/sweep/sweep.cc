@@ -66,9 +66,17 @@ Bdd::Ref ScenarioSpace::Canonical(int slot) {
 
 void ScenarioSpace::Constrain() {
   structural_ = valid_;
-  // Warning constraints say what is unusual, not what cannot be: those scenarios count.
+  // Warning constraints say what is unusual, not what cannot be: those scenarios count,
+  // and rank the patterns (a pattern of usual scenarios comes first).
   for (const FactConstraint& c : vocabulary_.constraints) {
-    if (c.severity != Severity::kError || !Covers(vocabulary_.program, c.when)) continue;
+    if (!Covers(vocabulary_.program, c.when)) continue;
+    if (c.severity != Severity::kError) {
+      if (c.then >= 0 && Covers(vocabulary_.program, c.then)) {
+        usual_ = bdd_.And(usual_, bdd_.Or(bdd_.Not(Compile(vocabulary_.program, c.when)),
+                                          Compile(vocabulary_.program, c.then)));
+      }
+      continue;
+    }
     const Bdd::Ref when = Compile(vocabulary_.program, c.when);
     if (c.then >= 0) {
       if (!Covers(vocabulary_.program, c.then)) continue;
@@ -648,19 +656,49 @@ ScenarioSpace::Masks ScenarioSpace::Scenario(const Masks& masks, Bdd::Ref within
   return one;
 }
 
-Result<std::vector<Pattern>> ScenarioSpace::Patterns(Bdd::Ref f, const std::string& jurisdiction, Date date,
-                                                     const std::string& id_prefix) {
-  // The paths of f, read as scenario sets (each is exactly the valid scenarios on it; none
+Bdd::Ref ScenarioSpace::Project(Bdd::Ref f, Bdd::Ref within) {
+  // A fact on which f does not depend within `within` (no two scenarios of it that differ
+  // only in that fact fall on either side of f) tells the reader nothing: quantified away,
+  // the patterns leave it free.
+  const Bdd::Ref w = bdd_.And(within, valid_);
+  const Bdd::Ref in = bdd_.And(f, w);
+  const Bdd::Ref out = bdd_.And(bdd_.Not(f), w);
+  // Projected from f alone: its diagram, not that of f and the constraints, is what the
+  // patterns are read from (far fewer paths); they are then counted within valid_.
+  Bdd::Ref projected = f;
+  for (const auto& [slot, dims] : dims_of_slot_) {
+    Bdd::Ref some_in = in, some_out = out;
+    for (int d : dims) {
+      some_in = bdd_.Exists(some_in, dims_[d].first_var, dims_[d].vars);
+      some_out = bdd_.Exists(some_out, dims_[d].first_var, dims_[d].vars);
+    }
+    if (bdd_.And(some_in, some_out) != Bdd::kFalse) continue;  // it tells them apart
+    for (int d : dims) projected = bdd_.Exists(projected, dims_[d].first_var, dims_[d].vars);
+  }
+  return projected;
+}
+
+double ScenarioSpace::CountUsual(Bdd::Ref f) { return bdd_.SatCount(bdd_.And(bdd_.And(f, valid_), usual_)); }
+
+Result<ScenarioSpace::Found> ScenarioSpace::Patterns(Bdd::Ref f, Bdd::Ref within, const std::string& jurisdiction,
+                                                     Date date, const std::string& id_prefix) {
+  Found found;
+  const Bdd::Ref scenarios_of_f = bdd_.And(f, valid_);
+  if (scenarios_of_f == Bdd::kFalse) return found;
+  // The patterns are drawn on f with the facts that do not matter projected out; each
+  // still counts, and takes its example from, the scenarios of f alone.
+  const Bdd::Ref g = Project(f, within);
+  // The paths of g, read as scenario sets (each is exactly the valid scenarios on it; none
   // that the constraints exclude is counted, and a path with none is no pattern).
   std::vector<Masks> cubes;
-  bdd_.Paths(f, [&](const std::vector<int8_t>& cube) {
+  bdd_.Paths(g, [&](const std::vector<int8_t>& cube) {
     Masks masks = Decode(cube);
     // The path meets valid_ exactly where its decoded values do: valid_ only holds
     // assignments that encode values.
     if (CountMasks(masks) > 0 && bdd_.Intersects(valid_, cube)) cubes.push_back(std::move(masks));
   });
   cubes = Merge(std::move(cubes));
-  // Widen each pattern as far as it stays inside f: a free dimension is one constraint
+  // Widen each pattern as far as it stays inside g: a free dimension is one constraint
   // fewer for the reader. Largest first, so that big patterns absorb small ones. A pattern
   // may take in combinations the constraints exclude: they are neither counted nor shown.
   std::sort(cubes.begin(), cubes.end(), [&](const Masks& a, const Masks& b) { return CountMasks(a) > CountMasks(b); });
@@ -669,7 +707,7 @@ Result<std::vector<Pattern>> ScenarioSpace::Patterns(Bdd::Ref f, const std::stri
       if ((masks[d] & dims_[d].possible) == dims_[d].possible) continue;
       Masks wider = masks;
       wider[d] = dims_[d].possible;
-      if (Inside(wider, f)) {
+      if (Inside(wider, g)) {
         masks = std::move(wider);
         continue;
       }
@@ -677,7 +715,7 @@ Result<std::vector<Pattern>> ScenarioSpace::Patterns(Bdd::Ref f, const std::stri
         if (((masks[d] >> v) & 1) || !((dims_[d].possible >> v) & 1)) continue;
         Masks one_more = masks;
         one_more[d] |= uint64_t{1} << v;
-        if (Inside(one_more, f)) masks = std::move(one_more);
+        if (Inside(one_more, g)) masks = std::move(one_more);
       }
     }
   }
@@ -685,39 +723,73 @@ Result<std::vector<Pattern>> ScenarioSpace::Patterns(Bdd::Ref f, const std::stri
   cubes.erase(std::unique(cubes.begin(), cubes.end()), cubes.end());
   std::sort(cubes.begin(), cubes.end(), [&](const Masks& a, const Masks& b) { return CountMasks(a) > CountMasks(b); });
   // Keep a pattern only if the ones kept before it do not already cover it.
-  std::vector<Masks> kept;
-  std::vector<Bdd::Ref> scenarios;  // of each kept pattern
+  struct Kept {
+    Masks masks;
+    Bdd::Ref scenarios;  // of f in the pattern
+    double count = 0;
+    double usual = 0;
+  };
+  std::vector<Kept> kept;
   Bdd::Ref union_kept = Bdd::kFalse;
   for (const Masks& masks : cubes) {
-    const Bdd::Ref p = bdd_.And(MasksBdd(masks), valid_);
+    const Bdd::Ref p = bdd_.And(MasksBdd(masks), scenarios_of_f);
     if (bdd_.And(p, bdd_.Not(union_kept)) == Bdd::kFalse) continue;
     union_kept = bdd_.Or(union_kept, p);
-    kept.push_back(masks);
-    scenarios.push_back(p);
+    kept.push_back({masks, p, 0, 0});
   }
-  std::stable_sort(kept.begin(), kept.end(),
-                   [&](const Masks& a, const Masks& b) { return CountMasks(a) > CountMasks(b); });
-  std::vector<Pattern> patterns;
-  std::vector<Masks> examples;  // of each pattern
+  // The most plausible first (most scenarios that break no "usually"), then the largest.
+  for (Kept& k : kept) {
+    k.count = bdd_.SatCount(k.scenarios);
+    k.usual = bdd_.SatCount(bdd_.And(k.scenarios, usual_));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) {
+    return a.usual != b.usual ? a.usual > b.usual : a.count > b.count;
+  });
+  if (kept.size() > kPatternsShown) {
+    found.more = kept.size() - kPatternsShown;
+    kept.resize(kPatternsShown);
+    Bdd::Ref shown = Bdd::kFalse;
+    for (const Kept& k : kept) shown = bdd_.Or(shown, k.scenarios);
+    found.more_scenarios = bdd_.SatCount(bdd_.And(scenarios_of_f, bdd_.Not(shown)));
+  }
+  const Bdd::Ref outside = bdd_.And(bdd_.And(within, valid_), bdd_.Not(f));
   for (size_t k = 0; k < kept.size(); ++k) {
     // A fact the constraints make not applicable is not described where the whole pattern
     // makes it so, and not stated where its example does (it holds one value there, so that
     // a scenario counts once).
-    Masks shown = kept[k];
+    Masks shown = kept[k].masks;
     for (const NotApplicableHere& na : not_applicable_) {
-      if (bdd_.And(scenarios[k], bdd_.Not(na.when)) != Bdd::kFalse) continue;
+      if (bdd_.And(kept[k].scenarios, bdd_.Not(na.when)) != Bdd::kFalse) continue;
       for (int d : dims_of_slot_.at(na.slot)) shown[d] = 0;
+    }
+    // At most kConditionsShown conditions: those that, dropped, would let in most of the
+    // scenarios of `within` outside f.
+    std::vector<std::pair<double, size_t>> weight;  // (scenarios let in, dimension)
+    for (size_t d = 0; d < dims_.size(); ++d) {
+      const uint64_t m = shown[d] & dims_[d].possible;
+      if (m == dims_[d].possible || m == 0) continue;
+      Masks freed = kept[k].masks;
+      freed[d] = dims_[d].possible;
+      weight.emplace_back(bdd_.SatCount(bdd_.And(MasksBdd(freed), outside)), d);
+    }
+    size_t not_shown = 0;
+    if (weight.size() > kConditionsShown) {
+      std::stable_sort(weight.begin(), weight.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      for (size_t i = kConditionsShown; i < weight.size(); ++i) shown[weight[i].second] = dims_[weight[i].second].possible;
+      not_shown = weight.size() - kConditionsShown;
     }
     // The example states what the pattern says: where the pattern names a fact that has no
     // meaning in part of it, the example is taken where the fact has one.
-    Bdd::Ref within = scenarios[k];
+    Bdd::Ref example_within = kept[k].scenarios;
     for (const NotApplicableHere& na : not_applicable_) {
       bool named = false;
       for (int d : dims_of_slot_.at(na.slot)) named = named || (shown[d] != 0 && (shown[d] & dims_[d].possible) != dims_[d].possible);
-      const Bdd::Ref meaningful = bdd_.And(within, bdd_.Not(na.when));
-      if (named && meaningful != Bdd::kFalse) within = meaningful;
+      const Bdd::Ref meaningful = bdd_.And(example_within, bdd_.Not(na.when));
+      if (named && meaningful != Bdd::kFalse) example_within = meaningful;
     }
-    const Masks scenario = Scenario(kept[k], within);
+    // A usual scenario, where the pattern has one.
+    if (const Bdd::Ref usual = bdd_.And(example_within, usual_); usual != Bdd::kFalse) example_within = usual;
+    const Masks scenario = Scenario(kept[k].masks, example_within);
     const Bdd::Ref one = bdd_.And(MasksBdd(scenario), structural_);
     Masks example = scenario;
     for (const NotApplicableHere& na : not_applicable_) {
@@ -726,23 +798,15 @@ Result<std::vector<Pattern>> ScenarioSpace::Patterns(Bdd::Ref f, const std::stri
     }
     Pattern p;
     p.constraints = Describe(shown);
-    p.scenarios = bdd_.SatCount(scenarios[k]);
-    patterns.push_back(std::move(p));
-    examples.push_back(std::move(example));
+    p.conditions_not_shown = not_shown;
+    p.scenarios = kept[k].count;
+    p.usual_scenarios = kept[k].usual;
+    Result<Case> built = Example(example, jurisdiction, date, id_prefix + "-" + std::to_string(k + 1));
+    if (!built.ok()) return built.errors();
+    p.example = std::move(built).value();
+    found.patterns.push_back(std::move(p));
   }
-  // Largest first; the examples are numbered in the order shown.
-  std::vector<size_t> order(patterns.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return patterns[a].scenarios > patterns[b].scenarios; });
-  std::vector<Pattern> shown_patterns;
-  for (size_t i = 0; i < order.size(); ++i) {
-    Result<Case> example = Example(examples[order[i]], jurisdiction, date, id_prefix + "-" + std::to_string(i + 1));
-    if (!example.ok()) return example.errors();
-    shown_patterns.push_back(std::move(patterns[order[i]]));
-    shown_patterns.back().example = std::move(example).value();
-  }
-  return shown_patterns;
+  return found;
 }
 
 std::vector<std::string> ScenarioSpace::FactNames() const {

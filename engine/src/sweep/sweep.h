@@ -61,12 +61,22 @@ class ScenarioSpace {
   Bdd::Ref Compile(const Program& program, int32_t node);
   Bdd::Ref RuleBdd(int32_t global_rule);
 
-  // Disjoint patterns that together are exactly `f` (within the valid space), merged into
-  // as few as the merge finds, largest first.
-  // Each with an example case of `jurisdiction` on `date`, `id_prefix`-1, -2, ...; the
-  // errors if one fails the case checks (a bug of the sweep).
-  Result<std::vector<Pattern>> Patterns(Bdd::Ref f, const std::string& jurisdiction, Date date,
-                                        const std::string& id_prefix);
+  // The few patterns a reader is shown of `f` (scenarios within `within`: the harm for a
+  // gap, everything for a diff), at most kPatternsShown, ranked by their usual
+  // combinations, then by size; the rest counted. Facts on which f does not depend within
+  // `within` are not named; a pattern names at most kConditionsShown conditions (those
+  // that keep most of `within` outside f). Each with an example case of `jurisdiction`
+  // on `date`, `id_prefix`-1, -2, ...; the errors if one fails the case checks (a bug of
+  // the sweep).
+  struct Found {
+    std::vector<Pattern> patterns;
+    size_t more = 0;            // patterns found but not shown
+    double more_scenarios = 0;  // scenarios of f in none of those shown
+  };
+  Result<Found> Patterns(Bdd::Ref f, Bdd::Ref within, const std::string& jurisdiction, Date date,
+                         const std::string& id_prefix);
+  // The scenarios of f that break no constraint the vocabulary says usually holds.
+  double CountUsual(Bdd::Ref f);
   double Count(Bdd::Ref f);
   double Total() const;
   std::vector<std::string> FactNames() const;
@@ -102,6 +112,8 @@ class ScenarioSpace {
   Masks Scenario(const Masks& masks, Bdd::Ref within);
   double CountMasks(const Masks& masks) const;
   std::vector<Constraint> Describe(const Masks& masks) const;
+  // f with the facts it does not depend on within `within` quantified away, and those facts.
+  Bdd::Ref Project(Bdd::Ref f, Bdd::Ref within);
   Result<Case> Example(const Masks& masks, const std::string& jurisdiction, Date date, const std::string& id) const;
   std::string IntervalText(const Dimension& d, int i, bool is_date) const;
   int64_t Representative(const Dimension& d, int interval) const;
@@ -118,6 +130,7 @@ class ScenarioSpace {
   Bdd::Ref structural_ = Bdd::kTrue;
   Bdd::Ref constraints_ = Bdd::kTrue;   // every error constraint the space holds
   Bdd::Ref implications_ = Bdd::kTrue;  // those with `then`
+  Bdd::Ref usual_ = Bdd::kTrue;         // the warning constraints ("usually") the space holds
   double total_ = 0;
   std::vector<NotApplicableHere> not_applicable_;
   std::map<std::pair<const Program*, int32_t>, Bdd::Ref> compiled_;
