@@ -64,7 +64,7 @@ so on for each endpoint (tested in `tests/unit/api_test.cc` and `tests/unit/serv
 | `POST /api/report` | as `/api/evaluate`, and `format`: `html` (default) or `markdown` | the report, `text/html` or `text/markdown` | `evaluate --format html` |
 | `POST /api/case` | `case` | `{"case": the case as a JSON object, "yaml": the same as YAML}` | (the interview's `--save`) |
 | `POST /api/interview` | as `/api/evaluate`, and optionally `steps` (as the last answer gave them) and `action` | `{"steps", "case", "question", "findings"}`: the interview after the action (see below) | `interview` |
-| `POST /api/gaps` | `jurisdiction`, and optionally `date`, `with`, `lang` | the gap patterns | `gaps --format json` |
+| `POST /api/gaps` | `jurisdiction`, and optionally `date`, `with`, `lang` | the summary and the gap patterns | `gaps --format json` |
 | `POST /api/diff` | `jurisdiction`, and `from` + `to`, or `vs`, or `with`; optionally `date`, `lang` | the changed patterns | `diff --format json` |
 | `GET /api/rulesets` | | every instrument version: jurisdiction, instrument, title, dates, status, number of rules | |
 | `GET /api/facts` | | the vocabulary: each fact's type, values and their labels, label, question and sensitivity, in nl, fr and en | |
@@ -169,11 +169,11 @@ run "curl -s http://127.0.0.1:8080/api/interview -H 'Content-Type: application/j
 echo
 echo "### Legal gaps in Belgium"
 run "curl -s http://127.0.0.1:8080/api/gaps -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"BE\", \"date\": \"2025-06-01\"}' |
-  jq -c '.harms[] | {harm, gap_scenarios, patterns: (.patterns | length)}'"
+  jq -c '.summary[] | {harm, covered, by_reading, not_covered}'"
 echo
 echo "Each constraint of a pattern is a phrase and data (see [json-format.md](json-format.md#gap-and-diff-patterns)):"
 run "curl -s http://127.0.0.1:8080/api/gaps -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"BE\", \"date\": \"2025-06-01\"}' |
-  jq -c '.harms[0].patterns[0].constraints[0:3][]'"
+  jq -c '.harms[0].not_covered.patterns[0].constraints[0:3][]'"
 echo
 echo "### What changed in the Netherlands on 1 July 2024"
 run "curl -s http://127.0.0.1:8080/api/diff -H 'Content-Type: application/json' -d '{\"jurisdiction\": \"NL\", \"from\": \"2024-06-30\", \"to\": \"2024-07-01\"}' |

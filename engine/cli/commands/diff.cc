@@ -42,7 +42,7 @@ int RunDiff(const GlobalOptions& global, const DiffOptions& options) {
     std::cerr << "error: diff needs two states of the law: --from D --to D, --vs JURISDICTION, or --with ID\n";
     return kUsageError;
   }
-  auto engine = OpenEngine(global);
+  auto engine = OpenEngine(global, HarmsUse::kIfDeclared);  // the harms give the summary
   if (!engine) return kLawError;
   auto report = Diff(engine->law(), left, right, engine->harms());
   if (!report.ok()) {

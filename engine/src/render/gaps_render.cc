@@ -199,7 +199,17 @@ std::string ConditionWords(const Constraint& c, const Vocabulary& vocabulary, La
 std::string PatternWords(const Pattern& p, const Vocabulary& vocabulary, Language language) {
   const GapWording& w = GapWordingFor(language);
   std::vector<std::string> words;
-  for (const auto& c : p.constraints) words.push_back(ConditionWords(c, vocabulary, language));
+  const std::string colon = language == Language::kFr ? " : " : ": ";
+  for (size_t i = 0; i < p.constraints.size(); ++i) {
+    const Constraint& c = p.constraints[i];
+    std::string one = ConditionWords(c, vocabulary, language);
+    // The members of one set read as one condition: "Acts: made, not shared, not sold".
+    if (i > 0 && p.constraints[i - 1].fact == c.fact && c.type == FactType::kSet) {
+      words.back() += ", " + one.substr(one.find(colon) + colon.size());
+      continue;
+    }
+    words.push_back(std::move(one));
+  }
   std::string s = words.empty() ? w.any : Join(words, "; ");
   if (p.conditions_not_shown > 0) s += " (" + Fill(w.narrower, {std::to_string(p.conditions_not_shown)}) + ")";
   return s;

@@ -1,7 +1,7 @@
 // The policy analysis view: the form, and the gaps or changes the sweep finds, as patterns.
 import { api } from './api.js';
 import { clone } from './case.js';
-import { $, $input, el, formatDate, formatNumber, percent, t } from './dom.js';
+import { $, $input, el, formatDate, percent, t } from './dom.js';
 import { errorContent } from './errors.js';
 import { confirmDiscard, loadCase } from './files-view.js';
 import { today } from './i18n.js';
@@ -11,8 +11,9 @@ import { state } from './state.js';
 /** @typedef {import('./api.js').ApiError} ApiError */
 /** @typedef {import('./policy.js').PolicyValues} PolicyValues */
 /**
- * A pattern of scenarios: the constraints they share, how many there are, an example case.
- * @typedef {{scenarios: number, constraints: import('./policy.js').Constraint[], example?: string}} Pattern
+ * A pattern of combinations of facts: the conditions they share (at most eight; more are
+ * counted), their share, an example case.
+ * @typedef {{share: number, constraints: import('./policy.js').Constraint[], conditions_not_shown?: number, example?: string}} Pattern
  */
 /**
  * The last analysis run, to render it again in another language.
@@ -137,34 +138,60 @@ export async function refreshPolicyLanguage() {
 }
 
 /**
- * @param {Pattern[]} patterns
+ * The patterns the sweep shows (at most five), then how many more it found.
+ * @param {{patterns: Pattern[], more_patterns?: number, more_share?: number}} group
  * @param {string} prefix
  */
-function renderPatterns(patterns, prefix) {
-  const shown = 3;
+function renderPatterns(group, prefix) {
   /**
    * @param {Pattern} p
    * @param {number} i
    */
   const item = (p, i) => el('li', { class: 'pattern' },
-    el('p', { class: 'pattern-count', text: t('pattern')(i + 1, formatNumber(p.scenarios)) }),
+    el('p', { class: 'pattern-count', text: t('pattern')(i + 1, percent(p.share, 1)) }),
     el('ul', { class: 'constraints' }, p.constraints.map((c) => {
       const d = describeConstraint(c, state.factByName.get(c.fact), state.lang);
       return el('li', { dataset: { fact: c.fact } }, el('span', { class: 'c-fact', text: d.label }), el('span', { class: 'c-value', text: d.value }));
     })),
+    p.conditions_not_shown ? el('p', { class: 'hint', text: t('narrower')(p.conditions_not_shown) }) : null,
     p.example ? el('details', { class: 'example' },
       el('summary', { text: t('example') }),
       el('pre', { text: p.example, tabindex: '0', 'aria-label': t('example') }), // scrolls: reachable by keyboard
       el('button', { type: 'button', text: t('openExample'), onclick: () => openExample(/** @type {string} */ (p.example)) })) : null);
-  const list = el('ol', { class: 'patterns' }, patterns.slice(0, shown).map(item));
   /** @type {HTMLElement[]} */
-  const parts = [list];
-  if (patterns.length > shown) {
-    parts.push(el('details', { class: 'more-patterns' },
-      el('summary', { text: t('showAllPatterns')(patterns.length - shown) }),
-      el('ol', { class: 'patterns', start: String(shown + 1) }, patterns.slice(shown).map((p, i) => item(p, i + shown)))));
-  }
+  const parts = [el('ol', { class: 'patterns' }, group.patterns.map(item))];
+  if (group.more_patterns) parts.push(el('p', { class: 'hint more-patterns', text: t('morePatterns')(group.more_patterns, percent(group.more_share || 0, 1)) }));
   return el('div', { class: `pattern-block patterns-${prefix}` }, parts);
+}
+
+/**
+ * The summary first: per harm, the shares covered, covered only on a contested or unverified
+ * reading, and not covered, as a table with a bar in each row (one per side for a diff).
+ * @param {any[]} rows the JSON's `summary`
+ * @param {boolean} sides whether each row has `left` and `right`
+ */
+function renderSummary(rows, sides) {
+  const [harm, covered, byReading, notCovered] = /** @type {string[]} */ (t('summaryColumns'));
+  /** @param {any} c */
+  const bar = (c) => el('span', { class: 'coverage-bar', 'aria-hidden': 'true' },
+    ...[['covered', c.covered], ['by-reading', c.by_reading], ['not-covered', c.not_covered]].map(([k, v]) =>
+      el('span', { class: `part ${k}`, style: `width: ${(100 * Number(v)).toFixed(2)}%` })));
+  /** @param {any} c */
+  const cells = (c) => [el('td', { text: percent(c.covered, 1) }), el('td', { text: percent(c.by_reading, 1) }),
+    el('td', { text: percent(c.not_covered, 1) }), el('td', null, bar(c))];
+  const head = el('tr', null, el('th', { text: harm }), sides ? el('th') : null, el('th', { text: covered }),
+    el('th', { text: byReading }), el('th', { text: notCovered }), el('th'));
+  const body = [];
+  for (const r of rows) {
+    if (!sides) {
+      body.push(el('tr', { dataset: { harm: r.harm } }, el('th', { scope: 'row', text: r.label }), ...cells(r)));
+      continue;
+    }
+    const [l, rr] = /** @type {string[]} */ (t('sides'));
+    body.push(el('tr', { dataset: { harm: r.harm } }, el('th', { scope: 'row', rowspan: '2', text: r.label }), el('td', { text: l }), ...cells(r.left)));
+    body.push(el('tr', null, el('td', { text: rr }), ...cells(r.right)));
+  }
+  return el('table', { class: 'coverage-summary' }, el('caption', { text: t('summaryTitle') }), el('thead', null, head), el('tbody', null, ...body));
 }
 
 /**
@@ -192,19 +219,18 @@ function renderPolicyResult() {
   if (last.path === '/api/gaps') {
     parts.push(el('h3', { text: t('gapsTitle')(d.jurisdiction, formatDate(d.date)) }));
     parts.push(el('p', { class: 'hint' }, el('strong', { text: `${t('lawSwept')} ` }), (d.versions || []).concat(d.with || []).join(', ')));
-    parts.push(el('p', { class: 'hint', text: t('space')(formatNumber(d.space), (d.facts || []).length) }));
+    parts.push(el('p', { class: 'hint', text: t('space')((d.facts || []).length) }));
+    if (d.summary) parts.push(renderSummary(d.summary, false));
     for (const h of d.harms) {
       const section = el('section', { class: `harm kind-${h.kind}`, dataset: { harm: h.harm } });
       section.append(el('h4', null, el('span', { class: `badge harm-kind kind-${h.kind}`, text: /** @type {Record<string, string>} */ (t('harmKind') || {})[h.kind] || h.kind }), ' ', h.label));
-      section.append(el('p', { class: 'harm-numbers' }, h.gap_scenarios > 0
-        ? t('gapLine')(formatNumber(h.gap_scenarios), formatNumber(h.harm_scenarios), percent(h.gap_scenarios, h.harm_scenarios))
-        : t('noGap')));
-      if (h.patterns.length) {
-        section.append(el('h5', { text: t('notCovered') }), renderPatterns(h.patterns, 'gap'));
-      }
-      if (h.uncertain_scenarios > 0) {
-        section.append(el('p', { class: 'harm-numbers uncertain', text: t('uncertainLine')(formatNumber(h.uncertain_scenarios)) }));
-        if (h.uncertain_patterns.length) section.append(el('h5', { text: t('uncertainOnly') }), renderPatterns(h.uncertain_patterns, 'uncertain'));
+      const gap = h.not_covered;
+      section.append(el('p', { class: 'harm-numbers' }, gap.combinations > 0 ? t('gapLine')(percent(gap.share, 1)) : t('noGap')));
+      if (gap.patterns.length) section.append(el('h5', { text: t('notCovered') }), renderPatterns(gap, 'gap'));
+      const uncertain = h.by_reading;
+      if (uncertain.combinations > 0) {
+        section.append(el('p', { class: 'harm-numbers uncertain', text: t('uncertainLine')(percent(uncertain.share, 1)) }));
+        if (uncertain.patterns.length) section.append(el('h5', { text: t('uncertainOnly') }), renderPatterns(uncertain, 'uncertain'));
       }
       parts.push(section);
     }
@@ -213,15 +239,16 @@ function renderPolicyResult() {
     // Headings of changes name the sides briefly when the long names are long.
     const [sl, sr] = last.kind === 'with' ? t('shortSides') : [l, r];
     parts.push(el('h3', { text: t('diffTitle')(l, r) }));
-    parts.push(el('p', { class: 'hint', text: t('space')(formatNumber(d.space), (d.facts || []).length) }));
+    parts.push(el('p', { class: 'hint', text: t('space')((d.facts || []).length) }));
+    if (d.summary && d.summary.length) parts.push(renderSummary(d.summary, true));
     if (!d.changes.length) parts.push(el('p', { class: 'notice', text: t('noChanges') }));
     for (const c of d.changes) {
       const { title, detail } = describeChange(c, sl, sr, state.lang);
       const section = el('section', { class: 'change', dataset: { rule: c.rule || '' } });
       section.append(el('h4', null, title, c.rule ? el('span', { class: 'rule-id' }, ' — ', c.article ? `art. ${c.article} ` : '', el('code', { text: c.rule })) : null));
       if (detail) section.append(el('p', { class: 'hint', text: detail }));
-      section.append(el('p', { class: 'harm-numbers', text: t('changeScenarios')(formatNumber(c.scenarios)) }));
-      if (c.patterns.length) section.append(renderPatterns(c.patterns, 'change'));
+      section.append(el('p', { class: 'harm-numbers', text: t('changeScenarios')(percent(c.share, 1)) }));
+      if (c.patterns.length) section.append(renderPatterns(c, 'change'));
       parts.push(section);
     }
   }
