@@ -479,7 +479,8 @@ std::string RenderGaps(const GapReport& r, Format format, Language language) {
   // The summary first.
   out += md ? "\n### " + std::string(w.summary) + "\n\n| " + w.harm + " | " + w.covered + " | " + w.by_reading + " | " +
                   w.not_covered + " |\n|---|---|---|---|\n"
-            : "\n  " + std::string(w.summary) + " (" + w.covered + " / " + w.by_reading + " / " + w.not_covered + "):\n";
+            : "\n  " + std::string(w.summary) + " (" + w.covered + " / " + w.by_reading + " / " + w.not_covered + ")" +
+                  (language == Language::kFr ? " :" : ":") + "\n";
   std::vector<ChartRow> chart;
   for (const auto& h : r.harms) {
     const HarmCoverageCounts c = CountsOf(h);
@@ -492,13 +493,13 @@ std::string RenderGaps(const GapReport& r, Format format, Language language) {
     out += md ? "\n### " + h.harm->label.Get(language) + " (`" + h.harm->id + "`)\n\n"
               : "\n* " + h.harm->label.Get(language) + " [" + h.harm->id + "]\n";
     out += indent + (h.gap_scenarios > 0 ? Fill(w.gap_line, {Share(h.gap_scenarios, h.harm_scenarios, language)}) +
-                                               (h.patterns.empty() ? "." : "; " + std::string(w.patterns_follow))
+                                               (h.patterns.empty() ? "." : (language == Language::kFr ? " ; " : "; ") + std::string(w.patterns_follow))
                                          : std::string(w.gap_none)) +
            "\n";
     AppendPatterns(out, h.patterns, h.more_patterns, h.more_scenarios, h.harm_scenarios, md, vocabulary, language);
     if (h.uncertain_scenarios > 0) {
       out += (md ? "\n" : "  ") + Fill(w.reading_line, {Share(h.uncertain_scenarios, h.harm_scenarios, language)}) +
-             (h.uncertain_patterns.empty() ? "." : "; " + std::string(w.patterns_follow)) + "\n";
+             (h.uncertain_patterns.empty() ? "." : (language == Language::kFr ? " ; " : "; ") + std::string(w.patterns_follow)) + "\n";
       AppendPatterns(out, h.uncertain_patterns, h.uncertain_more_patterns, h.uncertain_more_scenarios,
                      h.harm_scenarios, md, vocabulary, language);
     }
@@ -651,7 +652,7 @@ std::string RenderDiff(const DiffReport& r, Format format, Language language) {
     out += md ? "\n### " + std::string(g.summary) + "\n\n| " + g.harm + " | | " + g.covered + " | " + g.by_reading +
                     " | " + g.not_covered + " |\n|---|---|---|---|---|\n"
               : "\n  " + std::string(g.summary) + " (" + g.covered + " / " + g.by_reading + " / " + g.not_covered +
-                    "), " + g.left + " → " + g.right + ":\n";
+                    "), " + g.left + " → " + g.right + (language == Language::kFr ? " :" : ":") + "\n";
     std::vector<ChartRow> chart;
     for (const auto& h : r.harms) {
       const std::string label = h.harm->label.Get(language);

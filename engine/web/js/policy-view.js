@@ -179,8 +179,9 @@ function renderSummary(rows, sides) {
   /** @param {any} c */
   const cells = (c) => [el('td', { text: percent(c.covered, 1) }), el('td', { text: percent(c.by_reading, 1) }),
     el('td', { text: percent(c.not_covered, 1) }), el('td', null, bar(c))];
-  const head = el('tr', null, el('th', { text: harm }), sides ? el('th') : null, el('th', { text: covered }),
-    el('th', { text: byReading }), el('th', { text: notCovered }), el('th'));
+  // The side and bar columns have no words: empty data cells, not empty headers.
+  const head = el('tr', null, el('th', { text: harm }), sides ? el('td') : null, el('th', { text: covered }),
+    el('th', { text: byReading }), el('th', { text: notCovered }), el('td'));
   const body = [];
   for (const r of rows) {
     if (!sides) {
