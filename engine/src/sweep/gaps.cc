@@ -8,22 +8,12 @@
 #include "base/file_io.h"
 #include "load/law_data.h"
 #include "render/render_common.h"
+#include "sweep/harms_data.h"
 #include "sweep/sweep.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
-
-namespace internal {
-
-struct HarmsData {
-  std::vector<Harm> harms;
-  Program program;
-  std::vector<int32_t> roots;         // per harm
-  std::vector<std::string> rule_ids;  // a kRule node's `rule` indexes this list
-};
-
-}  // namespace internal
 
 namespace {
 
