@@ -54,6 +54,8 @@ struct Expected {
   const char* status;  // nullptr: the harm is no gap of this case
 };
 
+void PrintTo(const Expected& e, std::ostream* os) { *os << e.file << " " << e.harm; }
+
 class CaseGapsTest : public testing::TestWithParam<Expected> {};
 
 TEST_P(CaseGapsTest, JsonListsTheGapTheResearchNames) {
