@@ -327,6 +327,10 @@ try {
   const title417 = await page.locator('#findings [data-rule="be.sw.417-10"] .title').textContent();
   check(title417 === expectedFr.findings.find((f) => f.rule === 'be.sw.417-10').title, `a finding's title is the French one: "${title417}"`);
   check((await page.locator('#disclaimer').textContent()) === expectedFr.disclaimer, 'the result\'s disclaimer is shown');
+  const pageGaps = await page.locator('#legal-gaps [data-harm]').evaluateAll((nodes) => nodes.map((n) => `${n.dataset.harm}|${n.dataset.status}`));
+  const cliGaps = (expectedFr.gaps || []).map((g) => `${g.harm}|${g.status}`);
+  check(sameSet(pageGaps, cliGaps) && (await page.locator('#legal-gaps').isHidden()) === (cliGaps.length === 0),
+    `the page shows the same ${cliGaps.length} legal gaps as ibsa evaluate --lang fr`, diffSets(pageGaps, cliGaps));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(outDir, '02-intake-fr-all-questions.png') });
   // The findings panel scrolls within the window: a tall window shows all of it.

@@ -73,7 +73,8 @@ std::string CliJson(const std::string& file, Language language) {
   }
   auto evaluation = Evaluate(TheLaw().law, c.value(), options);
   auto questions = NextQuestions(TheLaw().law, c.value(), options);
-  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value());
+  const auto harms = HarmsOfCase(TheLaw().harms, c.value(), evaluation.value());
+  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms);
 }
 
 TEST(ApiTest, AnswersAsTheCliDoesForEveryBundledCaseGivenAsTextOrAsObject) {
@@ -101,7 +102,9 @@ TEST(ApiTest, EvaluateWithoutQuestionsIsTheCliJson) {
   auto c = Case::Load(file, TheLaw().law.vocabulary());
   EvaluationOptions options;
   options.assessed_on = kAssessedOn;
-  const std::string expected = RenderJson(Evaluate(TheLaw().law, c.value(), options).value(), TheLaw().law, Language::kEn);
+  const auto e = Evaluate(TheLaw().law, c.value(), options);
+  const std::string expected = RenderJson(e.value(), TheLaw().law, Language::kEn, nullptr,
+                                          HarmsOfCase(TheLaw().harms, c.value(), e.value()));
   const ApiResponse r = TheApi().Handle(
       "POST", "/api/evaluate", json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}}.dump());
   EXPECT_EQ(r.status, 200);

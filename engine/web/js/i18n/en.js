@@ -74,6 +74,13 @@ const en = {
     state_duty: 'Duties of the Member State (directives)',
     gap: 'Gaps',
   },
+  legalGapsHeading: 'Legal gaps of this case',
+  gapStatus: {
+    not_covered: 'Not covered',
+    contested_only: 'Only on a contested or unverified reading',
+    possibly_covered: 'Not covered yet',
+  },
+  gapOnlyOn: 'Only on',
   versionGap: (inst, j, d) => `No version of ${inst} (${j}) is encoded for ${d}: check by hand.`,
   staleFindings: 'These findings are not up to date: correct the answer marked in red.',
   gotoAnswer: 'Go to that answer',

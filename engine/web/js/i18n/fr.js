@@ -77,6 +77,13 @@ export default {
     state_duty: 'Obligations de l\'État membre (directives)',
     gap: 'Lacunes',
   },
+  legalGapsHeading: 'Lacunes du droit pour ce cas',
+  gapStatus: {
+    not_covered: 'Non couvert',
+    contested_only: 'Seulement selon une lecture contestée ou non vérifiée',
+    possibly_covered: 'Pas encore couvert',
+  },
+  gapOnlyOn: 'Seulement selon',
   versionGap: (inst, j, d) => `Aucune version de ${inst} (${j}) n'est encodée pour le ${d}${NB}: à vérifier soi-même.`,
   staleFindings: `Ces constats ne sont pas à jour${NB}: corrigez la réponse signalée en rouge.`,
   gotoAnswer: 'Aller à cette réponse',

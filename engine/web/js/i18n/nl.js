@@ -74,6 +74,13 @@ export default {
     state_duty: 'Verplichtingen van de lidstaat (richtlijnen)',
     gap: 'Leemtes',
   },
+  legalGapsHeading: 'Leemtes in het recht voor deze zaak',
+  gapStatus: {
+    not_covered: 'Niet gedekt',
+    contested_only: 'Alleen bij een betwiste of niet geverifieerde lezing',
+    possibly_covered: 'Nog niet gedekt',
+  },
+  gapOnlyOn: 'Alleen bij',
   versionGap: (inst, j, d) => `Voor ${d} is geen versie van ${inst} (${j}) gecodeerd: controleer dit zelf.`,
   staleFindings: 'Deze bevindingen zijn niet bijgewerkt: verbeter het rood gemarkeerde antwoord.',
   gotoAnswer: 'Naar dat antwoord',
