@@ -129,7 +129,7 @@ const en = {
   policyTo: 'To',
   policyProposal: 'Proposal (bill)',
   proposalNone: '— none —',
-  proposalHint: (d) => `In force from ${d} if adopted: the analysis is run on that date when the chosen date is earlier.`,
+  proposalHint: (d) => `In force from ${d} if adopted; the analysis assesses it as if it were in force on the chosen date.`,
   proposalRequired: 'Choose a proposal.',
   datesRequired: 'Give both dates.',
   runAnalysis: 'Run the analysis',
@@ -164,6 +164,7 @@ const en = {
     successor: 'No longer covered by its successor',
     newly: 'Newly covered by this offence',
     added: 'Offence added',
+    renumbered: 'Renumbered: same conduct, same penalty',
   },
   c: {
     yes: 'yes', no: 'no', or: 'or', not: (v) => `not ${v}`, other: (v) => `other than ${v}`,

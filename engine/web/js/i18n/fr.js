@@ -132,7 +132,7 @@ export default {
   policyTo: 'Au',
   policyProposal: 'Proposition (projet de loi)',
   proposalNone: '— aucune —',
-  proposalHint: (d) => `En vigueur à partir du ${d} si elle est adoptée${NB}: l'analyse est faite à cette date si la date choisie est antérieure.`,
+  proposalHint: (d) => `En vigueur à partir du ${d} si elle est adoptée${NB}; l'analyse l'évalue comme si elle était en vigueur à la date choisie.`,
   proposalRequired: 'Choisissez une proposition.',
   datesRequired: 'Indiquez les deux dates.',
   runAnalysis: `Lancer l'analyse`,
@@ -167,6 +167,7 @@ export default {
     successor: `N'est plus couvert par la disposition qui lui succède`,
     newly: 'Nouvellement couvert par cette infraction',
     added: 'Infraction ajoutée',
+    renumbered: `Renumérotée${NB}: même comportement, même peine`,
   },
   c: {
     yes: 'oui', no: 'non', or: 'ou', not: (v) => `pas ${v}`, other: (v) => `autre que ${v}`,

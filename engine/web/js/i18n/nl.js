@@ -129,7 +129,7 @@ export default {
   policyTo: 'Tot',
   policyProposal: 'Voorstel (wetsvoorstel)',
   proposalNone: '— geen —',
-  proposalHint: (d) => `In werking vanaf ${d} indien aangenomen: de analyse gebeurt op die datum als de gekozen datum vroeger is.`,
+  proposalHint: (d) => `In werking vanaf ${d} indien aangenomen; de analyse beoordeelt het alsof het op de gekozen datum van kracht was.`,
   proposalRequired: 'Kies een voorstel.',
   datesRequired: 'Vul beide data in.',
   runAnalysis: 'Analyse starten',
@@ -164,6 +164,7 @@ export default {
     successor: 'Niet meer gedekt door de opvolger',
     newly: 'Nieuw gedekt door dit misdrijf',
     added: 'Misdrijf toegevoegd',
+    renumbered: 'Vernummerd: zelfde gedraging, zelfde straf',
   },
   c: {
     yes: 'ja', no: 'nee', or: 'of', not: (v) => `niet ${v}`, other: (v) => `behalve ${v}`,
