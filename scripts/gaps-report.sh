@@ -61,6 +61,6 @@ echo "# What changes"
 echo
 changes --jurisdiction NL --from 2024-06-30 --to 2024-07-01
 changes --jurisdiction BE --vs NL --date "$date"
-echo "The Dutch bill (a proposal with a placeholder date, see its ruleset note):"
+echo "The Dutch bill (a proposal with a placeholder date, see its ruleset note), added to the law of ${date}:"
 echo
-run diff --jurisdiction NL --date 2099-01-02 --with nl.nrd.2099-01-01
+changes --jurisdiction NL --date "$date" --with nl.nrd.2099-01-01

@@ -116,6 +116,12 @@ interview $'?\nq\n' --case "$work/link.yaml"
 [ -L "$work/link.yaml" ] || fail "the symbolic link was replaced by a file"
 grep -q 'unknown' "$work/real/case.yaml" || fail "the file the link names was not saved"
 
+# The resume command printed at the end keeps the interview's language (issue 14): without
+# --lang it restarted in English.
+interview $'2025-10-06\n?\nq\n' --lang fr --save "$work/fr.yaml"
+grep -q "ibsa interview --lang fr --case $work/fr.yaml" "$work/out.txt" ||
+  fail "the resume command leaves out --lang fr: $(tail -3 "$work/out.txt")"
+
 # 7. No core dump of a process holding what a victim said (item 15): read its limits while
 # it waits for the date.
 mkfifo "$work/answers"

@@ -36,7 +36,7 @@ std::optional<Engine> OpenEngine(const GlobalOptions& global, HarmsUse harms) {
 
 std::optional<Measured> Measure(GlobalOptions global, const CheckOptions& options) {
   if (!options.rulesets.empty()) global.rulesets = options.rulesets;
-  auto engine = OpenEngine(global);
+  auto engine = OpenEngine(global, HarmsUse::kIfDeclared);  // check reads the harms too
   if (!engine) return std::nullopt;
   std::vector<std::string> cases =
       options.cases.empty() ? std::vector<std::string>{DefaultFolder("cases", IBSA_DEFAULT_CASES)} : options.cases;

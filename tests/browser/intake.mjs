@@ -327,6 +327,10 @@ try {
   const title417 = await page.locator('#findings [data-rule="be.sw.417-10"] .title').textContent();
   check(title417 === expectedFr.findings.find((f) => f.rule === 'be.sw.417-10').title, `a finding's title is the French one: "${title417}"`);
   check((await page.locator('#disclaimer').textContent()) === expectedFr.disclaimer, 'the result\'s disclaimer is shown');
+  const pageGaps = await page.locator('#legal-gaps [data-harm]').evaluateAll((nodes) => nodes.map((n) => `${n.dataset.harm}|${n.dataset.status}`));
+  const cliGaps = (expectedFr.gaps || []).map((g) => `${g.harm}|${g.status}`);
+  check(sameSet(pageGaps, cliGaps) && (await page.locator('#legal-gaps').isHidden()) === (cliGaps.length === 0),
+    `the page shows the same ${cliGaps.length} legal gaps as ibsa evaluate --lang fr`, diffSets(pageGaps, cliGaps));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(outDir, '02-intake-fr-all-questions.png') });
   // The findings panel scrolls within the window: a tall window shows all of it.
@@ -457,7 +461,23 @@ try {
     && document.querySelector('#policy-output .change [data-fact], #policy-output .change'));
   const changes = await page.locator('#policy-output .change h4').allTextContents();
   check(changes.some((c) => c.includes('nl.sr.252')), `the NL diff 2024-06-30 → 2024-07-01 lists the changes (${changes.length})`);
+  check(changes.some((c) => c.includes('Renumérotée') && c.includes('nl.sr.254ba.1a')), 'the NL diff names 139h renumbered as 254ba', changes);
   await page.screenshot({ path: path.join(outDir, '07-policy-diff-nl.png') });
+  // The bill, assessed as if in force on the date chosen; then a gap scan starts from its own
+  // settings: no bill, its own date (issue 12: it ran on 1 January 2099 with the bill).
+  await policy.getByLabel('Le droit avec et sans une proposition').check();
+  await page.locator('#p-date').fill('2026-11-21');
+  await page.locator('#p-with').selectOption('nl.nrd.2099-01-01');
+  await page.getByRole('button', { name: 'Lancer l\'analyse' }).click();
+  await page.waitForFunction(() => document.querySelector('#view-policy').dataset.state === 'done'
+    && document.querySelector('#policy-output .proposals-note'));
+  const note = await page.locator('#policy-output .proposals-note').textContent();
+  check(/comme si elle était en vigueur le 2026-11-21/.test(note), 'the bill is assessed as if in force on the date chosen, and the page says so', note);
+  await policy.getByLabel('Lacunes à une date').check();
+  const gapForm = { date: await page.locator('#p-date').inputValue(), with: await page.locator('#p-with').inputValue() };
+  check(gapForm.date === '2025-06-01' && gapForm.with === '', 'a gap scan after a bill comparison starts from its own settings', gapForm);
+  await policy.getByLabel('Le droit avec et sans une proposition').check();
+  check(await page.locator('#p-with').inputValue() === 'nl.nrd.2099-01-01', 'the comparison keeps its own proposal when chosen again');
 
   // ---------------------------------------------------------------- nothing stored
   step = 'storage';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { articleText, byKind, certaintyText, findingKey, isPlain, partition, summaryText } from '../../engine/web/js/findings.js';
+import { articleText, byKind, certaintyText, findingKey, gapText, isPlain, partition, summaryText } from '../../engine/web/js/findings.js';
 
 const finding = (rule, extra = {}) => ({
   rule, status: 'applies', kind: 'offence', heading: 'APPLIES', title: `Title ${rule}`, certainty: 'settled',
@@ -51,4 +51,18 @@ test('the certainty badge, in each language', () => {
   assert.equal(certaintyText(finding('a', { certainty: 'contested' }), 'en'), 'Certainty: contested');
   assert.equal(certaintyText(finding('a', { certainty: 'likely' }), 'fr'), 'Certitude\u00a0: probable');
   assert.equal(certaintyText(finding('a', { certainty: 'new' }), 'nl'), 'Zekerheid: new');
+});
+
+test('a legal gap says its status and the unsettled readings it rests on, in the page\'s language', () => {
+  const gap = {
+    harm: 'harm.images-demanded', label: 'x', status: 'contested_only', holds: 'true', reason: 'r', sources: [],
+    readings: [{ rule: 'be.sw.470.non-money', citation: 'art. 470 Sw.', certainty: 'contested' }],
+  };
+  assert.deepEqual(gapText(gap, 'en'), {
+    status: 'Only on a contested or unverified reading',
+    readings: 'Only on: art. 470 Sw. (contested)',
+  });
+  assert.equal(gapText(gap, 'nl').status, 'Alleen bij een betwiste of niet geverifieerde lezing');
+  assert.equal(gapText({ ...gap, status: 'not_covered', readings: [] }, 'fr').status, 'Non couvert');
+  assert.equal(gapText({ ...gap, status: 'not_covered', readings: [] }, 'fr').readings, '');
 });

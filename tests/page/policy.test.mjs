@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  describeChange, describeConstraint, policyField, policyRequest, policySides, proposalsFor,
+  describeChange, describeConstraint, policyField, policyRequest, policySides, proposalsFor, switchAnalysis,
 } from '../../engine/web/js/policy.js';
 import { FACT_BY_NAME } from './fixtures.mjs';
 
@@ -20,11 +20,11 @@ test('the proposals of a country are its own and the EU\'s', () => {
   assert.deepEqual(proposalsFor(RULESETS, 'NL').map((r) => r.id), ['eu.proposal', 'nl.bill']);
 });
 
-test('gaps on a date, with a proposal swept on the date it would enter into force', () => {
+test('gaps on a date, with a proposal assessed on the chosen date, not its own', () => {
   assert.deepEqual(policyRequest(form(), RULESETS, 'nl'),
     { path: '/api/gaps', body: { jurisdiction: 'BE', lang: 'nl', date: '2025-06-01' }, date: '2025-06-01' });
   assert.deepEqual(policyRequest(form({ with: 'be.bill.2027' }), RULESETS, 'en'),
-    { path: '/api/gaps', body: { jurisdiction: 'BE', lang: 'en', date: '2027-01-01', with: ['be.bill.2027'] }, date: '2027-01-01' });
+    { path: '/api/gaps', body: { jurisdiction: 'BE', lang: 'en', date: '2025-06-01', with: ['be.bill.2027'] }, date: '2025-06-01' });
   assert.equal(policyRequest(form({ date: '' }), RULESETS, 'en', '2030-02-03').body.date, '2030-02-03');
 });
 
@@ -39,8 +39,20 @@ test('the other country, and the law with a proposal (which is needed)', () => {
   assert.deepEqual(policyRequest(form({ kind: 'vs', jurisdiction: 'NL' }), RULESETS, 'fr').body,
     { jurisdiction: 'NL', lang: 'fr', vs: 'BE', date: '2025-06-01' });
   assert.deepEqual(policyRequest(form({ kind: 'with', with: 'eu.proposal' }), RULESETS, 'en').body,
-    { jurisdiction: 'BE', lang: 'en', with: ['eu.proposal'], date: '2026-01-01' });
+    { jurisdiction: 'BE', lang: 'en', with: ['eu.proposal'], date: '2025-06-01' });
   assert.deepEqual(policyRequest(form({ kind: 'with' }), RULESETS, 'en'), { missing: 'p-with', message: 'proposalRequired' });
+});
+
+test('each analysis starts from its own settings: a gap scan after a bill comparison has no bill and today', () => {
+  const saved = new Map();
+  const compared = form({ kind: 'with', jurisdiction: 'NL', date: '2026-03-01', with: 'nl.bill' });
+  const gaps = switchAnalysis(saved, compared, 'gaps', '2026-12-03');
+  assert.deepEqual(gaps, { jurisdiction: 'NL', kind: 'gaps', date: '2026-12-03', from: '', to: '2026-12-03', with: '' });
+  assert.deepEqual(policyRequest(gaps, RULESETS, 'en').body, { jurisdiction: 'NL', lang: 'en', date: '2026-12-03' });
+  // Back to the comparison: its bill and date are as they were left; the gap scan's too.
+  const again = switchAnalysis(saved, { ...gaps, date: '2025-01-01' }, 'with', '2026-12-03');
+  assert.deepEqual(again, compared);
+  assert.equal(switchAnalysis(saved, again, 'gaps', '2026-12-03').date, '2025-01-01');
 });
 
 test('an API error names the form field it is about', () => {
@@ -106,6 +118,12 @@ test('the changes of a diff, named in the page\'s language from their kind, not 
   assert.equal(describeChange(change('no_longer_covered'), 'A', 'B', 'en').title, 'No longer covered by its successor');
   assert.equal(describeChange(change('newly_covered'), 'A', 'B', 'en').title, 'Newly covered by this offence');
   assert.equal(describeChange(change('offence_added'), 'A', 'B', 'fr').title, 'Infraction ajoutée');
+  const numbers = { renumbering: { text: 'art. 139h Sr → art. 254ba Sr' } };
+  assert.deepEqual(describeChange(change('renumbered', numbers), 'A', 'B', 'nl'),
+    { title: 'Vernummerd: zelfde gedraging, zelfde straf', detail: 'art. 139h Sr → art. 254ba Sr' });
+  assert.equal(describeChange(change('newly_covered', numbers), 'A', 'B', 'en').detail, 'art. 139h Sr → art. 254ba Sr');
+  assert.equal(describeChange(change('penalty_changed', { ...numbers, penalty: { earlier_rule: 'r1', before: '1', after: '2' } }), 'A', 'B', 'en').detail,
+    'r1: 1 → r2: 2; art. 139h Sr → art. 254ba Sr');
   // A kind the page does not know yet: the sweep's phrase.
   assert.equal(describeChange(/** @type {any} */ ({ kind: 'scope_split', change: 'something new', rule: null }), 'A', 'B', 'en').title, 'something new');
 });

@@ -73,7 +73,8 @@ std::string CliJson(const std::string& file, Language language) {
   }
   auto evaluation = Evaluate(TheLaw().law, c.value(), options);
   auto questions = NextQuestions(TheLaw().law, c.value(), options);
-  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value());
+  const auto harms = HarmsOfCase(TheLaw().harms, c.value(), evaluation.value());
+  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms);
 }
 
 TEST(ApiTest, AnswersAsTheCliDoesForEveryBundledCaseGivenAsTextOrAsObject) {
@@ -101,7 +102,9 @@ TEST(ApiTest, EvaluateWithoutQuestionsIsTheCliJson) {
   auto c = Case::Load(file, TheLaw().law.vocabulary());
   EvaluationOptions options;
   options.assessed_on = kAssessedOn;
-  const std::string expected = RenderJson(Evaluate(TheLaw().law, c.value(), options).value(), TheLaw().law, Language::kEn);
+  const auto e = Evaluate(TheLaw().law, c.value(), options);
+  const std::string expected = RenderJson(e.value(), TheLaw().law, Language::kEn, nullptr,
+                                          HarmsOfCase(TheLaw().harms, c.value(), e.value()));
   const ApiResponse r = TheApi().Handle(
       "POST", "/api/evaluate", json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}}.dump());
   EXPECT_EQ(r.status, 200);
@@ -321,6 +324,37 @@ TEST(ApiTest, GapsAndDiffAreTheCliSweeps) {
   EXPECT_EQ(r["error"]["field"], "/jurisdiction");
   r = Post("/api/gaps", json::object(), 400);
   EXPECT_EQ(r["error"]["field"], "/jurisdiction");
+}
+
+// Issue 12: 139h became 254ba on 1 July 2024 with the same conduct and penalty; the diff names it.
+TEST(ApiTest, TheDutchJuly2024DiffNamesTheRenumbering) {
+  const json nl = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}, {"to", "2024-07-01"}, {"lang", "nl"}});
+  bool renumbered = false;
+  for (const json& c : nl["changes"]) {
+    if (c["rule"] != "nl.sr.254ba.1a") continue;
+    renumbered = true;
+    EXPECT_EQ(c["kind"], "renumbered") << c.dump();
+    EXPECT_EQ(c["renumbering"]["text"], "art. 139h lid 1 sub a Sr → art. 254ba lid 1 sub a Sr") << c.dump();
+    EXPECT_EQ(c["renumbering"]["from"][0]["rule"], "nl.sr.139h.1a");
+  }
+  EXPECT_TRUE(renumbered) << nl.dump(1);
+}
+
+// `with` is checked as on the command line (one check, in the library): an unknown id names
+// the known proposals, another country's proposal is refused, and a bill is assessed on the
+// date asked, which the answer says.
+TEST(ApiTest, ProposalsAreCheckedAndAssessedOnTheDateAsked) {
+  json r = Post("/api/diff", {{"jurisdiction", "NL"}, {"with", {"bogus"}}}, 422);
+  EXPECT_EQ(r["error"]["code"], "E0301");
+  EXPECT_EQ(r["error"]["field"], "/with");
+  EXPECT_NE(r["error"]["help"].dump().find("nl.nrd.2099-01-01"), std::string::npos) << r.dump();
+  r = Post("/api/gaps", {{"jurisdiction", "BE"}, {"with", {"nl.nrd.2099-01-01"}}}, 422);
+  EXPECT_EQ(r["error"]["code"], "E0304");
+  EXPECT_EQ(r["error"]["field"], "/with");
+  const json bill = Post("/api/diff", {{"jurisdiction", "NL"}, {"date", "2026-11-21"}, {"with", {"nl.nrd.2099-01-01"}}, {"lang", "fr"}});
+  EXPECT_EQ(bill["proposals_as_if_in_force_on"], "2026-11-21");
+  EXPECT_EQ(bill["proposals_note"], "La proposition est évaluée comme si elle était en vigueur le 2026-11-21.");
+  EXPECT_FALSE(bill["changes"].empty());
 }
 
 // The interview through the API: the client keeps only the steps, and each answer is the

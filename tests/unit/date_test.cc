@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <string>
 
 #include "ibsa/date.h"
 
@@ -94,3 +97,33 @@ TEST(DateTest, EveryDayOfTwoCenturiesPrintsAndParsesAsTheCalendarSays) {
 
 }  // namespace
 }  // namespace ibsa
+
+// "Today" is the machine's local calendar day. At any moment UTC+14 or UTC-12 (or both) is
+// on another day than UTC, so a Today() that read UTC fails one of the two.
+TEST(DateTest, TodayIsTheLocalCalendarDay) {
+  const char* saved = std::getenv("TZ");
+  const std::string kept = saved != nullptr ? saved : "";
+  struct Zone {
+    const char* tz;  // POSIX: the offset is west of UTC, so UTC-14 is fourteen hours ahead
+    long offset_seconds;
+  };
+  for (const Zone zone : {Zone{"UTC-14", 14 * 3600L}, Zone{"UTC+12", -12 * 3600L}}) {
+    setenv("TZ", zone.tz, 1);
+    tzset();
+    const std::time_t before = std::time(nullptr);
+    const ibsa::Date today = ibsa::Date::Today();
+    const std::time_t after = std::time(nullptr);
+    auto local_day = [&](std::time_t t) {
+      const long long seconds = static_cast<long long>(t) + zone.offset_seconds;
+      return static_cast<int32_t>(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400);
+    };
+    EXPECT_TRUE(today.days_since_epoch() == local_day(before) || today.days_since_epoch() == local_day(after))
+        << zone.tz << ": " << today.ToString();
+  }
+  if (saved != nullptr) {
+    setenv("TZ", kept.c_str(), 1);
+  } else {
+    unsetenv("TZ");
+  }
+  tzset();
+}

@@ -34,24 +34,35 @@ TEST(FormatTest, EachNameParsesBackToItsFormat) {
   EXPECT_EQ(ParseFormat("pdf"), std::nullopt);
 }
 
-TEST(EngineTest, TextAndJsonNeitherRankQuestionsUnaskedNorReadHarms) {
-  auto engine = Engine::Open(Options(HarmsFor(Format::kText)));
+TEST(EngineTest, TextAndJsonRankNoQuestionsUnaskedButListTheHarmsTheFactsMeet) {
+  auto engine = Engine::Open(Options(HarmsUse::kIfDeclared));
+  ASSERT_TRUE(engine.ok()) << FormatDiagnostics(engine.errors());
+  ASSERT_NE(engine.value().harms(), nullptr);
+  auto c = Case::Load(kCase, engine.value().law().vocabulary());
+  auto a = engine.value().Assess(c.value(), Assessing(Format::kJson));
+  ASSERT_TRUE(a.ok());
+  EXPECT_FALSE(a.value().questions.has_value());
+  EXPECT_FALSE(a.value().harms.empty());
+  a = engine.value().Assess(c.value(), Assessing(Format::kText, {}, true));
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(a.value().questions.has_value());
+  EXPECT_EQ(engine.value().Render(c.value(), a.value(), Format::kText, Language::kEn),
+            RenderText(a.value().evaluation, engine.value().law(), Language::kEn, a.value().harms) +
+                RenderQuestionsText(*a.value().questions, Language::kEn));
+}
+
+TEST(EngineTest, AnEngineWithoutHarmsListsNone) {
+  auto engine = Engine::Open(Options(HarmsUse::kNone));
   ASSERT_TRUE(engine.ok()) << FormatDiagnostics(engine.errors());
   EXPECT_EQ(engine.value().harms(), nullptr);
   auto c = Case::Load(kCase, engine.value().law().vocabulary());
   auto a = engine.value().Assess(c.value(), Assessing(Format::kJson));
   ASSERT_TRUE(a.ok());
-  EXPECT_FALSE(a.value().questions.has_value());
-  a = engine.value().Assess(c.value(), Assessing(Format::kText, {}, true));
-  ASSERT_TRUE(a.ok());
-  ASSERT_TRUE(a.value().questions.has_value());
-  EXPECT_EQ(engine.value().Render(c.value(), a.value(), Format::kText, Language::kEn),
-            RenderText(a.value().evaluation, engine.value().law(), Language::kEn) +
-                RenderQuestionsText(*a.value().questions, Language::kEn));
+  EXPECT_TRUE(a.value().harms.empty());
 }
 
 TEST(EngineTest, AReportListsTheOpenQuestionsAndTheHarmsTheFactsMeet) {
-  auto engine = Engine::Open(Options(HarmsFor(Format::kHtml)));
+  auto engine = Engine::Open(Options(HarmsUse::kIfDeclared));
   ASSERT_TRUE(engine.ok()) << FormatDiagnostics(engine.errors());
   ASSERT_NE(engine.value().harms(), nullptr);
   const Law& law = engine.value().law();

@@ -332,6 +332,58 @@ constraints:
   EXPECT_EQ(found.count("C003"), 0u);
 }
 
+// The harms of harms.yaml are checked as the rules are: a harm that reads a fact where it has
+// no meaning, or that can hold only outside the constraints, is reported; one that guards
+// the fact, or that the constraints allow, is not. The bundled harms pass.
+TEST(FactConstraintsTest, CheckReportsHarmsThatNeedWhatTheConstraintsExclude) {
+  const std::string facts = R"(format: ibsa.facts/1
+jurisdictions: {BE: {nl: "België", fr: "Belgique", en: "Belgium"}}
+facts:
+  - {name: acts, type: set, values: [share], sensitivity: 1, label: {nl: H, fr: A, en: A}, question: {nl: V, fr: Q, en: Q}}
+  - {name: victim.real_person, type: bool, sensitivity: 2, label: {nl: B, fr: E, en: E}, question: {nl: V, fr: Q, en: Q}}
+  - {name: victim.age, type: int, min: 0, max: 120, sensitivity: 2, label: {nl: L, fr: A, en: A}, question: {nl: V, fr: Q, en: Q}}
+  - {name: image.technique, type: enum, values: [authentic, synthetic], sensitivity: 1, label: {nl: T, fr: T, en: T}, question: {nl: V, fr: Q, en: Q}}
+constraints:
+  - id: no-person-no-age
+    when: {fact: victim.real_person, is: false}
+    not_applicable: [victim.age]
+    severity: error
+    reason: {nl: R, fr: R, en: R}
+  - id: authentic-is-real
+    when: {fact: image.technique, is: authentic}
+    then: {fact: victim.real_person, is: true}
+    severity: error
+    reason: {nl: R, fr: R, en: R}
+)";
+  auto vocabulary = Vocabulary::Parse(facts, "facts.yaml");
+  ASSERT_TRUE(vocabulary.ok()) << FormatDiagnostics(vocabulary.errors());
+  const Law law = testing::LawOf(vocabulary.value(), {{"r.yaml", testing::Ruleset("r", "2020-01-01", "",
+                                                                                   testing::RuleYaml("any", {"{fact: acts, has: share}"}))}});
+  auto harm = [](const std::string& id, const std::string& when) {
+    return "  - id: " + id + "\n    kind: harm\n    label: {nl: L, fr: L, en: L}\n    when: " + when +
+           "\n    sources: [{title: S, url: \"https://eur-lex.europa.eu/eli/dir/2024/1385/oj\"}]\n";
+  };
+  auto harms = Harms::Parse(
+      "format: ibsa.harms/1\nharms:\n" + harm("reads-age", "{fact: victim.age, '<': 18}") +
+          harm("guards-age", "{all: [{fact: victim.real_person, is: true}, {fact: victim.age, '<': 18}]}") +
+          harm("impossible", "{all: [{fact: image.technique, is: authentic}, {fact: victim.real_person, is: false}]}") +
+          harm("possible", "{all: [{fact: image.technique, is: synthetic}, {fact: victim.real_person, is: false}]}"),
+      "harms.yaml", law);
+  ASSERT_TRUE(harms.ok()) << FormatDiagnostics(harms.errors());
+  std::map<std::string, std::set<std::string>> found;  // code -> harms
+  for (const auto& p : CheckHarms(law, harms.value())) {
+    const auto start = p.message.find("harm '") + 6;
+    found[p.code].insert(p.message.substr(start, p.message.find('\'', start) - start));
+    EXPECT_EQ(p.location.file, "harms.yaml") << p.message;
+  }
+  EXPECT_EQ(found["C011"], (std::set<std::string>{"reads-age"}));
+  EXPECT_EQ(found["C012"], (std::set<std::string>{"impossible"}));
+
+  auto bundled = Harms::Load(kRoot + "/rulesets/harms.yaml", BundledLaw());
+  ASSERT_TRUE(bundled.ok()) << FormatDiagnostics(bundled.errors());
+  for (const auto& p : CheckHarms(BundledLaw(), bundled.value())) ADD_FAILURE() << p.code << ": " << p.message;
+}
+
 // Every example case of every pattern of `ibsa gaps` and `ibsa diff` (BE and NL, dates from
 // 2016, with and without the Dutch bill) is a case the constraints allow.
 TEST(FactConstraintsTest, NoPatternExampleBreaksAConstraint) {

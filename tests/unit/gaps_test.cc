@@ -131,9 +131,133 @@ TEST_F(GapsTest, ChangesAreKindsSaidInTheReportsLanguage) {
   for (DiffChangeKind kind : {DiffChangeKind::kCoveredOnlyLeft, DiffChangeKind::kCoveredOnlyRight,
                               DiffChangeKind::kPenaltyChanged, DiffChangeKind::kOffenceRemoved,
                               DiffChangeKind::kNoLongerCovered, DiffChangeKind::kNewlyCovered,
-                              DiffChangeKind::kOffenceAdded}) {
+                              DiffChangeKind::kOffenceAdded, DiffChangeKind::kRenumbered}) {
     EXPECT_FALSE(DiffChangeKindName(kind).empty());
   }
+}
+
+// `r` under article `article`, continuing `replaces` when given.
+std::string Renumbered(const std::string& id, const std::string& article, const std::string& replaces,
+                       const std::vector<std::string>& conditions) {
+  std::string rule = RuleYaml(id, conditions, "[create]");
+  rule.replace(rule.find("article: \"1\""), 12, "article: \"" + article + "\"");
+  if (!replaces.empty()) rule.replace(rule.find("    kind: offence"), 0, "    replaces: [" + replaces + "]\n");
+  return rule;
+}
+
+// 139h became 254ba on 1 July 2024 with the same elements and penalty: a change a lawyer
+// must see although no scenario changes.
+TEST_F(GapsTest, ARenumberingWithTheSameScopeAndPenaltyIsReportedAsSuch) {
+  const std::vector<std::string> conditions = {"{fact: acts, has: create}", "{fact: image.technique, in: [face_swap, undress]}"};
+  // The later rule says the same in other words: the same scenarios, not the same text.
+  const std::vector<std::string> reworded = {"{fact: image.technique, in: [undress, face_swap]}", "{fact: acts, has: create}"};
+  const Law law = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.1", "2020-01-01", "2023-12-31",
+                                                         Renumbered("r1", "139h", "", conditions), "repealed")},
+                                      {"b.yaml", Ruleset("be.sw.2", "2024-01-01", "", Renumbered("r2", "254ba", "r1", reworded))}});
+  auto diff = Diff(law, {"BE", *Date::Parse("2023-12-31"), {}}, {"BE", *Date::Parse("2024-01-01"), {}});
+  ASSERT_TRUE(diff.ok());
+  const auto& changes = diff.value().changes;
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].kind, DiffChangeKind::kRenumbered);
+  EXPECT_EQ(changes[0].rule, "r2");
+  EXPECT_EQ(changes[0].scenarios, 2);
+  EXPECT_TRUE(changes[0].patterns.empty());
+  const std::string en = RenderDiff(diff.value(), Format::kText, Language::kEn);
+  EXPECT_NE(en.find("* r2: art. 139h Sw → art. 254ba Sw: same conduct, same penalty\n"), std::string::npos) << en;
+  EXPECT_EQ(en.find("scenarios\n", en.find("* r2")), std::string::npos) << en;  // no count: nothing changed
+  EXPECT_NE(RenderDiff(diff.value(), Format::kMarkdown, Language::kNl).find("### r2: art. 139h Sw → art. 254ba Sw: zelfde gedraging, zelfde straf"),
+            std::string::npos);
+  EXPECT_NE(RenderDiff(diff.value(), Format::kText, Language::kFr).find("même comportement, même peine"), std::string::npos);
+  const std::string json = RenderDiff(diff.value(), Format::kJson, Language::kEn);
+  EXPECT_NE(json.find("\"kind\": \"renumbered\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"text\": \"art. 139h Sw → art. 254ba Sw\""), std::string::npos) << json;
+  EXPECT_NE(RenderDiff(diff.value(), Format::kCsv, Language::kEn).find("\"art. 139h Sw → art. 254ba Sw: same conduct, same penalty\",r2,,2,\"\"\n"),
+            std::string::npos);
+}
+
+TEST_F(GapsTest, ARenumberingThatChangesScopeOrPenaltyIsThatChangeWithBothNumbers) {
+  const std::string before = Renumbered("r1", "139h", "", {"{fact: acts, has: create}", "{fact: image.technique, in: [face_swap, undress]}"});
+  const std::string wider = Renumbered("r2", "254ba", "r1", {"{fact: acts, has: create}", "{fact: image.technique, in: [face_swap, undress, synthetic]}"});
+  const Law law = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.1", "2020-01-01", "2023-12-31", before, "repealed")},
+                                      {"b.yaml", Ruleset("be.sw.2", "2024-01-01", "", wider)}});
+  auto diff = Diff(law, {"BE", *Date::Parse("2023-12-31"), {}}, {"BE", *Date::Parse("2024-01-01"), {}});
+  ASSERT_TRUE(diff.ok());
+  const auto& changes = diff.value().changes;
+  ASSERT_EQ(changes.size(), 2u);  // covered only on the right, and newly covered by r2
+  EXPECT_EQ(changes[1].kind, DiffChangeKind::kNewlyCovered);
+  ASSERT_EQ(changes[1].renumbered_from.size(), 1u);
+  EXPECT_EQ(changes[1].renumbered_from[0].rule->id, "r1");
+  const std::string en = RenderDiff(diff.value(), Format::kText, Language::kEn);
+  EXPECT_NE(en.find("* r2 (art. 254ba): newly covered by this offence (art. 139h Sw → art. 254ba Sw): 1 scenarios"),
+            std::string::npos) << en;
+
+  // The same scope with a heavier penalty: a penalty change, with both numbers.
+  std::string heavier = Renumbered("r2", "254ba", "r1", {"{fact: acts, has: create}", "{fact: image.technique, in: [face_swap, undress]}"});
+  heavier.replace(heavier.find("max: 60"), 7, "max: 120");
+  const Law law2 = LawOf(vocabulary_, {{"a.yaml", Ruleset("be.sw.1", "2020-01-01", "2023-12-31", before, "repealed")},
+                                       {"b.yaml", Ruleset("be.sw.2", "2024-01-01", "", heavier)}});
+  auto diff2 = Diff(law2, {"BE", *Date::Parse("2023-12-31"), {}}, {"BE", *Date::Parse("2024-01-01"), {}});
+  ASSERT_TRUE(diff2.ok());
+  ASSERT_EQ(diff2.value().changes.size(), 1u);
+  EXPECT_EQ(diff2.value().changes[0].kind, DiffChangeKind::kPenaltyChanged);
+  EXPECT_NE(RenderDiff(diff2.value(), Format::kText, Language::kEn).find(") (art. 139h Sw → art. 254ba Sw): 2 scenarios"),
+            std::string::npos);
+}
+
+// A bill carries a placeholder date: compared on a date before it, it is read as if in force
+// then, and the report says so; what cannot be overlaid is refused, never a silent no-op.
+TEST_F(GapsTest, AProposalIsAssessedAsIfInForceOnTheDateAskedAndOnlyIfItCanBe) {
+  const Law law = LawOf(vocabulary_, {
+      {"a.yaml", Ruleset("be.sw.1", "2020-01-01", "", RuleYaml("r1", {"{fact: acts, has: create}", "{fact: image.technique, is: face_swap}"}, "[create]"))},
+      {"b.yaml", Ruleset("be.bill", "2099-01-01", "", RuleYaml("b1", {"{fact: acts, has: create}", "{fact: image.technique, is: synthetic}"}, "[create]"),
+                         "proposed", "Bill")},
+      {"c.yaml", Ruleset("nl.sr.1", "2020-01-01", "", RuleYaml("n1", {"{fact: acts, has: create}"}, "[create]"), "in_force", "Sr", "NL")},
+      {"d.yaml", Ruleset("nl.bill", "2099-01-01", "", RuleYaml("n2", {"{fact: acts, has: publish}"}, "[publish]"), "proposed", "Bill", "NL")}});
+  const Date date = *Date::Parse("2024-01-01");
+  auto diff = Diff(law, {"BE", date, {}}, {"BE", date, {"be.bill"}});
+  ASSERT_TRUE(diff.ok()) << FormatDiagnostics(diff.errors());
+  ASSERT_FALSE(diff.value().changes.empty());
+  EXPECT_EQ(diff.value().changes[0].kind, DiffChangeKind::kCoveredOnlyRight);
+  EXPECT_NE(RenderDiff(diff.value(), Format::kText, Language::kEn).find("The proposal is assessed as if it were in force on 2024-01-01."),
+            std::string::npos);
+  EXPECT_NE(RenderDiff(diff.value(), Format::kMarkdown, Language::kNl).find("Het voorstel wordt beoordeeld alsof het op 2024-01-01 van kracht was."),
+            std::string::npos);
+  EXPECT_NE(RenderDiff(diff.value(), Format::kJson, Language::kFr).find("\"proposals_as_if_in_force_on\": \"2024-01-01\""),
+            std::string::npos);
+  EXPECT_NE(RenderDiff(diff.value(), Format::kCsv, Language::kEn).find(",proposals_as_if_in_force_on\n"), std::string::npos);
+
+  auto harms = Harms::Parse(kHarms, "harms.yaml", law);
+  ASSERT_TRUE(harms.ok());
+  auto without = FindGaps(law, harms.value(), {"BE", date, {}});
+  auto with = FindGaps(law, harms.value(), {"BE", date, {"be.bill"}});
+  ASSERT_TRUE(without.ok() && with.ok());
+  EXPECT_LT(with.value().harms[0].gap_scenarios, without.value().harms[0].gap_scenarios);
+  EXPECT_NE(RenderGaps(with.value(), Format::kText, Language::kFr).find("La proposition est évaluée comme si elle était en vigueur le 2024-01-01."),
+            std::string::npos);
+
+  auto code = [](const std::vector<Diagnostic>& errors) { return errors.empty() ? "" : errors.front().code; };
+  auto bogus = Diff(law, {"BE", date, {}}, {"BE", date, {"bogus"}});
+  ASSERT_FALSE(bogus.ok());
+  EXPECT_EQ(code(bogus.errors()), "E0301");
+  EXPECT_NE(FormatDiagnostics(bogus.errors()).find("proposed versions: 'be.bill', 'nl.bill'"), std::string::npos)
+      << FormatDiagnostics(bogus.errors());
+  auto not_a_proposal = FindGaps(law, harms.value(), {"BE", date, {"be.sw.1"}});
+  ASSERT_FALSE(not_a_proposal.ok());
+  EXPECT_EQ(code(not_a_proposal.errors()), "E0302");
+  auto other_country = Diff(law, {"BE", date, {}}, {"BE", date, {"nl.bill"}});
+  ASSERT_FALSE(other_country.ok());
+  EXPECT_EQ(code(other_country.errors()), "E0304");
+  EXPECT_NE(FormatDiagnostics(other_country.errors()).find("proposals of BE law: 'be.bill'"), std::string::npos);
+  EXPECT_EQ(code(FindGaps(law, harms.value(), {"BE", date, {"nl.bill"}}).errors()), "E0304");
+  // The case's jurisdiction decides for a case.
+  EvaluationOptions options;
+  options.with = {"nl.bill"};
+  auto decided = Evaluate(law, CaseOf(vocabulary_, "id: c\njurisdiction: BE\ndate: 2024-01-01\nacts: [{type: create}]\n"),
+                          options);
+  ASSERT_FALSE(decided.ok());
+  EXPECT_EQ(code(decided.errors()), "E0304");
+  // Across jurisdictions, the proposal is checked against the side it is added to.
+  EXPECT_TRUE(Diff(law, {"BE", date, {}}, {"NL", date, {"nl.bill"}}).ok());
 }
 
 TEST_F(GapsTest, HarmsNameRulesThatExist) {

@@ -18,7 +18,10 @@ Command AddCheck(CLI::App& app, const GlobalOptions& global) {
             if (!measured) return static_cast<int>(kLawError);
             const Law& law = measured->engine.law();
             const Coverage& coverage = measured->coverage;
-            const auto problems = CheckLaw(law, coverage);
+            auto problems = CheckLaw(law, coverage);
+            if (const Harms* harms = measured->engine.harms()) {
+              for (auto& p : CheckHarms(law, *harms)) problems.push_back(std::move(p));
+            }
             for (const auto& p : problems) {
               std::cout << p.location.file;
               if (p.location.line > 0) std::cout << ":" << p.location.line << ":" << p.location.column;

@@ -30,7 +30,7 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
     return kUsageError;
   }
   const Language language = *ParseLanguage(options.language);
-  auto engine = OpenEngine(global, HarmsFor(assess.format));
+  auto engine = OpenEngine(global, HarmsUse::kIfDeclared);
   if (!engine) return kLawError;
   auto c = Case::Load(options.case_file, engine->law().vocabulary());
   if (!c.ok()) {

@@ -214,7 +214,7 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
   }
   if (out.file) {
     std::cout << "\n" << w.saved_to << " " << out.path << ". " << w.next_commands << "\n"
-              << "  ibsa interview --case " << out.path << "\n"
+              << "  ibsa interview --lang " << options.language << " --case " << out.path << "\n"
               << "  ibsa evaluate --format html --lang " << options.language << " " << out.path << "\n";
   }
   return kOk;

@@ -25,7 +25,7 @@ struct ServeCommandOptions {
 
 int RunServe(const GlobalOptions& global, const ServeCommandOptions& options) {
   KeepCaseDataInProcess();
-  // Without harms.yaml the reports list no harm-based gaps, as `evaluate` does.
+  // Without harms.yaml no answer lists harm-based gaps, as `evaluate` does.
   auto engine = OpenEngine(global, HarmsUse::kIfDeclared);
   if (!engine) return kLawError;
   const Api api(std::move(*engine));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ibsa/gaps.h"
 #include "ibsa/law.h"
 #include "ibsa/status.h"
 #include "ibsa/suite.h"
@@ -46,6 +47,12 @@ struct CheckProblem {
 // Everything found wrong; empty when the law passes. Failing or invalid cases are
 // reported too, since their expectations cannot count as coverage.
 std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage);
+
+// The harms (harms.yaml) against the vocabulary's constraints, as CheckLaw checks rules:
+// C012 for a harm that can hold only where the constraints say the facts cannot be, C011
+// for a fact it reads where a constraint makes that fact not applicable. A rule a harm
+// names is taken in the version that came into force last.
+std::vector<CheckProblem> CheckHarms(const Law& law, const Harms& harms);
 
 // Whether some combination of facts meets every element of the rule (derived facts
 // computed from their inputs). Exact: answered from the rule's decision diagram over

@@ -35,11 +35,6 @@ enum class HarmsUse {
   kRequired,    // read; a folder without one is an error
 };
 
-// What an assessment rendered as `format` needs of the folder: a report lists the case's
-// harms; text and json never read harms.yaml (so a run that prints them does not pay
-// for it, nor fail on it).
-HarmsUse HarmsFor(Format format);
-
 // ibsa.law beside the running executable, where the build writes the bundled law's
 // snapshot; "" when the executable's path cannot be read.
 std::string SnapshotBesideExecutable();
@@ -57,7 +52,7 @@ struct EngineOptions {
 struct AssessOptions {
   EvaluationOptions evaluation;
   // What the assessment will be rendered as. A report (markdown, html) always lists the
-  // questions still open and the harms the case's facts meet. Default: text.
+  // questions still open. Default: text.
   Format format = Format::kText;
   // Also rank the questions for text and json. Default: false.
   bool next_questions = false;
@@ -69,7 +64,9 @@ struct Assessment {
   Evaluation evaluation;
   // Ranked when asked for, and always for a report; empty otherwise.
   std::optional<std::vector<Question>> questions;
-  // For a report of an Engine with harms; empty otherwise. Points into the Engine.
+  // The harms the case's facts meet (HarmsOfCase), which every format lists as the case's
+  // legal gaps where no settled offence covers them; empty for an Engine without harms.
+  // Points into the Engine.
   std::vector<CaseHarm> harms;
 };
 

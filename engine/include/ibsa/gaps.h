@@ -124,7 +124,10 @@ std::string ExampleCaseFile(const Pattern& pattern, const Vocabulary& vocabulary
 struct GapOptions {
   std::string jurisdiction;             // BE or NL
   Date date = Date::FromDays(0);        // the law in force on this date
-  std::vector<std::string> with;        // proposals to overlay
+  // Proposals to overlay, each swept as if in force on `date` (a bill's placeholder date is
+  // no date at all). Refused (E0301, E0302, E0304) unless each is a proposal of a law that
+  // applies in `jurisdiction`.
+  std::vector<std::string> with;
 };
 
 struct HarmGaps {
@@ -158,7 +161,7 @@ Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions&
 struct DiffSide {
   std::string jurisdiction;
   Date date = Date::FromDays(0);
-  std::vector<std::string> with;
+  std::vector<std::string> with;  // as GapOptions::with: checked, and in force on `date`
 };
 
 // What changes for a group of scenarios between the left and the right state of the law.
@@ -172,21 +175,35 @@ enum class DiffChangeKind {
   kNoLongerCovered,   // covered by a left offence but not by any of its successors
   kNewlyCovered,      // covered by a right offence but not by any of its predecessors
   kOffenceAdded,      // covered by a right offence that continues no left offence
+  // A right offence that names a left one in replaces: under another article, covering the
+  // same scenarios (the same diagram over the sweep) with the same penalty fields: the
+  // conduct is punished as before, under a new number. No scenario changes.
+  kRenumbered,
 };
 // "covered_only_left", "covered_only_right", "penalty_changed", "offence_removed",
-// "no_longer_covered", "newly_covered", "offence_added": `kind` in JSON.
+// "no_longer_covered", "newly_covered", "offence_added", "renumbered": `kind` in JSON.
 std::string_view DiffChangeKindName(DiffChangeKind kind);
+
+// An offence as the diff names it: its rule and the version that cites it ("art. 254ba Sr").
+struct DiffOffence {
+  const Rule* rule = nullptr;
+  const RulesetVersion* version = nullptr;
+};
 
 struct DiffChange {
   DiffChangeKind kind = DiffChangeKind::kCoveredOnlyLeft;
   std::string rule;     // the offence concerned (id of the side where it applies); "" for kCoveredOnly*
   std::string article;
-  // kPenaltyChanged: the earlier offence (left) and the later one (right, `rule`), whose
-  // penalties differ.
+  // kPenaltyChanged and kRenumbered: the earlier offence (left) and the later one (right,
+  // `rule`).
   const Rule* earlier = nullptr;
   const Rule* later = nullptr;
-  double scenarios = 0;
-  std::vector<Pattern> patterns;  // at most kPatternsShown
+  // Where the offence continues under another article (kRenumbered always; kPenaltyChanged,
+  // kNoLongerCovered and kNewlyCovered when a rule of the other side names it or is named in
+  // replaces: with another article): the old numbers and the new ones.
+  std::vector<DiffOffence> renumbered_from, renumbered_to;
+  double scenarios = 0;  // kRenumbered: the scenarios the offence covers on both sides
+  std::vector<Pattern> patterns;  // at most kPatternsShown; none for kRenumbered
   size_t more_patterns = 0;
   double more_scenarios = 0;
 };
@@ -208,7 +225,7 @@ struct HarmShift {
 
 struct DiffReport {
   DiffSide left;
-  DiffSide right;
+  DiffSide right;  // its proposals are swept as if in force on right.date, whatever their dates
   const Vocabulary* vocabulary = nullptr;  // of the law compared: writes the examples
   std::vector<std::string> facts;
   double space = 0;

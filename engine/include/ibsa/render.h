@@ -46,12 +46,18 @@ std::string Citation(const Rule& rule, const RulesetVersion& version, Language l
 // law answered, as every output says it; "" for a law built in memory.
 std::string LawLine(const Law& law, Language language);
 
-std::string RenderText(const Evaluation& evaluation, const Law& law, Language language);
+// `harms` (HarmsOfCase of the same evaluation) fills the legal gaps, as in a report: the
+// harms the facts meet that no settled offence covers, why, and their sources.
+std::string RenderText(const Evaluation& evaluation, const Law& law, Language language,
+                       const std::vector<CaseHarm>& harms = {});
 
 // For programs; documented in docs/json-format.md.
-// With `next_questions`, the result also lists them under "next_questions".
+// With `next_questions`, the result also lists them under "next_questions". "gaps" lists
+// the legal gaps of `harms` (HarmsOfCase of the same evaluation), as the text and reports do;
+// it is empty when no harms were read.
 std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
-                       const std::vector<Question>* next_questions = nullptr);
+                       const std::vector<Question>* next_questions = nullptr,
+                       const std::vector<CaseHarm>& harms = {});
 
 // The questions of NextQuestions as a text section: most useful first, each with its
 // sensitivity and the findings its answer would decide.

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace ibsa {
 namespace {
@@ -35,8 +36,18 @@ std::optional<Date> Date::Parse(std::string_view text) {
 }
 
 Date Date::Today() {
-  auto now = chrono::floor<chrono::days>(chrono::system_clock::now());
-  return Date(static_cast<int32_t>(now.time_since_epoch().count()));
+  // The machine's local calendar day, not UTC's: just after midnight in Brussels, UTC still
+  // says yesterday, and a report of something that happened today would be refused as
+  // "in the future". (libstdc++ 12 has no chrono::current_zone, so the C library answers.)
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (localtime_r(&now, &local) == nullptr) {
+    return Date(static_cast<int32_t>(chrono::floor<chrono::days>(chrono::system_clock::now()).time_since_epoch().count()));
+  }
+  const chrono::year_month_day date{chrono::year{local.tm_year + 1900},
+                                    chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                                    chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  return Date(chrono::sys_days{date}.time_since_epoch().count());
 }
 
 std::string Date::ToString() const {

@@ -13,6 +13,7 @@
 #include "check/suite_internal.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
+#include "sweep/harms_data.h"
 #include "sweep/sweep.h"
 
 namespace ibsa {
@@ -117,7 +118,45 @@ void CheckRuleAgainstConstraints(const LawData& data, int32_t rule, const std::s
       [rule](internal::ScenarioSpace& space) { return space.RuleBdd(rule); }, name, where, problems);
 }
 
+// The rule a harm names by id, for checking the harm against the constraints: the version
+// of it that came into force last (bills left out). A harm is swept with the version in
+// force on the date swept; which one does not change whether the facts it reads can be
+// meaningful together.
+int32_t LatestRuleNamed(const LawData& data, const std::string& id) {
+  int32_t found = -1;
+  std::optional<Date> from;
+  for (size_t v = 0; v < data.versions.size(); ++v) {
+    const RulesetVersion& version = data.versions[v];
+    if (version.status == VersionStatus::kProposed || (from && version.in_force_from < *from)) continue;
+    for (size_t r = 0; r < version.rules.size(); ++r) {
+      if (version.rules[r].id != id) continue;
+      found = data.first_rule[v] + static_cast<int32_t>(r);
+      from = version.in_force_from;
+    }
+  }
+  return found;
+}
+
 }  // namespace
+
+std::vector<CheckProblem> CheckHarms(const Law& law, const Harms& harms) {
+  const LawData& data = internal::DataOf(law);
+  const internal::HarmsData& h = internal::DataOf(harms);
+  std::vector<CheckProblem> problems;
+  auto resolve = [&](const internal::Program* program, int32_t node) -> int32_t {
+    if (program == &h.program) return LatestRuleNamed(data, h.rule_ids[h.program.nodes[node].rule]);
+    return program->nodes[node].rule;
+  };
+  for (size_t i = 0; i < h.harms.size(); ++i) {
+    if (h.roots[i] < 0) continue;
+    const int32_t root = h.roots[i];
+    CheckAgainstConstraints(
+        data, {{&h.program, root}}, resolve,
+        [&](internal::ScenarioSpace& space) { return space.Compile(h.program, root); },
+        "harm '" + h.harms[i].id + "'", h.harms[i].location, problems);
+  }
+  return problems;
+}
 
 bool CanFire(const Law& law, const Rule& rule) {
   const int index = GlobalIndex(internal::DataOf(law), rule);

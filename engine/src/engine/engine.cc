@@ -43,8 +43,6 @@ Result<Law> OpenLaw(const EngineOptions& options) {
 
 }  // namespace
 
-HarmsUse HarmsFor(Format format) { return IsReport(format) ? HarmsUse::kIfDeclared : HarmsUse::kNone; }
-
 std::string SnapshotBesideExecutable() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -82,7 +80,7 @@ Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) c
     if (!questions.ok()) return questions.errors();
     assessment.questions = std::move(questions).value();
   }
-  if (report && harms_) assessment.harms = HarmsOfCase(*harms_, c, assessment.evaluation);
+  if (harms_) assessment.harms = HarmsOfCase(*harms_, c, assessment.evaluation);
   return assessment;
 }
 
@@ -90,11 +88,11 @@ std::string Engine::Render(const Case& c, const Assessment& a, Format format, La
   const std::vector<Question>* questions = a.questions ? &*a.questions : nullptr;
   switch (format) {
     case Format::kText: {
-      std::string out = RenderText(a.evaluation, law_, language);
+      std::string out = RenderText(a.evaluation, law_, language, a.harms);
       if (questions) out += RenderQuestionsText(*questions, language);
       return out;
     }
-    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions);
+    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms);
     case Format::kMarkdown:
     case Format::kHtml:
       return RenderReport(a.evaluation, law_, c, questions ? *questions : std::vector<Question>{}, a.harms, format,

@@ -5,6 +5,7 @@
 #include "base/access.h"
 #include "base/fact_encoding.h"
 #include "eval/decider.h"
+#include "load/proposals.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
 
@@ -396,35 +397,6 @@ void Decider::Run(const EvaluationOptions& options) {
 
 namespace {
 
-Status CheckProposals(const Law& law, const std::vector<std::string>& with) {
-  std::vector<Diagnostic> errors;
-  for (const auto& id : with) {
-    const RulesetVersion* v = law.FindVersion(id);
-    if (v == nullptr) {
-      std::vector<std::string> proposed;
-      for (const auto& version : law.versions()) {
-        if (version.status == VersionStatus::kProposed) proposed.push_back(version.id);
-      }
-      errors.push_back(Diagnostic{
-          "E0301", {}, "--with '" + id + "': no ruleset version has this id",
-          {internal::DidYouMean(id, proposed),
-           proposed.empty() ? "no proposed version is loaded"
-                            : "proposed versions: " + internal::JoinQuoted(proposed)},
-          "", 1});
-    } else if (v->status != VersionStatus::kProposed) {
-      errors.push_back(Diagnostic{
-          "E0302", {}, "--with '" + id + "': this version is not a proposal",
-          {"versions in force apply by their dates; --with only overlays proposed versions"},
-          "", 1});
-    }
-  }
-  for (auto& e : errors) {
-    if (!e.help.empty() && e.help.front().empty()) e.help.erase(e.help.begin());
-  }
-  if (!errors.empty()) return errors;
-  return Status::Ok();
-}
-
 // The assessment date compares the law applied with the law in force then (lex mitior);
 // a date before all the encoded law is a typing error (1900 for 2025), not an assessment.
 Status CheckAssessmentDate(const internal::LawData& law, Date assessed_on) {
@@ -447,7 +419,7 @@ Status CheckAssessmentDate(const internal::LawData& law, Date assessed_on) {
 Status Decide(const Law& law, const Case& c, const EvaluationOptions& options,
                     Decision& decision) {
   if (!options.with.empty()) {
-    if (auto checked = CheckProposals(law, options.with); !checked.ok()) return checked.errors();
+    if (auto checked = internal::CheckProposals(law, options.with, c.jurisdiction()); !checked.ok()) return checked.errors();
   }
   if (options.assessed_on) {
     if (auto checked = CheckAssessmentDate(internal::DataOf(law), *options.assessed_on); !checked.ok()) {

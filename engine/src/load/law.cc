@@ -6,6 +6,7 @@
 #include "base/access.h"
 #include "base/file_io.h"
 #include "load/law_data.h"
+#include "load/proposals.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
@@ -208,5 +209,49 @@ const RulesetVersion* Law::VersionInForce(std::string_view jurisdiction,
   }
   return nullptr;
 }
+
+namespace internal {
+
+Status CheckProposals(const Law& law, const std::vector<std::string>& with, std::string_view jurisdiction) {
+  std::vector<std::string> proposed;
+  for (const auto& version : law.versions()) {
+    if (version.status == VersionStatus::kProposed) proposed.push_back(version.id);
+  }
+  std::vector<Diagnostic> errors;
+  for (const auto& id : with) {
+    const RulesetVersion* v = law.FindVersion(id);
+    if (v == nullptr) {
+      std::vector<std::string> help;
+      if (std::string hint = DidYouMean(id, proposed); !hint.empty()) help.push_back(std::move(hint));
+      help.push_back(proposed.empty() ? "no proposed version is loaded"
+                                      : "proposed versions: " + JoinQuoted(proposed));
+      errors.push_back(Diagnostic{"E0301", {}, "--with '" + id + "': no ruleset version has this id", help, "", 1});
+    } else if (v->status != VersionStatus::kProposed) {
+      errors.push_back(Diagnostic{
+          "E0302", {}, "--with '" + id + "': this version is not a proposal",
+          {"versions in force apply by their dates; --with only overlays proposed versions"},
+          "", 1});
+    } else if (!law.AppliesIn(v->jurisdiction, jurisdiction)) {
+      // Overlaid on another country's law it would change nothing: a silent no-op reads as
+      // "this bill changes nothing".
+      std::vector<std::string> here;
+      for (const auto& version : law.versions()) {
+        if (version.status == VersionStatus::kProposed && law.AppliesIn(version.jurisdiction, jurisdiction)) {
+          here.push_back(version.id);
+        }
+      }
+      errors.push_back(Diagnostic{
+          "E0304", {},
+          "--with '" + id + "': this is a proposal of " + v->jurisdiction + " law, not of " + std::string(jurisdiction),
+          {here.empty() ? "no proposal of " + std::string(jurisdiction) + " law is loaded"
+                        : "proposals of " + std::string(jurisdiction) + " law: " + JoinQuoted(here)},
+          "", 1});
+    }
+  }
+  if (!errors.empty()) return errors;
+  return Status::Ok();
+}
+
+}  // namespace internal
 
 }  // namespace ibsa

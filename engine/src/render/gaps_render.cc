@@ -304,6 +304,25 @@ std::string XmlText(const std::string& s) {
   return out;
 }
 
+// What a sweep with proposals assumes, in `language`: a bill's date is a placeholder, so it
+// is read as if in force on the date asked, and the reader must know it.
+std::string ProposalsNote(const std::vector<std::string>& with, Date date, Language language) {
+  const bool one = with.size() == 1;
+  const std::string d = date.ToString();
+  switch (language) {
+    case Language::kNl:
+      return one ? "Het voorstel wordt beoordeeld alsof het op " + d + " van kracht was."
+                 : "De voorstellen worden beoordeeld alsof ze op " + d + " van kracht waren.";
+    case Language::kFr:
+      return one ? "La proposition est évaluée comme si elle était en vigueur le " + d + "."
+                 : "Les propositions sont évaluées comme si elles étaient en vigueur le " + d + ".";
+    case Language::kEn:
+      return one ? "The proposal is assessed as if it were in force on " + d + "."
+                 : "The proposals are assessed as if they were in force on " + d + ".";
+  }
+  return "";  // not reached: the switch names every language
+}
+
 // The summary as a chart: per harm its label, then one bar per side (covered, covered only
 // on a contested or unverified reading, not covered), as inline SVG with no external asset.
 struct ChartRow {
@@ -412,6 +431,7 @@ std::string_view DiffChangeKindName(DiffChangeKind kind) {
     case DiffChangeKind::kNoLongerCovered: return "no_longer_covered";
     case DiffChangeKind::kNewlyCovered: return "newly_covered";
     case DiffChangeKind::kOffenceAdded: return "offence_added";
+    case DiffChangeKind::kRenumbered: return "renumbered";
   }
   return "";  // not reached: the switch names every kind
 }
@@ -448,13 +468,20 @@ std::string RenderGaps(const GapReport& r, Format format, Language language) {
     }
     json versions = json::array();
     for (const auto* v : r.versions) versions.push_back(v->id);
-    return json{{"format", "ibsa.gaps/2"}, {"jurisdiction", r.options.jurisdiction},
-                {"date", r.options.date.ToString()}, {"with", r.options.with}, {"versions", versions},
-                {"facts", r.facts}, {"combinations", r.space}, {"summary", summary}, {"harms", harms}}
-               .dump(2) + "\n";
+    json out{{"format", "ibsa.gaps/2"}, {"jurisdiction", r.options.jurisdiction},
+             {"date", r.options.date.ToString()}, {"with", r.options.with}, {"versions", versions},
+             {"facts", r.facts}, {"combinations", r.space}, {"summary", summary}, {"harms", harms}};
+    if (!r.options.with.empty()) {
+      out["proposals_as_if_in_force_on"] = r.options.date.ToString();
+      out["proposals_note"] = ProposalsNote(r.options.with, r.options.date, language);
+    }
+    return out.dump(2) + "\n";
   }
   if (format == Format::kCsv) {
-    std::string out = "jurisdiction,date,harm,kind,coverage,pattern,share,combinations,conditions,example\n";
+    // With proposals, a last column says the date they are assumed in force on.
+    const std::string as_if = r.options.with.empty() ? "" : "," + r.options.date.ToString();
+    std::string out = std::string("jurisdiction,date,harm,kind,coverage,pattern,share,combinations,conditions,example") +
+                      (as_if.empty() ? "" : ",proposals_as_if_in_force_on") + "\n";
     for (const auto& h : r.harms) {
       for (const auto* list : {&h.patterns, &h.uncertain_patterns}) {
         const std::string coverage = list == &h.patterns ? "none" : "uncertain";
@@ -463,7 +490,7 @@ std::string RenderGaps(const GapReport& r, Format format, Language language) {
           out += r.options.jurisdiction + "," + r.options.date.ToString() + "," + h.harm->id + "," + h.harm->kind + "," +
                  coverage + "," + std::to_string(i + 1) + "," + std::to_string(Fraction(p.scenarios, h.harm_scenarios)) +
                  "," + Number(p.scenarios) + "," + CsvField(PatternWords(p, vocabulary, language)) +
-                 "," + (p.example ? p.example->id() : "") + "\n";
+                 "," + (p.example ? p.example->id() : "") + as_if + "\n";
         }
       }
     }
@@ -476,6 +503,7 @@ std::string RenderGaps(const GapReport& r, Format format, Language language) {
   for (const auto* v : r.versions) versions.push_back(v->id);
   out += indent + Fill(w.law_swept, {versions.empty() ? w.none_encoded : Join(versions, ", ")}) + (md ? "\n\n" : "\n");
   out += indent + Fill(w.method, {std::to_string(r.facts.size())}) + "\n";
+  if (!r.options.with.empty()) out += (md ? "\n" : indent) + ProposalsNote(r.options.with, r.options.date, language) + "\n";
   // The summary first.
   out += md ? "\n### " + std::string(w.summary) + "\n\n| " + w.harm + " | " + w.covered + " | " + w.by_reading + " | " +
                   w.not_covered + " |\n|---|---|---|---|\n"
@@ -527,6 +555,7 @@ struct DiffWording {
   const char* no_longer_covered;
   const char* newly_covered;
   const char* offence_added;
+  const char* renumbered;  // "art. 139h Sr → art. 254ba Sr: same conduct, same penalty"
   const char* no_penalty;
   const char* penalty_unverified;
 };
@@ -537,14 +566,15 @@ const DiffWording& DiffWordingFor(Language language) {
                               "alleen links gedekt (geen misdrijf rechts)", "alleen rechts gedekt (geen misdrijf links)",
                               "straf gewijzigd", "misdrijf geschrapt: geen misdrijf rechts zet het voort",
                               "niet meer gedekt door de opvolger", "nieuw gedekt door dit misdrijf",
-                              "misdrijf toegevoegd", "geen", "niet geverifieerd"};
+                              "misdrijf toegevoegd", "zelfde gedraging, zelfde straf", "geen", "niet geverifieerd"};
   static const DiffWording fr{" au ", " avec ", "Changements de ", " (gauche) à ", " (droite)", "Différence : ",
                               "Aucun scénario ne change.", "art. ",
                               "couvert seulement à gauche (aucune infraction à droite)",
                               "couvert seulement à droite (aucune infraction à gauche)", "peine modifiée",
                               "infraction supprimée : aucune infraction à droite ne la prolonge",
                               "n'est plus couvert par la disposition qui lui succède",
-                              "nouvellement couvert par cette infraction", "infraction ajoutée", "aucune",
+                              "nouvellement couvert par cette infraction", "infraction ajoutée",
+                              "même comportement, même peine", "aucune",
                               "non vérifiée"};
   static const DiffWording en{" on ", " with ", "Changes from ", " (left) to ", " (right)", "Diff: ",
                               "No scenario changes.", "art. ",
@@ -552,7 +582,7 @@ const DiffWording& DiffWordingFor(Language language) {
                               "covered only on the right (no offence on the left)", "penalty changed",
                               "offence removed: no offence on the right continues it",
                               "no longer covered by its successor", "newly covered by this offence", "offence added",
-                              "none", "not verified"};
+                              "same conduct, same penalty", "none", "not verified"};
   switch (language) {
     case Language::kNl: return nl;
     case Language::kFr: return fr;
@@ -567,19 +597,34 @@ std::string PenaltyWords(const Rule& rule, const DiffWording& w, Language langua
   return summary.empty() ? w.penalty_unverified : summary;
 }
 
-// What changed, in `language`: "penalty changed (nl.sr.240b: ... -> nl.sr.252: ...)".
+// The old and new numbers of a renumbered offence, cited as the findings cite them:
+// "art. 139h lid 1 sub a Sr → art. 254ba lid 1 sub a Sr".
+std::string Renumbering(const DiffChange& c, Language language) {
+  auto cite = [&](const std::vector<DiffOffence>& offences) {
+    std::string out;
+    for (const auto& o : offences) out += (out.empty() ? "" : ", ") + Citation(*o.rule, *o.version, language);
+    return out;
+  };
+  return cite(c.renumbered_from) + " → " + cite(c.renumbered_to);
+}
+
+// What changed, in `language`: "penalty changed (nl.sr.240b: ... -> nl.sr.252: ...)", and
+// for an offence under a new number, the old and new numbers.
 std::string ChangePhrase(const DiffChange& c, Language language) {
   const DiffWording& w = DiffWordingFor(language);
+  const std::string numbers =
+      c.renumbered_from.empty() || c.kind == DiffChangeKind::kRenumbered ? "" : " (" + Renumbering(c, language) + ")";
   switch (c.kind) {
     case DiffChangeKind::kCoveredOnlyLeft: return w.covered_only_left;
     case DiffChangeKind::kCoveredOnlyRight: return w.covered_only_right;
     case DiffChangeKind::kPenaltyChanged:
       return std::string(w.penalty_changed) + " (" + c.earlier->id + ": " + PenaltyWords(*c.earlier, w, language) +
-             " -> " + c.later->id + ": " + PenaltyWords(*c.later, w, language) + ")";
+             " -> " + c.later->id + ": " + PenaltyWords(*c.later, w, language) + ")" + numbers;
     case DiffChangeKind::kOffenceRemoved: return w.offence_removed;
-    case DiffChangeKind::kNoLongerCovered: return w.no_longer_covered;
-    case DiffChangeKind::kNewlyCovered: return w.newly_covered;
+    case DiffChangeKind::kNoLongerCovered: return w.no_longer_covered + numbers;
+    case DiffChangeKind::kNewlyCovered: return w.newly_covered + numbers;
     case DiffChangeKind::kOffenceAdded: return w.offence_added;
+    case DiffChangeKind::kRenumbered: return Renumbering(c, language) + ": " + w.renumbered;
   }
   return "";  // not reached: the switch names every kind
 }
@@ -619,25 +664,49 @@ std::string RenderDiff(const DiffReport& r, Format format, Language language) {
                              {"before", PenaltyWords(*c.earlier, w, language)},
                              {"after", PenaltyWords(*c.later, w, language)}};
       }
+      if (!c.renumbered_from.empty()) {
+        auto offences = [&](const std::vector<DiffOffence>& list) {
+          json out = json::array();
+          for (const auto& o : list) {
+            out.push_back({{"rule", o.rule->id}, {"article", o.rule->article},
+                           {"citation", Citation(*o.rule, *o.version, language)}});
+          }
+          return out;
+        };
+        change["renumbering"] = {{"from", offences(c.renumbered_from)}, {"to", offences(c.renumbered_to)},
+                                 {"text", Renumbering(c, language)}};
+      }
       changes.push_back(std::move(change));
     }
     // The sides stay in English words: programs compare them.
     auto side_en = [](const DiffSide& s) {
       return s.jurisdiction + " on " + s.date.ToString() + (s.with.empty() ? "" : " with " + WithText(s.with));
     };
-    return json{{"format", "ibsa.diff/2"}, {"left", side_en(r.left)}, {"right", side_en(r.right)},
-                {"facts", r.facts}, {"combinations", r.space}, {"summary", summary}, {"changes", changes}}
-               .dump(2) + "\n";
+    json out{{"format", "ibsa.diff/2"}, {"left", side_en(r.left)}, {"right", side_en(r.right)},
+             {"facts", r.facts}, {"combinations", r.space}, {"summary", summary}, {"changes", changes}};
+    if (!r.right.with.empty()) {
+      out["proposals_as_if_in_force_on"] = r.right.date.ToString();
+      out["proposals_note"] = ProposalsNote(r.right.with, r.right.date, language);
+    }
+    return out.dump(2) + "\n";
   }
   if (format == Format::kCsv) {
-    std::string out = "change,rule,pattern,share,combinations,conditions,example\n";
+    // With proposals, a last column says the date they are assumed in force on.
+    const std::string as_if = r.right.with.empty() ? "" : "," + r.right.date.ToString();
+    std::string out = std::string("change,rule,pattern,share,combinations,conditions,example") +
+                      (as_if.empty() ? "" : ",proposals_as_if_in_force_on") + "\n";
     for (const auto& c : r.changes) {
+      // The English phrase, as `change` in JSON: a column programs compare.
+      const std::string change = CsvField(ChangePhrase(c, Language::kEn)) + "," + c.rule + ",";
+      // A renumbering changes no scenario: one row, no pattern, its scenarios those covered on both sides.
+      if (c.kind == DiffChangeKind::kRenumbered) {
+        out += change + "," + std::to_string(Fraction(c.scenarios, r.space)) + "," + Number(c.scenarios) + ",\"\"," + as_if + "\n";
+      }
       for (size_t i = 0; i < c.patterns.size(); ++i) {
         const Pattern& p = c.patterns[i];
-        // The English phrase, as `change` in JSON: a column programs compare.
-        out += CsvField(ChangePhrase(c, Language::kEn)) + "," + c.rule + "," + std::to_string(i + 1) + "," +
+        out += change + std::to_string(i + 1) + "," +
                std::to_string(Fraction(p.scenarios, r.space)) + "," + Number(p.scenarios) + "," +
-               CsvField(PatternWords(p, vocabulary, language)) + "," + (p.example ? p.example->id() : "") + "\n";
+               CsvField(PatternWords(p, vocabulary, language)) + "," + (p.example ? p.example->id() : "") + as_if + "\n";
       }
     }
     return out;
@@ -664,8 +733,14 @@ std::string RenderDiff(const DiffReport& r, Format format, Language language) {
     }
     if (md) out += "\n" + SummarySvg(chart, language);
   }
+  if (!r.right.with.empty()) out += (md ? "\n" : "  ") + ProposalsNote(r.right.with, r.right.date, language) + "\n";
   if (r.changes.empty()) out += (md ? "\n" : "\n  ") + std::string(w.no_changes) + "\n";
   for (const auto& c : r.changes) {
+    if (c.kind == DiffChangeKind::kRenumbered) {
+      // No scenario changes: a count here would read as one that did.
+      out += (md ? "\n### " : "\n* ") + c.rule + ": " + ChangePhrase(c, language) + "\n";
+      continue;
+    }
     const std::string head = (c.rule.empty() ? "" : c.rule + " (" + w.article + c.article + "): ") + ChangePhrase(c, language);
     const std::string share = Fill(g.change_line, {Share(c.scenarios, r.space, language)});
     out += md ? "\n### " + head + "\n\n" + share + (c.patterns.empty() ? "." : "; " + std::string(g.patterns_follow)) + "\n"

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "ibsa/render.h"
+#include "render/case_gaps.h"
 #include "render/render_common.h"
 
 namespace ibsa {
@@ -169,7 +170,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, Language langua
 }  // namespace
 
 std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
-                       const std::vector<Question>* next_questions) {
+                       const std::vector<Question>* next_questions, const std::vector<CaseHarm>& harms) {
   json findings = json::array();
   for (const auto& f : evaluation.findings) findings.push_back(FindingJson(f, evaluation, language));
   json questions = json::array();
@@ -193,6 +194,26 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
                     {"date", AnchorJson(gap.anchor)},
                     {"known_versions", std::move(known)}});
   }
+  json legal_gaps = json::array();
+  for (const auto& gap : internal::CaseGaps(harms, evaluation, language)) {
+    const Harm& harm = *gap.harm->harm;
+    json readings = json::array();
+    for (const Finding* f : gap.readings) {
+      readings.push_back({{"rule", f->rule->id},
+                          {"version", f->version->id},
+                          {"citation", Citation(*f->rule, *f->version, language)},
+                          {"certainty", std::string(CertaintyName(f->rule->certainty))},
+                          {"certainty_reason", LocalizedJson(f->rule->certainty_reason, language)}});
+    }
+    legal_gaps.push_back({{"harm", harm.id},
+                          {"kind", harm.kind},
+                          {"label", LocalizedJson(harm.label, language)},
+                          {"holds", gap.harm->holds == Truth::kTrue ? "true" : "unknown"},
+                          {"status", std::string(gap.status)},
+                          {"reason", gap.reason},
+                          {"readings", std::move(readings)},
+                          {"sources", SourcesJson(harm.sources)}});
+  }
   json out = {
       {"format", kResultFormat},
       {"disclaimer", internal::WordingFor(language).disclaimer},
@@ -210,6 +231,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
                                               {"fingerprint", law.source()->fingerprint}})},
       {"findings", std::move(findings)},
       {"questions", std::move(questions)},
+      {"gaps", std::move(legal_gaps)},
       {"version_gaps", std::move(gaps)},
   };
   if (next_questions != nullptr) {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "ibsa/render.h"
+#include "render/case_gaps.h"
 #include "render/render_common.h"
 
 namespace ibsa {
@@ -37,10 +38,6 @@ struct ReportWording {
   const char* lex_mitior;
   const char* not_encoded;
   const char* harms_hint;
-  const char* gap_true;
-  const char* gap_maybe;
-  const char* possibly_covered;
-  const char* covered_by_reading;
 };
 
 const ReportWording& ReportWordingFor(Language language) {
@@ -55,11 +52,7 @@ const ReportWording& ReportWordingFor(Language language) {
       "Next steps and referrals", "yes", "no", "Lex mitior",
       "ibsa encodes no version of this instrument for the date; check the law in force then by hand:",
       "Harms (rulesets/harms.yaml) that these facts meet and that no settled offence covers, gap "
-      "provisions, and dates the encoded law does not cover. `ibsa gaps` sweeps every situation (docs/gaps.md).",
-      "holds on these facts, and no offence applies or may apply: a legal gap",
-      "may hold (it depends on facts still unknown), and no offence applies or may apply: a possible legal gap",
-      "holds or may hold; no offence applies yet, some may once the open questions are answered",
-      "holds or may hold; only offences whose reading is contested or unverified apply"};
+      "provisions, and dates the encoded law does not cover. `ibsa gaps` sweeps every situation (docs/gaps.md)."};
   static const ReportWording kNl = {
       "Juridische beoordeling (beslissingsondersteuning)",
       "Dit verslag is beslissingsondersteuning, geen juridisch advies. Het geeft weer wat het "
@@ -73,11 +66,7 @@ const ReportWording& ReportWordingFor(Language language) {
       "Lex mitior",
       "ibsa bevat geen versie van dit instrument voor de datum; controleer het toen geldende recht zelf:",
       "Schade (rulesets/harms.yaml) die deze feiten vervullen en die geen vaststaand misdrijf dekt, "
-      "leemtebepalingen, en data die het gecodeerde recht niet dekt. `ibsa gaps` doorloopt alle situaties (docs/gaps.md).",
-      "geldt voor deze feiten, en geen misdrijf is of kan van toepassing zijn: een leemte in het recht",
-      "kan gelden (hangt af van nog onbekende feiten), en geen misdrijf is of kan van toepassing zijn: een mogelijke leemte",
-      "geldt of kan gelden; nog geen misdrijf is van toepassing, sommige mogelijk zodra de open vragen beantwoord zijn",
-      "geldt of kan gelden; alleen misdrijven met een betwiste of niet geverifieerde lezing zijn van toepassing"};
+      "leemtebepalingen, en data die het gecodeerde recht niet dekt. `ibsa gaps` doorloopt alle situaties (docs/gaps.md)."};
   static const ReportWording kFr = {
       "Analyse juridique (aide à la décision)",
       "Ce rapport est une aide à la décision, non un avis juridique. Il indique ce que le droit "
@@ -90,11 +79,7 @@ const ReportWording& ReportWordingFor(Language language) {
       "Lex mitior",
       "ibsa n'encode aucune version de cet instrument pour la date ; vérifiez vous-même le droit alors en vigueur :",
       "Atteintes (rulesets/harms.yaml) que ces faits réalisent et qu'aucune infraction établie ne couvre, "
-      "dispositions de lacune, et dates que le droit encodé ne couvre pas. `ibsa gaps` parcourt toutes les situations (docs/gaps.md).",
-      "est réalisé par ces faits, et aucune infraction ne s'applique ni ne peut s'appliquer : une lacune du droit",
-      "peut être réalisé (selon des faits encore inconnus), et aucune infraction ne s'applique ni ne peut s'appliquer : une lacune possible",
-      "est ou peut être réalisé ; aucune infraction ne s'applique encore, certaines pourraient une fois les questions ouvertes tranchées",
-      "est ou peut être réalisé ; seules s'appliquent des infractions dont la lecture est contestée ou non vérifiée"};
+      "dispositions de lacune, et dates que le droit encodé ne couvre pas. `ibsa gaps` parcourt toutes les situations (docs/gaps.md)."};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -186,9 +171,7 @@ std::string FactValueText(const FactDefinition& fact, const FactValue& value, co
   return "";
 }
 
-std::string SourceText(const Source& s) {
-  return s.title + (s.pinpoint.empty() ? "" : ", " + s.pinpoint) + " <" + s.url + ">";
-}
+std::string SourceText(const Source& s) { return internal::SourceLine(s); }
 
 std::string PenaltyText(const Penalty& p, Language language, const Wording& w) {
   std::string summary = internal::PenaltySummary(p, language);
@@ -392,13 +375,19 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   d.Heading(2, r.legal_gaps);
   bool any_gap = false;
   std::vector<std::string> uncovered;
-  for (const auto& h : harms) {
-    if (h.coverage == HarmCoverage::kCovered) continue;
-    const char* what = h.coverage == HarmCoverage::kCoveredOnlyByReading ? r.covered_by_reading
-                       : h.coverage == HarmCoverage::kPossiblyCovered    ? r.possibly_covered
-                       : h.holds == Truth::kTrue                         ? r.gap_true
-                                                                         : r.gap_maybe;
-    uncovered.push_back(h.harm->label.Get(language) + ": " + what + ".");
+  for (const auto& gap : internal::CaseGaps(harms, e, language)) {
+    std::string item = gap.harm->harm->label.Get(language) + ": " + gap.reason + ".";
+    std::vector<std::string> readings;
+    for (const Finding* f : gap.readings) {
+      readings.push_back(Citation(*f->rule, *f->version, language) + " (" +
+                         internal::CertaintyWord(f->rule->certainty, language) + ")");
+    }
+    const internal::CaseGapWording& g = internal::CaseGapWordingFor(language);
+    if (!readings.empty()) item += " " + std::string(g.only_on) + ": " + Join(readings, "; ") + ".";
+    std::vector<std::string> sources;
+    for (const auto& s : gap.harm->harm->sources) sources.push_back(SourceText(s));
+    if (!sources.empty()) item += " " + std::string(g.sources) + ": " + Join(sources, "; ") + ".";
+    uncovered.push_back(std::move(item));
   }
   d.List(uncovered);
   any_gap = !uncovered.empty();

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "ibsa/render.h"
+#include "render/case_gaps.h"
 #include "render/render_common.h"
 
 namespace ibsa {
@@ -128,7 +129,8 @@ std::string Citation(const Rule& rule, const RulesetVersion& version, Language l
   return "art. " + rule.article + " " + abbreviation;
 }
 
-std::string RenderText(const Evaluation& evaluation, const Law& law, Language language) {
+std::string RenderText(const Evaluation& evaluation, const Law& law, Language language,
+                       const std::vector<CaseHarm>& harms) {
   const Wording& w = internal::WordingFor(language);
   std::string out = std::string(w.disclaimer) + "\n\n";
   out += std::string(w.case_word) + " " + evaluation.case_id;
@@ -201,6 +203,21 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   if (!questions.empty()) {
     out += "\n" + std::string(w.questions) + ":\n";
     for (const auto& q : questions) out += "  - " + q + "\n";
+  }
+
+  if (const auto gaps = internal::CaseGaps(harms, evaluation, language); !gaps.empty()) {
+    const internal::CaseGapWording& g = internal::CaseGapWordingFor(language);
+    out += "\n" + std::string(internal::CaseGapsHeading(language)) + ":\n";
+    for (const auto& gap : gaps) {
+      out += "  - " + gap.harm->harm->label.Get(language) + " [" + gap.harm->harm->id + "]\n";
+      out += "      " + std::string(g.why) + ": " + gap.reason + ".\n";
+      for (const Finding* f : gap.readings) {
+        out += "      " + std::string(g.only_on) + ": " + Citation(*f->rule, *f->version, language) + " (" +
+               internal::CertaintyWord(f->rule->certainty, language) + ")\n";
+      }
+      if (!gap.harm->harm->sources.empty()) out += "      " + std::string(g.sources) + ":\n";
+      for (const auto& source : gap.harm->harm->sources) out += "        " + internal::SourceLine(source) + "\n";
+    }
   }
 
   if (!evaluation.version_gaps.empty()) {

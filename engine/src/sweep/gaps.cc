@@ -7,23 +7,14 @@
 
 #include "base/file_io.h"
 #include "load/law_data.h"
+#include "load/proposals.h"
 #include "render/render_common.h"
+#include "sweep/harms_data.h"
 #include "sweep/sweep.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
-
-namespace internal {
-
-struct HarmsData {
-  std::vector<Harm> harms;
-  Program program;
-  std::vector<int32_t> roots;         // per harm
-  std::vector<std::string> rule_ids;  // a kRule node's `rule` indexes this list
-};
-
-}  // namespace internal
 
 namespace {
 
@@ -31,6 +22,20 @@ using internal::Bdd;
 using internal::HarmsData;
 using internal::LawData;
 using internal::ScenarioSpace;
+
+// The version of an instrument the sweep reads on `date`: a proposal named in `with` as if
+// it were in force on that date (a bill has no date yet; its placeholder must not decide
+// whether it is assessed), otherwise the version in force then.
+const RulesetVersion* SweptVersion(const Law& law, std::string_view jurisdiction, std::string_view instrument,
+                                   Date date, const std::vector<std::string>& with) {
+  for (const auto& id : with) {
+    const RulesetVersion* proposal = law.FindVersion(id);
+    if (proposal != nullptr && proposal->jurisdiction == jurisdiction && proposal->instrument == instrument) {
+      return proposal;
+    }
+  }
+  return law.VersionInForce(jurisdiction, instrument, date, {});
+}
 
 // The rule with this id in the version of its instrument in force on `date`, if that
 // instrument applies in `jurisdiction` (national or EU); -1 otherwise.
@@ -42,7 +47,7 @@ int32_t RuleInForce(const Law& law, const std::string& id, const std::string& ju
     if (!law.AppliesIn(version.jurisdiction, jurisdiction)) continue;
     for (size_t r = 0; r < version.rules.size(); ++r) {
       if (version.rules[r].id != id) continue;
-      const RulesetVersion* in_force = law.VersionInForce(version.jurisdiction, version.instrument, date, with);
+      const RulesetVersion* in_force = SweptVersion(law, version.jurisdiction, version.instrument, date, with);
       if (in_force != &version) continue;
       return data.first_rule[v] + static_cast<int32_t>(r);
     }
@@ -61,7 +66,7 @@ Side SideOf(const Law& law, const std::string& jurisdiction, Date date, const st
   Side side;
   for (const auto& v : data.versions) {
     if (v.jurisdiction != jurisdiction) continue;
-    const RulesetVersion* in_force = law.VersionInForce(v.jurisdiction, v.instrument, date, with);
+    const RulesetVersion* in_force = SweptVersion(law, v.jurisdiction, v.instrument, date, with);
     if (in_force == nullptr || std::find(side.versions.begin(), side.versions.end(), in_force) != side.versions.end()) {
       continue;
     }
@@ -85,6 +90,17 @@ const Rule& RuleAt(const LawData& data, int32_t global) {
 bool SamePenalty(const Rule& a, const Rule& b) {
   if (!a.penalty || !b.penalty) return !a.penalty && !b.penalty;
   return internal::PenaltySummary(*a.penalty, Language::kEn) == internal::PenaltySummary(*b.penalty, Language::kEn);
+}
+
+// Whether two offences carry the same penalty field by field, as a renumbering must: the
+// words of a note or a certainty may change with the new article, the punishment may not.
+bool SamePenaltyFields(const Rule& a, const Rule& b) {
+  if (!a.penalty || !b.penalty) return !a.penalty && !b.penalty;
+  const Penalty& p = *a.penalty;
+  const Penalty& q = *b.penalty;
+  return p.prison_months == q.prison_months && p.fine_eur == q.fine_eur && p.fine_multiplier == q.fine_multiplier &&
+         p.fine_category == q.fine_category && p.level == q.level && p.accessory_fine_eur == q.accessory_fine_eur &&
+         p.combination == q.combination;
 }
 
 std::string Slug(const std::string& s) {
@@ -272,6 +288,9 @@ HarmSweep SweepHarms(const Law& law, const HarmsData& h, const std::string& juri
 }  // namespace
 
 Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions& options) {
+  if (auto checked = internal::CheckProposals(law, options.with, options.jurisdiction); !checked.ok()) {
+    return checked.errors();
+  }
   const HarmsData& h = internal::DataOf(harms);
   HarmSweep sweep = SweepHarms(law, h, options.jurisdiction, options.date, options.with);
   ScenarioSpace& space = *sweep.space;
@@ -310,6 +329,9 @@ Result<GapReport> FindGaps(const Law& law, const Harms& harms, const GapOptions&
 // ---- Diff ---------------------------------------------------------------------------------
 
 Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& right, const Harms* harms) {
+  for (const DiffSide* s : {&left, &right}) {
+    if (auto checked = internal::CheckProposals(law, s->with, s->jurisdiction); !checked.ok()) return checked.errors();
+  }
   const LawData& data = internal::DataOf(law);
   const Side a = SideOf(law, left.jurisdiction, left.date, left.with);
   const Side b = SideOf(law, right.jurisdiction, right.date, right.with);
@@ -337,7 +359,26 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
   report.facts = space.FactNames();
   report.space = space.Total();
   std::vector<Diagnostic> errors;
-  auto add = [&](DiffChangeKind kind, const Rule* rule, Bdd::Ref f, const Rule* earlier = nullptr) {
+  auto offence = [&](int32_t global) {
+    return DiffOffence{&RuleAt(data, global), &data.versions[data.rules[global].version]};
+  };
+  // The offences of the other side that continue `r` (or that `r` continues) under another
+  // article: the old and new numbers a renumbered offence's change names.
+  auto renumbered = [&](int32_t r, const std::vector<int32_t>& others, bool r_is_later,
+                        std::vector<DiffOffence>& mine, std::vector<DiffOffence>& theirs) {
+    const Rule& rule = RuleAt(data, r);
+    for (int32_t o : others) {
+      const Rule& other = RuleAt(data, o);
+      const Rule& later = r_is_later ? rule : other;
+      const Rule& earlier = r_is_later ? other : rule;
+      if (later.id == earlier.id || later.article == earlier.article) continue;
+      if (std::find(later.replaces.begin(), later.replaces.end(), earlier.id) == later.replaces.end()) continue;
+      theirs.push_back(offence(o));
+    }
+    if (!theirs.empty()) mine.push_back(offence(r));
+  };
+  auto add = [&](DiffChangeKind kind, const Rule* rule, Bdd::Ref f, const Rule* earlier = nullptr,
+                 std::vector<DiffOffence> from = {}, std::vector<DiffOffence> to = {}) {
     const double n = space.Count(f);
     if (n <= 0 || !errors.empty()) return;
     DiffChange change;
@@ -350,7 +391,14 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
       change.earlier = earlier;
       change.later = rule;
     }
+    change.renumbered_from = std::move(from);
+    change.renumbered_to = std::move(to);
     change.scenarios = n;
+    if (kind == DiffChangeKind::kRenumbered) {
+      // No scenario changes: the offence's own scope is the pattern to read, not a change.
+      report.changes.push_back(std::move(change));
+      return;
+    }
     // The example ids keep the names they had when the kind was a phrase.
     const std::string prefix = "diff-" + (rule != nullptr ? Slug(rule->id)
                                           : kind == DiffChangeKind::kCoveredOnlyLeft
@@ -384,12 +432,25 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
         any_successor = true;
         successors = bdd.Or(successors, space.RuleBdd(s));
         const Bdd::Ref both = bdd.And(space.RuleBdd(r), space.RuleBdd(s));
-        if (!SamePenalty(rule, later) && r != s) add(DiffChangeKind::kPenaltyChanged, &later, both, &rule);
+        std::vector<DiffOffence> from, to;
+        renumbered(s, {r}, true, to, from);
+        if (!SamePenalty(rule, later) && r != s) {
+          add(DiffChangeKind::kPenaltyChanged, &later, both, &rule, from, to);
+        } else if (!from.empty() && SamePenaltyFields(rule, later) &&
+                   space.Count(bdd.And(space.RuleBdd(r), bdd.Not(both))) <= 0 &&
+                   space.Count(bdd.And(space.RuleBdd(s), bdd.Not(both))) <= 0) {
+          // The same scenarios of the sweep (within the constraints between facts), the same
+          // punishment: the same conduct under a new number.
+          add(DiffChangeKind::kRenumbered, &later, both, &rule, from, to);
+        }
       }
       if (!any_successor) {
         add(DiffChangeKind::kOffenceRemoved, &rule, space.RuleBdd(r));
       } else {
-        add(DiffChangeKind::kNoLongerCovered, &rule, bdd.And(space.RuleBdd(r), bdd.Not(successors)));
+        std::vector<DiffOffence> from, to;
+        renumbered(r, b.offences, false, from, to);
+        add(DiffChangeKind::kNoLongerCovered, &rule, bdd.And(space.RuleBdd(r), bdd.Not(successors)), nullptr, from,
+            to);
       }
     }
     for (int32_t s : b.offences) {
@@ -401,8 +462,10 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
         any_predecessor = true;
         predecessors = bdd.Or(predecessors, space.RuleBdd(r));
       }
+      std::vector<DiffOffence> from, to;
+      renumbered(s, a.offences, true, to, from);
       add(any_predecessor ? DiffChangeKind::kNewlyCovered : DiffChangeKind::kOffenceAdded, &later,
-          bdd.And(space.RuleBdd(s), bdd.Not(predecessors)));
+          bdd.And(space.RuleBdd(s), bdd.Not(predecessors)), nullptr, from, to);
     }
   }
   if (!errors.empty()) return errors;

@@ -3,7 +3,7 @@
 import { focusField, updateDecidesBadges } from './all-questions.js';
 import { fieldOfPointer } from './case.js';
 import { $, colon, el, formatDate, reconcile, t } from './dom.js';
-import { articleText, byKind, certaintyText, findingKey, isPlain, partition, summaryText } from './findings.js';
+import { articleText, byKind, certaintyText, findingKey, gapText, isPlain, partition, summaryText } from './findings.js';
 import { showMode } from './case-view.js';
 import { askInInterview } from './interview-view.js';
 import { state } from './state.js';
@@ -198,5 +198,35 @@ export function renderFindings() {
   const gaps = $('version-gaps');
   gaps.replaceChildren(...(result.version_gaps || []).map((g) => el('p', { class: 'notice' },
     t('versionGap')(g.instrument, g.jurisdiction, formatDate(g.date)))));
+  renderLegalGaps(result.gaps || []);
   updateDecidesBadges();
+}
+
+/**
+ * The case's legal gaps, as `ibsa evaluate` lists them: which harm, why nothing (or only an
+ * unsettled reading) covers it, and its sources.
+ * @param {import('./findings.js').LegalGap[]} gaps
+ */
+function renderLegalGaps(gaps) {
+  const root = $('legal-gaps');
+  root.hidden = gaps.length === 0;
+  if (!gaps.length) {
+    root.replaceChildren();
+    return;
+  }
+  root.replaceChildren(el('h3', { class: 'status-heading gaps', text: t('legalGapsHeading') }),
+    el('ul', { class: 'legal-gaps' }, ...gaps.map((g) => {
+      const words = gapText(g, state.lang);
+      return el('li', { class: `legal-gap gap-${g.status}`, dataset: { harm: g.harm, status: g.status } },
+        el('p', { class: 'finding-title' },
+          el('span', { class: `badge heading gap-${g.status}`, text: words.status }), ' ',
+          el('span', { class: 'title', text: g.label })),
+        el('p', { class: 'finding-reason', text: g.reason }),
+        words.readings ? el('p', { class: 'finding-reason', text: words.readings }) : null,
+        el('details', { class: 'sources' },
+          el('summary', { text: t('sources')((g.sources || []).length) }),
+          el('ul', null, (g.sources || []).map((src) => el('li', null, src.url
+            ? el('a', { href: src.url, target: '_blank', rel: 'noopener noreferrer', text: src.title || src.url })
+            : src.title || '')))));
+    })));
 }

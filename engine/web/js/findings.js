@@ -103,3 +103,32 @@ export function certaintyText(f, lang) {
   const words = /** @type {Record<string, string>} */ (text(lang, 'certaintyWords'));
   return `${colon(lang, text(lang, 'certainty'))} ${words[f.certainty] || f.certainty}`;
 }
+
+/**
+ * A legal gap of the result (docs/json-format.md, "gaps"): a harm the facts meet that no settled
+ * offence covers; label and reason come in the result's language.
+ * @typedef {{
+ *   harm: string,
+ *   label: string,
+ *   status: 'not_covered' | 'contested_only' | 'possibly_covered',
+ *   holds: 'true' | 'unknown',
+ *   reason: string,
+ *   readings: {rule: string, citation: string, certainty: string}[],
+ *   sources: {title?: string, url?: string}[],
+ * }} LegalGap
+ */
+
+/**
+ * A gap's status as its badge says it, and what it rests on: "Only on: art. 470 Sw. (contested)".
+ * @param {LegalGap} gap
+ * @param {Lang} lang
+ */
+export function gapText(gap, lang) {
+  const statuses = /** @type {Record<string, string>} */ (text(lang, 'gapStatus'));
+  const certainty = /** @type {Record<string, string>} */ (text(lang, 'certaintyWords'));
+  const readings = (gap.readings || []).map((r) => `${r.citation} (${certainty[r.certainty] || r.certainty})`);
+  return {
+    status: statuses[gap.status] || gap.status,
+    readings: readings.length ? `${colon(lang, text(lang, 'gapOnlyOn'))} ${readings.join('; ')}` : '',
+  };
+}

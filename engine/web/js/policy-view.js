@@ -5,7 +5,9 @@ import { $, $input, el, formatDate, percent, t } from './dom.js';
 import { errorContent } from './errors.js';
 import { confirmDiscard, loadCase } from './files-view.js';
 import { today } from './i18n.js';
-import { describeChange, describeConstraint, policyField, policyRequest, policySides, proposalsFor } from './policy.js';
+import {
+  describeChange, describeConstraint, policyField, policyRequest, policySides, proposalsFor, switchAnalysis,
+} from './policy.js';
 import { state } from './state.js';
 
 /** @typedef {import('./api.js').ApiError} ApiError */
@@ -22,6 +24,13 @@ import { state } from './state.js';
 
 /** @type {Analysis | null} */
 let lastPolicy = null;
+
+/** The settings of the analyses left, each restored when its analysis is chosen again. */
+/** @type {Map<PolicyValues['kind'], Pick<PolicyValues, 'date' | 'from' | 'to' | 'with'>>} */
+const savedSettings = new Map();
+/** The analysis the form shows the settings of. */
+/** @type {PolicyValues['kind']} */
+let formKind = 'gaps';
 
 /** @returns {PolicyValues} */
 function policyValues() {
@@ -60,8 +69,10 @@ export function bindPolicy() {
   const form = $('policy-form');
   form.addEventListener('change', (e) => {
     const target = /** @type {HTMLInputElement} */ (e.target);
+    if (target.name === 'p-kind') showSettings(/** @type {PolicyValues['kind']} */ (target.value));
     if (target.name === 'p-jurisdiction' || target.name === 'p-kind' || target.id === 'p-with') renderPolicyForm();
   });
+  formKind = policyValues().kind;
   $input('p-date').value = today();
   $input('p-from').value = '';
   $input('p-to').value = today();
@@ -69,6 +80,20 @@ export function bindPolicy() {
     e.preventDefault();
     runPolicy();
   });
+}
+
+/**
+ * Puts the settings of analysis `kind` in the form, keeping those of the one left.
+ * @param {PolicyValues['kind']} kind
+ */
+function showSettings(kind) {
+  const next = switchAnalysis(savedSettings, { ...policyValues(), kind: formKind }, kind);
+  formKind = kind;
+  $input('p-date').value = next.date;
+  $input('p-from').value = next.from;
+  $input('p-to').value = next.to;
+  // renderPolicyForm, which follows, keeps the proposal only if the country has it.
+  /** @type {HTMLSelectElement} */ ($('p-with')).value = next.with;
 }
 
 /**
@@ -222,6 +247,7 @@ function renderPolicyResult() {
     parts.push(el('p', { class: 'hint' }, el('strong', { text: `${t('lawSwept')} ` }), (d.versions || []).concat(d.with || []).join(', ')));
     parts.push(el('p', { class: 'hint', text: t('space')((d.facts || []).length) }));
     if (d.summary) parts.push(renderSummary(d.summary, false));
+    if (d.proposals_note) parts.push(el('p', { class: 'notice proposals-note', text: d.proposals_note }));
     for (const h of d.harms) {
       const section = el('section', { class: `harm kind-${h.kind}`, dataset: { harm: h.harm } });
       section.append(el('h4', null, el('span', { class: `badge harm-kind kind-${h.kind}`, text: /** @type {Record<string, string>} */ (t('harmKind') || {})[h.kind] || h.kind }), ' ', h.label));
@@ -242,13 +268,15 @@ function renderPolicyResult() {
     parts.push(el('h3', { text: t('diffTitle')(l, r) }));
     parts.push(el('p', { class: 'hint', text: t('space')((d.facts || []).length) }));
     if (d.summary && d.summary.length) parts.push(renderSummary(d.summary, true));
+    if (d.proposals_note) parts.push(el('p', { class: 'notice proposals-note', text: d.proposals_note }));
     if (!d.changes.length) parts.push(el('p', { class: 'notice', text: t('noChanges') }));
     for (const c of d.changes) {
       const { title, detail } = describeChange(c, sl, sr, state.lang);
       const section = el('section', { class: 'change', dataset: { rule: c.rule || '' } });
       section.append(el('h4', null, title, c.rule ? el('span', { class: 'rule-id' }, ' — ', c.article ? `art. ${c.article} ` : '', el('code', { text: c.rule })) : null));
       if (detail) section.append(el('p', { class: 'hint', text: detail }));
-      section.append(el('p', { class: 'harm-numbers', text: t('changeScenarios')(percent(c.share, 1)) }));
+      // A renumbering changes no scenario: a share would read as one that did.
+      if (c.kind !== 'renumbered') section.append(el('p', { class: 'harm-numbers', text: t('changeScenarios')(percent(c.share, 1)) }));
       if (c.patterns.length) section.append(renderPatterns(c, 'change'));
       parts.push(section);
     }

@@ -44,8 +44,34 @@ export function otherCountry(jurisdiction) {
 }
 
 /**
- * The API request of the form. A proposal not yet in force on the chosen date is swept on the
- * date it would enter into force.
+ * The settings each analysis starts from: today, no proposal, no earlier date.
+ * @param {string} now today's date
+ * @returns {Pick<PolicyValues, 'date' | 'from' | 'to' | 'with'>}
+ */
+export function defaultSettings(now) {
+  return { date: now, from: '', to: now, with: '' };
+}
+
+/**
+ * The form's values when the analysis changes from `values.kind` to `kind`: each analysis
+ * keeps its own date(s) and proposal, so that a gap scan never inherits the bill and the date
+ * of a comparison run before it. `saved` (kind -> settings) remembers the ones left; the
+ * country is the subject of every analysis and stays.
+ * @param {Map<Kind, Pick<PolicyValues, 'date' | 'from' | 'to' | 'with'>>} saved
+ * @param {PolicyValues} values
+ * @param {Kind} kind
+ * @param {string} [now] today's date
+ * @returns {PolicyValues}
+ */
+export function switchAnalysis(saved, values, kind, now = today()) {
+  const { date, from, to, with: proposal } = values;
+  saved.set(values.kind, { date, from, to, with: proposal });
+  return { jurisdiction: values.jurisdiction, kind, ...(saved.get(kind) || defaultSettings(now)) };
+}
+
+/**
+ * The API request of the form. A proposal is assessed as if in force on the chosen date (the
+ * API says so in its answer): its own date, for a bill a placeholder, is not used.
  * @param {PolicyValues} v
  * @param {readonly RulesetVersion[]} rulesets
  * @param {Lang} lang
@@ -57,9 +83,7 @@ export function policyRequest(v, rulesets, lang, now = today()) {
   let path = '/api/gaps';
   /** @type {Record<string, any>} */
   const body = { jurisdiction: v.jurisdiction, lang };
-  let date = v.date || now;
-  const proposal = rulesets.find((r) => r.id === v.with);
-  if ((v.kind === 'gaps' || v.kind === 'with') && proposal && proposal.in_force_from > date) date = proposal.in_force_from;
+  const date = v.date || now;
   if (v.kind === 'gaps') {
     body.date = date;
     if (v.with) body.with = [v.with];
@@ -174,10 +198,13 @@ function nextDay(date) {
  * A change of a diff (docs/json-format.md): `kind` says what changed; `change` is the English
  * phrase of the text report, which the page does not read. A penalty change names the earlier
  * offence and both penalties, in the language asked for.
+ * An offence continued under another article names the old and new numbers (`renumbering`);
+ * a renumbering alone (same conduct, same penalty) changes no scenario.
  * @typedef {'covered_only_left' | 'covered_only_right' | 'penalty_changed' | 'offence_removed'
- *   | 'no_longer_covered' | 'newly_covered' | 'offence_added'} ChangeKind
+ *   | 'no_longer_covered' | 'newly_covered' | 'offence_added' | 'renumbered'} ChangeKind
  * @typedef {{kind: ChangeKind, change: string, rule: string | null,
- *   penalty?: {earlier_rule: string, before: string, after: string}}} Change
+ *   penalty?: {earlier_rule: string, before: string, after: string},
+ *   renumbering?: {text: string}}} Change
  */
 
 /**
@@ -191,17 +218,20 @@ function nextDay(date) {
  */
 export function describeChange(c, left, right, lang) {
   const words = text(lang, 'changes');
+  const numbers = c.renumbering ? c.renumbering.text : '';
   switch (c.kind) {
     case 'covered_only_left': return { title: words.left(left, right), detail: '' };
     case 'covered_only_right': return { title: words.right(left, right), detail: '' };
     case 'penalty_changed': {
       const p = c.penalty;
-      return { title: words.penalty, detail: p ? `${p.earlier_rule}: ${p.before} → ${c.rule}: ${p.after}` : '' };
+      const penalty = p ? `${p.earlier_rule}: ${p.before} → ${c.rule}: ${p.after}` : '';
+      return { title: words.penalty, detail: [penalty, numbers].filter(Boolean).join('; ') };
     }
     case 'offence_removed': return { title: words.removed(left, right), detail: '' };
-    case 'no_longer_covered': return { title: words.successor, detail: '' };
-    case 'newly_covered': return { title: words.newly, detail: '' };
+    case 'no_longer_covered': return { title: words.successor, detail: numbers };
+    case 'newly_covered': return { title: words.newly, detail: numbers };
     case 'offence_added': return { title: words.added, detail: '' };
+    case 'renumbered': return { title: words.renumbered, detail: numbers };
   }
   return { title: c.change, detail: '' }; // a kind the page does not know yet: the sweep's phrase
 }

@@ -35,6 +35,7 @@ import { afterAnswer, caseOfAnswer, newSession } from './interview.js';
  *   findings: import('./findings.js').Finding[],
  *   next_questions?: RankedQuestion[],
  *   version_gaps?: {instrument: string, jurisdiction: string, date: string}[],
+ *   gaps?: import('./findings.js').LegalGap[],
  *   law?: {fingerprint: string},
  * }} Result
  */

@@ -1,0 +1,48 @@
+// Internal: the legal gaps of one case, as every output of `evaluate` says them (text,
+// json, the reports), so that they say the same thing from one place.
+#ifndef IBSA_SRC_RENDER_CASE_GAPS_H_
+#define IBSA_SRC_RENDER_CASE_GAPS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ibsa/evaluate.h"
+#include "ibsa/gaps.h"
+#include "ibsa/text.h"
+
+namespace ibsa::internal {
+
+// A harm the case's facts meet (or may meet) that no settled offence of the case's own
+// jurisdiction covers.
+struct CaseGap {
+  const CaseHarm* harm = nullptr;
+  // "not_covered", "contested_only" (only offences on a contested or unverified reading
+  // apply) or "possibly_covered" (none applies yet; some may once unknown facts are known).
+  std::string_view status;
+  // Why nothing (or only an unsettled reading) covers it, in the user's language.
+  std::string reason;
+  // contested_only: the offences that apply on a contested or unverified reading.
+  std::vector<const Finding*> readings;
+};
+
+// Harms HarmsOfCase found covered are no gap and are left out, as are those that only may
+// hold while some offence applies or may apply; the order is harms.yaml's.
+std::vector<CaseGap> CaseGaps(const std::vector<CaseHarm>& harms, const Evaluation& evaluation, Language language);
+
+// "Legal gaps", "Leemtes in het recht", "Lacunes du droit".
+std::string_view CaseGapsHeading(Language language);
+// The words that head one gap's parts in text: why, only on a reading, sources.
+struct CaseGapWording {
+  const char* why;
+  const char* only_on;
+  const char* sources;
+};
+const CaseGapWording& CaseGapWordingFor(Language language);
+
+// "title, pinpoint <url>": a source as reports and text print it.
+std::string SourceLine(const Source& source);
+
+}  // namespace ibsa::internal
+
+#endif  // IBSA_SRC_RENDER_CASE_GAPS_H_
