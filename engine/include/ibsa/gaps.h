@@ -67,6 +67,10 @@ struct CaseHarm {
   const Harm* harm = nullptr;
   Truth holds = Truth::kUnknown;  // kTrue or kUnknown (harms that do not hold are left out)
   HarmCoverage coverage = HarmCoverage::kNotCovered;
+  // kCoveredOnlyByReading: the offence findings that apply only on a contested or unverified
+  // reading, as indexes into the findings of the evaluation given to HarmsOfCase (indexes, so
+  // that a copied Assessment stays right).
+  std::vector<size_t> readings;
 };
 std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evaluation& evaluation);
 

@@ -35,29 +35,10 @@ const ReasonWording& ReasonWordingFor(Language language) {
   return kEn;
 }
 
-bool Unsettled(Certainty certainty) {
-  switch (certainty) {
-    case Certainty::kContested:
-    case Certainty::kUnverified: return true;
-    case Certainty::kSettled:
-    case Certainty::kLikely: return false;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<CaseGap> CaseGaps(const std::vector<CaseHarm>& harms, const Evaluation& evaluation, Language language) {
   const ReasonWording& w = ReasonWordingFor(language);
-  // The offences of the case's own jurisdiction that apply only on an unsettled reading: what
-  // a contested_only gap rests on (HarmsOfCase weighs the same findings).
-  std::vector<const Finding*> readings;
-  for (const auto& f : evaluation.findings) {
-    if (f.rule->kind == RuleKind::kOffence && f.version->jurisdiction == evaluation.jurisdiction &&
-        f.status == FindingStatus::kApplies && Unsettled(f.rule->certainty)) {
-      readings.push_back(&f);
-    }
-  }
   std::vector<CaseGap> gaps;
   for (const auto& h : harms) {
     // A harm that only may hold is a gap worth saying only where nothing applies or may
@@ -70,7 +51,7 @@ std::vector<CaseGap> CaseGaps(const std::vector<CaseHarm>& harms, const Evaluati
       case HarmCoverage::kCoveredOnlyByReading:
         gap.status = "contested_only";
         gap.reason = w.covered_by_reading;
-        gap.readings = readings;
+        for (size_t i : h.readings) gap.readings.push_back(&evaluation.findings[i]);
         break;
       case HarmCoverage::kPossiblyCovered:
         gap.status = "possibly_covered";

@@ -22,7 +22,7 @@ struct CaseGap {
   std::string_view status;
   // Why nothing (or only an unsettled reading) covers it, in the user's language.
   std::string reason;
-  // contested_only: the offences that apply on a contested or unverified reading.
+  // contested_only: the offences that apply on a contested or unverified reading (the harm's).
   std::vector<const Finding*> readings;
 };
 

@@ -202,7 +202,9 @@ std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evalu
   const FindingOracle oracle(data, evaluation);
   // The offences of the case's own jurisdiction, as the sweep counts them.
   bool applies = false, applies_settled = false, possible = false;
-  for (const auto& f : evaluation.findings) {
+  std::vector<size_t> readings;  // applying only on an unsettled reading
+  for (size_t i = 0; i < evaluation.findings.size(); ++i) {
+    const Finding& f = evaluation.findings[i];
     if (f.rule->kind != RuleKind::kOffence || f.version->jurisdiction != c.jurisdiction()) continue;
     if (f.status == FindingStatus::kPossible) {
       possible = true;
@@ -211,6 +213,8 @@ std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evalu
     applies = true;
     if (f.rule->certainty != Certainty::kContested && f.rule->certainty != Certainty::kUnverified) {
       applies_settled = true;
+    } else {
+      readings.push_back(i);
     }
   }
   std::vector<CaseHarm> result;
@@ -224,6 +228,7 @@ std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evalu
                     : applies       ? HarmCoverage::kCoveredOnlyByReading
                     : possible      ? HarmCoverage::kPossiblyCovered
                                     : HarmCoverage::kNotCovered;
+    if (harm.coverage == HarmCoverage::kCoveredOnlyByReading) harm.readings = readings;
     result.push_back(harm);
   }
   return result;
