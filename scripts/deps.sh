@@ -1,6 +1,6 @@
 # Sourced by ibsa.sh and test.sh: installs the Debian packages the build needs when they
 # are missing. Nothing else is downloaded.
-IBSA_PACKAGES=(cmake g++ make libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libgtest-dev libcpp-httplib-dev pkg-config curl jq)
+IBSA_PACKAGES=(cmake g++ make libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libgtest-dev libcpp-httplib-dev libssl-dev pkg-config curl jq)
 
 ibsa_ensure_deps() {
   local missing=()
