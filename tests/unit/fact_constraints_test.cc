@@ -74,6 +74,10 @@ const std::map<std::string, Example>& Examples() {
       {"complied-needs-demand",
        {"acts: [threaten]\nperpetrator: {demand: none}\nvictim: {complied: true}\n",
         "acts: [threaten]\nperpetrator: {demand: images}\nvictim: {complied: true}\n"}},
+      {"picture-edit-is-visual",
+       {"image: {technique: undress, medium: audio}\n", "image: {technique: synthetic, medium: audio}\n"}},
+      {"maker-usually-knows",
+       {"acts: [create]\nperpetrator: {knowingly: false}\n", "acts: [possess]\nperpetrator: {knowingly: false}\n"}},
   };
   return examples;
 }
