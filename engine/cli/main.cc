@@ -5,11 +5,14 @@
 #include <vector>
 
 #include "cli.h"
+#include "ibsa/version.h"
 
 int main(int argc, char** argv) {
   using namespace ibsa::cli;
   CLI::App app{"ibsa: legal decision support for image-based sexual abuse (not legal advice)"};
   app.require_subcommand(1);
+  // "ibsa 0.1.0 (git abe9df8)": what every output's provenance names too.
+  app.set_version_flag("--version", ibsa::VersionLine(), "print the ibsa version and the git commit it was built from");
   GlobalOptions global;
   global.rulesets = DefaultFolder("rulesets", IBSA_DEFAULT_RULESETS);
   app.add_option("--rulesets", global.rulesets,

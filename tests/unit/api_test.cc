@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "base/sha256.h"
 #include "ibsa/ibsa.h"
 
 namespace ibsa {
@@ -62,7 +64,8 @@ std::vector<std::string> CaseFiles() {
 
 const Date kAssessedOn = *Date::Parse("2026-11-21");
 
-// What `ibsa evaluate --format json --next-questions` prints for the file.
+// What `ibsa evaluate --format json --next-questions` prints for the file, provenance
+// included (the law in memory has no folder, so no law hashes).
 std::string CliJson(const std::string& file, Language language) {
   auto c = Case::Load(file, TheLaw().law.vocabulary());
   EvaluationOptions options;
@@ -74,7 +77,16 @@ std::string CliJson(const std::string& file, Language language) {
   auto evaluation = Evaluate(TheLaw().law, c.value(), options);
   auto questions = NextQuestions(TheLaw().law, c.value(), options);
   const auto harms = HarmsOfCase(TheLaw().harms, c.value(), evaluation.value());
-  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms);
+  const Engine engine(TheLaw().law, TheLaw().harms);
+  const Provenance provenance = engine.Assess(c.value(), {options, Format::kJson, true}).value().provenance;
+  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms, &provenance);
+}
+
+// The provenance Assess gives `c` assessed on kAssessedOn, as the API must end with.
+Provenance ProvenanceOf(const Case& c) {
+  AssessOptions options;
+  options.evaluation.assessed_on = kAssessedOn;
+  return Engine(TheLaw().law, TheLaw().harms).Assess(c, options).value().provenance;
 }
 
 TEST(ApiTest, AnswersAsTheCliDoesForEveryBundledCaseGivenAsTextOrAsObject) {
@@ -91,9 +103,16 @@ TEST(ApiTest, AnswersAsTheCliDoesForEveryBundledCaseGivenAsTextOrAsObject) {
     }
     const std::string expected = CliJson(file, Language::kFr);
     EXPECT_EQ(TheApi().Handle("POST", "/api/next-questions", request.dump()).body, expected) << file;
-    // The same case as the JSON object the page holds (CaseToJson).
+    // The same case as the JSON object the page holds (CaseToJson): the same answer but for
+    // the case's hash, which is of the object as received (compact, keys sorted).
     request["case"] = json::parse(CaseToJson(c.value(), TheLaw().law.vocabulary()));
-    EXPECT_EQ(TheApi().Handle("POST", "/api/next-questions", request.dump()).body, expected) << file;
+    json answer = json::parse(TheApi().Handle("POST", "/api/next-questions", request.dump()).body);
+    json expected_answer = json::parse(expected);
+    EXPECT_EQ(answer["provenance"]["case_sha256"], internal::Sha256Hex(request["case"].dump())) << file;
+    EXPECT_NE(answer["provenance"]["case_sha256"], expected_answer["provenance"]["case_sha256"]) << file;
+    answer["provenance"].erase("case_sha256");
+    expected_answer["provenance"].erase("case_sha256");
+    EXPECT_EQ(answer, expected_answer) << file;
   }
 }
 
@@ -103,8 +122,9 @@ TEST(ApiTest, EvaluateWithoutQuestionsIsTheCliJson) {
   EvaluationOptions options;
   options.assessed_on = kAssessedOn;
   const auto e = Evaluate(TheLaw().law, c.value(), options);
+  const Provenance provenance = ProvenanceOf(c.value());
   const std::string expected = RenderJson(e.value(), TheLaw().law, Language::kEn, nullptr,
-                                          HarmsOfCase(TheLaw().harms, c.value(), e.value()));
+                                          HarmsOfCase(TheLaw().harms, c.value(), e.value()), &provenance);
   const ApiResponse r = TheApi().Handle(
       "POST", "/api/evaluate", json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}}.dump());
   EXPECT_EQ(r.status, 200);
@@ -120,14 +140,54 @@ TEST(ApiTest, ReportIsTheCliReport) {
   auto e = Evaluate(TheLaw().law, c.value(), options);
   auto q = NextQuestions(TheLaw().law, c.value(), options);
   const auto harms = HarmsOfCase(TheLaw().harms, c.value(), e.value());
+  const Provenance provenance = ProvenanceOf(c.value());
   for (const auto& [format, style] : {std::pair{"html", Format::kHtml}, std::pair{"markdown", Format::kMarkdown}}) {
     const ApiResponse r = TheApi().Handle(
         "POST", "/api/report",
         json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}, {"lang", "nl"}, {"format", format}}.dump());
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.content_type.rfind(std::string("text/") + (style == Format::kHtml ? "html" : "markdown"), 0), 0u);
-    EXPECT_EQ(r.body, RenderReport(e.value(), TheLaw().law, c.value(), q.value(), harms, style, Language::kNl));
+    EXPECT_EQ(r.body, RenderReport(e.value(), TheLaw().law, c.value(), q.value(), harms, style, Language::kNl,
+                                   &provenance));
   }
+}
+
+// The case's hash in the provenance is of what the request gave: the string's bytes (as
+// sha256sum gives them for the file), or the object as `jq -jcS .case` writes it
+// (docs/json-format.md).
+TEST(ApiTest, EvaluateAndReportEndWithTheProvenanceOfTheCaseAsReceived) {
+  const std::string file = kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml";
+  const std::string text = ReadText(file);
+  const std::string file_sha256 = internal::Sha256Hex(text);
+  json request{{"case", text}, {"assessed_on", "2026-11-21"}};
+  const json answer = Post("/api/evaluate", request);
+  EXPECT_EQ(answer["provenance"]["case_sha256"], file_sha256);
+  EXPECT_EQ(answer["provenance"]["assessed_on"], "2026-11-21");
+  EXPECT_EQ(answer["provenance"]["date"], "2025-03-14");
+  EXPECT_EQ(answer["provenance"]["ibsa_version"], std::string(Version()));
+  EXPECT_TRUE(std::find(answer["provenance"]["versions"].begin(), answer["provenance"]["versions"].end(),
+                        "be.sw.2022-06-01") != answer["provenance"]["versions"].end());
+  request["format"] = "markdown";
+  const ApiResponse report = TheApi().Handle("POST", "/api/report", request.dump());
+  EXPECT_NE(report.body.find("case sha256 " + file_sha256 + "\n"), std::string::npos);
+
+  // As an object, written out with another order of keys and spaces than jq's.
+  auto c = Case::Load(file, TheLaw().law.vocabulary());
+  const json object = json::parse(CaseToJson(c.value(), TheLaw().law.vocabulary()));
+  const std::string body = "{\"assessed_on\": \"2026-11-21\",\n \"case\": " + object.dump(3) + "}";
+  const ApiResponse r = TheApi().Handle("POST", "/api/evaluate", body);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string received = (std::filesystem::temp_directory_path() / "ibsa-api-test-request.json").string();
+  std::ofstream(received) << body;
+  std::string jq;
+  if (FILE* pipe = ::popen(("jq -jcS .case '" + received + "' | sha256sum").c_str(), "r")) {
+    char buffer[65] = {};
+    if (std::fread(buffer, 1, 64, pipe) == 64) jq = buffer;
+    ::pclose(pipe);
+  }
+  std::filesystem::remove(received);
+  EXPECT_EQ(json::parse(r.body)["provenance"]["case_sha256"], jq);
+  EXPECT_NE(jq, file_sha256);
 }
 
 TEST(ApiTest, CaseIsNormalisedToJsonAndYamlThatReadBackTheSame) {

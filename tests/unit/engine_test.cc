@@ -48,7 +48,8 @@ TEST(EngineTest, TextAndJsonRankNoQuestionsUnaskedButListTheHarmsTheFactsMeet) {
   ASSERT_TRUE(a.value().questions.has_value());
   EXPECT_EQ(engine.value().Render(c.value(), a.value(), Format::kText, Language::kEn),
             RenderText(a.value().evaluation, engine.value().law(), Language::kEn, a.value().harms) +
-                RenderQuestionsText(*a.value().questions, Language::kEn));
+                RenderQuestionsText(*a.value().questions, Language::kEn) +
+                RenderProvenanceText(a.value().provenance, Language::kEn));
 }
 
 TEST(EngineTest, AnEngineWithoutHarmsListsNone) {
@@ -77,7 +78,8 @@ TEST(EngineTest, AReportListsTheOpenQuestionsAndTheHarmsTheFactsMeet) {
   auto q = NextQuestions(law, c.value(), options);
   const auto harms = HarmsOfCase(*engine.value().harms(), c.value(), e.value());
   EXPECT_EQ(engine.value().Render(c.value(), a.value(), Format::kHtml, Language::kFr),
-            RenderReport(e.value(), law, c.value(), q.value(), harms, Format::kHtml, Language::kFr));
+            RenderReport(e.value(), law, c.value(), q.value(), harms, Format::kHtml, Language::kFr,
+                         &a.value().provenance));
 }
 
 TEST(EngineTest, EuLawIsTheLawThatAppliesAlongsideEachNationalOne) {

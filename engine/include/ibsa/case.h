@@ -18,6 +18,7 @@ namespace ibsa {
 
 namespace internal {
 struct FactAccess;
+struct CaseSource;
 }  // namespace internal
 
 // The value of one fact of a case, read as the fact's type says (Vocabulary::fact). Each
@@ -119,9 +120,15 @@ class Case {
   // What the case states that a warning constraint of the vocabulary says is usually not
   // so (W0003): said with every evaluation, which goes on.
   const std::vector<Diagnostic>& warnings() const { return warnings_; }
+  // The SHA-256 of the case as read, for the provenance of every output: of the bytes of
+  // the text it was parsed from (a case file, or the API's `case` string), or of the API's
+  // `case` object as nlohmann::json::dump writes it (compact, keys sorted); "" for a case
+  // built in memory. Its content is never kept for it.
+  const std::string& sha256() const { return sha256_; }
 
  private:
   friend class CaseBuilder;
+  friend struct internal::CaseSource;
   Case() : date_(Date::FromDays(0)) {}
 
   std::string id_;
@@ -135,6 +142,7 @@ class Case {
   std::vector<int> stated_unknown_;
   SourceLocation date_location_;
   std::vector<Diagnostic> warnings_;
+  std::string sha256_;
 };
 
 // The case as YAML that Case::Parse reads back to the same facts: id, title,

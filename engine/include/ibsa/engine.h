@@ -20,6 +20,7 @@
 #include "ibsa/evaluate.h"
 #include "ibsa/gaps.h"
 #include "ibsa/law.h"
+#include "ibsa/provenance.h"
 #include "ibsa/questions.h"
 #include "ibsa/render.h"
 #include "ibsa/status.h"
@@ -68,6 +69,9 @@ struct Assessment {
   // legal gaps where no settled offence covers them; empty for an Engine without harms.
   // Points into the Engine.
   std::vector<CaseHarm> harms;
+  // How this assessment was made (ibsa, law, versions, dates, case hash): every format
+  // ends with it.
+  Provenance provenance;
 };
 
 class Engine {
@@ -82,6 +86,8 @@ class Engine {
   const Law& law() const { return law_; }
   // nullptr when the folder's harms were not read (HarmsUse, or no harms.yaml).
   const Harms* harms() const { return harms_ ? &*harms_ : nullptr; }
+  // LawSha256 of the folder the law was opened from; "" for an Engine over a law in memory.
+  const std::string& law_sha256() const { return law_sha256_; }
 
   // Evaluates `c` and adds what `options.format` needs. Errors as Evaluate and
   // NextQuestions (a date outside the law, a `with` id that is not a proposal).
@@ -95,6 +101,7 @@ class Engine {
  private:
   Law law_;
   std::optional<Harms> harms_;
+  std::string law_sha256_;
 };
 
 }  // namespace ibsa

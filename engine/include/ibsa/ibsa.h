@@ -21,6 +21,7 @@
 #include "ibsa/gaps.h"
 #include "ibsa/interview.h"
 #include "ibsa/law.h"
+#include "ibsa/provenance.h"
 #include "ibsa/questions.h"
 #include "ibsa/render.h"
 #include "ibsa/snapshot.h"
@@ -28,6 +29,7 @@
 #include "ibsa/suite.h"
 #include "ibsa/text.h"
 #include "ibsa/truth.h"
+#include "ibsa/version.h"
 #include "ibsa/vocabulary.h"
 
 #endif  // IBSA_IBSA_H_

@@ -11,6 +11,7 @@
 #include "ibsa/evaluate.h"
 #include "ibsa/gaps.h"
 #include "ibsa/law.h"
+#include "ibsa/provenance.h"
 #include "ibsa/questions.h"
 #include "ibsa/text.h"
 
@@ -55,9 +56,14 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
 // With `next_questions`, the result also lists them under "next_questions". "gaps" lists
 // the legal gaps of `harms` (HarmsOfCase of the same evaluation), as the text and reports do;
 // it is empty when no harms were read.
+// With `provenance`, the result says under "provenance" how it was made.
 std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
                        const std::vector<Question>* next_questions = nullptr,
-                       const std::vector<CaseHarm>& harms = {});
+                       const std::vector<CaseHarm>& harms = {}, const Provenance* provenance = nullptr);
+
+// The text output's last block: how it was made (ibsa, the law's hashes, the versions
+// applied, the dates, the case's hash), to reproduce and check it later.
+std::string RenderProvenanceText(const Provenance& provenance, Language language);
 
 // The questions of NextQuestions as a text section: most useful first, each with its
 // sensitivity and the findings its answer would decide.
@@ -70,10 +76,10 @@ std::string RenderQuestionsText(const std::vector<Question>& questions, Language
 // support, not legal advice. HTML is one self-contained printable page (no external
 // assets); Markdown says the same. REQUIRES: format is markdown or html.
 // `harms` (HarmsOfCase) fills the legal gaps: harms the facts meet that no settled
-// offence covers.
+// offence covers. With `provenance`, the report ends with it in small print.
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
                          const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
-                         Format format, Language language);
+                         Format format, Language language, const Provenance* provenance = nullptr);
 
 // The sweeps' reports (gaps.h) as text, json, markdown or csv. REQUIRES: format is not html.
 std::string RenderGaps(const GapReport& report, Format format, Language language);

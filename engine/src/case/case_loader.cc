@@ -8,6 +8,7 @@
 
 #include "base/access.h"
 #include "base/file_io.h"
+#include "base/sha256.h"
 #include "case/case_builder_access.h"
 #include "case/case_object.h"
 #include "ibsa/case.h"
@@ -16,6 +17,17 @@
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
+
+namespace internal {
+// Records what a case was read from (Case::sha256), once its reader has built it.
+struct CaseSource {
+  static Result<Case> Hashed(Result<Case> c, std::string_view bytes) {
+    if (c.ok()) c.value().sha256_ = Sha256Hex(bytes);
+    return c;
+  }
+};
+}  // namespace internal
+
 namespace {
 
 using internal::CaseBuilderAccess;
@@ -522,7 +534,7 @@ Result<Case> Case::Parse(const std::string& text, const std::string& file_name,
                  "could not read this part of the case: " + e.msg);
   }
   if (!reader.ok()) return reader.TakeDiagnostics();
-  return loader.Take();
+  return internal::CaseSource::Hashed(loader.Take(), text);
 }
 
 namespace internal {
@@ -536,7 +548,7 @@ Result<Case> ReadCaseObject(const nlohmann::json& value, const Vocabulary& vocab
   CaseReader<JsonDoc> reader(vocabulary, doc);
   reader.Load(root);
   auto errors = doc.TakeDiagnostics();
-  if (errors.empty()) return reader.Take();
+  if (errors.empty()) return CaseSource::Hashed(reader.Take(), value.dump());
   if (fields != nullptr) {
     fields->clear();
     for (const auto& d : errors) fields->push_back(doc.FieldOf(d, base));

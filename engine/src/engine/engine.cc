@@ -1,9 +1,11 @@
 #include "ibsa/engine.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <utility>
 
 #include "ibsa/snapshot.h"
+#include "ibsa/version.h"
 #include "ibsa/vocabulary.h"
 
 namespace ibsa {
@@ -41,6 +43,29 @@ Result<Law> OpenLaw(const EngineOptions& options) {
   return loaded;
 }
 
+// What an output says about how it was made (provenance.h), from the evaluation it ends.
+Provenance ProvenanceOf(const Evaluation& e, const Case& c, const Law& law, const std::string& law_sha256) {
+  Provenance p;
+  p.version = std::string(Version());
+  p.commit = std::string(GitCommit());
+  p.law_sha256 = law_sha256;
+  if (law.source() != nullptr) p.law_fingerprint = law.source()->fingerprint;
+  // The versions the report lists as the law applied: those of the findings, and those
+  // in force on the assessment date that lex mitior compared them with.
+  for (const Finding& f : e.findings) {
+    p.versions.push_back(f.version->id);
+    if (f.lex_mitior && f.lex_mitior->later_version != nullptr) p.versions.push_back(f.lex_mitior->later_version->id);
+  }
+  std::sort(p.versions.begin(), p.versions.end());
+  p.versions.erase(std::unique(p.versions.begin(), p.versions.end()), p.versions.end());
+  p.facts_date = e.date;
+  p.as_of = e.options.as_of;
+  p.with = e.options.with;
+  p.assessed_on = e.options.assessed_on;
+  p.case_sha256 = c.sha256();
+  return p;
+}
+
 }  // namespace
 
 std::string SnapshotBesideExecutable() {
@@ -53,19 +78,30 @@ std::string SnapshotBesideExecutable() {
 Result<Engine> Engine::Open(const EngineOptions& options) {
   auto law = OpenLaw(options);
   if (!law.ok()) return law.errors();
+  // Of the files as they are now, whether the law came from them or from a snapshot that
+  // matches them: a person checks the provenance against the YAML, never the cache.
+  auto law_sha256 = LawSha256(options.rulesets);
+  if (!law_sha256.ok()) return law_sha256.errors();
+  std::optional<Harms> harms;
   const auto harms_file = std::filesystem::path(options.rulesets) / "harms.yaml";
+  bool read_harms = true;
   switch (options.harms) {
-    case HarmsUse::kNone: return Engine(std::move(law).value());
+    case HarmsUse::kNone: read_harms = false; break;
     case HarmsUse::kIfDeclared: {
       std::error_code ec;
-      if (!std::filesystem::exists(harms_file, ec)) return Engine(std::move(law).value());
+      read_harms = std::filesystem::exists(harms_file, ec);
       break;
     }
     case HarmsUse::kRequired: break;
   }
-  auto harms = Harms::Load(harms_file.string(), law.value());
-  if (!harms.ok()) return harms.errors();
-  return Engine(std::move(law).value(), std::move(harms).value());
+  if (read_harms) {
+    auto loaded = Harms::Load(harms_file.string(), law.value());
+    if (!loaded.ok()) return loaded.errors();
+    harms = std::move(loaded).value();
+  }
+  Engine engine(std::move(law).value(), std::move(harms));
+  engine.law_sha256_ = std::move(law_sha256).value();
+  return engine;
 }
 
 Engine::Engine(Law law, std::optional<Harms> harms) : law_(std::move(law)), harms_(std::move(harms)) {}
@@ -73,7 +109,7 @@ Engine::Engine(Law law, std::optional<Harms> harms) : law_(std::move(law)), harm
 Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) const {
   auto evaluation = Evaluate(law_, c, options.evaluation);
   if (!evaluation.ok()) return evaluation.errors();
-  Assessment assessment{std::move(evaluation).value(), std::nullopt, {}};
+  Assessment assessment{std::move(evaluation).value(), std::nullopt, {}, {}};
   const bool report = IsReport(options.format);
   if (report || options.next_questions) {
     auto questions = NextQuestions(law_, c, options.evaluation);
@@ -81,6 +117,7 @@ Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) c
     assessment.questions = std::move(questions).value();
   }
   if (harms_) assessment.harms = HarmsOfCase(*harms_, c, assessment.evaluation);
+  assessment.provenance = ProvenanceOf(assessment.evaluation, c, law_, law_sha256_);
   return assessment;
 }
 
@@ -90,13 +127,13 @@ std::string Engine::Render(const Case& c, const Assessment& a, Format format, La
     case Format::kText: {
       std::string out = RenderText(a.evaluation, law_, language, a.harms);
       if (questions) out += RenderQuestionsText(*questions, language);
-      return out;
+      return out + RenderProvenanceText(a.provenance, language);
     }
-    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms);
+    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms, &a.provenance);
     case Format::kMarkdown:
     case Format::kHtml:
       return RenderReport(a.evaluation, law_, c, questions ? *questions : std::vector<Question>{}, a.harms, format,
-                          language);
+                          language, &a.provenance);
     case Format::kCsv: break;  // no assessment is a table (REQUIRES)
   }
   return "";

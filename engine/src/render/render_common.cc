@@ -303,6 +303,47 @@ std::string LawLine(const Law& law, Language language) {
   return out + ")";
 }
 
+std::vector<ProvenanceItem> ProvenanceItems(const Provenance& p, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  const Wording& w = WordingFor(language);
+  auto join = [](const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+  };
+  std::vector<ProvenanceItem> items;
+  items.push_back({"ibsa", p.version + " (" +
+                               (p.commit.empty() ? std::string(nl ? "commit onbekend" : fr ? "commit inconnu" : "unknown commit")
+                                                 : "git " + p.commit) +
+                               ")"});
+  if (!p.law_sha256.empty()) {
+    items.push_back({nl ? "sha256 van het recht" : fr ? "sha256 du droit" : "law sha256",
+                     p.law_sha256 + (p.law_fingerprint.empty()
+                                         ? ""
+                                         : std::string(nl ? " (vingerafdruk " : fr ? " (empreinte " : " (fingerprint ") +
+                                               p.law_fingerprint + ")")});
+  }
+  items.push_back({nl ? "toegepaste versies" : fr ? "versions appliquées" : "versions applied",
+                   p.versions.empty() ? std::string(nl ? "geen" : fr ? "aucune" : "none") : join(p.versions)});
+  items.push_back({w.date_of_facts, p.facts_date.ToString()});
+  if (p.as_of) items.push_back({w.as_of, p.as_of->ToString()});
+  if (!p.with.empty()) items.push_back({w.with_proposals, join(p.with)});
+  if (p.assessed_on) items.push_back({nl ? "beoordeeld op" : fr ? "évalué le" : "assessed on", p.assessed_on->ToString()});
+  if (!p.case_sha256.empty()) {
+    items.push_back({nl ? "sha256 van de zaak" : fr ? "sha256 de l'affaire" : "case sha256", p.case_sha256});
+  }
+  return items;
+}
+
+std::string ProvenanceHeading(Language language) {
+  switch (language) {
+    case Language::kNl: return "Herkomst (om deze uitvoer te reproduceren en te controleren)";
+    case Language::kFr: return "Provenance (pour reproduire et vérifier ce résultat)";
+    case Language::kEn: return "Provenance (to reproduce and check this output)";
+  }
+  return "";
+}
+
 std::string PenaltySummary(const Penalty& p, Language language) {
   const Wording& w = WordingFor(language);
   if (p.level) return LevelSummary(p, language);

@@ -7,6 +7,7 @@
 
 #include "ibsa/evaluate.h"
 #include "ibsa/law.h"
+#include "ibsa/provenance.h"
 #include "ibsa/text.h"
 
 namespace ibsa::internal {
@@ -85,6 +86,18 @@ std::vector<std::string> LevelNotes(const Finding& finding, const Evaluation& ev
 // "Law: /path/rulesets (fingerprint 0123456789abcdef; compiled snapshot /path/ibsa.law)":
 // which law answered; "" for a law built in memory.
 std::string LawLine(const Law& law, Language language);
+
+// One line of an output's provenance: ("law sha256", "0123... (fingerprint ...)").
+struct ProvenanceItem {
+  std::string label;
+  std::string value;
+};
+// The provenance in `language`, in the order every output gives it: ibsa and its commit,
+// the law's hashes, the versions applied, the dates, the case's hash; what is not known
+// (a law or case built in memory, no assessment date) is left out.
+std::vector<ProvenanceItem> ProvenanceItems(const Provenance& provenance, Language language);
+// "Provenance (to reproduce and check this output)": the text footer's heading.
+std::string ProvenanceHeading(Language language);
 
 // "in force from 2022-06-01 to 2026-04-07", "in force since 2020-07-01".
 std::string InForceText(const RulesetVersion& version, Language language);

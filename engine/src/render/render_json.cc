@@ -170,7 +170,8 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, Language langua
 }  // namespace
 
 std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
-                       const std::vector<Question>* next_questions, const std::vector<CaseHarm>& harms) {
+                       const std::vector<Question>* next_questions, const std::vector<CaseHarm>& harms,
+                       const Provenance* provenance) {
   json findings = json::array();
   for (const auto& f : evaluation.findings) findings.push_back(FindingJson(f, evaluation, language));
   json questions = json::array();
@@ -264,6 +265,21 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
       warnings.push_back({{"code", w.code}, {"message", w.message}});
     }
     out["warnings"] = std::move(warnings);
+  }
+  if (provenance != nullptr) {
+    const Provenance& p = *provenance;
+    auto date = [](const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); };
+    auto text = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    out["provenance"] = {{"ibsa_version", p.version},
+                         {"ibsa_commit", text(p.commit)},
+                         {"law_sha256", text(p.law_sha256)},
+                         {"law_fingerprint", text(p.law_fingerprint)},
+                         {"versions", p.versions},
+                         {"date", p.facts_date.ToString()},
+                         {"as_of", date(p.as_of)},
+                         {"with", p.with},
+                         {"assessed_on", date(p.assessed_on)},
+                         {"case_sha256", text(p.case_sha256)}};
   }
   return Dump(out);
 }

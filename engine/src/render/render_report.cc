@@ -523,6 +523,7 @@ h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #aaa; }
 h3 { font-size: 1.05em; margin: 1.2em 0 .3em; padding: .2em .4em; border-left: 4px solid #999; background: #f4f4f4; }
 h3.applies { border-left-color: #1f6f3f; } h3.possible { border-left-color: #b07d10; }
 p.notice { border: 1px solid #999; padding: .5em .8em; background: #fafafa; font-style: italic; }
+p.provenance { font-size: .8em; color: #444; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0; font-size: .92em; }
 th, td { border: 1px solid #bbb; padding: .25em .4em; text-align: left; vertical-align: top; }
 th { background: #eee; } a { color: #134; word-break: break-all; }
@@ -570,8 +571,16 @@ std::string ToHtml(const Document& d, Language language) {
 
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
                          const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
-                         Format format, Language language) {
-  const Document d = Build(evaluation, law, c, questions, harms, language);
+                         Format format, Language language, const Provenance* provenance) {
+  Document d = Build(evaluation, law, c, questions, harms, language);
+  if (provenance != nullptr) {
+    // Small print, on one line: what a reader quotes to have the report reproduced.
+    std::string line;
+    for (const auto& item : internal::ProvenanceItems(*provenance, language)) {
+      line += (line.empty() ? "" : " · ") + item.label + " " + item.value;
+    }
+    d.Paragraph(line, "provenance");
+  }
   return format == Format::kHtml ? ToHtml(d, language) : ToMarkdown(d);
 }
 

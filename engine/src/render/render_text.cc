@@ -249,4 +249,12 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   return out;
 }
 
+std::string RenderProvenanceText(const Provenance& provenance, Language language) {
+  std::string out = "\n" + internal::ProvenanceHeading(language) + ":\n";
+  for (const auto& item : internal::ProvenanceItems(provenance, language)) {
+    out += "  " + item.label + ": " + item.value + "\n";
+  }
+  return out;
+}
+
 }  // namespace ibsa
