@@ -40,7 +40,7 @@ std::optional<Measured> Measure(GlobalOptions global, const CheckOptions& option
   if (!engine) return std::nullopt;
   std::vector<std::string> cases =
       options.cases.empty() ? std::vector<std::string>{DefaultFolder("cases", IBSA_DEFAULT_CASES)} : options.cases;
-  Coverage coverage = MeasureCoverage(engine->law(), cases);
+  Coverage coverage = MeasureCoverage(engine->law(), cases, engine->harms());
   return Measured{std::move(*engine), std::move(cases), std::move(coverage)};
 }
 

@@ -148,6 +148,14 @@ void BM_LoadRulesetsFromSnapshot(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadRulesetsFromSnapshot)->Unit(benchmark::kMillisecond);
 
+// What a run that lists a case's gaps added when the snapshot did not hold the harms:
+// parsing harms.yaml against the law.
+void BM_LoadHarmsFromYaml(benchmark::State& state) {
+  const Loaded& loaded = Bundled();
+  for (auto _ : state) benchmark::DoNotOptimize(ibsa::Harms::Load(kRulesets + "/harms.yaml", loaded.law));
+}
+BENCHMARK(BM_LoadHarmsFromYaml)->Unit(benchmark::kMillisecond);
+
 // The rules a sweep of `jurisdiction` judges: those of every version in force on `date`,
 // national and EU.
 int RulesInForce(const ibsa::Law& law, const std::string& jurisdiction, ibsa::Date date) {

@@ -157,9 +157,10 @@ inline void CheckTextResult(const Evaluation& evaluation, const std::string& tex
   }
 }
 
-inline void CheckRenders(const Evaluation& evaluation, const Law& law) {
-  CheckJsonResult(evaluation, RenderJson(evaluation, law, Language::kFr));
-  CheckTextResult(evaluation, RenderText(evaluation, law, Language::kEn));
+// With `harms` (HarmsOfCase of the same evaluation), the case's gaps are rendered too.
+inline void CheckRenders(const Evaluation& evaluation, const Law& law, const std::vector<CaseHarm>& harms = {}) {
+  CheckJsonResult(evaluation, RenderJson(evaluation, law, Language::kFr, nullptr, harms));
+  CheckTextResult(evaluation, RenderText(evaluation, law, Language::kEn, harms));
 }
 
 // docs/errors.md: every error has a stable code and says what is wrong; its file is the

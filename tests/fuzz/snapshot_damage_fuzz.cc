@@ -3,8 +3,8 @@
 // the first damage), this one starts from a valid snapshot, changes some of its integers
 // (counts, lengths, enums, indexes, dates: every integer the writer wrote) and writes the
 // header anew, so that every input reaches the structural checks of ReadSnapshot. The
-// snapshot read is refused as damaged (E0003) or judges a case and renders it, never
-// crashes, hangs or reads out of bounds.
+// snapshot read is refused as damaged (E0003) or judges a case, finds its gaps from the
+// harms read with it, and renders it, never crashes, hangs or reads out of bounds.
 //
 // Input: one byte choosing the law (even: the seed law of tests/fuzz/snapshot_seed, odd:
 // the bundled law), then any number of 6-byte edits: the integer's number (4 bytes, little
@@ -38,9 +38,9 @@ struct Snapshot {
   std::string case_text;         // a case of its vocabulary that rules apply to
 };
 
-Snapshot Written(const Law& law, std::string case_text) {
+Snapshot Written(const Law& law, const Harms& harms, std::string case_text) {
   Snapshot s;
-  s.body = internal::SnapshotBody(law, kRulesets, &s.integers);
+  s.body = internal::SnapshotBody(law, &harms, kRulesets, &s.integers);
   s.case_text = std::move(case_text);
   return s;
 }
@@ -56,14 +56,19 @@ const Snapshot& SeedSnapshot() {
         Law::FromTexts({{"be/seed.yaml", ReadAll(seed + "be.yaml")}, {"nl/seed.yaml", ReadAll(seed + "nl.yaml")}},
                        vocabulary),
         "the seed law");
-    return new Snapshot(Written(law, "id: x\njurisdiction: BE\ndate: 2025-01-01\nvictim:\n  age: 12\n"));
+    const Harms harms = ValueOrFail(Harms::Parse(ReadAll(seed + "harms.yaml"), "harms.yaml", law), "the seed harms");
+    return new Snapshot(Written(law, harms, "id: x\njurisdiction: BE\ndate: 2025-01-01\nvictim:\n  age: 12\n"));
   }();
   return *snapshot;
 }
 
 const Snapshot& BundledSnapshot() {
-  static const Snapshot* snapshot =
-      new Snapshot(Written(BundledLaw(), ReadAll(IBSA_SOURCE_DIR "/cases/demo/be-ex-partner-undress-posted.yaml")));
+  static const Snapshot* snapshot = [] {
+    const Harms harms =
+        ValueOrFail(Harms::Load(std::string(kRulesets) + "/harms.yaml", BundledLaw()), "the bundled harms");
+    return new Snapshot(
+        Written(BundledLaw(), harms, ReadAll(IBSA_SOURCE_DIR "/cases/demo/be-ex-partner-undress-posted.yaml")));
+  }();
   return *snapshot;
 }
 
@@ -82,7 +87,7 @@ int64_t Edit(int64_t old, uint8_t how, int8_t operand) {
   }
 }
 
-void Judge(const Law& law, const std::string& case_text) {
+void Judge(const Law& law, const Harms* harms, const std::string& case_text) {
   auto c = Case::Parse(case_text, "case.yaml", law.vocabulary());
   if (!c.ok()) return;  // the damage renamed or retyped a fact the case states
   EvaluationOptions options;
@@ -92,7 +97,9 @@ void Judge(const Law& law, const std::string& case_text) {
   if (!Decide(law, c.value(), options, decision).ok()) Fail("a law that loads cannot decide its case");
   auto evaluation = Evaluate(law, c.value(), options);
   if (!evaluation.ok()) Fail("a law that loads cannot evaluate its case");
-  CheckRenders(evaluation.value(), law);
+  std::vector<CaseHarm> gaps;
+  if (harms != nullptr) gaps = HarmsOfCase(*harms, c.value(), evaluation.value());
+  CheckRenders(evaluation.value(), law, gaps);
 }
 
 }  // namespace
@@ -120,12 +127,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     value = Edit(value, data[at + 4], static_cast<int8_t>(data[at + 5]));
     std::memcpy(body.data() + offset, &value, sizeof value);
   }
-  auto law = ibsa::internal::ReadSnapshot(ibsa::internal::SnapshotHeader(body) + body, "fuzz.law", kRulesets,
-                                          /*compare_sources=*/false);
-  if (law.ok()) {
-    Judge(law.value(), snapshot.case_text);
+  auto read = ibsa::internal::ReadSnapshot(ibsa::internal::SnapshotHeader(body) + body, "fuzz.law", kRulesets,
+                                           /*compare_sources=*/false);
+  if (read.ok()) {
+    const auto& harms = read.value().harms;
+    Judge(read.value().law, harms ? &*harms : nullptr, snapshot.case_text);
   } else {
-    CheckDiagnostics(law.errors(), "fuzz.law");
+    CheckDiagnostics(read.errors(), "fuzz.law");
   }
   return 0;
 }

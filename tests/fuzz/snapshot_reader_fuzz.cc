@@ -27,7 +27,7 @@ const std::string& DemoText() {
   return *text;
 }
 
-void Judge(const Law& law) {
+void Judge(const Law& law, const Harms* harms) {
   // The case is read against the snapshot's own vocabulary; with another, it need not read.
   for (const std::string& text : {DemoText(), std::string("id: x\njurisdiction: BE\ndate: 2025-01-01\n")}) {
     auto c = Case::Parse(text, "case.yaml", law.vocabulary());
@@ -36,7 +36,10 @@ void Judge(const Law& law) {
     options.explain = true;
     options.assessed_on = Date::Parse("2026-01-01");
     auto evaluation = Evaluate(law, c.value(), options);
-    if (evaluation.ok()) CheckRenders(evaluation.value(), law);
+    if (!evaluation.ok()) continue;
+    std::vector<CaseHarm> gaps;
+    if (harms != nullptr) gaps = HarmsOfCase(*harms, c.value(), evaluation.value());
+    CheckRenders(evaluation.value(), law, gaps);
   }
 }
 
@@ -46,12 +49,13 @@ void Judge(const Law& law) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ibsa::fuzz;
   const std::string body(reinterpret_cast<const char*>(data), size);
-  auto law = ibsa::internal::ReadSnapshot(ibsa::internal::SnapshotHeader(body) + body, "fuzz.law", kRulesets,
-                                          /*compare_sources=*/false);
-  if (law.ok()) {
-    Judge(law.value());
+  auto read = ibsa::internal::ReadSnapshot(ibsa::internal::SnapshotHeader(body) + body, "fuzz.law", kRulesets,
+                                           /*compare_sources=*/false);
+  if (read.ok()) {
+    const auto& harms = read.value().harms;
+    Judge(read.value().law, harms ? &*harms : nullptr);
   } else {
-    CheckDiagnostics(law.errors(), "fuzz.law");
+    CheckDiagnostics(read.errors(), "fuzz.law");
   }
   return 0;
 }

@@ -18,10 +18,12 @@
 #include "ibsa/ibsa.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
+#include "sweep/harms_data.h"
 
 namespace ibsa {
 namespace {
 
+using internal::HarmsData;
 using internal::LawData;
 using internal::Op;
 using internal::Program;
@@ -58,22 +60,38 @@ const Law& SeedLaw() {
   return *law;
 }
 
-Result<Law> ReadBack(const std::string& body) {
+const Harms& BundledHarms() {
+  static const Harms* harms = new Harms(Harms::Load(kRoot + "/rulesets/harms.yaml", BundledLaw()).value());
+  return *harms;
+}
+
+// The seed law's harms: one harm, and one transposition that names a rule.
+const Harms& SeedHarms() {
+  static const Harms* harms = new Harms(
+      Harms::Parse(ReadAll(kRoot + "/tests/fuzz/snapshot_seed/harms.yaml"), "harms.yaml", SeedLaw()).value());
+  return *harms;
+}
+
+Result<CompiledLaw> ReadBack(const std::string& body) {
   return internal::ReadSnapshot(internal::SnapshotHeader(body) + body, "damaged.law", kRoot + "/rulesets",
                                 /*compare_sources=*/false);
 }
 
-// `law` with its vocabulary's and its own data changed by `damage`, written as a snapshot
-// (with its hash) and read back.
-Result<Law> DamagedAndReadBack(const Law& law, const std::function<void(VocabularyData&, LawData&)>& damage) {
+using DamageFn = std::function<void(VocabularyData&, LawData&, HarmsData&)>;
+
+// `law` and `harms` with the vocabulary's, the law's and the harms' data changed by
+// `damage`, written as a snapshot (with its hash) and read back.
+Result<CompiledLaw> DamagedAndReadBack(const Law& law, const Harms& harms, const DamageFn& damage) {
   auto vocabulary = std::make_shared<VocabularyData>(internal::DataOf(law.vocabulary()));
   auto data = std::make_shared<LawData>(internal::DataOf(law));
-  damage(*vocabulary, *data);
+  auto harms_data = std::make_shared<HarmsData>(internal::DataOf(harms));
+  damage(*vocabulary, *data, *harms_data);
   data->vocabulary = internal::Access::MakeVocabulary(vocabulary);
-  return ReadBack(internal::SnapshotBody(internal::Access::MakeLaw(data), kRoot + "/rulesets"));
+  const Harms damaged_harms = internal::Access::MakeHarms(harms_data);
+  return ReadBack(internal::SnapshotBody(internal::Access::MakeLaw(data), &damaged_harms, kRoot + "/rulesets"));
 }
 
-void ExpectRefusedAsDamaged(const Result<Law>& read) {
+void ExpectRefusedAsDamaged(const Result<CompiledLaw>& read) {
   ASSERT_FALSE(read.ok()) << "a damaged snapshot was used";
   ASSERT_EQ(read.errors().size(), 1u);
   EXPECT_EQ(read.errors().front().code, "E0003");
@@ -98,54 +116,72 @@ bool TestsAFact(const internal::Node& n) {
 
 TEST(SnapshotDamageTest, AnUndamagedBodyWithItsHeaderReadsBack) {
   // Without this, every refusal below could be the writing's fault, not the damage's.
-  auto read = DamagedAndReadBack(BundledLaw(), [](VocabularyData&, LawData&) {});
+  auto read = DamagedAndReadBack(BundledLaw(), BundledHarms(), [](VocabularyData&, LawData&, HarmsData&) {});
   ASSERT_TRUE(read.ok()) << FormatDiagnostics(read.errors());
-  EXPECT_EQ(read.value().versions().size(), BundledLaw().versions().size());
-  EXPECT_EQ(internal::DataOf(read.value()).program.nodes.size(), internal::DataOf(BundledLaw()).program.nodes.size());
+  EXPECT_EQ(read.value().law.versions().size(), BundledLaw().versions().size());
+  EXPECT_EQ(internal::DataOf(read.value().law).program.nodes.size(),
+            internal::DataOf(BundledLaw()).program.nodes.size());
+  ASSERT_TRUE(read.value().harms.has_value());
+  EXPECT_EQ(read.value().harms->harms().size(), BundledHarms().harms().size());
+}
+
+TEST(SnapshotDamageTest, ALawWithoutHarmsReadsBackWithoutHarms) {
+  const std::string body = internal::SnapshotBody(BundledLaw(), nullptr, kRoot + "/rulesets");
+  auto read = ReadBack(body);
+  ASSERT_TRUE(read.ok()) << FormatDiagnostics(read.errors());
+  EXPECT_FALSE(read.value().harms.has_value());
 }
 
 // One damage per structural check of snapshot.cc (Consistent), in its order.
 struct Damage {
   const char* what;
-  std::function<void(VocabularyData&, LawData&)> apply;
+  DamageFn apply;
 };
 
+// The law's damages below take no harms, the harms' take the law's data too.
+DamageFn OfLaw(std::function<void(VocabularyData&, LawData&)> damage) {
+  return [damage](VocabularyData& vocabulary, LawData& law, HarmsData&) { damage(vocabulary, law); };
+}
+DamageFn OfHarms(std::function<void(HarmsData&)> damage) {
+  return [damage](VocabularyData&, LawData&, HarmsData& harms) { damage(harms); };
+}
+
 const Damage kDamages[] = {
-    {"a program with fewer locations than nodes", [](VocabularyData&, LawData& law) { law.program.locations.pop_back(); }},
+    {"a program with fewer locations than nodes", OfLaw([](VocabularyData&, LawData& law) { law.program.locations.pop_back(); })},
     {"a child index past the program",
-     [](VocabularyData&, LawData& law) { law.program.children.back() = static_cast<int32_t>(law.program.nodes.size()); }},
-    {"a negative child index", [](VocabularyData&, LawData& law) { law.program.children.front() = -1; }},
+     OfLaw([](VocabularyData&, LawData& law) { law.program.children.back() = static_cast<int32_t>(law.program.nodes.size()); })},
+    {"a negative child index", OfLaw([](VocabularyData&, LawData& law) { law.program.children.front() = -1; })},
     {"an operator past the last one",
-     [](VocabularyData&, LawData& law) { law.program.nodes.front().op = static_cast<Op>(static_cast<uint8_t>(Op::kRule) + 1); }},
+     OfLaw([](VocabularyData&, LawData& law) { law.program.nodes.front().op = static_cast<Op>(static_cast<uint8_t>(Op::kRule) + 1); })},
     {"children past the list of children",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        const int32_t i = FirstNode(law.program, HasChildren);
        ASSERT_GE(i, 0);
        law.program.nodes[i].first = static_cast<int32_t>(law.program.children.size()) - law.program.nodes[i].count + 1;
-     }},
+     })},
     {"a negative count of children",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        const int32_t i = FirstNode(law.program, HasChildren);
        ASSERT_GE(i, 0);
        law.program.nodes[i].count = -1;
-     }},
+     })},
     {"a node that is its own child",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        const int32_t i = FirstNode(law.program, HasChildren);
        ASSERT_GE(i, 0);
        law.program.children[law.program.nodes[i].first] = i;
-     }},
+     })},
     {"a negation without its operand",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        // Found by AnyIntegerChangedBehindARightHashIsRefusedOrJudges: judging recursed forever.
        const int32_t i = FirstNode(law.program, TestsAFact);
        ASSERT_GE(i, 0);
        law.program.nodes[i].op = Op::kNot;
        law.program.nodes[i].first = 0;
        law.program.nodes[i].count = 0;
-     }},
+     })},
     {"a rule that names itself",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        // Found likewise: the rule reference cycle that the loader refuses (E0204).
        for (size_t r = 0; r < law.rules.size(); ++r) {
          for (int32_t root : law.rules[r].elements) {
@@ -156,9 +192,9 @@ const Damage kDamages[] = {
          }
        }
        FAIL() << "no element of the bundled law is a rule reference alone";
-     }},
+     })},
     {"two rules that name each other",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        for (size_t r = 0; r < law.rules.size(); ++r) {
          for (int32_t root : law.rules[r].elements) {
            const internal::Node& n = law.program.nodes[root];
@@ -172,66 +208,66 @@ const Damage kDamages[] = {
          }
        }
        FAIL() << "no element of the bundled law is a rule reference alone";
-     }},
+     })},
     {"a rule reference past the rules",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        const int32_t i = FirstNode(law.program, [](const internal::Node& n) { return n.op == Op::kRule; });
        ASSERT_GE(i, 0);
        law.program.nodes[i].rule = static_cast<int32_t>(law.rules.size());
-     }},
+     })},
     {"a fact slot past the vocabulary",
-     [](VocabularyData& vocabulary, LawData& law) {
+     OfLaw([](VocabularyData& vocabulary, LawData& law) {
        const int32_t i = FirstNode(law.program, TestsAFact);
        ASSERT_GE(i, 0);
        law.program.nodes[i].slot = static_cast<int32_t>(vocabulary.facts.size());
-     }},
+     })},
     {"a negative fact slot in the condition of a derivation",
-     [](VocabularyData& vocabulary, LawData&) {
+     OfLaw([](VocabularyData& vocabulary, LawData&) {
        const int32_t i = FirstNode(vocabulary.program, TestsAFact);
        ASSERT_GE(i, 0);
        vocabulary.program.nodes[i].slot = -1;
-     }},
+     })},
     {"a rule reference in the condition of a derivation",
-     [](VocabularyData& vocabulary, LawData&) {
+     OfLaw([](VocabularyData& vocabulary, LawData&) {
        // The vocabulary's program has no rules to refer to.
        const int32_t i = FirstNode(vocabulary.program, TestsAFact);
        ASSERT_GE(i, 0);
        vocabulary.program.nodes[i].op = Op::kRule;
        vocabulary.program.nodes[i].rule = 0;
-     }},
+     })},
     {"a jurisdiction without its name",
-     [](VocabularyData& vocabulary, LawData&) { vocabulary.jurisdiction_names.erase("NL"); }},
+     OfLaw([](VocabularyData& vocabulary, LawData&) { vocabulary.jurisdiction_names.erase("NL"); })},
     {"a name for no jurisdiction",
-     [](VocabularyData& vocabulary, LawData&) { vocabulary.jurisdiction_names["XX"] = {"X", "X", "X"}; }},
+     OfLaw([](VocabularyData& vocabulary, LawData&) { vocabulary.jurisdiction_names["XX"] = {"X", "X", "X"}; })},
     {"a derivation of a fact past the vocabulary",
-     [](VocabularyData& vocabulary, LawData&) {
+     OfLaw([](VocabularyData& vocabulary, LawData&) {
        vocabulary.derivations.front().slot = static_cast<int>(vocabulary.facts.size());
-     }},
+     })},
     {"a derivation whose condition is past its program",
-     [](VocabularyData& vocabulary, LawData&) {
+     OfLaw([](VocabularyData& vocabulary, LawData&) {
        vocabulary.derivations.front().root = static_cast<int32_t>(vocabulary.program.nodes.size());
-     }},
-    {"a first rule for a version that is not there", [](VocabularyData&, LawData& law) {
+     })},
+    {"a first rule for a version that is not there", OfLaw([](VocabularyData&, LawData& law) {
        law.first_rule.push_back(static_cast<int32_t>(law.rules.size()));
-     }},
-    {"a version whose first rule is that of another", [](VocabularyData&, LawData& law) { law.first_rule.back() += 1; }},
-    {"fewer compiled rules than the rules of the versions", [](VocabularyData&, LawData& law) { law.rules.pop_back(); }},
+     })},
+    {"a version whose first rule is that of another", OfLaw([](VocabularyData&, LawData& law) { law.first_rule.back() += 1; })},
+    {"fewer compiled rules than the rules of the versions", OfLaw([](VocabularyData&, LawData& law) { law.rules.pop_back(); })},
     {"a compiled rule of a version past the versions",
-     [](VocabularyData&, LawData& law) { law.rules.back().version = static_cast<int>(law.versions.size()); }},
+     OfLaw([](VocabularyData&, LawData& law) { law.rules.back().version = static_cast<int>(law.versions.size()); })},
     {"a compiled rule past the rules of its version",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        law.rules.back().rule = static_cast<int>(law.versions[law.rules.back().version].rules.size());
-     }},
+     })},
     {"a rule with fewer compiled elements than elements",
-     [](VocabularyData&, LawData& law) { law.rules.front().elements.pop_back(); }},
+     OfLaw([](VocabularyData&, LawData& law) { law.rules.front().elements.pop_back(); })},
     {"a rule with more compiled aggravations than aggravations",
-     [](VocabularyData&, LawData& law) { law.rules.front().aggravations.push_back(0); }},
+     OfLaw([](VocabularyData&, LawData& law) { law.rules.front().aggravations.push_back(0); })},
     {"an element whose condition is past the program",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        law.rules.back().elements.back() = static_cast<int32_t>(law.program.nodes.size());
-     }},
+     })},
     {"an aggravation whose condition is negative",
-     [](VocabularyData&, LawData& law) {
+     OfLaw([](VocabularyData&, LawData& law) {
        for (auto& rule : law.rules) {
          if (!rule.aggravations.empty()) {
            rule.aggravations.front() = -1;
@@ -239,13 +275,37 @@ const Damage kDamages[] = {
          }
        }
        FAIL() << "no rule of the bundled law has an aggravation";
+     })},
+    {"a program of the harms with fewer locations than nodes",
+     OfHarms([](HarmsData& harms) { harms.program.locations.pop_back(); })},
+    {"a harm's fact slot past the vocabulary",
+     [](VocabularyData& vocabulary, LawData&, HarmsData& harms) {
+       const int32_t i = FirstNode(harms.program, TestsAFact);
+       ASSERT_GE(i, 0);
+       harms.program.nodes[i].slot = static_cast<int32_t>(vocabulary.facts.size());
      }},
+    {"a harm's rule reference past its rule ids",
+     OfHarms([](HarmsData& harms) {
+       const int32_t i = FirstNode(harms.program, [](const internal::Node& n) { return n.op == Op::kRule; });
+       ASSERT_GE(i, 0);
+       harms.program.nodes[i].rule = static_cast<int32_t>(harms.rule_ids.size());
+     })},
+    {"a harm's rule id that names no rule of the law",
+     OfHarms([](HarmsData& harms) {
+       ASSERT_FALSE(harms.rule_ids.empty());
+       harms.rule_ids.front() = "eu.no-such-rule";
+     })},
+    {"fewer harm conditions than harms", OfHarms([](HarmsData& harms) { harms.roots.pop_back(); })},
+    {"a harm whose condition is past the program",
+     OfHarms([](HarmsData& harms) { harms.roots.back() = static_cast<int32_t>(harms.program.nodes.size()); })},
+    {"a harm whose condition is negative", OfHarms([](HarmsData& harms) { harms.roots.front() = -1; })},
+    {"a harm of an unknown kind", OfHarms([](HarmsData& harms) { harms.harms.front().kind = "offence"; })},
 };
 
 class SnapshotDamageTest : public testing::TestWithParam<Damage> {};
 
 TEST_P(SnapshotDamageTest, IsRefusedBehindARightHash) {
-  ExpectRefusedAsDamaged(DamagedAndReadBack(BundledLaw(), GetParam().apply));
+  ExpectRefusedAsDamaged(DamagedAndReadBack(BundledLaw(), BundledHarms(), GetParam().apply));
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryStructuralCheck, SnapshotDamageTest, testing::ValuesIn(kDamages),
@@ -268,7 +328,7 @@ INSTANTIATE_TEST_SUITE_P(EveryStructuralCheck, SnapshotDamageTest, testing::Valu
 // Under AddressSanitizer (build/asan) a read out of bounds anywhere is a failure too.
 TEST(SnapshotDamageTest, AnyIntegerChangedBehindARightHashIsRefusedOrJudges) {
   std::vector<size_t> integers;
-  const std::string body = internal::SnapshotBody(SeedLaw(), kRoot + "/rulesets", &integers);
+  const std::string body = internal::SnapshotBody(SeedLaw(), &SeedHarms(), kRoot + "/rulesets", &integers);
   ASSERT_GT(integers.size(), 300u);
   ASSERT_TRUE(ReadBack(body).ok());
   const std::string case_text = "id: x\njurisdiction: BE\ndate: 2025-01-01\nvictim:\n  age: 12\n";
@@ -279,21 +339,25 @@ TEST(SnapshotDamageTest, AnyIntegerChangedBehindARightHashIsRefusedOrJudges) {
     for (int64_t value : {old + 1, old - 1, int64_t{-1}, int64_t{1} << 40, std::numeric_limits<int64_t>::min()}) {
       std::string damaged = body;
       std::memcpy(damaged.data() + at, &value, sizeof value);
-      auto law = ReadBack(damaged);
-      if (!law.ok()) {
-        ASSERT_EQ(law.errors().front().code, "E0003") << "integer at " << at << " = " << value;
+      auto read = ReadBack(damaged);
+      if (!read.ok()) {
+        ASSERT_EQ(read.errors().front().code, "E0003") << "integer at " << at << " = " << value;
         ++refused;
         continue;
       }
       ++judged;
-      auto c = Case::Parse(case_text, "case.yaml", law.value().vocabulary());
+      const Law& law = read.value().law;
+      auto c = Case::Parse(case_text, "case.yaml", law.vocabulary());
       if (!c.ok()) continue;  // the damage renamed or retyped a fact
       EvaluationOptions options;
       options.explain = true;
-      auto evaluation = Evaluate(law.value(), c.value(), options);
+      auto evaluation = Evaluate(law, c.value(), options);
       if (!evaluation.ok()) continue;
-      EXPECT_FALSE(RenderJson(evaluation.value(), law.value(), Language::kNl).empty());
-      EXPECT_FALSE(RenderText(evaluation.value(), law.value(), Language::kFr).empty());
+      // The harms, when the damage left them (it may have dropped them): the case's gaps.
+      std::vector<CaseHarm> harms;
+      if (read.value().harms) harms = HarmsOfCase(*read.value().harms, c.value(), evaluation.value());
+      EXPECT_FALSE(RenderJson(evaluation.value(), law, Language::kNl, nullptr, harms).empty());
+      EXPECT_FALSE(RenderText(evaluation.value(), law, Language::kFr, harms).empty());
     }
   }
   // Both happen: the checks refuse some, and harmless changes (a date, a line) still read.

@@ -13,6 +13,7 @@
 #include "ibsa/ibsa.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
+#include "sweep/harms_data.h"
 
 namespace ibsa {
 namespace {
@@ -30,9 +31,10 @@ TEST(SnapshotRoundTripTest, ReadsBackTheVeryLawTheYamlDescribes) {
   const std::string rulesets = kRoot + "/rulesets";
   const std::string snapshot = (dir / "law.bin").string();
   ASSERT_TRUE(CompileSnapshot(rulesets, snapshot).ok());
-  auto from_snapshot = LoadSnapshot(snapshot, rulesets);
+  auto compiled = LoadSnapshot(snapshot, rulesets);
   fs::remove_all(dir);
-  ASSERT_TRUE(from_snapshot.ok()) << FormatDiagnostics(from_snapshot.errors());
+  ASSERT_TRUE(compiled.ok()) << FormatDiagnostics(compiled.errors());
+  Result<Law> from_snapshot = std::move(compiled.value().law);
   auto vocabulary = Vocabulary::Load(rulesets + "/facts.yaml");
   ASSERT_TRUE(vocabulary.ok());
   auto from_yaml = Law::Load(rulesets, vocabulary.value());
@@ -63,6 +65,19 @@ TEST(SnapshotRoundTripTest, ReadsBackTheVeryLawTheYamlDescribes) {
   EXPECT_TRUE(read.rules == yaml.rules) << "the compiled rules";
   // And everything, including what IndexLaw derives from it and any member added later.
   EXPECT_TRUE(read == yaml);
+
+  // The harms, read against that law.
+  auto harms_yaml = Harms::Load(rulesets + "/harms.yaml", from_yaml.value());
+  ASSERT_TRUE(harms_yaml.ok());
+  ASSERT_TRUE(compiled.value().harms.has_value());
+  const internal::HarmsData& yh = DataOf(harms_yaml.value());
+  const internal::HarmsData& rh = DataOf(*compiled.value().harms);
+  ASSERT_EQ(rh.harms.size(), yh.harms.size());
+  for (size_t i = 0; i < yh.harms.size(); ++i) EXPECT_TRUE(rh.harms[i] == yh.harms[i]) << yh.harms[i].id;
+  EXPECT_TRUE(rh.program == yh.program) << "the harms' conditions";
+  EXPECT_EQ(rh.roots, yh.roots);
+  EXPECT_EQ(rh.rule_ids, yh.rule_ids);
+  EXPECT_TRUE(rh == yh);
 }
 
 }  // namespace

@@ -32,7 +32,8 @@ void WriteAll(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
-std::string Everything(const Law& law, const Case& c) {
+// The case's findings in every language, and its legal gaps from `harms`.
+std::string Everything(const Law& law, const Harms& harms, const Case& c) {
   EvaluationOptions options;
   options.explain = true;
   options.assessed_on = *Date::Parse("2026-11-21");
@@ -42,8 +43,10 @@ std::string Everything(const Law& law, const Case& c) {
   }
   auto e = Evaluate(law, c, options);
   if (!e.ok()) return FormatDiagnostics(e.errors());
-  return RenderJson(e.value(), law, Language::kEn) + RenderText(e.value(), law, Language::kNl) +
-         RenderText(e.value(), law, Language::kFr) + RenderText(e.value(), law, Language::kEn);
+  const auto case_harms = HarmsOfCase(harms, c, e.value());
+  return RenderJson(e.value(), law, Language::kEn, nullptr, case_harms) +
+         RenderText(e.value(), law, Language::kNl, case_harms) + RenderText(e.value(), law, Language::kFr, case_harms) +
+         RenderText(e.value(), law, Language::kEn, case_harms);
 }
 
 TEST(SnapshotTest, GivesTheSameResultsAsTheYamlForEveryCase) {
@@ -51,11 +54,19 @@ TEST(SnapshotTest, GivesTheSameResultsAsTheYamlForEveryCase) {
   const std::string rulesets = kRoot + "/rulesets";
   auto compiled = CompileSnapshot(rulesets, (dir / "law.bin").string());
   ASSERT_TRUE(compiled.ok()) << FormatDiagnostics(compiled.errors());
-  auto from_snapshot = LoadSnapshot((dir / "law.bin").string(), rulesets);
-  ASSERT_TRUE(from_snapshot.ok()) << FormatDiagnostics(from_snapshot.errors());
+  auto compiled_read = LoadSnapshot((dir / "law.bin").string(), rulesets);
+  ASSERT_TRUE(compiled_read.ok()) << FormatDiagnostics(compiled_read.errors());
+  Result<Law> from_snapshot = std::move(compiled_read.value().law);
   auto vocabulary = Vocabulary::Load(rulesets + "/facts.yaml");
   auto from_yaml = Law::Load(rulesets, vocabulary.value());
   ASSERT_TRUE(from_yaml.ok());
+  // The harms come with the law: every evaluation lists the case's gaps from them.
+  ASSERT_TRUE(compiled_read.value().harms.has_value());
+  const Harms& harms_b = *compiled_read.value().harms;
+  auto harms_yaml = Harms::Load(rulesets + "/harms.yaml", from_yaml.value());
+  ASSERT_TRUE(harms_yaml.ok());
+  const Harms& harms_a = harms_yaml.value();
+  ASSERT_EQ(harms_b.harms().size(), harms_a.harms().size());
   // Which law answered is said in every output: the same fingerprint either way.
   ASSERT_NE(from_snapshot.value().source(), nullptr);
   auto fingerprint = LawFingerprint(rulesets);
@@ -89,7 +100,7 @@ TEST(SnapshotTest, GivesTheSameResultsAsTheYamlForEveryCase) {
     auto case_a = Case::Load(file, a.vocabulary());
     auto case_b = Case::Load(file, b.vocabulary());
     ASSERT_TRUE(case_a.ok() && case_b.ok()) << file;
-    EXPECT_EQ(Everything(a, case_a.value()), Everything(b, case_b.value())) << file;
+    EXPECT_EQ(Everything(a, harms_a, case_a.value()), Everything(b, harms_b, case_b.value())) << file;
   }
   const Coverage coverage_a = MeasureCoverage(a, {kRoot + "/cases"});
   const Coverage coverage_b = MeasureCoverage(b, {kRoot + "/cases"});
@@ -105,10 +116,12 @@ TEST(SnapshotTest, NamesFilesUnderTheFolderItIsLoadedFor) {
   const fs::path dir = TempDir("moved");
   fs::copy(kRoot + "/rulesets", dir / "copy", fs::copy_options::recursive);
   ASSERT_TRUE(CompileSnapshot(kRoot + "/rulesets", (dir / "law.bin").string()).ok());
-  auto law = LoadSnapshot((dir / "law.bin").string(), (dir / "copy").string());
-  ASSERT_TRUE(law.ok()) << FormatDiagnostics(law.errors());
-  EXPECT_EQ(law.value().versions().front().file.rfind((dir / "copy").string(), 0), 0u)
-      << law.value().versions().front().file;
+  auto compiled = LoadSnapshot((dir / "law.bin").string(), (dir / "copy").string());
+  ASSERT_TRUE(compiled.ok()) << FormatDiagnostics(compiled.errors());
+  EXPECT_EQ(compiled.value().law.versions().front().file.rfind((dir / "copy").string(), 0), 0u)
+      << compiled.value().law.versions().front().file;
+  ASSERT_TRUE(compiled.value().harms.has_value());
+  EXPECT_EQ(compiled.value().harms->harms().front().location.file, (dir / "copy" / "harms.yaml").string());
   fs::remove_all(dir);
 }
 
@@ -130,6 +143,26 @@ TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
   EXPECT_NE(changed.errors().front().message.find("stale"), std::string::npos);
   WriteAll(file, original);
   ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
+
+  // The harms are in the snapshot: editing, removing or adding harms.yaml makes it stale.
+  const fs::path harms = rulesets / "harms.yaml";
+  const std::string harms_text = ReadAll(harms);
+  WriteAll(harms, harms_text + "# a comment changes no harm, but the file\n");
+  auto harms_changed = LoadSnapshot(snapshot, rulesets.string());
+  ASSERT_FALSE(harms_changed.ok());
+  EXPECT_EQ(harms_changed.errors().front().message, "snapshot not used: stale: harms.yaml has changed");
+  fs::remove(harms);
+  EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok()) << "harms.yaml removed";
+  WriteAll(harms, harms_text);
+  ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
+  fs::rename(harms, dir / "harms.yaml");
+  const std::string without = (dir / "without.bin").string();
+  ASSERT_TRUE(CompileSnapshot(rulesets.string(), without).ok());
+  auto no_harms = LoadSnapshot(without, rulesets.string());
+  ASSERT_TRUE(no_harms.ok());
+  EXPECT_FALSE(no_harms.value().harms.has_value()) << "a folder without harms.yaml has none";
+  fs::rename(dir / "harms.yaml", harms);
+  EXPECT_FALSE(LoadSnapshot(without, rulesets.string()).ok()) << "harms.yaml added";
 
   WriteAll(rulesets / "be" / "extra.yaml", "format: ibsa.ruleset/1\n");
   EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok());
@@ -173,6 +206,20 @@ TEST(SnapshotTest, IsNotWrittenWhenTheRulesetsHaveErrors) {
   auto compiled = CompileSnapshot(rulesets.string(), (dir / "law.bin").string());
   ASSERT_FALSE(compiled.ok());
   EXPECT_EQ(compiled.errors().front().code, "E0002");
+  EXPECT_FALSE(fs::exists(dir / "law.bin"));
+  fs::remove_all(dir);
+}
+
+TEST(SnapshotTest, IsNotWrittenWhenTheHarmsHaveErrors) {
+  const fs::path dir = TempDir("harm-errors");
+  const fs::path rulesets = dir / "rulesets";
+  fs::copy(kRoot + "/rulesets", rulesets, fs::copy_options::recursive);
+  WriteAll(rulesets / "harms.yaml", "format: ibsa.harms/1\nharms:\n  - {id: x, kind: harm, label: {nl: X, fr: X, en: X},\n"
+                                    "     when: {rule: no.such.rule}, sources: [{title: T, url: u}]}\n");
+  auto compiled = CompileSnapshot(rulesets.string(), (dir / "law.bin").string());
+  ASSERT_FALSE(compiled.ok());
+  EXPECT_EQ(compiled.errors().front().code, "E0201");
+  EXPECT_EQ(compiled.errors().front().location.file, (rulesets / "harms.yaml").string());
   EXPECT_FALSE(fs::exists(dir / "law.bin"));
   fs::remove_all(dir);
 }

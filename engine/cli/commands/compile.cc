@@ -14,12 +14,12 @@ Command AddCompile(CLI::App& app, const GlobalOptions& global) {
       ->required();
   return {cmd, [&global, output] {
             // Always from the YAML: a snapshot is compiled from the files, never from another snapshot.
-            auto law = CompileSnapshot(global.rulesets, *output);
-            if (!law.ok()) {
-              PrintErrors(law.errors());
+            auto compiled = CompileSnapshot(global.rulesets, *output);
+            if (!compiled.ok()) {
+              PrintErrors(compiled.errors());
               return static_cast<int>(kLawError);
             }
-            std::cout << "compiled " << law.value().versions().size() << " ruleset versions into " << *output
+            std::cout << "compiled " << compiled.value().law.versions().size() << " ruleset versions into " << *output
                       << "\n";
             return static_cast<int>(kOk);
           }};

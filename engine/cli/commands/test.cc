@@ -13,9 +13,9 @@ struct TestOptions {
 };
 
 int RunTest(const GlobalOptions& global, const TestOptions& options) {
-  auto engine = OpenEngine(global);
+  auto engine = OpenEngine(global, HarmsUse::kIfDeclared);  // for the cases' expect: gaps:
   if (!engine) return kLawError;
-  const SuiteReport report = RunSuite(engine->law(), options.paths, {});
+  const SuiteReport report = RunSuite(engine->law(), options.paths, {}, engine->harms());
   bool any_error = false;
   for (const auto& c : report.cases) {
     if (!c.errors.empty()) {

@@ -84,11 +84,24 @@ struct ExpectedRule {
   SourceLocation location;
 };
 
+// One legal gap a case expects (`expect: gaps:`): a harm of harms.yaml and its status as
+// the evaluation reports it (JSON `gaps[].status`: not_covered, contested_only or
+// possibly_covered). Checked against the harms by `ibsa test`, not when the case is read.
+struct ExpectedGap {
+  std::string harm;
+  std::string status;
+  SourceLocation location;
+};
+
 // The `expect:` block of a case in the legal test suite.
 struct Expectations {
   std::vector<ExpectedRule> applies;
   std::vector<ExpectedRule> possible;
   std::vector<ExpectedRule> absent;
+  // Every legal gap the case's evaluation reports, when stated (an empty list: no gap at
+  // all); not stated: the gaps are not checked.
+  std::optional<std::vector<ExpectedGap>> gaps;
+  SourceLocation gaps_location;
   std::string source;  // where the expectation comes from (brief, judgment, ...)
   // Evaluation options the expectation holds under: proposed versions overlaid and a
   // date overriding the acts' dates (what-if expectations about bills).

@@ -31,8 +31,9 @@ struct Coverage {
   SuiteReport suite;                // the run the coverage comes from
 };
 
-// Runs every case below `case_paths` and records what each one shows.
-Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_paths);
+// Runs every case below `case_paths` and records what each one shows; with `harms`, their
+// `expect: gaps:` are checked too (RunSuite).
+Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_paths, const Harms* harms = nullptr);
 
 // docs/coverage.md: per instrument version, its articles and the cases exercising them.
 // Case files are shown relative to `relative_to` when they lie below it.

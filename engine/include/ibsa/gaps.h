@@ -41,6 +41,7 @@ struct Harm {
   LocalizedText label;
   std::vector<Source> sources;
   SourceLocation location;
+  friend bool operator==(const Harm&, const Harm&) = default;
 };
 
 class Harms {

@@ -8,6 +8,7 @@
 
 #include "ibsa/case.h"
 #include "ibsa/evaluate.h"
+#include "ibsa/gaps.h"
 #include "ibsa/law.h"
 #include "ibsa/status.h"
 
@@ -33,9 +34,11 @@ struct SuiteReport {
 };
 
 // Every *.yaml, *.yml and *.json file below each path (or the file itself), in
-// sorted order. Each case must carry an `expect:` block with a source.
-SuiteReport RunSuite(const Law& law, const std::vector<std::string>& paths,
-                     const EvaluationOptions& options);
+// sorted order. Each case must carry an `expect:` block with a source. With `harms` (the
+// folder's harms.yaml), a case's `expect: gaps:` is checked against the legal gaps its
+// evaluation reports; without, a case that states them fails.
+SuiteReport RunSuite(const Law& law, const std::vector<std::string>& paths, const EvaluationOptions& options,
+                     const Harms* harms = nullptr);
 
 // The case files below `path` (or `path` itself when it is a file), sorted.
 std::vector<std::string> FindCaseFiles(const std::string& path);

@@ -21,6 +21,7 @@ class Access {
   static Vocabulary MakeVocabulary(std::shared_ptr<const VocabularyData> data) {
     return Vocabulary(std::move(data));
   }
+  static Harms MakeHarms(std::shared_ptr<const HarmsData> data) { return Harms(std::move(data)); }
 };
 
 // What `handle` (a Law, Vocabulary or Harms) holds.

@@ -483,8 +483,28 @@ class CaseReader {
     return rules;
   }
 
+  std::vector<ExpectedGap> ReadGapList(const Node& node) {
+    std::vector<ExpectedGap> gaps;
+    if (!Doc::IsSequence(node)) {
+      doc_.Error("E0104", node, "'expect.gaps' must be a list of {harm: ID, status: STATUS} ([] for no gap)");
+      return gaps;
+    }
+    Doc::ForEachItem(node, [&](const Node& item) {
+      if (!doc_.CheckMap(item, "expect.gaps item", {"harm", "status"}, {"harm", "status"})) return;
+      ExpectedGap gap;
+      gap.location = doc_.Locate(item);
+      auto harm = doc_.ReadText(Doc::Get(item, "harm"), "expect.gaps.harm");
+      auto status = doc_.ReadText(Doc::Get(item, "status"), "expect.gaps.status");
+      if (!harm || !status) return;
+      gap.harm = *harm;
+      gap.status = *status;
+      gaps.push_back(std::move(gap));
+    });
+    return gaps;
+  }
+
   void ReadExpectations(const Node& node) {
-    if (!doc_.CheckMap(node, "expect", {"applies", "possible", "absent", "source", "note", "with", "as_of"},
+    if (!doc_.CheckMap(node, "expect", {"applies", "possible", "absent", "gaps", "source", "note", "with", "as_of"},
                        {"source"})) {
       return;
     }
@@ -493,6 +513,10 @@ class CaseReader {
     if (const Node n = Doc::Get(node, "applies"); Doc::Has(n)) expect.applies = ReadRuleList(n, "applies");
     if (const Node n = Doc::Get(node, "possible"); Doc::Has(n)) expect.possible = ReadRuleList(n, "possible");
     if (const Node n = Doc::Get(node, "absent"); Doc::Has(n)) expect.absent = ReadRuleList(n, "absent");
+    if (const Node n = Doc::Get(node, "gaps"); Doc::Has(n)) {
+      expect.gaps = ReadGapList(n);
+      expect.gaps_location = doc_.Locate(n);
+    }
     if (const Node n = Doc::Get(node, "source"); Doc::Has(n)) {
       if (auto source = doc_.ReadString(n, "expect.source")) expect.source = *source;
     }

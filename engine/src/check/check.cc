@@ -163,7 +163,7 @@ bool CanFire(const Law& law, const Rule& rule) {
   return index >= 0 && Firing(internal::DataOf(law), {index})[0];
 }
 
-Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_paths) {
+Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_paths, const Harms* harms) {
   const LawData& data = internal::DataOf(law);
   Coverage coverage;
   std::map<const Rule*, size_t> index;
@@ -176,7 +176,7 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
   for (const auto& path : case_paths) {
     std::vector<Diagnostic> unreadable;
     for (const auto& file : internal::FindCaseFiles(path, unreadable)) {
-      internal::CaseRun run = internal::RunCase(law, file, {});
+      internal::CaseRun run = internal::RunCase(law, harms, file, {});
       coverage.suite.cases.push_back(run.report);
       if (!run.evaluation) continue;
       auto dates = AnchorDates(*run.c);

@@ -5,6 +5,7 @@
 #include "base/file_io.h"
 #include "ibsa/suite.h"
 #include "check/suite_internal.h"
+#include "render/case_gaps.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
@@ -140,6 +141,62 @@ std::vector<internal::ExpectationResult> internal::EvaluateExpectations(const Ev
   return results;
 }
 
+std::vector<std::string> internal::CheckExpectedGaps(const std::vector<ExpectedGap>& expected,
+                                                     const SourceLocation& where, const Harms& declared,
+                                                     const std::vector<CaseHarm>& harms,
+                                                     const Evaluation& evaluation) {
+  std::vector<std::string> failures;
+  // The gaps as every output reports them (the language does not change a status).
+  const std::vector<CaseGap> reported = CaseGaps(harms, evaluation, Language::kEn);
+  std::vector<std::string> harm_ids;
+  for (const auto& h : declared.harms()) harm_ids.push_back(h.id);
+  std::vector<std::string> statuses(std::begin(kGapStatuses), std::end(kGapStatuses));
+  auto join = [](const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+    return out;
+  };
+  std::vector<std::string> named;
+  for (const auto& gap : expected) {
+    std::string problem;
+    if (std::find(harm_ids.begin(), harm_ids.end(), gap.harm) == harm_ids.end()) {
+      const std::string hint = DidYouMean(gap.harm, harm_ids);
+      problem = "expect.gaps names unknown harm '" + gap.harm + "'" + (hint.empty() ? "" : " (" + hint + ")") +
+                "; the harms of harms.yaml are " + join(harm_ids);
+    } else if (std::find(statuses.begin(), statuses.end(), gap.status) == statuses.end()) {
+      problem = "expect.gaps gives harm '" + gap.harm + "' the unknown status '" + gap.status + "'; a gap is " +
+                join(statuses);
+    } else if (std::find(named.begin(), named.end(), gap.harm) != named.end()) {
+      problem = "expect.gaps names harm '" + gap.harm + "' twice";
+    }
+    if (!problem.empty()) {
+      failures.push_back(Where(gap.location) + ": " + problem);
+      continue;
+    }
+    named.push_back(gap.harm);
+    const auto found = std::find_if(reported.begin(), reported.end(),
+                                    [&](const CaseGap& g) { return g.harm->harm->id == gap.harm; });
+    if (found == reported.end()) {
+      failures.push_back(Where(gap.location) + ": expected gap '" + gap.harm + "' (" + gap.status +
+                         "), but it is missing: the evaluation reports no such gap");
+    } else if (found->status != gap.status) {
+      failures.push_back(Where(gap.location) + ": expected gap '" + gap.harm + "' to be " + gap.status +
+                         ", but it is " + std::string(found->status));
+    }
+  }
+  // Every gap reported must be expected: the list is the case's gaps, all of them.
+  for (const auto& g : reported) {
+    if (std::find(named.begin(), named.end(), g.harm->harm->id) != named.end()) continue;
+    // A harm named with an unknown status was reported above already.
+    const bool misnamed = std::any_of(expected.begin(), expected.end(),
+                                      [&](const ExpectedGap& e) { return e.harm == g.harm->harm->id; });
+    if (misnamed) continue;
+    failures.push_back(Where(where) + ": unexpected gap '" + g.harm->harm->id + "' (" + std::string(g.status) +
+                       "): the evaluation reports it, expect.gaps does not list it");
+  }
+  return failures;
+}
+
 std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
                                            const Expectations& expect, const Law& law) {
   std::vector<std::string> failures;
@@ -169,7 +226,7 @@ std::vector<std::string> FindCaseFiles(const std::string& path, std::vector<Diag
   return FindFiles(path, {".yaml", ".yml", ".json"}, errors);
 }
 
-CaseRun RunCase(const Law& law, const std::string& file, const EvaluationOptions& options) {
+CaseRun RunCase(const Law& law, const Harms* harms, const std::string& file, const EvaluationOptions& options) {
   CaseRun run;
   run.report.file = file;
   auto loaded = Case::Load(file, law.vocabulary());
@@ -205,18 +262,31 @@ CaseRun RunCase(const Law& law, const std::string& file, const EvaluationOptions
   for (const auto& result : run.results) {
     if (!result.failure.empty()) run.report.failures.push_back(result.failure);
   }
+  if (const auto& gaps = c.expectations()->gaps) {
+    const SourceLocation& where = c.expectations()->gaps_location;
+    if (harms == nullptr) {
+      run.report.failures.push_back(Where(where) +
+                                    ": expect.gaps needs the harms (harms.yaml of the rulesets folder), which were "
+                                    "not read");
+    } else {
+      for (auto& failure :
+           CheckExpectedGaps(*gaps, where, *harms, HarmsOfCase(*harms, c, *run.evaluation), *run.evaluation)) {
+        run.report.failures.push_back(std::move(failure));
+      }
+    }
+  }
   return run;
 }
 
 }  // namespace internal
 
-SuiteReport RunSuite(const Law& law, const std::vector<std::string>& paths,
-                     const EvaluationOptions& options) {
+SuiteReport RunSuite(const Law& law, const std::vector<std::string>& paths, const EvaluationOptions& options,
+                     const Harms* harms) {
   SuiteReport report;
   for (const auto& path : paths) {
     std::vector<Diagnostic> errors;
     for (const auto& file : internal::FindCaseFiles(path, errors)) {
-      report.cases.push_back(internal::RunCase(law, file, options).report);
+      report.cases.push_back(internal::RunCase(law, harms, file, options).report);
     }
     // A folder of cases that cannot be read fails the suite as a case that cannot be read.
     for (auto& error : errors) {

@@ -8,6 +8,7 @@
 
 #include "ibsa/case.h"
 #include "ibsa/evaluate.h"
+#include "ibsa/gaps.h"
 #include "ibsa/suite.h"
 
 namespace ibsa::internal {
@@ -32,7 +33,16 @@ struct CaseRun {
   std::vector<ExpectationResult> results;  // point into `c` and `evaluation`
 };
 
-CaseRun RunCase(const Law& law, const std::string& file, const EvaluationOptions& options);
+// With `harms` (nullptr: none were read), the case's `expect: gaps:` is checked against the
+// legal gaps its evaluation reports; without, a case that states them fails.
+CaseRun RunCase(const Law& law, const Harms* harms, const std::string& file, const EvaluationOptions& options);
+
+// The unmet parts of `expected` (expect: gaps:) against the gaps `harms` (HarmsOfCase of
+// `evaluation`) make: each line names the location and the harm missing, unexpected or
+// with another status; an unknown harm id or status is named with the allowed ones.
+std::vector<std::string> CheckExpectedGaps(const std::vector<ExpectedGap>& expected, const SourceLocation& where,
+                                           const Harms& declared, const std::vector<CaseHarm>& harms,
+                                           const Evaluation& evaluation);
 
 // FindCaseFiles, with the folders that cannot be read (E0001) in `errors`.
 std::vector<std::string> FindCaseFiles(const std::string& path, std::vector<Diagnostic>& errors);

@@ -22,13 +22,14 @@ bool IsReport(Format format) {
   return false;
 }
 
-// The vocabulary and every ruleset of the folder: from the snapshot while it matches the
-// folder's files, else from the YAML.
-Result<Law> OpenLaw(const EngineOptions& options) {
+// The vocabulary and every ruleset of the folder, and its harms: from the snapshot while it
+// matches the folder's files (harms.yaml among them), else from the YAML, where the harms
+// are read as `options.harms` says.
+Result<CompiledLaw> OpenLaw(const EngineOptions& options) {
   if (!options.snapshot.empty()) {
     // A snapshot that cannot be used is no error: it is a cache, and the YAML is the law.
-    auto law = LoadSnapshot(options.snapshot, options.rulesets);
-    if (law.ok()) return law;
+    auto compiled = LoadSnapshot(options.snapshot, options.rulesets);
+    if (compiled.ok()) return compiled;
   }
   const std::string facts = (std::filesystem::path(options.rulesets) / "facts.yaml").string();
   auto vocabulary = Vocabulary::Load(facts);
@@ -38,8 +39,21 @@ Result<Law> OpenLaw(const EngineOptions& options) {
   // Every output says which law answered.
   auto fingerprint = LawFingerprint(options.rulesets);
   if (!fingerprint.ok()) return fingerprint.errors();
-  Law loaded = std::move(law).value();
-  loaded.set_source(LawSource{options.rulesets, "", fingerprint.value()});
+  CompiledLaw loaded{std::move(law).value(), std::nullopt};
+  loaded.law.set_source(LawSource{options.rulesets, "", fingerprint.value()});
+  const auto harms_file = std::filesystem::path(options.rulesets) / "harms.yaml";
+  switch (options.harms) {
+    case HarmsUse::kNone: return loaded;
+    case HarmsUse::kIfDeclared: {
+      std::error_code ec;
+      if (!std::filesystem::exists(harms_file, ec)) return loaded;
+      break;
+    }
+    case HarmsUse::kRequired: break;
+  }
+  auto harms = Harms::Load(harms_file.string(), loaded.law);
+  if (!harms.ok()) return harms.errors();
+  loaded.harms = std::move(harms).value();
   return loaded;
 }
 
@@ -76,30 +90,26 @@ std::string SnapshotBesideExecutable() {
 }
 
 Result<Engine> Engine::Open(const EngineOptions& options) {
-  auto law = OpenLaw(options);
-  if (!law.ok()) return law.errors();
+  auto compiled = OpenLaw(options);
+  if (!compiled.ok()) return compiled.errors();
+  CompiledLaw& opened = compiled.value();
   // Of the files as they are now, whether the law came from them or from a snapshot that
   // matches them: a person checks the provenance against the YAML, never the cache.
   auto law_sha256 = LawSha256(options.rulesets);
   if (!law_sha256.ok()) return law_sha256.errors();
-  std::optional<Harms> harms;
-  const auto harms_file = std::filesystem::path(options.rulesets) / "harms.yaml";
-  bool read_harms = true;
   switch (options.harms) {
-    case HarmsUse::kNone: read_harms = false; break;
-    case HarmsUse::kIfDeclared: {
-      std::error_code ec;
-      read_harms = std::filesystem::exists(harms_file, ec);
+    case HarmsUse::kNone: opened.harms.reset(); break;
+    case HarmsUse::kIfDeclared: break;  // a snapshot holds harms exactly when the folder has them
+    case HarmsUse::kRequired:
+      // Only a folder without harms.yaml leaves them out: the error is the one reading it gives.
+      if (!opened.harms) {
+        auto harms = Harms::Load((std::filesystem::path(options.rulesets) / "harms.yaml").string(), opened.law);
+        if (!harms.ok()) return harms.errors();
+        opened.harms = std::move(harms).value();
+      }
       break;
-    }
-    case HarmsUse::kRequired: break;
   }
-  if (read_harms) {
-    auto loaded = Harms::Load(harms_file.string(), law.value());
-    if (!loaded.ok()) return loaded.errors();
-    harms = std::move(loaded).value();
-  }
-  Engine engine(std::move(law).value(), std::move(harms));
+  Engine engine(std::move(opened.law), std::move(opened.harms));
   engine.law_sha256_ = std::move(law_sha256).value();
   return engine;
 }

@@ -11,6 +11,11 @@
 #include "ibsa/law.h"
 #include "ibsa/vocabulary.h"
 
+namespace ibsa {
+class Harms;        // ibsa/gaps.h
+struct CompiledLaw;  // ibsa/snapshot.h
+}  // namespace ibsa
+
 namespace ibsa::internal {
 
 // A rule's compiled conditions, by global rule index (versions in order, then
@@ -100,19 +105,21 @@ std::vector<Diagnostic> UncoveredJurisdictions(const Law& law, const std::string
 
 // The snapshot format's header for `body`: magic, layout fingerprint, hash of the body.
 std::string SnapshotHeader(std::string_view body);
-// The body of a snapshot of `law` (what follows SnapshotHeader) as CompileSnapshot writes it,
+// The body of a snapshot of `law` and `harms` (none: a folder without harms.yaml; what
+// follows SnapshotHeader) as CompileSnapshot writes it,
 // with its file names relative to `directory`, but recording no source files: ReadSnapshot
 // reads it without `compare_sources`. With `integers`, the offset in the body of every
 // integer written, in order (counts, lengths, enums, indexes, dates): the snapshot damage
 // tests change them one at a time and rewrite the header, so that the checks behind the
 // whole-file hash are reached.
-std::string SnapshotBody(const Law& law, const std::string& directory, std::vector<size_t>* integers = nullptr);
-// The law in the snapshot `bytes` (header and body), read from `path`, whose file names are
-// under `directory`. With `compare_sources` (LoadSnapshot), a snapshot whose recorded files
-// differ from those of `directory` is refused as stale; the snapshot fuzz target reads the
-// law without that comparison. Every refusal is E0003 ("snapshot not used: ...").
-Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
-                         const std::string& directory, bool compare_sources);
+std::string SnapshotBody(const Law& law, const Harms* harms, const std::string& directory,
+                         std::vector<size_t>* integers = nullptr);
+// The law and harms in the snapshot `bytes` (header and body), read from `path`, whose file
+// names are under `directory`. With `compare_sources` (LoadSnapshot), a snapshot whose
+// recorded files differ from those of `directory` is refused as stale; the snapshot fuzz
+// targets read it without that comparison. Every refusal is E0003 ("snapshot not used: ...").
+Result<CompiledLaw> ReadSnapshot(const std::string& bytes, const std::string& path,
+                                 const std::string& directory, bool compare_sources);
 
 // Which version of `instrument` is in force on `date`, for every reader (Decide, lex
 // mitior, the sweep): of the versions in force on it, the last to come into force, except

@@ -49,16 +49,16 @@ std::vector<CaseGap> CaseGaps(const std::vector<CaseHarm>& harms, const Evaluati
     switch (h.coverage) {
       case HarmCoverage::kCovered: continue;
       case HarmCoverage::kCoveredOnlyByReading:
-        gap.status = "contested_only";
+        gap.status = kGapContestedOnly;
         gap.reason = w.covered_by_reading;
         for (size_t i : h.readings) gap.readings.push_back(&evaluation.findings[i]);
         break;
       case HarmCoverage::kPossiblyCovered:
-        gap.status = "possibly_covered";
+        gap.status = kGapPossiblyCovered;
         gap.reason = w.possibly_covered;
         break;
       case HarmCoverage::kNotCovered:
-        gap.status = "not_covered";
+        gap.status = kGapNotCovered;
         gap.reason = h.holds == Truth::kTrue ? w.gap_true : w.gap_maybe;
         break;
     }

@@ -13,6 +13,13 @@
 
 namespace ibsa::internal {
 
+// A gap's statuses as every output spells them (CaseGap::status, JSON gaps[].status), and
+// as a case's `expect: gaps:` names them.
+inline constexpr std::string_view kGapNotCovered = "not_covered";
+inline constexpr std::string_view kGapContestedOnly = "contested_only";
+inline constexpr std::string_view kGapPossiblyCovered = "possibly_covered";
+inline constexpr std::string_view kGapStatuses[] = {kGapNotCovered, kGapContestedOnly, kGapPossiblyCovered};
+
 // A harm the case's facts meet (or may meet) that no settled offence of the case's own
 // jurisdiction covers.
 struct CaseGap {

@@ -1,20 +1,24 @@
 #include "base/access.h"
 #include "ibsa/snapshot.h"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <limits>
 #include <type_traits>
 
 #include "base/file_io.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
+#include "sweep/harms_data.h"
 
 namespace ibsa {
 namespace {
 
 namespace fs = std::filesystem;
 using internal::CompiledRule;
+using internal::HarmsData;
 using internal::LawData;
 using internal::Node;
 using internal::Program;
@@ -26,13 +30,13 @@ constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // is a local cache of native integers). That every field is written and read back is
 // what tests/unit/snapshot_roundtrip_test.cc checks: the law read from a snapshot equals,
 // member by member, the law read from the YAML.
-constexpr uint32_t kFormatVersion = 7;
+constexpr uint32_t kFormatVersion = 8;
 
 uint64_t LayoutFingerprint() {
   const uint64_t sizes[] = {sizeof(FactDefinition), sizeof(Rule), sizeof(RulesetVersion),
                             sizeof(Penalty), sizeof(Aggravation), sizeof(Element),
                             sizeof(Node), sizeof(CompiledRule), sizeof(Source),
-                            sizeof(internal::FactConstraint)};
+                            sizeof(internal::FactConstraint), sizeof(Harm)};
   uint64_t h = kFormatVersion;
   for (uint64_t s : sizes) h = h * 1000003 + s;
   return h;
@@ -64,10 +68,21 @@ struct SourceFile {
   uint64_t hash = 0;
 };
 
-// Every file a law of `directory` is compiled from: facts.yaml, then the rulesets.
+std::string HarmsPath(const std::string& directory) { return (fs::path(directory) / "harms.yaml").string(); }
+
+// Whether `directory` declares harms, as Engine::Open asks (HarmsUse::kIfDeclared).
+bool HasHarms(const std::string& directory) {
+  std::error_code ec;
+  return fs::exists(HarmsPath(directory), ec);
+}
+
+// Every file a law of `directory` is compiled from: facts.yaml, then the rulesets, then
+// harms.yaml when there is one (every evaluation lists the case's gaps from it, so a
+// snapshot that holds them must go stale with it).
 std::vector<std::string> SourcePaths(const std::string& directory, std::vector<Diagnostic>& errors) {
   std::vector<std::string> paths = {(fs::path(directory) / "facts.yaml").string()};
   for (auto& path : internal::RulesetFiles(directory, errors)) paths.push_back(std::move(path));
+  if (HasHarms(directory)) paths.push_back(HarmsPath(directory));
   return paths;
 }
 
@@ -503,11 +518,39 @@ void ReadLaw(Reader& r, LawData& law) {
   law.first_rule = indexes();
 }
 
-// Everything after the header: the source files, the vocabulary, the law.
-void WriteBody(const std::vector<SourceFile>& files, const Law& law, Writer& w) {
+void WriteHarms(const HarmsData& harms, Writer& w) {
+  w.List(harms.harms, [&](const Harm& h) {
+    w.Str(h.id), w.Str(h.kind), w.Text(h.label), w.Sources(h.sources), w.Location(h.location);
+  });
+  w.Program(harms.program);
+  w.List(harms.roots, [&](int32_t root) { w.Int(root); });
+  w.Strs(harms.rule_ids);
+}
+
+std::shared_ptr<HarmsData> ReadHarms(Reader& r) {
+  auto harms = std::make_shared<HarmsData>();
+  harms->harms = r.List<Harm>([&] {
+    Harm h;
+    h.id = r.Str();
+    h.kind = r.Str();
+    h.label = r.Text();
+    h.sources = r.Sources();
+    h.location = r.Location();
+    return h;
+  });
+  harms->program = r.Program();
+  harms->roots = r.List<int32_t>([&] { return r.As<int32_t>(); });
+  harms->rule_ids = r.Strs();
+  return harms;
+}
+
+// Everything after the header: the source files, the vocabulary, the law, the harms.
+void WriteBody(const std::vector<SourceFile>& files, const Law& law, const Harms* harms, Writer& w) {
   w.List(files, [&](const SourceFile& f) { w.Str(f.name), w.Int(f.size), w.Int(f.hash); });
   WriteVocabulary(internal::DataOf(law.vocabulary()), w);
   WriteLaw(internal::DataOf(law), w);
+  w.Int(harms != nullptr);
+  if (harms != nullptr) WriteHarms(internal::DataOf(*harms), w);
 }
 
 // Whether the rules' references to each other form no cycle, as the loader ensures:
@@ -558,7 +601,7 @@ bool RuleReferencesAcyclic(const LawData& law) {
 
 // Indexes read from a file are checked before anything follows them: a damaged
 // snapshot must fail here, not index out of bounds later.
-bool Consistent(const VocabularyData& vocabulary, const LawData& law) {
+bool Consistent(const VocabularyData& vocabulary, const LawData& law, const HarmsData* harms) {
   auto in_program = [](const Program& p, int32_t i) {
     return i >= 0 && static_cast<size_t>(i) < p.nodes.size();
   };
@@ -589,6 +632,25 @@ bool Consistent(const VocabularyData& vocabulary, const LawData& law) {
     return true;
   };
   if (!program_ok(vocabulary.program, 0) || !program_ok(law.program, law.rules.size())) return false;
+  if (harms != nullptr) {
+    // A harm's rule references index its own list of rule ids, each a rule of the law (as
+    // Harms::Parse ensures); each harm has its condition; its kind is one the reports know.
+    if (!program_ok(harms->program, harms->rule_ids.size()) || harms->roots.size() != harms->harms.size()) {
+      return false;
+    }
+    for (int32_t root : harms->roots) {
+      if (!in_program(harms->program, root)) return false;
+    }
+    for (const auto& h : harms->harms) {
+      if (h.kind != "harm" && h.kind != "transposition") return false;
+    }
+    for (const auto& id : harms->rule_ids) {
+      const bool known = std::any_of(law.versions.begin(), law.versions.end(), [&](const RulesetVersion& v) {
+        return std::any_of(v.rules.begin(), v.rules.end(), [&](const Rule& rule) { return rule.id == id; });
+      });
+      if (!known) return false;
+    }
+  }
   // Every jurisdiction is named, and nothing else is.
   if (vocabulary.jurisdiction_names.size() != vocabulary.jurisdictions.size() + vocabulary.applies_alongside.size()) {
     return false;
@@ -686,7 +748,7 @@ Result<std::string> LawFingerprint(const std::string& directory) {
   return FingerprintText(files.value());
 }
 
-Result<Law> CompileSnapshot(const std::string& directory, const std::string& path) {
+Result<CompiledLaw> CompileSnapshot(const std::string& directory, const std::string& path) {
   std::error_code ec;
   if (!fs::is_directory(directory, ec)) {
     return Diagnostic{"E0001", SourceLocation{directory, 0, 0},
@@ -700,14 +762,25 @@ Result<Law> CompileSnapshot(const std::string& directory, const std::string& pat
   auto vocabulary = Vocabulary::Parse(texts.front().second, texts.front().first);
   if (!vocabulary.ok()) return vocabulary.errors();
   texts.erase(texts.begin());
+  std::optional<std::pair<std::string, std::string>> harms_text;
+  if (!texts.empty() && texts.back().first == HarmsPath(directory)) {
+    harms_text = std::move(texts.back());
+    texts.pop_back();
+  }
   auto law = Law::FromTexts(texts, vocabulary.value());
   if (!law.ok()) return law.errors();
   if (auto uncovered = internal::UncoveredJurisdictions(law.value(), directory); !uncovered.empty()) {
     return uncovered;
   }
+  CompiledLaw compiled{std::move(law).value(), std::nullopt};
+  if (harms_text) {
+    auto harms = Harms::Parse(harms_text->second, harms_text->first, compiled.law);
+    if (!harms.ok()) return harms.errors();
+    compiled.harms = std::move(harms).value();
+  }
 
   Writer w(Prefix(directory));
-  WriteBody(files.value(), law.value(), w);
+  WriteBody(files.value(), compiled.law, compiled.harms ? &*compiled.harms : nullptr, w);
   w.bytes().insert(0, internal::SnapshotHeader(w.bytes()));
 
   // Written beside the target and renamed, so a reader never sees half a snapshot, and a
@@ -715,10 +788,10 @@ Result<Law> CompileSnapshot(const std::string& directory, const std::string& pat
   if (auto written = internal::WriteFileAtomically(path, w.bytes(), 0644); !written.ok()) {
     return written.errors();
   }
-  return law;
+  return compiled;
 }
 
-Result<Law> LoadSnapshot(const std::string& path, const std::string& directory) {
+Result<CompiledLaw> LoadSnapshot(const std::string& path, const std::string& directory) {
   // Only a regular file of a plausible size is read: a folder, a named pipe or a sparse
   // file of gigabytes in its place is refused before a byte is read (and the YAML used).
   Diagnostic unreadable;
@@ -738,14 +811,15 @@ std::string SnapshotHeader(std::string_view body) {
   return std::move(header.bytes());
 }
 
-std::string SnapshotBody(const Law& law, const std::string& directory, std::vector<size_t>* integers) {
+std::string SnapshotBody(const Law& law, const Harms* harms, const std::string& directory,
+                         std::vector<size_t>* integers) {
   Writer w(Prefix(directory), integers);
-  WriteBody({}, law, w);
+  WriteBody({}, law, harms, w);
   return std::move(w.bytes());
 }
 
-Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
-                         const std::string& directory, bool compare_sources) {
+Result<CompiledLaw> ReadSnapshot(const std::string& bytes, const std::string& path,
+                                 const std::string& directory, bool compare_sources) {
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     return Refused(path, "not an ibsa snapshot");
   }
@@ -780,11 +854,14 @@ Result<Law> ReadSnapshot(const std::string& bytes, const std::string& path,
   auto vocabulary = ReadVocabulary(r);
   auto law = std::make_shared<LawData>(Access::MakeVocabulary(vocabulary));
   ReadLaw(r, *law);
-  if (!r.ok() || !Consistent(*vocabulary, *law)) return Refused(path, "damaged");
+  std::shared_ptr<HarmsData> harms;
+  if (r.Int() != 0) harms = ReadHarms(r);
+  if (!r.ok() || !Consistent(*vocabulary, *law, harms.get())) return Refused(path, "damaged");
   internal::IndexLaw(*law);
-  Law result = Access::MakeLaw(std::move(law));
+  CompiledLaw result{Access::MakeLaw(std::move(law)), std::nullopt};
+  if (harms) result.harms = Access::MakeHarms(std::move(harms));
   // The files it was compiled from: those of `directory` when compared above.
-  result.set_source(LawSource{directory, path, FingerprintText(recorded)});
+  result.law.set_source(LawSource{directory, path, FingerprintText(recorded)});
   return result;
 }
 

@@ -16,6 +16,8 @@ struct HarmsData {
   Program program;
   std::vector<int32_t> roots;         // per harm; -1 when its condition could not be read
   std::vector<std::string> rule_ids;  // a kRule node's `rule` indexes this list
+  // Member by member: the snapshot round-trip test compares harms read back with the YAML's.
+  friend bool operator==(const HarmsData&, const HarmsData&) = default;
 };
 
 }  // namespace ibsa::internal
