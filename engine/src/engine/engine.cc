@@ -41,6 +41,33 @@ Result<Law> OpenLaw(const EngineOptions& options) {
   return loaded;
 }
 
+// The folder's harms as `use` says: nullopt when they are not read.
+Result<std::optional<Harms>> OpenHarms(const EngineOptions& options, const Law& law) {
+  const auto harms_file = std::filesystem::path(options.rulesets) / "harms.yaml";
+  switch (options.harms) {
+    case HarmsUse::kNone: return std::optional<Harms>();
+    case HarmsUse::kIfDeclared: {
+      std::error_code ec;
+      if (!std::filesystem::exists(harms_file, ec)) return std::optional<Harms>();
+      break;
+    }
+    case HarmsUse::kRequired: break;
+  }
+  auto harms = Harms::Load(harms_file.string(), law);
+  if (!harms.ok()) return harms.errors();
+  return std::optional<Harms>(std::move(harms).value());
+}
+
+// The folder's actions.yaml, when it has one.
+Result<std::optional<Actions>> OpenActions(const EngineOptions& options, const Law& law) {
+  const auto file = std::filesystem::path(options.rulesets) / "actions.yaml";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::optional<Actions>();
+  auto actions = Actions::Load(file.string(), law);
+  if (!actions.ok()) return actions.errors();
+  return std::optional<Actions>(std::move(actions).value());
+}
+
 }  // namespace
 
 std::string SnapshotBesideExecutable() {
@@ -50,30 +77,24 @@ std::string SnapshotBesideExecutable() {
   return (exe.parent_path() / "ibsa.law").string();
 }
 
+
 Result<Engine> Engine::Open(const EngineOptions& options) {
   auto law = OpenLaw(options);
   if (!law.ok()) return law.errors();
-  const auto harms_file = std::filesystem::path(options.rulesets) / "harms.yaml";
-  switch (options.harms) {
-    case HarmsUse::kNone: return Engine(std::move(law).value());
-    case HarmsUse::kIfDeclared: {
-      std::error_code ec;
-      if (!std::filesystem::exists(harms_file, ec)) return Engine(std::move(law).value());
-      break;
-    }
-    case HarmsUse::kRequired: break;
-  }
-  auto harms = Harms::Load(harms_file.string(), law.value());
+  auto harms = OpenHarms(options, law.value());
   if (!harms.ok()) return harms.errors();
-  return Engine(std::move(law).value(), std::move(harms).value());
+  auto actions = OpenActions(options, law.value());
+  if (!actions.ok()) return actions.errors();
+  return Engine(std::move(law).value(), std::move(harms).value(), std::move(actions).value());
 }
 
-Engine::Engine(Law law, std::optional<Harms> harms) : law_(std::move(law)), harms_(std::move(harms)) {}
+Engine::Engine(Law law, std::optional<Harms> harms, std::optional<Actions> actions)
+    : law_(std::move(law)), harms_(std::move(harms)), actions_(std::move(actions)) {}
 
 Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) const {
   auto evaluation = Evaluate(law_, c, options.evaluation);
   if (!evaluation.ok()) return evaluation.errors();
-  Assessment assessment{std::move(evaluation).value(), std::nullopt, {}};
+  Assessment assessment{std::move(evaluation).value(), std::nullopt, {}, {}};
   const bool report = IsReport(options.format);
   if (report || options.next_questions) {
     auto questions = NextQuestions(law_, c, options.evaluation);
@@ -81,6 +102,7 @@ Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) c
     assessment.questions = std::move(questions).value();
   }
   if (harms_) assessment.harms = HarmsOfCase(*harms_, c, assessment.evaluation);
+  if (actions_) assessment.actions = PlanActions(*actions_, assessment.evaluation, c, law_.vocabulary());
   return assessment;
 }
 
@@ -88,15 +110,15 @@ std::string Engine::Render(const Case& c, const Assessment& a, Format format, La
   const std::vector<Question>* questions = a.questions ? &*a.questions : nullptr;
   switch (format) {
     case Format::kText: {
-      std::string out = RenderText(a.evaluation, law_, language, a.harms);
+      std::string out = RenderText(a.evaluation, law_, language, a.harms, a.actions);
       if (questions) out += RenderQuestionsText(*questions, language);
       return out;
     }
-    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms);
+    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms, a.actions);
     case Format::kMarkdown:
     case Format::kHtml:
       return RenderReport(a.evaluation, law_, c, questions ? *questions : std::vector<Question>{}, a.harms, format,
-                          language);
+                          language, a.actions);
     case Format::kCsv: break;  // no assessment is a table (REQUIRES)
   }
   return "";
