@@ -79,7 +79,7 @@ std::string CliJson(const std::string& file, Language language) {
   const auto harms = HarmsOfCase(TheLaw().harms, c.value(), evaluation.value());
   const Engine engine(TheLaw().law, TheLaw().harms);
   const Provenance provenance = engine.Assess(c.value(), {options, Format::kJson, true}).value().provenance;
-  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms, &provenance);
+  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms, {}, &provenance);
 }
 
 // The provenance Assess gives `c` assessed on kAssessedOn, as the API must end with.
@@ -124,7 +124,7 @@ TEST(ApiTest, EvaluateWithoutQuestionsIsTheCliJson) {
   const auto e = Evaluate(TheLaw().law, c.value(), options);
   const Provenance provenance = ProvenanceOf(c.value());
   const std::string expected = RenderJson(e.value(), TheLaw().law, Language::kEn, nullptr,
-                                          HarmsOfCase(TheLaw().harms, c.value(), e.value()), &provenance);
+                                          HarmsOfCase(TheLaw().harms, c.value(), e.value()), {}, &provenance);
   const ApiResponse r = TheApi().Handle(
       "POST", "/api/evaluate", json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}}.dump());
   EXPECT_EQ(r.status, 200);
@@ -148,7 +148,7 @@ TEST(ApiTest, ReportIsTheCliReport) {
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.content_type.rfind(std::string("text/") + (style == Format::kHtml ? "html" : "markdown"), 0), 0u);
     EXPECT_EQ(r.body, RenderReport(e.value(), TheLaw().law, c.value(), q.value(), harms, style, Language::kNl,
-                                   &provenance));
+                                   {}, &provenance));
   }
 }
 
@@ -573,6 +573,23 @@ TEST(ApiTest, InterviewAsksAFactNow) {
   json e = Post("/api/interview", {{"case", start}, {"action", {{"ask", "victim.agee"}}}}, 422)["error"];
   EXPECT_EQ(e["field"], "/action/ask");
   EXPECT_EQ(e["code"], "E0102");
+}
+
+// The API as `ibsa serve` opens it (Engine::Open on the folder, with actions.yaml) opens
+// every evaluation with the action plan, as the CLI does.
+TEST(ApiTest, TheServedApiOpensWithTheActionPlan) {
+  EngineOptions options;
+  options.rulesets = kRoot + "/rulesets";
+  auto engine = Engine::Open(options);
+  ASSERT_TRUE(engine.ok());
+  const Api api(std::move(engine).value());
+  const std::string file = kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml";
+  const json answer = json::parse(
+      api.Handle("POST", "/api/evaluate", json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}}.dump())
+          .body);
+  ASSERT_TRUE(answer.contains("actions"));
+  ASSERT_FALSE(answer["actions"].empty());
+  EXPECT_EQ(answer.begin().key(), "actions");
 }
 
 }  // namespace

@@ -47,7 +47,8 @@ TEST(EngineTest, TextAndJsonRankNoQuestionsUnaskedButListTheHarmsTheFactsMeet) {
   ASSERT_TRUE(a.ok());
   ASSERT_TRUE(a.value().questions.has_value());
   EXPECT_EQ(engine.value().Render(c.value(), a.value(), Format::kText, Language::kEn),
-            RenderText(a.value().evaluation, engine.value().law(), Language::kEn, a.value().harms) +
+            RenderText(a.value().evaluation, engine.value().law(), Language::kEn, a.value().harms,
+                       a.value().actions) +
                 RenderQuestionsText(*a.value().questions, Language::kEn) +
                 RenderProvenanceText(a.value().provenance, Language::kEn));
 }
@@ -77,8 +78,11 @@ TEST(EngineTest, AReportListsTheOpenQuestionsAndTheHarmsTheFactsMeet) {
   auto e = Evaluate(law, c.value(), options);
   auto q = NextQuestions(law, c.value(), options);
   const auto harms = HarmsOfCase(*engine.value().harms(), c.value(), e.value());
+  ASSERT_NE(engine.value().actions(), nullptr);
+  const auto actions = PlanActions(*engine.value().actions(), e.value(), c.value(), law.vocabulary());
+  EXPECT_FALSE(actions.empty());
   EXPECT_EQ(engine.value().Render(c.value(), a.value(), Format::kHtml, Language::kFr),
-            RenderReport(e.value(), law, c.value(), q.value(), harms, Format::kHtml, Language::kFr,
+            RenderReport(e.value(), law, c.value(), q.value(), harms, Format::kHtml, Language::kFr, actions,
                          &a.value().provenance));
 }
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "ibsa/actions.h"
 #include "ibsa/case.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/gaps.h"
@@ -69,6 +70,10 @@ struct Assessment {
   // legal gaps where no settled offence covers them; empty for an Engine without harms.
   // Points into the Engine.
   std::vector<CaseHarm> harms;
+  // The action plan (PlanActions), which every output opens with; empty for an Engine
+  // without actions (a folder without actions.yaml). Points into the Engine and the
+  // evaluation: move the Assessment, do not copy it.
+  std::vector<Action> actions;
   // How this assessment was made (ibsa, law, versions, dates, case hash): every format
   // ends with it.
   Provenance provenance;
@@ -77,15 +82,18 @@ struct Assessment {
 class Engine {
  public:
   // Reads the law of `options.rulesets` (errors as Vocabulary::Load, Law::Load and
-  // LawFingerprint report them) and its harms as `options.harms` says. The law's
+  // LawFingerprint report them), its harms as `options.harms` says, and its actions
+  // (actions.yaml, when the folder has one; errors as Actions::Load). The law's
   // LawSource says which folder and which snapshot answered.
   static Result<Engine> Open(const EngineOptions& options);
   // An Engine over a law (and harms) already in memory: for tests and embedding.
-  explicit Engine(Law law, std::optional<Harms> harms = std::nullopt);
+  explicit Engine(Law law, std::optional<Harms> harms = std::nullopt, std::optional<Actions> actions = std::nullopt);
 
   const Law& law() const { return law_; }
   // nullptr when the folder's harms were not read (HarmsUse, or no harms.yaml).
   const Harms* harms() const { return harms_ ? &*harms_ : nullptr; }
+  // nullptr when the folder declares no actions (actions.yaml).
+  const Actions* actions() const { return actions_ ? &*actions_ : nullptr; }
   // LawSha256 of the folder the law was opened from; "" for an Engine over a law in memory.
   const std::string& law_sha256() const { return law_sha256_; }
 
@@ -101,6 +109,7 @@ class Engine {
  private:
   Law law_;
   std::optional<Harms> harms_;
+  std::optional<Actions> actions_;
   std::string law_sha256_;
 };
 

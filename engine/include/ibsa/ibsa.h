@@ -10,6 +10,7 @@
 #ifndef IBSA_IBSA_H_
 #define IBSA_IBSA_H_
 
+#include "ibsa/actions.h"
 #include "ibsa/case.h"
 #include "ibsa/case_builder.h"
 #include "ibsa/case_file.h"

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "ibsa/actions.h"
 #include "ibsa/case.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/gaps.h"
@@ -48,18 +49,20 @@ std::string Citation(const Rule& rule, const RulesetVersion& version, Language l
 std::string LawLine(const Law& law, Language language);
 
 // `harms` (HarmsOfCase of the same evaluation) fills the legal gaps, as in a report: the
-// harms the facts meet that no settled offence covers, why, and their sources.
+// harms the facts meet that no settled offence covers, why, and their sources. `actions`
+// (PlanActions of the same evaluation), when there are any, open it, before the findings.
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language,
-                       const std::vector<CaseHarm>& harms = {});
+                       const std::vector<CaseHarm>& harms = {}, const std::vector<Action>& actions = {});
 
 // For programs; documented in docs/json-format.md.
 // With `next_questions`, the result also lists them under "next_questions". "gaps" lists
 // the legal gaps of `harms` (HarmsOfCase of the same evaluation), as the text and reports do;
-// it is empty when no harms were read.
-// With `provenance`, the result says under "provenance" how it was made.
+// it is empty when no harms were read. "actions" lists the plan of `actions` (PlanActions of
+// the same evaluation). With `provenance`, the result says under "provenance" how it was made.
 std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
                        const std::vector<Question>* next_questions = nullptr,
-                       const std::vector<CaseHarm>& harms = {}, const Provenance* provenance = nullptr);
+                       const std::vector<CaseHarm>& harms = {}, const std::vector<Action>& actions = {},
+                       const Provenance* provenance = nullptr);
 
 // The text output's last block: how it was made (ibsa, the law's hashes, the versions
 // applied, the dates, the case's hash), to reproduce and check it later.
@@ -76,10 +79,12 @@ std::string RenderQuestionsText(const std::vector<Question>& questions, Language
 // support, not legal advice. HTML is one self-contained printable page (no external
 // assets); Markdown says the same. REQUIRES: format is markdown or html.
 // `harms` (HarmsOfCase) fills the legal gaps: harms the facts meet that no settled
-// offence covers. With `provenance`, the report ends with it in small print.
+// offence covers. `actions` (PlanActions), when there are any, come first, after the
+// case's heading. With `provenance`, the report ends with it in small print.
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
                          const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
-                         Format format, Language language, const Provenance* provenance = nullptr);
+                         Format format, Language language, const std::vector<Action>& actions = {},
+                         const Provenance* provenance = nullptr);
 
 // The sweeps' reports (gaps.h) as text, json, markdown or csv. REQUIRES: format is not html.
 std::string RenderGaps(const GapReport& report, Format format, Language language);

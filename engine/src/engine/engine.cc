@@ -80,6 +80,16 @@ Provenance ProvenanceOf(const Evaluation& e, const Case& c, const Law& law, cons
   return p;
 }
 
+// The folder's actions.yaml, when it has one.
+Result<std::optional<Actions>> OpenActions(const EngineOptions& options, const Law& law) {
+  const auto file = std::filesystem::path(options.rulesets) / "actions.yaml";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::optional<Actions>();
+  auto actions = Actions::Load(file.string(), law);
+  if (!actions.ok()) return actions.errors();
+  return std::optional<Actions>(std::move(actions).value());
+}
+
 }  // namespace
 
 std::string SnapshotBesideExecutable() {
@@ -88,6 +98,7 @@ std::string SnapshotBesideExecutable() {
   if (ec) return "";
   return (exe.parent_path() / "ibsa.law").string();
 }
+
 
 Result<Engine> Engine::Open(const EngineOptions& options) {
   auto compiled = OpenLaw(options);
@@ -109,17 +120,20 @@ Result<Engine> Engine::Open(const EngineOptions& options) {
       }
       break;
   }
-  Engine engine(std::move(opened.law), std::move(opened.harms));
+  auto actions = OpenActions(options, opened.law);
+  if (!actions.ok()) return actions.errors();
+  Engine engine(std::move(opened.law), std::move(opened.harms), std::move(actions).value());
   engine.law_sha256_ = std::move(law_sha256).value();
   return engine;
 }
 
-Engine::Engine(Law law, std::optional<Harms> harms) : law_(std::move(law)), harms_(std::move(harms)) {}
+Engine::Engine(Law law, std::optional<Harms> harms, std::optional<Actions> actions)
+    : law_(std::move(law)), harms_(std::move(harms)), actions_(std::move(actions)) {}
 
 Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) const {
   auto evaluation = Evaluate(law_, c, options.evaluation);
   if (!evaluation.ok()) return evaluation.errors();
-  Assessment assessment{std::move(evaluation).value(), std::nullopt, {}, {}};
+  Assessment assessment{std::move(evaluation).value(), std::nullopt, {}, {}, {}};
   const bool report = IsReport(options.format);
   if (report || options.next_questions) {
     auto questions = NextQuestions(law_, c, options.evaluation);
@@ -127,6 +141,7 @@ Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) c
     assessment.questions = std::move(questions).value();
   }
   if (harms_) assessment.harms = HarmsOfCase(*harms_, c, assessment.evaluation);
+  if (actions_) assessment.actions = PlanActions(*actions_, assessment.evaluation, c, law_.vocabulary());
   assessment.provenance = ProvenanceOf(assessment.evaluation, c, law_, law_sha256_);
   return assessment;
 }
@@ -135,15 +150,15 @@ std::string Engine::Render(const Case& c, const Assessment& a, Format format, La
   const std::vector<Question>* questions = a.questions ? &*a.questions : nullptr;
   switch (format) {
     case Format::kText: {
-      std::string out = RenderText(a.evaluation, law_, language, a.harms);
+      std::string out = RenderText(a.evaluation, law_, language, a.harms, a.actions);
       if (questions) out += RenderQuestionsText(*questions, language);
       return out + RenderProvenanceText(a.provenance, language);
     }
-    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms, &a.provenance);
+    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms, a.actions, &a.provenance);
     case Format::kMarkdown:
     case Format::kHtml:
       return RenderReport(a.evaluation, law_, c, questions ? *questions : std::vector<Question>{}, a.harms, format,
-                          language, &a.provenance);
+                          language, a.actions, &a.provenance);
     case Format::kCsv: break;  // no assessment is a table (REQUIRES)
   }
   return "";

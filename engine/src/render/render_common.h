@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ibsa/actions.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/law.h"
 #include "ibsa/provenance.h"
@@ -61,6 +62,29 @@ struct Wording {
 };
 
 const Wording& WordingFor(Language language);
+
+// The action plan as every output words it (render_actions.cc): one entry per action,
+// in the plan's order.
+struct ActionText {
+  std::string id;            // the rule's id
+  std::string action_class;  // the urgency class, in the language
+  std::string title;         // "IF ...: " prefixed where the action is conditional
+  std::string who;
+  std::string why;           // the findings it follows from: heading, citation, title
+  std::string deadline;      // "" without one; the date (and "PASSED") where it is known
+  bool passed = false;
+};
+struct ActionPlanWording {
+  const char* heading;      // "Action plan"
+  const char* none;         // when no action follows from the findings
+  const char* number;
+  const char* action;
+  const char* who;
+  const char* why;
+  const char* deadline;
+};
+const ActionPlanWording& ActionPlanWordingFor(Language language);
+std::vector<ActionText> ActionTexts(const std::vector<Action>& actions, const Law& law, Language language);
 // "met", "not met", "unknown" in the wording's language.
 std::string TruthWord(Truth truth, const Wording& w);
 std::string CertaintyWord(Certainty certainty, Language language);

@@ -167,11 +167,53 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, Language langua
           {"sources", SourcesJson(rule.sources)}};
 }
 
+// The plan, each action with the findings it follows from and its deadline; the same words
+// as the text's (ActionTexts) beside the structured values.
+json ActionsJson(const std::vector<Action>& actions, const Law& law, Language language) {
+  json out = json::array();
+  const auto texts = internal::ActionTexts(actions, law, language);
+  for (size_t i = 0; i < actions.size(); ++i) {
+    const Action& a = actions[i];
+    json why = json::array();
+    for (const Finding* f : a.why) {
+      why.push_back({{"rule", f->rule->id},
+                     {"version", f->version->id},
+                     {"status", std::string(FindingStatusName(f->status))},
+                     {"heading", FindingHeading(*f, language)},
+                     {"title", LocalizedJson(f->rule->title, language)},
+                     {"missing", f->missing}});
+    }
+    json deadline = nullptr;
+    if (a.deadline) {
+      const DeadlineRule& rule = *a.deadline->rule;
+      deadline = {{"period", LocalizedJson(rule.period, language)},
+                  {"months", rule.from.empty() ? json(nullptr) : json(rule.months)},
+                  {"from", rule.from.empty() ? json(nullptr) : json(rule.from)},
+                  {"last_day", a.deadline->last_day ? json(a.deadline->last_day->ToString()) : json(nullptr)},
+                  {"passed", a.deadline->passed},
+                  {"certainty", std::string(CertaintyName(rule.certainty))},
+                  {"certainty_reason", LocalizedJson(rule.certainty_reason, language)},
+                  {"sources", SourcesJson(rule.sources)},
+                  {"text", texts[i].deadline}};
+    }
+    out.push_back({{"id", a.why.front()->rule->id},
+                   {"class", a.action_class->id},
+                   {"class_title", texts[i].action_class},
+                   {"title", LocalizedJson(a.why.front()->rule->title, language)},
+                   {"by", std::string(ActorName(a.declaration->by))},
+                   {"by_label", texts[i].who},
+                   {"conditional", a.conditional},
+                   {"why", std::move(why)},
+                   {"deadline", std::move(deadline)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
                        const std::vector<Question>* next_questions, const std::vector<CaseHarm>& harms,
-                       const Provenance* provenance) {
+                       const std::vector<Action>& actions, const Provenance* provenance) {
   json findings = json::array();
   for (const auto& f : evaluation.findings) findings.push_back(FindingJson(f, evaluation, language));
   json questions = json::array();
@@ -216,6 +258,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
                           {"sources", SourcesJson(harm.sources)}});
   }
   json out = {
+      {"actions", ActionsJson(actions, law, language)},
       {"format", kResultFormat},
       {"disclaimer", internal::WordingFor(language).disclaimer},
       {"language", std::string(LanguageCode(language))},

@@ -278,7 +278,7 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
 
 Document Build(const Evaluation& e, const Law& law, const Case& c,
                const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
-               Language language) {
+               const std::vector<Action>& actions, Language language) {
   const Wording& w = internal::WordingFor(language);
   const ReportWording& r = ReportWordingFor(language);
   Document d;
@@ -292,6 +292,17 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   if (!e.options.with.empty()) about.push_back(std::string(w.with_proposals) + " " + Join(e.options.with));
   if (e.options.assessed_on) about.push_back(std::string(r.assessed_on) + " " + e.options.assessed_on->ToString());
   d.List(about);
+
+  if (!actions.empty()) {
+    const internal::ActionPlanWording& p = internal::ActionPlanWordingFor(language);
+    d.Heading(2, p.heading, "plan");
+    std::vector<std::vector<std::string>> rows;
+    int number = 0;
+    for (const auto& a : internal::ActionTexts(actions, law, language)) {
+      rows.push_back({std::to_string(++number), a.action_class + ": " + a.title, a.who, a.why, a.deadline});
+    }
+    d.Table({p.number, p.action, p.who, p.why, p.deadline}, rows);
+  }
 
   d.Heading(2, r.facts_given);
   std::vector<std::vector<std::string>> given;
@@ -571,8 +582,9 @@ std::string ToHtml(const Document& d, Language language) {
 
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
                          const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
-                         Format format, Language language, const Provenance* provenance) {
-  Document d = Build(evaluation, law, c, questions, harms, language);
+                         Format format, Language language, const std::vector<Action>& actions,
+                         const Provenance* provenance) {
+  Document d = Build(evaluation, law, c, questions, harms, actions, language);
   if (provenance != nullptr) {
     // Small print, on one line: what a reader quotes to have the report reproduced.
     std::string line;

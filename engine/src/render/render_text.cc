@@ -130,7 +130,7 @@ std::string Citation(const Rule& rule, const RulesetVersion& version, Language l
 }
 
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language,
-                       const std::vector<CaseHarm>& harms) {
+                       const std::vector<CaseHarm>& harms, const std::vector<Action>& actions) {
   const Wording& w = internal::WordingFor(language);
   std::string out = std::string(w.disclaimer) + "\n\n";
   out += std::string(w.case_word) + " " + evaluation.case_id;
@@ -145,6 +145,17 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   }
   out += "\n";
   if (const std::string law_line = internal::LawLine(law, language); !law_line.empty()) out += law_line + "\n";
+  if (!actions.empty()) {
+    const internal::ActionPlanWording& p = internal::ActionPlanWordingFor(language);
+    out += "\n== " + std::string(p.heading) + " ==\n";
+    int number = 0;
+    for (const auto& a : internal::ActionTexts(actions, law, language)) {
+      out += std::to_string(++number) + ". [" + a.action_class + "] " + a.title + "\n";
+      out += "   " + std::string(p.who) + ": " + a.who + "\n";
+      out += "   " + std::string(p.why) + ": " + a.why + "\n";
+      if (!a.deadline.empty()) out += "   " + std::string(p.deadline) + ": " + a.deadline + "\n";
+    }
+  }
 
   std::vector<std::string> jurisdictions;
   for (const auto& f : evaluation.findings) {

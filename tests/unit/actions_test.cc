@@ -1,0 +1,170 @@
+// The action plan: the declarations of rulesets/actions.yaml (checked, located errors), the
+// plan's order, and the deadline arithmetic of art. 66(1) Sr.
+#include "ibsa/actions.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "ibsa/ibsa.h"
+
+namespace ibsa {
+namespace {
+
+const std::string kRoot = IBSA_SOURCE_DIR;
+
+Date D(const char* text) { return *Date::Parse(text); }
+
+const Engine& TheEngine() {
+  static const Engine engine = [] {
+    EngineOptions options;
+    options.rulesets = kRoot + "/rulesets";
+    options.harms = HarmsUse::kNone;
+    auto opened = Engine::Open(options);
+    EXPECT_TRUE(opened.ok()) << FormatDiagnostics(opened.errors());
+    return std::move(opened).value();
+  }();
+  return engine;
+}
+
+std::vector<std::string> PlanIds(const Assessment& a) {
+  std::vector<std::string> ids;
+  for (const auto& action : a.actions) ids.push_back(action.why.front()->rule->id);
+  return ids;
+}
+
+Assessment AssessCase(const std::string& file, const char* assessed_on) {
+  const Engine& engine = TheEngine();
+  auto c = Case::Load(kRoot + "/" + file, engine.law().vocabulary());
+  EXPECT_TRUE(c.ok()) << FormatDiagnostics(c.errors());
+  AssessOptions options;
+  options.evaluation.assessed_on = D(assessed_on);
+  auto a = engine.Assess(c.value(), options);
+  EXPECT_TRUE(a.ok());
+  return std::move(a).value();
+}
+
+// Art. 66(1) Sr: "gedurende drie maanden na de dag waarop": the term runs from the next day
+// to the day numbered as the day of knowledge, three months later; a shorter month ends it
+// on its last day (docs/legal-notes/actions.md).
+TEST(LastDayOfTermTest, SameDayThreeMonthsLaterOrTheLastDayOfAShorterMonth) {
+  EXPECT_EQ(LastDayOfTerm(D("2026-03-15"), 3), D("2026-06-15"));
+  EXPECT_EQ(LastDayOfTerm(D("2025-11-30"), 3), D("2026-02-28"));
+  EXPECT_EQ(LastDayOfTerm(D("2023-11-30"), 3), D("2024-02-29"));  // leap year
+  EXPECT_EQ(LastDayOfTerm(D("2026-05-31"), 3), D("2026-08-31"));
+  EXPECT_EQ(LastDayOfTerm(D("2026-08-31"), 3), D("2026-11-30"));
+  EXPECT_EQ(LastDayOfTerm(D("2026-10-15"), 3), D("2027-01-15"));  // across the year
+  EXPECT_EQ(LastDayOfTerm(D("2026-12-31"), 1), D("2027-01-31"));
+  EXPECT_EQ(LastDayOfTerm(D("2026-01-31"), 1), D("2026-02-28"));
+}
+
+// The Belgian 15-year-old of issue 13: Child Focus first, then preserving the evidence, then
+// the removal order of art. 584 Ger.W., before the report to the police.
+TEST(PlanTest, AMinorInAClassGroupGetsChildFocusFirstThenEvidenceThenTheRemovalOrder) {
+  const Assessment a = AssessCase("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml", "2026-11-21");
+  const auto ids = PlanIds(a);
+  ASSERT_GE(ids.size(), 5u);
+  EXPECT_EQ(ids[0], "be.referral.child-focus");
+  EXPECT_EQ(ids[1], "be.referral.evidence");
+  EXPECT_EQ(ids[2], "be.gerw.584");
+  EXPECT_EQ(ids[3], "be.referral.stopchildporno");  // same class: the file's order
+  EXPECT_EQ(ids[4], "be.referral.police");
+  EXPECT_EQ(a.actions[0].declaration->by, Actor::kParent);
+  EXPECT_FALSE(a.actions[0].conditional);
+  // The classes never go back: the plan is sorted by urgency.
+  for (size_t i = 1; i < a.actions.size(); ++i) {
+    EXPECT_LE(a.actions[i - 1].declaration->action_class, a.actions[i].declaration->action_class) << ids[i];
+  }
+  // The text opens with the plan, before the offences.
+  const Engine& engine = TheEngine();
+  auto c = Case::Load(kRoot + "/cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
+                      engine.law().vocabulary());
+  const std::string text = engine.Render(c.value(), a, Format::kText, Language::kNl);
+  const size_t plan = text.find("Actieplan");
+  ASSERT_NE(plan, std::string::npos);
+  EXPECT_LT(plan, text.find("Child Focus"));
+  EXPECT_LT(text.find("Child Focus"), text.find("== België"));
+}
+
+TEST(PlanTest, TheDutchComplaintDeadlineIsADateAndSaysWhenItHasPassed) {
+  for (const char* assessed : {"2026-02-28", "2026-03-01"}) {
+    const Assessment a = AssessCase("cases/nl/p2-2024-onwards/nl-p2-s15e-sextortion-complaint-deadline.yaml", assessed);
+    const Action* complaint = nullptr;
+    for (const auto& action : a.actions) {
+      if (action.why.front()->rule->id == "nl.sr.66") complaint = &action;
+    }
+    ASSERT_NE(complaint, nullptr);
+    ASSERT_TRUE(complaint->deadline.has_value());
+    EXPECT_EQ(complaint->deadline->last_day, D("2026-02-28"));
+    EXPECT_EQ(complaint->deadline->passed, std::string(assessed) == "2026-03-01") << assessed;
+  }
+}
+
+TEST(PlanTest, APossibleFindingGivesAConditionalActionAndAnUnknownStartNoDate) {
+  const Assessment a = AssessCase("cases/nl/p2-2024-onwards/nl-p2-s15-sextortion-with-deepfake-money.yaml", "2026-11-21");
+  bool conditional = false;
+  for (const auto& action : a.actions) {
+    if (action.why.front()->rule->id == "eu.gdpr.17") conditional = action.conditional;
+    if (action.why.front()->rule->id == "nl.sr.66") {
+      ASSERT_TRUE(action.deadline.has_value());
+      EXPECT_FALSE(action.deadline->last_day.has_value());  // victim.learned_on is not stated
+      EXPECT_FALSE(action.deadline->passed);
+    }
+  }
+  EXPECT_TRUE(conditional);
+}
+
+std::vector<Diagnostic> Errors(const std::string& text) {
+  auto actions = Actions::Parse(text, "actions.yaml", TheEngine().law());
+  EXPECT_FALSE(actions.ok());
+  return actions.ok() ? std::vector<Diagnostic>{} : actions.errors();
+}
+
+constexpr const char* kHead =
+    "format: ibsa.actions/1\n"
+    "classes:\n"
+    "  - {id: report, title: {nl: a, fr: b, en: c}}\n"
+    "actions:\n";
+
+TEST(ActionsFileTest, AnUnknownRuleIsLocatedAndNamed) {
+  const auto errors = Errors(std::string(kHead) + "  - {rule: nl.sr.67, class: report, by: victim}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0201");
+  EXPECT_EQ(errors[0].location.line, 5);
+  EXPECT_NE(errors[0].message.find("nl.sr.67"), std::string::npos);
+}
+
+TEST(ActionsFileTest, AnUnknownClassOrActorSaysWhatIsAllowed) {
+  auto errors = Errors(std::string(kHead) + "  - {rule: nl.sr.66, class: urgent, by: victim}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0103");
+  errors = Errors(std::string(kHead) + "  - {rule: nl.sr.66, class: report, by: neighbour}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0103");
+}
+
+TEST(ActionsFileTest, ADeadlineCountsFromADateFactAndCitesItsSource) {
+  auto errors = Errors(std::string(kHead) +
+                       "  - rule: nl.sr.66\n    class: report\n    by: victim\n    deadline:\n      months: 3\n"
+                       "      from: victim.age\n      period: {nl: a, fr: b, en: c}\n"
+                       "      sources: [{title: t, url: 'https://example.org'}]\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0205");
+  EXPECT_EQ(errors[0].location.line, 10);
+  errors = Errors(std::string(kHead) +
+                  "  - rule: nl.sr.66\n    class: report\n    by: victim\n    deadline:\n"
+                  "      period: {nl: a, fr: b, en: c}\n      sources: []\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0205");
+}
+
+TEST(ActionsFileTest, ARuleHasOneAction) {
+  const auto errors = Errors(std::string(kHead) + "  - {rule: nl.sr.66, class: report, by: victim}\n" +
+                             "  - {rule: nl.sr.66, class: report, by: lawyer}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].location.line, 6);
+}
+
+}  // namespace
+}  // namespace ibsa
