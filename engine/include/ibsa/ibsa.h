@@ -21,6 +21,7 @@
 #include "ibsa/gaps.h"
 #include "ibsa/interview.h"
 #include "ibsa/law.h"
+#include "ibsa/limitation.h"
 #include "ibsa/questions.h"
 #include "ibsa/render.h"
 #include "ibsa/snapshot.h"

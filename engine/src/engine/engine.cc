@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "ibsa/limitation.h"
 #include "ibsa/snapshot.h"
 #include "ibsa/vocabulary.h"
 
@@ -22,11 +23,19 @@ bool IsReport(Format format) {
 
 // The vocabulary and every ruleset of the folder: from the snapshot while it matches the
 // folder's files, else from the YAML.
+Result<Law> WithLimitation(Law law, const std::string& rulesets) {
+  auto limitation = LimitationRules::Load(rulesets, law);
+  if (!limitation.ok()) return limitation.errors();
+  law.set_limitation(std::make_shared<const LimitationRules>(std::move(limitation).value()));
+  return law;
+}
+
 Result<Law> OpenLaw(const EngineOptions& options) {
   if (!options.snapshot.empty()) {
     // A snapshot that cannot be used is no error: it is a cache, and the YAML is the law.
+    // The limitation periods are not in it: they are read from their YAML.
     auto law = LoadSnapshot(options.snapshot, options.rulesets);
-    if (law.ok()) return law;
+    if (law.ok()) return WithLimitation(std::move(law).value(), options.rulesets);
   }
   const std::string facts = (std::filesystem::path(options.rulesets) / "facts.yaml").string();
   auto vocabulary = Vocabulary::Load(facts);
@@ -38,7 +47,7 @@ Result<Law> OpenLaw(const EngineOptions& options) {
   if (!fingerprint.ok()) return fingerprint.errors();
   Law loaded = std::move(law).value();
   loaded.set_source(LawSource{options.rulesets, "", fingerprint.value()});
-  return loaded;
+  return WithLimitation(std::move(loaded), options.rulesets);
 }
 
 }  // namespace
