@@ -93,6 +93,18 @@ struct ExpectedGap {
   SourceLocation location;
 };
 
+// An expected time bar of one offence finding (`expect.limitation`): each field is checked
+// only when written.
+struct ExpectedLimitation {
+  std::string rule;
+  std::optional<Truth> lapsed;        // on expect.assessed_on; unknown: it depends
+  bool never = false;                 // `barred_from: never`: it does not lapse
+  std::optional<Date> barred_from;    // the earliest day it is time-barred
+  std::optional<Date> barred_from_latest;
+  std::optional<int> period_years;
+  SourceLocation location;
+};
+
 // The `expect:` block of a case in the legal test suite.
 struct Expectations {
   std::vector<ExpectedRule> applies;
@@ -107,6 +119,9 @@ struct Expectations {
   // date overriding the acts' dates (what-if expectations about bills).
   std::vector<std::string> with;
   std::optional<Date> as_of;
+  // The assessment date the expectation holds on (time bars, lex mitior).
+  std::optional<Date> assessed_on;
+  std::vector<ExpectedLimitation> limitation;
   SourceLocation location;
 };
 

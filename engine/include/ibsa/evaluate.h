@@ -21,6 +21,7 @@
 #include "ibsa/case.h"
 #include "ibsa/date.h"
 #include "ibsa/law.h"
+#include "ibsa/limitation.h"
 #include "ibsa/status.h"
 #include "ibsa/truth.h"
 
@@ -93,6 +94,9 @@ struct Finding {
   std::vector<Anchor> anchors;
   // Set for offences when a different version is in force on the assessment date.
   std::optional<LexMitior> lex_mitior;
+  // For offences, when the law carries limitation rules for its jurisdiction: when
+  // prosecution becomes time-barred (ibsa/limitation.h).
+  std::optional<LimitationOutcome> limitation;
 };
 
 // A rule that does not apply, with the first element that is not met; only

@@ -18,6 +18,8 @@
 
 namespace ibsa {
 
+class LimitationRules;  // ibsa/limitation.h
+
 namespace internal {
 struct LawData;
 class Access;
@@ -218,6 +220,10 @@ class Law {
   // once by whoever loaded it (LoadSnapshot does), before the law is shared.
   const LawSource* source() const { return source_.get(); }
   void set_source(LawSource source) { source_ = std::make_shared<const LawSource>(std::move(source)); }
+  // The limitation periods of the folder's <jurisdiction>/limitation.yaml files, which Evaluate
+  // attaches to offence findings; nullptr when none were read. Set once, as the source.
+  const LimitationRules* limitation() const { return limitation_.get(); }
+  void set_limitation(std::shared_ptr<const LimitationRules> rules) { limitation_ = std::move(rules); }
 
 
  private:
@@ -225,6 +231,7 @@ class Law {
   explicit Law(std::shared_ptr<const internal::LawData> data) : data_(std::move(data)) {}
   std::shared_ptr<const internal::LawData> data_;
   std::shared_ptr<const LawSource> source_;
+  std::shared_ptr<const LimitationRules> limitation_;
 };
 
 }  // namespace ibsa

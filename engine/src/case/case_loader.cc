@@ -503,8 +503,52 @@ class CaseReader {
     return gaps;
   }
 
+  std::vector<ExpectedLimitation> ReadLimitations(const Node& node) {
+    std::vector<ExpectedLimitation> out;
+    if (!Doc::IsSequence(node)) {
+      doc_.Error("E0104", node, "'expect.limitation' must be a list",
+                 {"each: {rule: ID, lapsed: true|false|unknown, barred_from: DATE|never, barred_from_latest: DATE, "
+                  "period_years: N}"});
+      return out;
+    }
+    Doc::ForEachItem(node, [&](const Node& item) {
+      if (!doc_.CheckMap(item, "expect.limitation entry",
+                         {"rule", "lapsed", "barred_from", "barred_from_latest", "period_years"}, {"rule"})) {
+        return;
+      }
+      ExpectedLimitation e;
+      e.location = doc_.Locate(item);
+      if (auto id = doc_.ReadText(Doc::Get(item, "rule"), "rule")) e.rule = *id;
+      if (const Node n = Doc::Get(item, "lapsed"); Doc::Has(n)) {
+        if (Doc::IsUnknown(n)) {
+          e.lapsed = Truth::kUnknown;
+        } else if (auto b = doc_.ReadBool(n, "lapsed")) {
+          e.lapsed = *b ? Truth::kTrue : Truth::kFalse;
+        }
+      }
+      if (const Node n = Doc::Get(item, "barred_from"); Doc::Has(n)) {
+        auto text = doc_.ReadString(n, "barred_from");
+        if (text && *text == "never") {
+          e.never = true;
+        } else if (text) {
+          e.barred_from = doc_.ReadDate(n, "barred_from");
+        }
+      }
+      if (const Node n = Doc::Get(item, "barred_from_latest"); Doc::Has(n)) {
+        e.barred_from_latest = doc_.ReadDate(n, "barred_from_latest");
+      }
+      if (const Node n = Doc::Get(item, "period_years"); Doc::Has(n)) {
+        if (auto y = doc_.ReadInt(n, "period_years")) e.period_years = static_cast<int>(*y);
+      }
+      out.push_back(std::move(e));
+    });
+    return out;
+  }
+
   void ReadExpectations(const Node& node) {
-    if (!doc_.CheckMap(node, "expect", {"applies", "possible", "absent", "gaps", "source", "note", "with", "as_of"},
+    if (!doc_.CheckMap(node, "expect",
+                       {"applies", "possible", "absent", "gaps", "source", "note", "with", "as_of", "assessed_on",
+                        "limitation"},
                        {"source"})) {
       return;
     }
@@ -524,6 +568,10 @@ class CaseReader {
       if (auto with = doc_.ReadStringList(n, "expect.with")) expect.with = *with;
     }
     if (const Node n = Doc::Get(node, "as_of"); Doc::Has(n)) expect.as_of = doc_.ReadDate(n, "expect.as_of");
+    if (const Node n = Doc::Get(node, "assessed_on"); Doc::Has(n)) {
+      expect.assessed_on = doc_.ReadDate(n, "expect.assessed_on");
+    }
+    if (const Node n = Doc::Get(node, "limitation"); Doc::Has(n)) expect.limitation = ReadLimitations(n);
     CaseBuilderAccess::SetExpectations(builder_, std::move(expect));
   }
 

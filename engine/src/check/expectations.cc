@@ -81,6 +81,50 @@ std::string Describe(const Finding* f) {
   return "it is possible (missing: " + missing + ")";
 }
 
+std::string TruthText(Truth t) {
+  return t == Truth::kTrue ? "true" : t == Truth::kFalse ? "false" : "unknown";
+}
+
+// What the case expects of the time bars: each field written is compared with the outcome
+// (over its readings: the earliest day barred, the latest, whether none lapses).
+std::vector<std::string> LimitationFailures(const Evaluation& evaluation, const Expectations& expect) {
+  std::vector<std::string> failures;
+  for (const auto& e : expect.limitation) {
+    const std::string where = Where(e.location) + ": limitation of '" + e.rule + "': ";
+    const Finding* f = FindFinding(evaluation, ParseTarget(e.rule));
+    if (f == nullptr || !f->limitation) {
+      failures.push_back(where + (f == nullptr ? "the finding is absent" : "the finding has no limitation"));
+      continue;
+    }
+    const LimitationOutcome& o = *f->limitation;
+    std::optional<Date> earliest, latest;
+    bool never = true;
+    for (const auto& s : o.scenarios) {
+      if (!s.known || s.barred_from) never = false;
+      if (!s.barred_from) continue;
+      earliest = earliest ? std::min(*earliest, *s.barred_from) : *s.barred_from;
+      const Date last = s.barred_from_latest.value_or(*s.barred_from);
+      latest = latest ? std::max(*latest, last) : last;
+    }
+    auto text = [](const std::optional<Date>& d) { return d ? d->ToString() : std::string("none"); };
+    if (e.lapsed && *e.lapsed != o.lapsed) {
+      failures.push_back(where + "expected lapsed " + TruthText(*e.lapsed) + ", but it is " + TruthText(o.lapsed));
+    }
+    if (e.never && !never) failures.push_back(where + "expected it never to lapse, but it is barred from " + text(earliest));
+    if (e.barred_from && e.barred_from != earliest) {
+      failures.push_back(where + "expected barred from " + e.barred_from->ToString() + ", but " + text(earliest));
+    }
+    if (e.barred_from_latest && e.barred_from_latest != latest) {
+      failures.push_back(where + "expected barred at the latest from " + e.barred_from_latest->ToString() + ", but " +
+                         text(latest));
+    }
+    if (e.period_years && (o.scenarios.empty() || o.scenarios.front().period_years != e.period_years)) {
+      failures.push_back(where + "expected a period of " + std::to_string(*e.period_years) + " years");
+    }
+  }
+  return failures;
+}
+
 }  // namespace
 
 std::vector<internal::ExpectationResult> internal::EvaluateExpectations(const Evaluation& evaluation,
@@ -203,6 +247,7 @@ std::vector<std::string> CheckExpectations(const Evaluation& evaluation,
   for (const auto& result : internal::EvaluateExpectations(evaluation, expect, law)) {
     if (!result.failure.empty()) failures.push_back(result.failure);
   }
+  for (auto& failure : LimitationFailures(evaluation, expect)) failures.push_back(std::move(failure));
   return failures;
 }
 
@@ -249,6 +294,7 @@ CaseRun RunCase(const Law& law, const Harms* harms, const std::string& file, con
   EvaluationOptions effective = options;
   for (const auto& id : c.expectations()->with) effective.with.push_back(id);
   if (c.expectations()->as_of) effective.as_of = c.expectations()->as_of;
+  if (c.expectations()->assessed_on) effective.assessed_on = c.expectations()->assessed_on;
   auto evaluation = Evaluate(law, c, effective);
   if (!evaluation.ok()) {
     run.report.errors = evaluation.errors();
@@ -274,6 +320,9 @@ CaseRun RunCase(const Law& law, const Harms* harms, const std::string& file, con
         run.report.failures.push_back(std::move(failure));
       }
     }
+  }
+  for (auto& failure : LimitationFailures(*run.evaluation, *c.expectations())) {
+    run.report.failures.push_back(std::move(failure));
   }
   return run;
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "ibsa/limitation.h"
 #include "ibsa/snapshot.h"
 #include "ibsa/version.h"
 #include "ibsa/vocabulary.h"
@@ -22,10 +23,19 @@ bool IsReport(Format format) {
   return false;
 }
 
+// The folder's limitation periods (limitation.yaml of each jurisdiction), which the snapshot
+// does not hold: read from their YAML on every run.
+Status AddLimitation(Law& law, const std::string& rulesets) {
+  auto limitation = LimitationRules::Load(rulesets, law);
+  if (!limitation.ok()) return limitation.errors();
+  law.set_limitation(std::make_shared<const LimitationRules>(std::move(limitation).value()));
+  return Status::Ok();
+}
+
 // The vocabulary and every ruleset of the folder, and its harms: from the snapshot while it
 // matches the folder's files (harms.yaml among them), else from the YAML, where the harms
-// are read as `options.harms` says.
-Result<CompiledLaw> OpenLaw(const EngineOptions& options) {
+// are read as `options.harms` says. The limitation periods are added to either.
+Result<CompiledLaw> ReadLaw(const EngineOptions& options) {
   if (!options.snapshot.empty()) {
     // A snapshot that cannot be used is no error: it is a cache, and the YAML is the law.
     auto compiled = LoadSnapshot(options.snapshot, options.rulesets);
@@ -55,6 +65,13 @@ Result<CompiledLaw> OpenLaw(const EngineOptions& options) {
   if (!harms.ok()) return harms.errors();
   loaded.harms = std::move(harms).value();
   return loaded;
+}
+
+Result<CompiledLaw> OpenLaw(const EngineOptions& options) {
+  auto compiled = ReadLaw(options);
+  if (!compiled.ok()) return compiled.errors();
+  if (auto added = AddLimitation(compiled.value().law, options.rulesets); !added.ok()) return added.errors();
+  return compiled;
 }
 
 // What an output says about how it was made (provenance.h), from the evaluation it ends.

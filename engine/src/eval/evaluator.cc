@@ -298,6 +298,9 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
           CompareWithLaterLaw(law, evaluator, finding, *options.assessed_on, options.with);
     }
   }
+  if (const LimitationRules* limitation = law.limitation()) {
+    for (auto& finding : evaluation.findings) finding.limitation = limitation->Of(finding, c, options.assessed_on);
+  }
   return evaluation;
 }
 

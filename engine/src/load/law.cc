@@ -104,9 +104,10 @@ namespace internal {
 std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors) {
   std::vector<std::string> paths;
   for (auto& path : FindFiles(directory, {".yaml", ".yml"}, errors)) {
-    // The vocabulary, the harms and the actions are not rulesets.
+    // The vocabulary, the harms, the actions and the limitation periods are not rulesets.
     const auto name = std::filesystem::path(path).filename();
-    if (name == "facts.yaml" || name == "harms.yaml" || name == "actions.yaml") continue;
+    if (name == "facts.yaml" || name == "harms.yaml" || name == "actions.yaml" ||
+        name == "limitation.yaml") continue;
     paths.push_back(std::move(path));
   }
   return paths;

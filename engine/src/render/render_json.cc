@@ -7,6 +7,7 @@
 #include "ibsa/render.h"
 #include "render/case_gaps.h"
 #include "render/render_common.h"
+#include "render/render_limitation.h"
 
 namespace ibsa {
 namespace {
@@ -116,6 +117,44 @@ json LexMitiorJson(const std::optional<LexMitior>& lex_mitior, Language language
           {"basis", ComparisonBasisName(lm.basis)}};
 }
 
+json OptionalDate(const std::optional<Date>& date) { return date ? json(date->ToString()) : json(nullptr); }
+
+// When prosecution becomes time-barred (docs/json-format.md#limitation).
+json LimitationJson(const std::optional<LimitationOutcome>& outcome, Language language) {
+  if (!outcome) return nullptr;
+  json scenarios = json::array();
+  for (const auto& s : outcome->scenarios) {
+    json provisions = json::array();
+    for (const auto* p : s.provisions) {
+      provisions.push_back({{"id", p->id},
+                            {"citation", "art. " + p->article + " " + p->instrument.Get(language)},
+                            {"title", p->title.Get(language)},
+                            {"certainty", CertaintyName(p->certainty)},
+                            {"certainty_reason", LocalizedJson(p->certainty_reason, language)},
+                            {"caveat", LocalizedJson(p->caveat, language)},
+                            {"sources", SourcesJson(p->sources)}});
+    }
+    scenarios.push_back({{"assumed", s.assumed_fact.empty() ? json(nullptr) : json::object({{s.assumed_fact, s.assumed_value}})},
+                         {"known", s.known},
+                         {"lapses", !s.known ? json(nullptr) : json(s.period_years.has_value())},
+                         {"period_years", s.period_years ? json(*s.period_years) : json(nullptr)},
+                         {"starts_on", OptionalDate(s.starts_on)},
+                         {"starts_on_latest", OptionalDate(s.starts_on_latest)},
+                         {"barred_from", OptionalDate(s.barred_from)},
+                         {"barred_from_latest", OptionalDate(s.barred_from_latest)},
+                         {"may_never_lapse", s.may_never_lapse},
+                         {"certainty", CertaintyName(s.certainty)},
+                         {"provisions", std::move(provisions)}});
+  }
+  return {{"assessed_on", OptionalDate(outcome->assessed_on)},
+          {"lapsed", outcome->lapsed == Truth::kUnknown ? json(nullptr) : json(outcome->lapsed == Truth::kTrue)},
+          {"ends_within_months", outcome->ends_within_months ? json(*outcome->ends_within_months) : json(nullptr)},
+          {"decided_by", outcome->decided_by},
+          {"certainty", CertaintyName(outcome->certainty)},
+          {"scenarios", std::move(scenarios)},
+          {"text", internal::LimitationLines(*outcome, language)}};
+}
+
 json FindingJson(const Finding& f, const Evaluation& evaluation, Language language) {
   const Rule& rule = *f.rule;
   json elements = json::array();
@@ -162,6 +201,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, Language langua
           {"missing", f.missing},
           {"penalty", PenaltyJson(rule.penalty, language)},
           {"lex_mitior", LexMitiorJson(f.lex_mitior, language)},
+          {"limitation", LimitationJson(f.limitation, language)},
           {"level_notes", internal::LevelNotes(f, evaluation, language, /*with_table_note=*/true)},
           {"note", LocalizedJson(rule.note, language)},
           {"sources", SourcesJson(rule.sources)}};

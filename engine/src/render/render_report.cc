@@ -8,6 +8,7 @@
 #include "ibsa/render.h"
 #include "render/case_gaps.h"
 #include "render/render_common.h"
+#include "render/render_limitation.h"
 
 namespace ibsa {
 namespace {
@@ -250,6 +251,9 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
     }
     text += internal::FavourableWord(lm.favourable, language) + " (" + internal::BasisWord(lm.basis, language) + ")";
     facts.push_back(text);
+  }
+  if (f.limitation) {
+    for (auto& line : internal::LimitationLines(*f.limitation, language)) facts.push_back(std::move(line));
   }
   if (!rule.note.empty()) facts.push_back(std::string(w.note) + ": " + rule.note.Get(language));
   d.List(facts);

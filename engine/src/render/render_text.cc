@@ -4,6 +4,7 @@
 #include "ibsa/render.h"
 #include "render/case_gaps.h"
 #include "render/render_common.h"
+#include "render/render_limitation.h"
 
 namespace ibsa {
 namespace {
@@ -58,6 +59,13 @@ std::string FactList(const std::vector<std::string>& facts) {
   return out;
 }
 
+// When prosecution becomes time-barred: one line, then the readings of an unknown fact and
+// what ibsa cannot see, indented under it.
+void AppendLimitation(std::string& out, const Finding& f, Language language) {
+  if (!f.limitation) return;
+  for (const auto& line : internal::LimitationLines(*f.limitation, language)) out += "    " + line + "\n";
+}
+
 void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluation, Language language,
                    const Wording& w) {
   const Rule& rule = *f.rule;
@@ -106,6 +114,7 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
     out += internal::FavourableWord(lm.favourable, language) + " (" +
            internal::BasisWord(lm.basis, language) + ")\n";
   }
+  AppendLimitation(out, f, language);
   if (!rule.note.empty()) out += "    " + std::string(w.note) + ": " + rule.note.Get(language) + "\n";
   out += "    " + std::string(w.sources) + ":\n";
   AppendSources(out, rule.sources, "      ");
