@@ -83,7 +83,8 @@ class Engine {
   // nullptr when the folder's harms were not read (HarmsUse, or no harms.yaml).
   const Harms* harms() const { return harms_ ? &*harms_ : nullptr; }
 
-  // Evaluates `c` and adds what `options.format` needs. Errors as Evaluate and
+  // Evaluates `c` and adds what `options.format` needs. Errors: an evidence item that
+  // supports no element of the law (E0123, CheckEvidence), then as Evaluate and
   // NextQuestions (a date outside the law, a `with` id that is not a proposal).
   // Safe to call from many threads.
   Result<Assessment> Assess(const Case& c, const AssessOptions& options) const;

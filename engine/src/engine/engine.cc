@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "ibsa/evidence.h"
 #include "ibsa/snapshot.h"
 #include "ibsa/vocabulary.h"
 
@@ -71,6 +72,8 @@ Result<Engine> Engine::Open(const EngineOptions& options) {
 Engine::Engine(Law law, std::optional<Harms> harms) : law_(std::move(law)), harms_(std::move(harms)) {}
 
 Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) const {
+  // The evidence names elements of this law: a case's reader cannot check them.
+  if (auto errors = CheckEvidence(c, law_); !errors.empty()) return errors;
   auto evaluation = Evaluate(law_, c, options.evaluation);
   if (!evaluation.ok()) return evaluation.errors();
   Assessment assessment{std::move(evaluation).value(), std::nullopt, {}};
@@ -88,11 +91,11 @@ std::string Engine::Render(const Case& c, const Assessment& a, Format format, La
   const std::vector<Question>* questions = a.questions ? &*a.questions : nullptr;
   switch (format) {
     case Format::kText: {
-      std::string out = RenderText(a.evaluation, law_, language, a.harms);
+      std::string out = RenderText(a.evaluation, law_, language, a.harms, c.evidence());
       if (questions) out += RenderQuestionsText(*questions, language);
       return out;
     }
-    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms);
+    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms, c.evidence());
     case Format::kMarkdown:
     case Format::kHtml:
       return RenderReport(a.evaluation, law_, c, questions ? *questions : std::vector<Question>{}, a.harms, format,
