@@ -28,9 +28,10 @@ std::vector<Diagnostic> CheckEvidence(const Case& c, const Law& law);
 // element id.
 bool Supports(const EvidenceItem& item, const Rule& rule, const Element& element);
 
-// Whether `rule` concerns child sexual abuse material: an offence or a definition whose
-// elements, directly or through the rules they name, read both whether the image shows a
-// minor (or someone who appears to be one) and what sexual content it shows. Read from the
+// Whether `rule` concerns child sexual abuse material: an offence or a definition about an
+// image's sexual content (its elements, or the rules they name, read `image.content`) that
+// cannot hold when the image shows no minor and no one who appears to be one
+// (`victim.minor` and `image.appears_minor` false, every other fact unknown). Read from the
 // law's conditions, not from a list of articles.
 bool ConcernsChildAbuseMaterial(const Law& law, const Rule& rule);
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/access.h"
+#include "base/fact_encoding.h"
 #include "base/sha256.h"
 #include "expr/condition.h"
 #include "expr/operators.h"
@@ -44,6 +45,25 @@ void ReadSlots(const internal::LawData& data, int32_t node, std::set<int>& slots
     return;
   }
   for (int32_t i = 0; i < n.count; ++i) ReadSlots(data, data.program.children[n.first + i], slots, rules_seen);
+}
+
+// A rule's truth on `values` (its elements' conjunction), following rule references.
+class ProbeOracle : public internal::RuleOracle {
+ public:
+  ProbeOracle(const internal::LawData& data, const std::vector<FactValue>& values) : data_(data), values_(values) {}
+  Truth RuleTruth(int32_t rule) const override {
+    Truth all = Truth::kTrue;
+    for (int32_t root : data_.rules[rule].elements) all = And(all, internal::EvalNode(data_.program, root, values_, this));
+    return all;
+  }
+
+ private:
+  const internal::LawData& data_;
+  const std::vector<FactValue>& values_;
+};
+
+Truth RuleTruth(const internal::LawData& data, int rule, const std::vector<FactValue>& values) {
+  return ProbeOracle(data, values).RuleTruth(rule);
 }
 
 std::vector<std::string> QualifiedElements(const Law& law) {
@@ -143,14 +163,20 @@ bool ConcernsChildAbuseMaterial(const Law& law, const Rule& rule) {
   const internal::LawData& data = internal::DataOf(law);
   const int g = GlobalIndex(data, rule);
   if (g < 0) return false;
+  const Vocabulary& vocabulary = law.vocabulary();
+  // About an image's sexual content: grooming, say, needs a minor but no image.
   std::set<int> slots, rules_seen{g};
   for (int32_t root : data.rules[g].elements) ReadSlots(data, root, slots, rules_seen);
-  const Vocabulary& vocabulary = law.vocabulary();
-  const auto reads = [&](const char* fact) {
-    const auto slot = vocabulary.SlotOf(fact);
-    return slot && slots.count(*slot) > 0;
-  };
-  return reads(kContentFact) && std::any_of(std::begin(kMinorFacts), std::end(kMinorFacts), reads);
+  const auto content = vocabulary.SlotOf(kContentFact);
+  if (!content || slots.count(*content) == 0) return false;
+  // And it cannot hold when the image shows no minor and no one who appears to be one,
+  // whatever else is so (every other fact unknown: Kleene's false is false for all of them).
+  // Non-consensual sharing reads the age too, for consent, but holds for an adult.
+  std::vector<FactValue> values(static_cast<size_t>(vocabulary.size()));
+  for (const char* fact : kMinorFacts) {
+    if (auto slot = vocabulary.SlotOf(fact)) values[*slot] = internal::MakeFactValue({.known = true, .number = 0});
+  }
+  return RuleTruth(data, g, values) == Truth::kFalse;
 }
 
 std::string ReportLocationNotFile(Language language) {
