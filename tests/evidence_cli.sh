@@ -20,6 +20,7 @@ date: 2025-03-14
 victim: {real_person: true, age: 29, identifiable: true, consent_sharing: false}
 image: {technique: undress, content: nudity, realistic: true, appears_minor: false}
 acts: [share]
+distribution: {only_to_victim: false}
 expect:
   source: "tests/evidence_cli.sh"
   applies: [be.sw.417-9]
