@@ -66,11 +66,15 @@ Truth RuleTruth(const internal::LawData& data, int rule, const std::vector<FactV
   return ProbeOracle(data, values).RuleTruth(rule);
 }
 
+// Every name a `supports` entry may give: RULE-ID.ELEMENT-ID and ELEMENT-ID.
 std::vector<std::string> QualifiedElements(const Law& law) {
   std::set<std::string> names;
   for (const auto& version : law.versions()) {
     for (const auto& rule : version.rules) {
-      for (const auto& element : rule.elements) names.insert(rule.id + "." + element.id);
+      for (const auto& element : rule.elements) {
+        names.insert(rule.id + "." + element.id);
+        names.insert(element.id);
+      }
     }
   }
   return {names.begin(), names.end()};
