@@ -74,7 +74,7 @@ std::string CliJson(const std::string& file, Language language) {
   auto evaluation = Evaluate(TheLaw().law, c.value(), options);
   auto questions = NextQuestions(TheLaw().law, c.value(), options);
   const auto harms = HarmsOfCase(TheLaw().harms, c.value(), evaluation.value());
-  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms);
+  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms, c.value().evidence());
 }
 
 TEST(ApiTest, AnswersAsTheCliDoesForEveryBundledCaseGivenAsTextOrAsObject) {
