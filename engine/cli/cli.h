@@ -24,6 +24,7 @@ enum ExitCode : int {
   kLawError = 3,            // the rulesets or the vocabulary are invalid
   kUsageError = 4,          // bad command-line arguments
   kWriteError = 5,          // a file could not be written (it keeps its previous content)
+  kRefused = 6,             // evidence add: no file is hashed for a case about a minor (E0125)
 };
 
 struct GlobalOptions {
@@ -47,6 +48,7 @@ Command AddDiff(CLI::App& app, const GlobalOptions& global);
 Command AddInterview(CLI::App& app, const GlobalOptions& global);
 Command AddServe(CLI::App& app, const GlobalOptions& global);
 Command AddCompile(CLI::App& app, const GlobalOptions& global);
+Command AddEvidence(CLI::App& app, const GlobalOptions& global);
 
 // `name` in the working folder if it is there, else the source tree's folder.
 std::string DefaultFolder(const char* name, const char* source_tree_folder);

@@ -79,7 +79,7 @@ std::string CliJson(const std::string& file, Language language) {
   const auto harms = HarmsOfCase(TheLaw().harms, c.value(), evaluation.value());
   const Engine engine(TheLaw().law, TheLaw().harms);
   const Provenance provenance = engine.Assess(c.value(), {options, Format::kJson, true}).value().provenance;
-  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms, {}, &provenance);
+  return RenderJson(evaluation.value(), TheLaw().law, language, &questions.value(), harms, {}, c.value().evidence(), &provenance);
 }
 
 // The provenance Assess gives `c` assessed on kAssessedOn, as the API must end with.
@@ -124,7 +124,7 @@ TEST(ApiTest, EvaluateWithoutQuestionsIsTheCliJson) {
   const auto e = Evaluate(TheLaw().law, c.value(), options);
   const Provenance provenance = ProvenanceOf(c.value());
   const std::string expected = RenderJson(e.value(), TheLaw().law, Language::kEn, nullptr,
-                                          HarmsOfCase(TheLaw().harms, c.value(), e.value()), {}, &provenance);
+                                          HarmsOfCase(TheLaw().harms, c.value(), e.value()), {}, c.value().evidence(), &provenance);
   const ApiResponse r = TheApi().Handle(
       "POST", "/api/evaluate", json{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}}.dump());
   EXPECT_EQ(r.status, 200);

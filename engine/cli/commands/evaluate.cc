@@ -40,7 +40,8 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
   auto assessment = engine->Assess(c.value(), assess);
   if (!assessment.ok()) {
     PrintErrors(assessment.errors());
-    return kUsageError;
+    // An evidence item naming no element of the law is the case's error, not the options'.
+    return assessment.errors().front().code == "E0123" ? kCaseError : kUsageError;
   }
   std::cerr << FormatDiagnostics(assessment.value().evaluation.warnings);
   std::cout << engine->Render(c.value(), assessment.value(), assess.format, language);

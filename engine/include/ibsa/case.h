@@ -125,6 +125,25 @@ struct Expectations {
   SourceLocation location;
 };
 
+// One item of the case's evidence log (`evidence:`): where the image was seen, when, a
+// SHA-256 of a file the user holds (computed by ibsa; the file itself is never copied or
+// stored), and the elements of the law it supports. docs/case-format.md#evidence.
+struct EvidenceItem {
+  std::string url;      // http(s) address where the image was seen; "" if none
+  std::string service;  // the online service, as the user names it
+  std::string account;  // the account that posted or sent it
+  std::optional<Date> seen_on;
+  std::optional<Date> captured_on;
+  std::string sha256;  // 64 lowercase hexadecimal digits; "" if none
+  // Each "RULE-ID.ELEMENT-ID" (that element of that rule) or "ELEMENT-ID" (the element of
+  // that id in every rule that has one); checked against the law by CheckEvidence.
+  std::vector<std::string> supports;
+  std::string note;
+  SourceLocation location;                  // the item
+  std::vector<SourceLocation> supports_at;  // parallel to supports
+  friend bool operator==(const EvidenceItem&, const EvidenceItem&) = default;
+};
+
 class Case {
  public:
   // Reads a YAML or JSON case file and validates it against the vocabulary.
@@ -153,6 +172,8 @@ class Case {
   // `case` object as nlohmann::json::dump writes it (compact, keys sorted); "" for a case
   // built in memory. Its content is never kept for it.
   const std::string& sha256() const { return sha256_; }
+  // The evidence log, in the order the case lists it.
+  const std::vector<EvidenceItem>& evidence() const { return evidence_; }
 
  private:
   friend class CaseBuilder;
@@ -171,11 +192,13 @@ class Case {
   SourceLocation date_location_;
   std::vector<Diagnostic> warnings_;
   std::string sha256_;
+  std::vector<EvidenceItem> evidence_;
 };
 
 // The case as YAML that Case::Parse reads back to the same facts: id, title,
 // jurisdiction, date, the facts it states (grouped as `victim: {age: 15}`), those it
-// states as unknown, and its acts with their dates. The expectations are not written.
+// states as unknown, its acts with their dates, and its evidence log. The expectations are
+// not written.
 std::string CaseToYaml(const Case& c, const Vocabulary& vocabulary);
 // The same as a JSON object (what the web page downloads and `ibsa evaluate` reads back).
 std::string CaseToJson(const Case& c, const Vocabulary& vocabulary);

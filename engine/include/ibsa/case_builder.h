@@ -1,7 +1,7 @@
 // File: case_builder.h
 // Building a case fact by fact, with the checks that reading a case file makes: a fact the
 // vocabulary names, a value of the fact's type within its range or among its values, an
-// act listed once per date and at most 63 acts, an id, a jurisdiction the law knows and a
+// act listed once per date and at most 63 acts, evidence items that locate something, an id, a jurisdiction the law knows and a
 // date, and no given derived fact that the facts it is derived from contradict. Case
 // files (YAML or JSON), the API's `case` object and the interview all build through it:
 // each check, and what it says, is in one place.
@@ -72,6 +72,12 @@ class CaseBuilder {
   CaseBuilder& ConfirmActs(std::string_view type);
   CaseBuilder& DropActs(std::string_view type);
 
+  // One item of the evidence log, appended: its `url` an http(s) address, its `sha256` 64
+  // hexadecimal digits (stored in lowercase), its dates not after today, and at least a
+  // `url` or a `sha256` (E0120, E0121, E0122, E0124). Its `supports` name elements of the
+  // law, which only the law can check (CheckEvidence, ibsa/evidence.h).
+  CaseBuilder& AddEvidence(EvidenceItem item, SourceLocation where = {});
+
   // The problems found by the setters since the last call, in the order they were set
   // (a reader says them in its file's order); they are not reported again.
   std::vector<Diagnostic> TakeProblems();
@@ -106,6 +112,7 @@ class CaseBuilder {
   std::vector<bool> act_has_date_;
   SourceLocation acts_at_;
   bool acts_count_said_ = false;  // E0111 was said where the list ends
+  std::vector<EvidenceItem> evidence_;
   std::vector<Diagnostic> problems_;
 };
 

@@ -97,7 +97,8 @@ class Engine {
   // LawSha256 of the folder the law was opened from; "" for an Engine over a law in memory.
   const std::string& law_sha256() const { return law_sha256_; }
 
-  // Evaluates `c` and adds what `options.format` needs. Errors as Evaluate and
+  // Evaluates `c` and adds what `options.format` needs. Errors: an evidence item that
+  // supports no element of the law (E0123, CheckEvidence), then as Evaluate and
   // NextQuestions (a date outside the law, a `with` id that is not a proposal).
   // Safe to call from many threads.
   Result<Assessment> Assess(const Case& c, const AssessOptions& options) const;

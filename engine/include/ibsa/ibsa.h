@@ -19,6 +19,7 @@
 #include "ibsa/decide.h"
 #include "ibsa/engine.h"
 #include "ibsa/evaluate.h"
+#include "ibsa/evidence.h"
 #include "ibsa/gaps.h"
 #include "ibsa/interview.h"
 #include "ibsa/law.h"

@@ -51,18 +51,26 @@ std::string LawLine(const Law& law, Language language);
 // `harms` (HarmsOfCase of the same evaluation) fills the legal gaps, as in a report: the
 // harms the facts meet that no settled offence covers, why, and their sources. `actions`
 // (PlanActions of the same evaluation), when there are any, open it, before the findings.
+// `evidence` (the case's log) is listed under the elements it supports, and as an index.
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language,
-                       const std::vector<CaseHarm>& harms = {}, const std::vector<Action>& actions = {});
+                       const std::vector<CaseHarm>& harms = {}, const std::vector<Action>& actions = {},
+                       const std::vector<EvidenceItem>& evidence = {});
+
+// A case's evidence log as the text output lists it after the findings: a heading, then
+// each item numbered from 1 with where it was seen, the dates, the hash and what it
+// supports; "" for an empty log (`ibsa evidence list`).
+std::string RenderEvidenceText(const std::vector<EvidenceItem>& evidence, Language language);
 
 // For programs; documented in docs/json-format.md.
 // With `next_questions`, the result also lists them under "next_questions". "gaps" lists
 // the legal gaps of `harms` (HarmsOfCase of the same evaluation), as the text and reports do;
 // it is empty when no harms were read. "actions" lists the plan of `actions` (PlanActions of
-// the same evaluation). With `provenance`, the result says under "provenance" how it was made.
+// the same evaluation). "evidence" lists `evidence` (the case's log), and each element the
+// items that support it. With `provenance`, the result says under "provenance" how it was made.
 std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
                        const std::vector<Question>* next_questions = nullptr,
                        const std::vector<CaseHarm>& harms = {}, const std::vector<Action>& actions = {},
-                       const Provenance* provenance = nullptr);
+                       const std::vector<EvidenceItem>& evidence = {}, const Provenance* provenance = nullptr);
 
 // The text output's last block: how it was made (ibsa, the law's hashes, the versions
 // applied, the dates, the case's hash), to reproduce and check it later.
@@ -75,8 +83,9 @@ std::string RenderQuestionsText(const std::vector<Question>& questions, Language
 // A report for a lawyer or a prosecutor: the facts as given and those still unknown, the
 // versions applied, per finding its elements (met, not met, unknown) with sources, the
 // aggravating circumstances, penalty, certainty and why, lex mitior, then the questions
-// still open, the legal gaps, the next steps and referrals, and that it is decision
-// support, not legal advice. HTML is one self-contained printable page (no external
+// still open, the legal gaps, the next steps and referrals, the case's evidence (an index,
+// and under each element the items that support it), and that it is decision support, not
+// legal advice. HTML is one self-contained printable page (no external
 // assets); Markdown says the same. REQUIRES: format is markdown or html.
 // `harms` (HarmsOfCase) fills the legal gaps: harms the facts meet that no settled
 // offence covers. `actions` (PlanActions), when there are any, come first, after the

@@ -1,6 +1,7 @@
 #include "ibsa/case_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include "base/access.h"
@@ -57,6 +58,7 @@ CaseBuilder CaseBuilder::From(const Case& c, const Vocabulary& vocabulary) {
   b.acts_ = c.acts();
   b.acts_listed_ = acts >= 0 && c.values()[acts].known() && c.values()[acts].given();
   for (const Act& act : c.acts()) b.act_has_date_.push_back(act.date != c.date());
+  b.evidence_ = c.evidence();
   return b;
 }
 
@@ -171,7 +173,77 @@ CaseBuilder& CaseBuilder::SetDay(std::string_view fact, Date value, SourceLocati
   return *this;
 }
 
+namespace {
+
+// An address a browser opens: http:// or https://, a host, and no blank or control character
+// (a pasted line break would forge the report's lines).
+bool IsWebAddress(std::string_view url) {
+  std::string lower(url.substr(0, 8));
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  size_t host = 0;
+  if (lower.rfind("https://", 0) == 0) host = 8;
+  else if (lower.rfind("http://", 0) == 0) host = 7;
+  else return false;
+  for (unsigned char c : url) {
+    if (c <= ' ' || c == 0x7F) return false;
+  }
+  return host < url.size() && std::string_view("/?#").find(url[host]) == std::string_view::npos;
+}
+
+bool IsSha256(std::string_view hex) {
+  return hex.size() == 64 && std::all_of(hex.begin(), hex.end(), [](unsigned char c) { return std::isxdigit(c) != 0; });
+}
+
+}  // namespace
+
+CaseBuilder& CaseBuilder::AddEvidence(EvidenceItem item, SourceLocation where) {
+  internal::CaseBuilderAccess::AddEvidence(*this, std::move(item), {{"", std::move(where)}});
+  return *this;
+}
+
 namespace internal {
+
+void CaseBuilderAccess::AddEvidence(CaseBuilder& b, EvidenceItem item, const std::map<std::string, SourceLocation>& at) {
+  const std::string which = "evidence item " + std::to_string(b.evidence_.size() + 1);
+  auto where = [&](const std::string& field) {
+    const auto found = at.find(field);
+    if (found != at.end()) return found->second;
+    const auto whole = at.find("");
+    return whole != at.end() ? whole->second : item.location;
+  };
+  if (item.location == SourceLocation{}) item.location = where("");
+  // A refused item is kept all the same (Build fails on its problem), so that the next is
+  // numbered as the file lists it.
+  if (!item.url.empty() && !IsWebAddress(item.url)) {
+    b.Problem("E0120", where("url"), which + ", 'url': '" + item.url + "' is not a web address",
+              {"allowed: an address that starts with https:// or http://, as the browser shows it, without "
+               "spaces (e.g. https://example.org/post/123)"});
+  }
+  if (!item.sha256.empty()) {
+    if (!IsSha256(item.sha256)) {
+      b.Problem("E0121", where("sha256"),
+                which + ", 'sha256': must be 64 hexadecimal digits (0-9, a-f); it has " +
+                    std::to_string(item.sha256.size()) + " characters",
+                {"`ibsa evidence add CASE FILE` computes it on this machine (as `sha256sum FILE` does); "
+                 "the file itself is never copied or stored"});
+      }
+    std::transform(item.sha256.begin(), item.sha256.end(), item.sha256.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  }
+  const Date today = Date::Today();
+  for (const auto& [field, date] : {std::pair{"seen_on", item.seen_on}, std::pair{"captured_on", item.captured_on}}) {
+    if (date && today < *date) {
+      b.Problem("E0122", where(field), which + ", '" + field + "': " + date->ToString() + " is after today",
+                {"allowed: a date up to today (" + today.ToString() + "), YYYY-MM-DD"});
+      }
+  }
+  if (item.url.empty() && item.sha256.empty()) {
+    b.Problem("E0124", where(""), which + " says neither where the image was seen nor which file holds it",
+              {"give 'url' (where it was seen), 'sha256' (of a file you hold), or both"});
+  }
+  if (item.supports_at.size() != item.supports.size()) item.supports_at.resize(item.supports.size(), where("supports"));
+  b.evidence_.push_back(std::move(item));
+}
 
 std::optional<int> CaseBuilderAccess::ValueIndex(CaseBuilder& b, int slot, const std::string& value,
                                                  const SourceLocation& where) {
@@ -401,6 +473,7 @@ Case CaseBuilder::Assemble() const {
   c.values_ = values_;
   c.stated_unknown_ = stated_unknown_;
   c.acts_ = acts_;
+  c.evidence_ = evidence_;
   for (size_t i = 0; i < c.acts_.size(); ++i) {
     if (!act_has_date_[i]) c.acts_[i].date = case_.date_;
   }

@@ -4,6 +4,7 @@
 #ifndef IBSA_SRC_CASE_CASE_BUILDER_ACCESS_H_
 #define IBSA_SRC_CASE_CASE_BUILDER_ACCESS_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct CaseBuilderAccess {
   static void SetMembers(CaseBuilder& b, int slot, uint64_t present, const SourceLocation& where);
   // The acts list ends at `list`: more than kMaxActs is said there (E0111), once.
   static void EndActs(CaseBuilder& b, const SourceLocation& list);
+  // An evidence item with where each of its fields is written (by key: "url", "seen_on",
+  // ...), so that a problem is said at the field; the item's own location otherwise.
+  static void AddEvidence(CaseBuilder& b, EvidenceItem item, const std::map<std::string, SourceLocation>& at);
   // The case, or the problems of the whole case but a missing id, jurisdiction or date,
   // which a reader says first, at the map that lacks them.
   static Result<Case> BuildReadCase(const CaseBuilder& b);

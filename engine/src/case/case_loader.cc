@@ -321,6 +321,7 @@ class CaseReader {
       }
       ReadEntry(key_node, value, key);
     });
+    if (const Node evidence = Doc::Get(root, "evidence"); Doc::Has(evidence)) ReadEvidence(evidence);
     if (const Node expect = Doc::Get(root, "expect"); Doc::Has(expect)) ReadExpectations(expect);
     auto built = CaseBuilderAccess::BuildReadCase(builder_);
     if (!built.ok()) {
@@ -335,7 +336,9 @@ class CaseReader {
 
  private:
   inline static const std::vector<std::string> kMetaKeys = {"id", "title", "description",
-                                                            "jurisdiction", "date", "expect"};
+                                                            "jurisdiction", "date", "evidence", "expect"};
+  inline static const std::vector<std::string> kEvidenceKeys = {"url",         "service", "account",  "seen_on",
+                                                                "captured_on", "sha256",  "supports", "note"};
 
   // What the builder found wrong with the value just given is said at its node.
   void Said(const Node& node) {
@@ -469,6 +472,65 @@ class CaseReader {
     } else if (ok) {
       CaseBuilderAccess::SetMembers(builder_, slot, present, doc_.Locate(node));
     }
+  }
+
+  // The evidence log: a list of items, each a map of kEvidenceKeys (docs/case-format.md).
+  void ReadEvidence(const Node& node) {
+    if (!Doc::IsSequence(node)) {
+      doc_.Error("E0104", node, "'evidence' must be a list of items",
+                 {"e.g. [{url: https://example.org/post/1, seen_on: 2025-03-14, supports: [be.sw.417-9.dissemination]}]",
+                  "keys of an item: " + internal::JoinQuoted(kEvidenceKeys)});
+      return;
+    }
+    Doc::ForEachItem(node, [&](const Node& item_node) {
+      if (!doc_.CheckMap(item_node, "evidence item", kEvidenceKeys, {})) return;
+      EvidenceItem item;
+      item.location = doc_.Locate(item_node);
+      std::map<std::string, SourceLocation> at{{"", item.location}};
+      bool ok = true;
+      auto text = [&](const char* key, std::string& out) {
+        const Node n = Doc::Get(item_node, key);
+        if (!Doc::Has(n)) return;
+        at[key] = doc_.Locate(n);
+        if (auto t = doc_.ReadText(n, std::string("evidence.") + key)) out = *t;
+        else ok = false;
+      };
+      auto date = [&](const char* key, std::optional<Date>& out) {
+        const Node n = Doc::Get(item_node, key);
+        if (!Doc::Has(n)) return;
+        at[key] = doc_.Locate(n);
+        out = doc_.ReadDate(n, std::string("evidence.") + key);
+        if (!out) ok = false;
+      };
+      text("url", item.url);
+      text("service", item.service);
+      text("account", item.account);
+      date("seen_on", item.seen_on);
+      date("captured_on", item.captured_on);
+      text("sha256", item.sha256);
+      text("note", item.note);
+      if (const Node supports = Doc::Get(item_node, "supports"); Doc::Has(supports)) {
+        at["supports"] = doc_.Locate(supports);
+        if (!Doc::IsSequence(supports)) {
+          doc_.Error("E0104", supports, "'evidence.supports' must be a list of elements of the law",
+                     {"e.g. [be.sw.417-9.dissemination, sexual_content]: RULE-ID.ELEMENT-ID, or an element id "
+                      "for that element in every rule that has it"});
+          ok = false;
+        } else {
+          Doc::ForEachItem(supports, [&](const Node& one) {
+            if (auto id = doc_.ReadText(one, "evidence.supports")) {
+              item.supports.push_back(*id);
+              item.supports_at.push_back(doc_.Locate(one));
+            } else {
+              ok = false;
+            }
+          });
+        }
+      }
+      if (!ok) return;
+      CaseBuilderAccess::AddEvidence(builder_, std::move(item), at);
+      for (auto& d : builder_.TakeProblems()) doc_.Error(d);
+    });
   }
 
   std::vector<ExpectedRule> ReadRuleList(const Node& node, const std::string& key) {

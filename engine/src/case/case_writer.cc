@@ -22,6 +22,7 @@ struct Field {
     kValues,   // a list on one line: a set fact's members (an uncertain one as a map)
     kActs,     // a list of acts, one per line, each a map on one line
     kMap,      // a group of facts (victim: ...), or an act
+    kItems,    // a list of maps, each written as a block (the evidence log)
   };
   std::string key;  // empty for a list's item
   Kind kind = Kind::kText;
@@ -76,8 +77,35 @@ Field ActsField(std::string key, const Case& c) {
   return list;
 }
 
+// The evidence log, each item's keys in the order docs/case-format.md lists them; what
+// people wrote (service, account, note) quoted as a title is.
+Field EvidenceField(const std::vector<EvidenceItem>& evidence) {
+  Field list{"evidence", Field::Kind::kItems, "", 0, {}};
+  for (const EvidenceItem& item : evidence) {
+    Field entry{"", Field::Kind::kMap, "", 0, {}};
+    auto said = [&](const char* key, const std::string& text) {
+      if (!text.empty()) entry.items.push_back({key, Field::Kind::kTitle, text, 0, {}});
+    };
+    if (!item.url.empty()) entry.items.push_back(Text("url", item.url));
+    said("service", item.service);
+    said("account", item.account);
+    if (item.seen_on) entry.items.push_back(Text("seen_on", item.seen_on->ToString()));
+    if (item.captured_on) entry.items.push_back(Text("captured_on", item.captured_on->ToString()));
+    if (!item.sha256.empty()) entry.items.push_back(Text("sha256", item.sha256));
+    if (!item.supports.empty()) {
+      Field supports{"supports", Field::Kind::kValues, "", 0, {}};
+      for (const auto& id : item.supports) supports.items.push_back(Text("", id));
+      entry.items.push_back(std::move(supports));
+    }
+    said("note", item.note);
+    list.items.push_back(std::move(entry));
+  }
+  return list;
+}
+
 // The case's fields: id, title, jurisdiction, date, then the facts it states (given or
-// unknown) in vocabulary order, grouped by the part of their name before the dot.
+// unknown) in vocabulary order, grouped by the part of their name before the dot, then
+// its evidence log.
 std::vector<Field> CaseFields(const Case& c, const Vocabulary& vocabulary) {
   std::vector<Field> fields{Text("id", c.id())};
   if (!c.title().empty()) fields.push_back({"title", Field::Kind::kTitle, c.title(), 0, {}});
@@ -103,6 +131,7 @@ std::vector<Field> CaseFields(const Case& c, const Vocabulary& vocabulary) {
     if (added) fields.push_back({group, Field::Kind::kMap, "", 0, {}});
     fields[at->second].items.push_back(std::move(field));
   }
+  if (!c.evidence().empty()) fields.push_back(EvidenceField(c.evidence()));
   return fields;
 }
 
@@ -115,6 +144,7 @@ void Emit(YAML::Emitter& out, const Field& f) {
     case Field::Kind::kNumber: out << f.number; return;
     case Field::Kind::kValues:
     case Field::Kind::kActs:
+    case Field::Kind::kItems:
       if (f.kind == Field::Kind::kValues) out << YAML::Flow;
       out << YAML::BeginSeq;
       for (const Field& item : f.items) {
@@ -138,7 +168,8 @@ nlohmann::ordered_json ToJson(const Field& f) {
     case Field::Kind::kBool: return f.number != 0;
     case Field::Kind::kNumber: return f.number;
     case Field::Kind::kValues:
-    case Field::Kind::kActs: {
+    case Field::Kind::kActs:
+    case Field::Kind::kItems: {
       auto list = nlohmann::ordered_json::array();
       for (const Field& item : f.items) list.push_back(ToJson(item));
       return list;

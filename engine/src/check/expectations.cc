@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "base/file_io.h"
+#include "ibsa/evidence.h"
 #include "ibsa/suite.h"
 #include "check/suite_internal.h"
 #include "render/case_gaps.h"
@@ -282,6 +283,10 @@ CaseRun RunCase(const Law& law, const Harms* harms, const std::string& file, con
   run.c.emplace(std::move(loaded).value());
   const Case& c = *run.c;
   run.report.case_id = c.id();
+  if (auto errors = CheckEvidence(c, law); !errors.empty()) {
+    run.report.errors = std::move(errors);
+    return run;
+  }
   if (!c.expectations()) {
     run.report.errors.push_back(Diagnostic{"E0106", SourceLocation{file, 1, 1},
                                            "a case in the test suite needs an 'expect' block",

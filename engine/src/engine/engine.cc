@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "ibsa/evidence.h"
 #include "ibsa/limitation.h"
 #include "ibsa/snapshot.h"
 #include "ibsa/version.h"
@@ -148,6 +149,8 @@ Engine::Engine(Law law, std::optional<Harms> harms, std::optional<Actions> actio
     : law_(std::move(law)), harms_(std::move(harms)), actions_(std::move(actions)) {}
 
 Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) const {
+  // The evidence names elements of this law: a case's reader cannot check them.
+  if (auto errors = CheckEvidence(c, law_); !errors.empty()) return errors;
   auto evaluation = Evaluate(law_, c, options.evaluation);
   if (!evaluation.ok()) return evaluation.errors();
   Assessment assessment{std::move(evaluation).value(), std::nullopt, {}, {}, {}};
@@ -167,11 +170,12 @@ std::string Engine::Render(const Case& c, const Assessment& a, Format format, La
   const std::vector<Question>* questions = a.questions ? &*a.questions : nullptr;
   switch (format) {
     case Format::kText: {
-      std::string out = RenderText(a.evaluation, law_, language, a.harms, a.actions);
+      std::string out = RenderText(a.evaluation, law_, language, a.harms, a.actions, c.evidence());
       if (questions) out += RenderQuestionsText(*questions, language);
       return out + RenderProvenanceText(a.provenance, language);
     }
-    case Format::kJson: return RenderJson(a.evaluation, law_, language, questions, a.harms, a.actions, &a.provenance);
+    case Format::kJson:
+      return RenderJson(a.evaluation, law_, language, questions, a.harms, a.actions, c.evidence(), &a.provenance);
     case Format::kMarkdown:
     case Format::kHtml:
       return RenderReport(a.evaluation, law_, c, questions ? *questions : std::vector<Question>{}, a.harms, format,

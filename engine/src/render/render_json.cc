@@ -4,8 +4,10 @@
 #include <cstring>
 #include <memory>
 
+#include "ibsa/evidence.h"
 #include "ibsa/render.h"
 #include "render/case_gaps.h"
+#include "render/evidence_render.h"
 #include "render/render_common.h"
 #include "render/render_limitation.h"
 
@@ -155,15 +157,57 @@ json LimitationJson(const std::optional<LimitationOutcome>& outcome, Language la
           {"text", internal::LimitationLines(*outcome, language)}};
 }
 
-json FindingJson(const Finding& f, const Evaluation& evaluation, Language language) {
+// --- The evidence log (evidence_render.h) ---------------------------------------------------
+
+// The case's evidence log, each item numbered from 1 as the other outputs number it.
+json EvidenceJson(const std::vector<EvidenceItem>& evidence) {
+  json items = json::array();
+  for (size_t i = 0; i < evidence.size(); ++i) {
+    const EvidenceItem& item = evidence[i];
+    const auto text = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    items.push_back({{"number", i + 1},
+                     {"url", text(item.url)},
+                     {"service", text(item.service)},
+                     {"account", text(item.account)},
+                     {"seen_on", item.seen_on ? json(item.seen_on->ToString()) : json(nullptr)},
+                     {"captured_on", item.captured_on ? json(item.captured_on->ToString()) : json(nullptr)},
+                     {"sha256", text(item.sha256)},
+                     {"supports", item.supports},
+                     {"note", text(item.note)}});
+  }
+  return items;
+}
+
+// What a finding's element carries of the log: the numbers of the items that support it,
+// only when some do (a case without evidence reads as before).
+void AddElementEvidence(json& element, const Finding& f, const ElementOutcome& e,
+                        const std::vector<EvidenceItem>& evidence) {
+  const auto items = internal::EvidenceFor(evidence, *f.rule, *e.element);
+  if (items.empty()) return;
+  json numbers = json::array();
+  for (size_t i : items) numbers.push_back(i + 1);
+  element["evidence"] = std::move(numbers);
+}
+
+// A finding about child sexual abuse material says to report the location, not the file.
+void AddChildAbuseMaterialNotice(json& finding, const Finding& f, const Law& law, Language language) {
+  if (ConcernsChildAbuseMaterial(law, *f.rule)) finding["report_location_not_file"] = ReportLocationNotFile(language);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
+                 const std::vector<EvidenceItem>& evidence, Language language) {
   const Rule& rule = *f.rule;
   json elements = json::array();
   for (const auto& e : f.elements) {
-    elements.push_back({{"id", e.element->id},
-                        {"label", e.element->label.Get(language)},
-                        {"status", TruthName(e.truth)},
-                        {"missing", e.missing},
-                        {"sources", SourcesJson(e.element->sources)}});
+    json element = {{"id", e.element->id},
+                    {"label", e.element->label.Get(language)},
+                    {"status", TruthName(e.truth)},
+                    {"missing", e.missing},
+                    {"sources", SourcesJson(e.element->sources)}};
+    AddElementEvidence(element, f, e, evidence);
+    elements.push_back(std::move(element));
   }
   json aggravations = json::array();
   for (const auto& a : f.aggravations) {
@@ -180,7 +224,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, Language langua
   }
   json anchors = json::array();
   for (const auto& anchor : f.anchors) anchors.push_back(AnchorJson(anchor));
-  return {{"rule", rule.id},
+  json finding = {{"rule", rule.id},
           {"kind", RuleKindName(rule.kind)},
           {"status", FindingStatusName(f.status)},
           // Applies or may apply only on a reading that is not settled: the heading says so.
@@ -205,6 +249,8 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, Language langua
           {"level_notes", internal::LevelNotes(f, evaluation, language, /*with_table_note=*/true)},
           {"note", LocalizedJson(rule.note, language)},
           {"sources", SourcesJson(rule.sources)}};
+  AddChildAbuseMaterialNotice(finding, f, law, language);
+  return finding;
 }
 
 // The plan, each action with the findings it follows from and its deadline; the same words
@@ -253,9 +299,10 @@ json ActionsJson(const std::vector<Action>& actions, const Law& law, Language la
 
 std::string RenderJson(const Evaluation& evaluation, const Law& law, Language language,
                        const std::vector<Question>* next_questions, const std::vector<CaseHarm>& harms,
-                       const std::vector<Action>& actions, const Provenance* provenance) {
+                       const std::vector<Action>& actions, const std::vector<EvidenceItem>& evidence,
+                       const Provenance* provenance) {
   json findings = json::array();
-  for (const auto& f : evaluation.findings) findings.push_back(FindingJson(f, evaluation, language));
+  for (const auto& f : evaluation.findings) findings.push_back(FindingJson(f, evaluation, law, evidence, language));
   json questions = json::array();
   std::vector<std::string> asked;
   for (const auto& f : evaluation.findings) {
@@ -317,6 +364,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
       {"questions", std::move(questions)},
       {"gaps", std::move(legal_gaps)},
       {"version_gaps", std::move(gaps)},
+      {"evidence", EvidenceJson(evidence)},
   };
   if (next_questions != nullptr) {
     json ranked = json::array();

@@ -5,8 +5,10 @@
 #include <set>
 #include <string_view>
 
+#include "ibsa/evidence.h"
 #include "ibsa/render.h"
 #include "render/case_gaps.h"
+#include "render/evidence_render.h"
 #include "render/render_common.h"
 #include "render/render_limitation.h"
 
@@ -204,13 +206,60 @@ std::string FactLabels(const std::vector<std::string>& names, const Vocabulary& 
   return Join(labels);
 }
 
+// --- The evidence log (evidence_render.h) ---------------------------------------------------
+
+// What a report's finding needs of the case's evidence log.
+struct EvidenceContext {
+  const Law& law;
+  const std::vector<EvidenceItem>& evidence;
+};
+
+// Under a finding's heading, when it concerns child sexual abuse material.
+void AddChildAbuseMaterialNotice(Document& d, const Finding& f, const EvidenceContext& ev, Language language) {
+  if (ConcernsChildAbuseMaterial(ev.law, *f.rule)) d.Paragraph(ReportLocationNotFile(language), "notice");
+}
+
+// After a finding's elements: per element, the items that support it.
+void AddElementEvidence(Document& d, const Finding& f, const EvidenceContext& ev, Language language) {
+  const internal::EvidenceWording& w = internal::EvidenceWordingFor(language);
+  std::vector<std::string> lines;
+  for (const auto& e : f.elements) {
+    for (size_t i : internal::EvidenceFor(ev.evidence, *f.rule, *e.element)) {
+      lines.push_back(e.element->label.Get(language) + ": " + internal::EvidenceNumber(i) + " " +
+                      internal::EvidenceSummary(ev.evidence[i], language, CaseText));
+    }
+  }
+  if (lines.empty()) return;
+  d.Paragraph(std::string(w.heading) + ":");
+  d.List(std::move(lines));
+}
+
+// The index of the log, numbered as the findings cite it.
+void AddEvidenceIndex(Document& d, const std::vector<EvidenceItem>& evidence, Language language) {
+  if (evidence.empty()) return;
+  const internal::EvidenceWording& w = internal::EvidenceWordingFor(language);
+  d.Heading(2, w.heading);
+  d.Paragraph(std::string(w.intro) + ".");
+  std::vector<std::string> items;
+  for (size_t i = 0; i < evidence.size(); ++i) {
+    std::vector<std::string> supports;
+    for (const auto& id : evidence[i].supports) supports.push_back(CaseText(id));
+    items.push_back(internal::EvidenceNumber(i) + " " + internal::EvidenceSummary(evidence[i], language, CaseText) +
+                    (supports.empty() ? "" : "; " + std::string(w.supports) + ": " + Join(supports)));
+  }
+  d.List(std::move(items));
+}
+
+// ---------------------------------------------------------------------------------------------
+
 void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, const Vocabulary& vocabulary,
-                Language language, const Wording& w, const ReportWording& r) {
+                const EvidenceContext& ev, Language language, const Wording& w, const ReportWording& r) {
   const Rule& rule = *f.rule;
   const RulesetVersion& v = *f.version;
   const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
   d.Heading(3, FindingTitle(f, language, w),
             unsettled ? "contested" : f.status == FindingStatus::kApplies ? "applies" : "possible");
+  AddChildAbuseMaterialNotice(d, f, ev, language);
   std::vector<std::string> facts;
   // Which dates chose this version: the act's or the case's (the lawyer cites both).
   std::vector<std::string> dates;
@@ -266,6 +315,7 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
                         Join(sources, "; ")});
   }
   d.Table({r.element, r.status, r.still_to_decide, w.sources}, elements);
+  AddElementEvidence(d, f, ev, language);
   std::vector<std::vector<std::string>> aggravations;
   for (const auto& a : f.aggravations) {
     const Aggravation& agg = *a.aggravation;
@@ -285,6 +335,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
                const std::vector<Action>& actions, Language language) {
   const Wording& w = internal::WordingFor(language);
   const ReportWording& r = ReportWordingFor(language);
+  const EvidenceContext evidence{law, c.evidence()};
   Document d;
   d.Heading(1, std::string(r.title) + ": " + CaseText(e.case_id));
   d.Paragraph(r.not_advice, "notice");
@@ -363,10 +414,12 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
         if (f.rule->kind != kind || f.status != status) continue;
         if (!heading) d.Heading(2, internal::KindHeading(kind, language));
         heading = true;
-        AddFinding(d, f, e, law.vocabulary(), language, w, r);
+        AddFinding(d, f, e, law.vocabulary(), evidence, language, w, r);
       }
     }
   }
+
+  AddEvidenceIndex(d, c.evidence(), language);
 
   d.Heading(2, r.open_questions);
   std::vector<std::string> asked;
@@ -408,7 +461,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   any_gap = !uncovered.empty();
   for (const auto& f : e.findings) {
     if (f.rule->kind != RuleKind::kGap) continue;
-    AddFinding(d, f, e, law.vocabulary(), language, w, r);
+    AddFinding(d, f, e, law.vocabulary(), evidence, language, w, r);
     any_gap = true;
   }
   std::vector<std::string> version_gaps;
@@ -430,7 +483,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
     for (const auto& f : e.findings) {
       if (f.rule->kind != RuleKind::kReferral || f.status != status) continue;
-      AddFinding(d, f, e, law.vocabulary(), language, w, r);
+      AddFinding(d, f, e, law.vocabulary(), evidence, language, w, r);
       any_step = true;
     }
   }

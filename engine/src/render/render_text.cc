@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <set>
 
+#include "ibsa/evidence.h"
 #include "ibsa/render.h"
 #include "render/case_gaps.h"
+#include "render/evidence_render.h"
 #include "render/render_common.h"
 #include "render/render_limitation.h"
 
@@ -66,8 +68,36 @@ void AppendLimitation(std::string& out, const Finding& f, Language language) {
   for (const auto& line : internal::LimitationLines(*f.limitation, language)) out += "    " + line + "\n";
 }
 
-void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluation, Language language,
-                   const Wording& w) {
+// --- The evidence log (evidence_render.h) ---------------------------------------------------
+
+// Said under the heading of a finding that concerns child sexual abuse material.
+void AppendChildAbuseMaterialNotice(std::string& out, const Finding& f, const Law& law, Language language) {
+  if (ConcernsChildAbuseMaterial(law, *f.rule)) out += "    ! " + ReportLocationNotFile(language) + "\n";
+}
+
+// The items that support element `e` of `f`, under its line.
+void AppendElementEvidence(std::string& out, const Finding& f, const ElementOutcome& e,
+                           const std::vector<EvidenceItem>& evidence, Language language) {
+  for (size_t i : internal::EvidenceFor(evidence, *f.rule, *e.element)) {
+    out += "        " + std::string(internal::EvidenceWordingFor(language).evidence) + " " +
+           internal::EvidenceNumber(i) + ": " + internal::EvidenceSummary(evidence[i], language) + "\n";
+  }
+}
+
+void AppendEvidenceIndex(std::string& out, const std::vector<EvidenceItem>& evidence, Language language) {
+  if (evidence.empty()) return;
+  const internal::EvidenceWording& w = internal::EvidenceWordingFor(language);
+  out += "\n" + std::string(w.heading) + " (" + w.intro + "):\n";
+  for (size_t i = 0; i < evidence.size(); ++i) {
+    out += "  " + internal::EvidenceNumber(i) + " " + internal::EvidenceSummary(evidence[i], language) + "\n";
+    if (!evidence[i].supports.empty()) out += "      " + std::string(w.supports) + ": " + FactList(evidence[i].supports) + "\n";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluation, const Law& law,
+                   const std::vector<EvidenceItem>& evidence, Language language, const Wording& w) {
   const Rule& rule = *f.rule;
   const RulesetVersion& version = *f.version;
   const std::string citation = Citation(rule, version, language);
@@ -78,12 +108,14 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
   for (const auto& anchor : f.anchors) anchors += (anchors.empty() ? "" : "; ") + AnchorText(anchor, w);
   out += "; " + anchors + "\n";
   if (version.status == VersionStatus::kProposed) out += "    " + std::string(w.proposed_warning) + "\n";
+  AppendChildAbuseMaterialNotice(out, f, law, language);
   AppendCertainty(out, rule.certainty, rule.certainty_reason, language, "    ", w);
   out += "    " + std::string(w.elements) + ":\n";
   for (const auto& e : f.elements) {
     out += "      " + Padded("[" + internal::TruthWord(e.truth, w) + "]", 16) + e.element->label.Get(language);
     if (!e.missing.empty()) out += "  (" + std::string(w.to_decide) + ": " + FactList(e.missing) + ")";
     out += "\n";
+    AppendElementEvidence(out, f, e, evidence, language);
   }
   if (!f.aggravations.empty()) {
     out += "    " + std::string(w.aggravations) + ":\n";
@@ -122,6 +154,12 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
 
 }  // namespace
 
+std::string RenderEvidenceText(const std::vector<EvidenceItem>& evidence, Language language) {
+  std::string out;
+  AppendEvidenceIndex(out, evidence, language);
+  return out.empty() ? out : out.substr(1);  // without the blank line that parts it from the findings
+}
+
 std::string Disclaimer(Language language) { return internal::WordingFor(language).disclaimer; }
 
 std::string FindingHeading(const Finding& finding, Language language) {
@@ -139,7 +177,8 @@ std::string Citation(const Rule& rule, const RulesetVersion& version, Language l
 }
 
 std::string RenderText(const Evaluation& evaluation, const Law& law, Language language,
-                       const std::vector<CaseHarm>& harms, const std::vector<Action>& actions) {
+                       const std::vector<CaseHarm>& harms, const std::vector<Action>& actions,
+                       const std::vector<EvidenceItem>& evidence) {
   const Wording& w = internal::WordingFor(language);
   std::string out = std::string(w.disclaimer) + "\n\n";
   out += std::string(w.case_word) + " " + evaluation.case_id;
@@ -190,7 +229,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
             out += "\n-- " + internal::KindHeading(kind, language) + " --\n";
             heading = true;
           }
-          AppendFinding(out, f, evaluation, language, w);
+          AppendFinding(out, f, evaluation, law, evidence, language, w);
         }
       }
     }
@@ -208,6 +247,8 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
       out += "\n";
     }
   }
+
+  AppendEvidenceIndex(out, evidence, language);
 
   std::vector<std::string> questions;
   std::set<std::string> seen;

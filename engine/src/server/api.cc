@@ -210,9 +210,10 @@ CaseRequest ReadCaseRequest(const Fields& fields, const Vocabulary& vocabulary) 
 }
 
 // The request field an engine error is about: E0301 and E0302 are about `with`, the
-// proposals to overlay; E0303 about `assessed_on`.
+// proposals to overlay; E0303 about `assessed_on`; E0123 about the case's evidence log.
 std::string FieldOf(const Diagnostic& d) {
   if (d.code == "E0303") return "/assessed_on";
+  if (d.code == "E0123") return "/case/evidence";
   return d.code.rfind("E030", 0) == 0 ? "/with" : "";
 }
 
