@@ -157,6 +157,14 @@ TEST(ActionsFileTest, ADeadlineCountsFromADateFactAndCitesItsSource) {
                   "      period: {nl: a, fr: b, en: c}\n      sources: []\n");
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].code, "E0205");
+  EXPECT_EQ(errors[0].message, "'sources' of a deadline must list at least one source");
+  // Sources are read as the rulesets read them: a web address, not a file or a note.
+  errors = Errors(std::string(kHead) +
+                  "  - rule: nl.sr.66\n    class: report\n    by: victim\n    deadline:\n"
+                  "      period: {nl: a, fr: b, en: c}\n      sources: [{title: t, url: 'notes/art66.txt'}]\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "source url must start with https:// or http://");
+  EXPECT_EQ(errors[0].location.line, 10);
 }
 
 TEST(ActionsFileTest, ARuleHasOneAction) {

@@ -164,6 +164,20 @@ TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
   fs::rename(dir / "harms.yaml", harms);
   EXPECT_FALSE(LoadSnapshot(without, rulesets.string()).ok()) << "harms.yaml added";
 
+  // The limitation periods and the actions are read beside the snapshot, not from it, but the
+  // law's fingerprint covers them: two outputs with one fingerprint had the same law.
+  ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
+  const auto fingerprint = LawFingerprint(rulesets.string());
+  ASSERT_TRUE(fingerprint.ok());
+  for (const fs::path beside : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
+    const std::string text = ReadAll(beside);
+    WriteAll(beside, text + "# a comment\n");
+    EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << beside;
+    EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok()) << beside;
+    WriteAll(beside, text);
+  }
+  ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
+
   WriteAll(rulesets / "be" / "extra.yaml", "format: ibsa.ruleset/1\n");
   EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok());
   fs::remove(rulesets / "be" / "extra.yaml");

@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/file_io.h"
+#include "load/citations.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
@@ -21,23 +22,6 @@ namespace {
 
 constexpr InputLimits kActionsLimits{"actions file", std::size_t{1} << 20, kMaxNestingDepth, kMaxAliasNodes};
 
-std::vector<Source> ReadSources(YamlReader& reader, const YAML::Node& list) {
-  std::vector<Source> sources;
-  if (list.IsDefined() && !list.IsSequence()) reader.Error("E0104", list, "'sources' must be a list");
-  for (const auto& s : list.IsSequence() ? list : YAML::Node()) {
-    if (!reader.CheckMap(s, "source", {"title", "url", "pinpoint"}, {"title", "url"})) continue;
-    Source source;
-    if (auto title = reader.ReadText(s["title"], "title")) source.title = *title;
-    if (auto url = reader.ReadString(s["url"], "url")) source.url = *url;
-    if (s["pinpoint"].IsDefined()) {
-      if (auto pinpoint = reader.ReadText(s["pinpoint"], "pinpoint")) source.pinpoint = *pinpoint;
-    }
-    if (source.url.empty()) reader.Error("E0205", s, "a source needs a web address ('url')");
-    sources.push_back(std::move(source));
-  }
-  return sources;
-}
-
 std::optional<DeadlineRule> ReadDeadline(YamlReader& reader, const YAML::Node& node, const Vocabulary& vocabulary) {
   if (!reader.CheckMap(node, "deadline", {"months", "from", "period", "sources", "certainty", "certainty_reason"},
                        {"period", "sources"})) {
@@ -45,8 +29,7 @@ std::optional<DeadlineRule> ReadDeadline(YamlReader& reader, const YAML::Node& n
   }
   DeadlineRule deadline;
   if (auto period = reader.ReadLocalized(node["period"], "period")) deadline.period = *period;
-  deadline.sources = ReadSources(reader, node["sources"]);
-  if (deadline.sources.empty()) reader.Error("E0205", node, "a deadline cites no source", {"name the article that sets it under 'sources'"});
+  deadline.sources = ReadSources(reader, node["sources"], "a deadline");
   if (node["months"].IsDefined() != node["from"].IsDefined()) {
     reader.Error("E0205", node, "a deadline has both 'months' and 'from', or neither",
                  {"a period counted from a date fact names both; a period said only in words names neither"});
@@ -72,11 +55,7 @@ std::optional<DeadlineRule> ReadDeadline(YamlReader& reader, const YAML::Node& n
     }
   }
   if (node["certainty"].IsDefined()) {
-    if (auto c = reader.ReadChoice(node["certainty"], "certainty", {"settled", "likely", "contested", "unverified"})) {
-      if (*c == "likely") deadline.certainty = Certainty::kLikely;
-      if (*c == "contested") deadline.certainty = Certainty::kContested;
-      if (*c == "unverified") deadline.certainty = Certainty::kUnverified;
-    }
+    if (auto c = ReadCertainty(reader, node["certainty"])) deadline.certainty = *c;
   }
   if (node["certainty_reason"].IsDefined()) {
     if (auto reason = reader.ReadLocalized(node["certainty_reason"], "certainty_reason")) deadline.certainty_reason = *reason;

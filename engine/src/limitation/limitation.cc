@@ -8,6 +8,8 @@
 #include "base/file_io.h"
 #include "ibsa/case.h"
 #include "ibsa/evaluate.h"
+#include "load/citations.h"
+#include "load/law_data.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
@@ -130,33 +132,10 @@ class Loader {
     return true;
   }
 
-  std::optional<Certainty> ReadCertainty(const YAML::Node& node) {
-    auto c = reader_.ReadChoice(node, "certainty", {"settled", "likely", "contested", "unverified"});
-    if (!c) return std::nullopt;
-    if (*c == "settled") return Certainty::kSettled;
-    if (*c == "likely") return Certainty::kLikely;
-    if (*c == "contested") return Certainty::kContested;
-    return Certainty::kUnverified;
-  }
+  std::optional<Certainty> ReadCertainty(const YAML::Node& node) { return internal::ReadCertainty(reader_, node); }
 
   std::vector<Source> Sources(const YAML::Node& node, const std::string& owner) {
-    std::vector<Source> sources;
-    if (!node.IsSequence() || node.size() == 0) {
-      reader_.Error("E0205", node, "'sources' of " + owner + " must list at least one source",
-                    {"each source: {title: ..., url: https://...}"});
-      return sources;
-    }
-    for (const auto& item : node) {
-      if (!reader_.CheckMap(item, "source", {"title", "url", "pinpoint"}, {"title", "url"})) continue;
-      Source s;
-      if (auto t = reader_.ReadString(item["title"], "title")) s.title = *t;
-      if (auto u = reader_.ReadString(item["url"], "url")) s.url = *u;
-      if (item["pinpoint"].IsDefined()) {
-        if (auto p = reader_.ReadString(item["pinpoint"], "pinpoint")) s.pinpoint = *p;
-      }
-      sources.push_back(std::move(s));
-    }
-    return sources;
+    return ReadSources(reader_, node, owner);
   }
 
   std::vector<std::string> RuleIds(const YAML::Node& node) {
@@ -297,17 +276,10 @@ Result<LimitationRules> LimitationRules::FromTexts(const std::vector<std::pair<s
 Result<LimitationRules> LimitationRules::Load(const std::string& directory, const Law& law) {
   std::vector<std::pair<std::string, std::string>> files;
   std::vector<Diagnostic> errors;
-  std::error_code ec;
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
-    const auto path = entry.path() / "limitation.yaml";
-    if (entry.is_directory(ec) && std::filesystem::exists(path, ec)) paths.push_back(path);
-  }
-  std::sort(paths.begin(), paths.end());
-  for (const auto& path : paths) {
+  for (const auto& path : internal::LimitationFiles(directory)) {
     Diagnostic error;
-    if (auto text = internal::ReadFile(path.string(), error)) {
-      files.emplace_back(path.string(), std::move(*text));
+    if (auto text = internal::ReadFile(path, error)) {
+      files.emplace_back(path, std::move(*text));
     } else {
       errors.push_back(error);
     }

@@ -113,6 +113,25 @@ std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<
   return paths;
 }
 
+std::vector<std::string> LimitationFiles(const std::string& directory) {
+  std::error_code ec;
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+    const auto path = entry.path() / "limitation.yaml";
+    if (entry.is_directory(ec) && std::filesystem::exists(path, ec)) paths.push_back(path.string());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::vector<std::string> FilesReadBesideTheLaw(const std::string& directory) {
+  std::vector<std::string> paths = LimitationFiles(directory);
+  std::error_code ec;
+  const auto actions = std::filesystem::path(directory) / "actions.yaml";
+  if (std::filesystem::exists(actions, ec)) paths.push_back(actions.string());
+  return paths;
+}
+
 std::vector<Diagnostic> UncoveredJurisdictions(const Law& law, const std::string& directory) {
   std::vector<Diagnostic> errors;
   for (const auto& jurisdiction : law.vocabulary().jurisdictions()) {

@@ -94,9 +94,15 @@ struct LawData {
   friend bool operator==(const LawData&, const LawData&) = default;
 };
 
-// The ruleset files of `directory` that Law::Load reads, sorted (facts.yaml and
-// harms.yaml excluded); a folder that cannot be walked is an error in `errors`.
+// The ruleset files of `directory` that Law::Load reads, sorted (facts.yaml, harms.yaml,
+// actions.yaml and limitation.yaml excluded); a folder that cannot be walked is an error in `errors`.
 std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors);
+
+// The files of `directory` that are law but not rulesets, read on every run beside the
+// compiled law (a snapshot does not hold them): each jurisdiction folder's limitation.yaml,
+// sorted, then actions.yaml when there is one. The law's fingerprint covers them.
+std::vector<std::string> LimitationFiles(const std::string& directory);
+std::vector<std::string> FilesReadBesideTheLaw(const std::string& directory);
 
 // E0206 for each jurisdiction of the vocabulary that no version of `law` belongs to: a
 // folder of rulesets that lacks one (left out, unreadable) would judge its cases by EU law

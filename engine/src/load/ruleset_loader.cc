@@ -2,6 +2,7 @@
 #include <set>
 
 #include "base/access.h"
+#include "load/citations.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
@@ -11,7 +12,6 @@ namespace {
 
 const std::vector<std::string> kKinds = {"offence", "obligation", "remedy",     "referral",
                                          "gap",     "definition", "state_duty"};
-const std::vector<std::string> kCertainties = {"settled", "likely", "contested", "unverified"};
 const std::vector<std::string> kStatuses = {"in_force", "proposed", "repealed"};
 
 RuleKind KindFromName(const std::string& s) {
@@ -22,13 +22,6 @@ RuleKind KindFromName(const std::string& s) {
   if (s == "definition") return RuleKind::kDefinition;
   if (s == "state_duty") return RuleKind::kStateDuty;
   return RuleKind::kOffence;
-}
-
-Certainty CertaintyFromName(const std::string& s) {
-  if (s == "likely") return Certainty::kLikely;
-  if (s == "contested") return Certainty::kContested;
-  if (s == "unverified") return Certainty::kUnverified;
-  return Certainty::kSettled;
 }
 
 VersionStatus StatusFromName(const std::string& s) {
@@ -136,38 +129,17 @@ class RulesetParser {
   }
 
   std::vector<Source> Sources(const YAML::Node& node, const std::string& owner) {
-    std::vector<Source> sources;
-    if (!node.IsSequence() || node.size() == 0) {
-      reader_.Error("E0205", node, "'sources' of " + owner + " must list at least one source",
-                    {"each source: {title: ..., url: https://...}"});
-      return sources;
-    }
-    for (const auto& item : node) {
-      if (!reader_.CheckMap(item, "source", {"title", "url", "pinpoint"}, {"title", "url"})) continue;
-      Source source;
-      if (auto t = Str(item, "title")) source.title = *t;
-      if (auto u = Str(item, "url")) {
-        source.url = *u;
-        if (u->rfind("https://", 0) != 0 && u->rfind("http://", 0) != 0) {
-          reader_.Error("E0205", item["url"], "source url must start with https:// or http://");
-        }
-      }
-      if (auto p = Str(item, "pinpoint")) source.pinpoint = *p;
-      sources.push_back(std::move(source));
-    }
-    return sources;
+    return ReadSources(reader_, node, owner);
   }
 
   void ReadCertainty(const YAML::Node& map, const std::string& owner, Certainty& certainty,
                      LocalizedText& reason, bool required) {
     if (!map["certainty"].IsDefined()) {
       if (required) reader_.Error("E0106", map, "missing key 'certainty' in " + owner,
-                                  {"one of " + JoinQuoted(kCertainties)});
+                                  {"one of " + JoinQuoted(kCertaintyNames)});
       return;
     }
-    if (auto c = reader_.ReadChoice(map["certainty"], "certainty", kCertainties)) {
-      certainty = CertaintyFromName(*c);
-    }
+    if (auto c = internal::ReadCertainty(reader_, map["certainty"])) certainty = *c;
     // Users read the reason in their own language, like a title.
     if (map["certainty_reason"].IsDefined()) {
       if (auto t = reader_.ReadLocalized(map["certainty_reason"], "certainty_reason")) reason = *t;

@@ -79,10 +79,19 @@ bool HasHarms(const std::string& directory) {
 // Every file a law of `directory` is compiled from: facts.yaml, then the rulesets, then
 // harms.yaml when there is one (every evaluation lists the case's gaps from it, so a
 // snapshot that holds them must go stale with it).
-std::vector<std::string> SourcePaths(const std::string& directory, std::vector<Diagnostic>& errors) {
+std::vector<std::string> CompiledPaths(const std::string& directory, std::vector<Diagnostic>& errors) {
   std::vector<std::string> paths = {(fs::path(directory) / "facts.yaml").string()};
   for (auto& path : internal::RulesetFiles(directory, errors)) paths.push_back(std::move(path));
   if (HasHarms(directory)) paths.push_back(HarmsPath(directory));
+  return paths;
+}
+
+// What the fingerprint covers: the compiled files, then those read beside the compiled law on
+// every run (limitation periods, actions), so that two outputs with one fingerprint were
+// answered by the same law.
+std::vector<std::string> SourcePaths(const std::string& directory, std::vector<Diagnostic>& errors) {
+  std::vector<std::string> paths = CompiledPaths(directory, errors);
+  for (auto& path : internal::FilesReadBesideTheLaw(directory)) paths.push_back(std::move(path));
   return paths;
 }
 
@@ -759,6 +768,11 @@ Result<CompiledLaw> CompileSnapshot(const std::string& directory, const std::str
   std::vector<std::pair<std::string, std::string>> texts;
   auto files = Fingerprint(directory, &texts);
   if (!files.ok()) return files.errors();
+  // Those read beside the compiled law are fingerprinted, not compiled.
+  const auto beside = internal::FilesReadBesideTheLaw(directory);
+  std::erase_if(texts, [&](const auto& text) {
+    return std::find(beside.begin(), beside.end(), text.first) != beside.end();
+  });
   auto vocabulary = Vocabulary::Parse(texts.front().second, texts.front().first);
   if (!vocabulary.ok()) return vocabulary.errors();
   texts.erase(texts.begin());
