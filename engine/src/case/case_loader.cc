@@ -2,6 +2,7 @@
 // (ReadCaseObject). One reader walks either notation; what the values mean is checked by
 // the CaseBuilder, which the interview builds through too.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <type_traits>
@@ -438,7 +439,9 @@ class CaseReader {
       if (low && high) builder_.SetRange(fact.name, *low, *high, where);
       return;
     }
-    if (auto text = Doc::ScalarText(node); text && internal::FindNamedRange(vocabulary_, slot, *text)) {
+    // A word, not a number: only text that starts with a letter is looked up.
+    if (auto text = Doc::ScalarText(node); text && !text->empty() && std::isalpha(static_cast<unsigned char>((*text)[0])) &&
+                                           internal::FindNamedRange(vocabulary_, slot, *text)) {
       builder_.SetNamedRange(fact.name, *text, where);
       return;
     }

@@ -32,7 +32,11 @@ std::string_view Group(std::string_view name) {
 std::vector<NamedRange> NamedRanges(const Vocabulary& vocabulary, int slot) {
   const FactDefinition& fact = vocabulary.fact(slot);
   std::vector<NamedRange> out;
-  if (fact.type != FactType::kInt || !fact.min || !fact.max || *fact.max - *fact.min >= kMostValues) return out;
+  // Unsigned: bounds far apart must not overflow into a short span.
+  if (fact.type != FactType::kInt || !fact.min || !fact.max || *fact.max < *fact.min ||
+      static_cast<uint64_t>(*fact.max) - static_cast<uint64_t>(*fact.min) >= kMostValues) {
+    return out;
+  }
   const VocabularyData& data = DataOf(vocabulary);
   std::vector<FactValue> values(data.facts.size());
   for (const Derivation& derivation : data.derivations) {
