@@ -166,7 +166,9 @@ TEST_F(AgesTest, ARefusedAgeIsSaidInTheUsersLanguage) {
             "'twintig' is hier geen antwoord | antwoord met een getal (16), twee getallen (16-17, 16 of 17), ongeveer "
             "een getal (ongeveer 30) van 0 tot 120; of: minderjarig, meerderjarig, onder de 16");
   EXPECT_EQ(said("17-16", Language::kEn).substr(0, 29), "'17-16' is not an answer here");
-  EXPECT_FALSE(i.Answer("130").ok());
+  auto out_of_range = i.Answer("130");
+  ASSERT_FALSE(out_of_range.ok());
+  EXPECT_EQ(out_of_range.errors()[0].code, "E0107");
   EXPECT_EQ(i.AnswerHint(Language::kNl), "een getal, 16-17, ongeveer 30, minderjarig, meerderjarig, onder de 16");
 }
 

@@ -395,10 +395,13 @@ Status Interview::Answer(std::string_view text, Language language) {
                              (!fact.max || read->high <= *fact.max) && read->low <= read->high;
       if (!named_word && !in_bounds) {
         const bool nl = language == Language::kNl, fr = language == Language::kFr;
-        return Refused((nl   ? "'" + std::string(text) + "' is hier geen antwoord"
+        // A number read but outside the fact's bounds is out of range, as in a case file.
+        Diagnostic refused = Refused((nl   ? "'" + std::string(text) + "' is hier geen antwoord"
                         : fr ? "« " + std::string(text) + " » n'est pas une réponse possible ici"
                              : "'" + std::string(text) + "' is not an answer here"),
                        (nl ? "antwoord met " : fr ? "répondez par " : "answer with ") + IntForms(fact, named, language));
+        if (read && read->word.empty()) refused.code = "E0107";
+        return refused;
       }
       if (named_word) {
         next.SetNamedRange(fact.name, read->word);
