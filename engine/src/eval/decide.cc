@@ -141,7 +141,8 @@ inline Truth Decider::Test(const Code* at) const {
   const FactEncoding& value = EncodingOf(values_[at->slot]);
   if (!value.known) {
     // An int known only within a range ("16 or 17") decides the tests it lies wholly
-    // inside or outside of.
+    // inside or outside of. `bounded` first: it is beside `known`, and almost never set.
+    if (!value.bounded) return Truth::kUnknown;
     if (at->step == Step::kInRange) return InRangeTruth(value, at->low, at->high);
     if (at->step == Step::kOutOfRange) return Not(InRangeTruth(value, at->low, at->high));
     return Truth::kUnknown;
