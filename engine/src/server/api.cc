@@ -420,7 +420,7 @@ ApiResponse RunInterview(const Law& law, const json& request) {
       if (auto taken = interview.AnswerActs(*a.acts); !taken.ok()) {
         ThrowRefused(taken.errors(), "/action/acts", "/action/acts");
       }
-    } else if (auto taken = a.dont_know ? interview.DontKnow() : interview.Answer(*a.answer); !taken.ok()) {
+    } else if (auto taken = a.dont_know ? interview.DontKnow() : interview.Answer(*a.answer, r.language); !taken.ok()) {
       ThrowRefused(taken.errors(), a.dont_know ? "/action/dont_know" : "/action/answer");
     }
   }
