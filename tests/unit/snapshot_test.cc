@@ -169,7 +169,7 @@ TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
   ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
   const auto fingerprint = LawFingerprint(rulesets.string());
   ASSERT_TRUE(fingerprint.ok());
-  for (const fs::path beside : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
+  for (const fs::path& beside : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
     const std::string text = ReadAll(beside);
     WriteAll(beside, text + "# a comment\n");
     EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << beside;
