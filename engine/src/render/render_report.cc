@@ -44,7 +44,7 @@ struct ReportWording {
   const char* nothing_applies;
   const char* still_unknown;    // one list, one count: the facts that would decide a finding
   const char* decides;
-  const char* no_question;      // a missing fact no question asks (a derived fact)
+  const char* no_question;      // a missing fact no question asks yet: its answer alone decides nothing
   const char* annex;
   const char* sources_annex;
   const char* page_date;        // the footer's date: "assessed on"
@@ -64,7 +64,7 @@ const ReportWording& ReportWordingFor(Language language) {
       "Harms (rulesets/harms.yaml) that these facts meet and that no settled offence covers, gap "
       "provisions, and dates the encoded law does not cover. `ibsa gaps` sweeps every situation (docs/gaps.md).",
       "In brief", "Applies", "Applies on a contested or unverified reading", "Nothing applies on the facts given.",
-      "Still unknown", "would decide", "follows from other facts", "Annex", "Sources cited", "assessed on"};
+      "Still unknown", "would decide", "its answer alone changes no finding yet", "Annex", "Sources cited", "assessed on"};
   static const ReportWording kNl = {
       "Juridische beoordeling (beslissingsondersteuning)",
       "Dit verslag is beslissingsondersteuning, geen juridisch advies. Het geeft weer wat het "
@@ -80,7 +80,7 @@ const ReportWording& ReportWordingFor(Language language) {
       "leemtebepalingen, en data die het gecodeerde recht niet dekt. `ibsa gaps` doorloopt alle situaties (docs/gaps.md).",
       "In het kort", "Van toepassing", "Van toepassing volgens een betwiste of niet geverifieerde lezing",
       "Niets is van toepassing op grond van de gegeven feiten.", "Nog onbekend", "beslist over",
-      "volgt uit andere feiten", "Bijlage", "Aangehaalde bronnen", "beoordeeld op"};
+      "het antwoord alleen verandert nog geen bevinding", "Bijlage", "Aangehaalde bronnen", "beoordeeld op"};
   static const ReportWording kFr = {
       "Analyse juridique (aide à la décision)",
       "Ce rapport est une aide à la décision, non un avis juridique. Il indique ce que le droit "
@@ -95,7 +95,7 @@ const ReportWording& ReportWordingFor(Language language) {
       "dispositions de lacune, et dates que le droit encodé ne couvre pas. `ibsa gaps` parcourt toutes les situations (docs/gaps.md).",
       "En bref", "S'applique", "S'applique selon une lecture contestée ou non vérifiée",
       "Rien ne s'applique au vu des faits donnés.", "Encore inconnu", "tranche",
-      "découle d'autres faits", "Annexe", "Sources citées", "évalué le"};
+      "sa réponse seule ne change encore aucun constat", "Annexe", "Sources citées", "évalué le"};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -399,9 +399,10 @@ bool SaysWhatApplies(RuleKind kind) {
 
 // The facts still unknown, one list with one meaning: every fact a finding misses, each once,
 // in the order the questions ask them (neutral before intrusive), with the question the
-// intake asks and the provisions its answer would decide. A fact no question asks (one that
-// follows from other facts) is listed too, after them, so that the count is the same as the
-// facts the findings miss.
+// intake asks and the provisions its answer would decide. A fact no question asks yet (its
+// answer alone changes no finding until another fact is known, as whether a deepfake was
+// labelled matters only once the deployer is known to be professional) is listed too, after
+// them, so that the count is that of the facts the findings miss.
 std::vector<std::string> StillUnknown(const Evaluation& e, const std::vector<Question>& questions,
                                       const Vocabulary& vocabulary, Language language, const ReportWording& r) {
   std::vector<std::string> order;  // fact names
