@@ -134,7 +134,9 @@ TEST(ReportTest, TheFirstPageSaysWhatAppliesWhatToDoAndWhatIsUnknownBeforeTheFin
     for (const auto& heading : headings) {
       const size_t at = md.find(heading);
       ASSERT_NE(at, std::string::npos) << heading;
-      if (heading != headings.front()) EXPECT_GT(at, previous) << heading << " comes too early";
+      if (heading != headings.front()) {
+        EXPECT_GT(at, previous) << heading << " comes too early";
+      }
       previous = at;
     }
     // One first page: a single page break, and the findings only after it.
