@@ -108,6 +108,16 @@ Result<std::optional<Actions>> OpenActions(const EngineOptions& options, const L
   return std::optional<Actions>(std::move(actions).value());
 }
 
+// The folder's letters.yaml, when it has one.
+Result<std::optional<Letters>> OpenLetters(const EngineOptions& options, const Law& law) {
+  const auto file = std::filesystem::path(options.rulesets) / "letters.yaml";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::optional<Letters>();
+  auto letters = Letters::Load(file.string(), law.vocabulary());
+  if (!letters.ok()) return letters.errors();
+  return std::optional<Letters>(std::move(letters).value());
+}
+
 }  // namespace
 
 std::string SnapshotBesideExecutable() {
@@ -140,13 +150,16 @@ Result<Engine> Engine::Open(const EngineOptions& options) {
   }
   auto actions = OpenActions(options, opened.law);
   if (!actions.ok()) return actions.errors();
-  Engine engine(std::move(opened.law), std::move(opened.harms), std::move(actions).value());
+  auto letters = OpenLetters(options, opened.law);
+  if (!letters.ok()) return letters.errors();
+  Engine engine(std::move(opened.law), std::move(opened.harms), std::move(actions).value(),
+                std::move(letters).value());
   engine.law_sha256_ = std::move(law_sha256).value();
   return engine;
 }
 
-Engine::Engine(Law law, std::optional<Harms> harms, std::optional<Actions> actions)
-    : law_(std::move(law)), harms_(std::move(harms)), actions_(std::move(actions)) {}
+Engine::Engine(Law law, std::optional<Harms> harms, std::optional<Actions> actions, std::optional<Letters> letters)
+    : law_(std::move(law)), harms_(std::move(harms)), actions_(std::move(actions)), letters_(std::move(letters)) {}
 
 Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) const {
   // The evidence names elements of this law: a case's reader cannot check them.

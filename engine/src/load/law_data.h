@@ -95,12 +95,12 @@ struct LawData {
 };
 
 // The ruleset files of `directory` that Law::Load reads, sorted (facts.yaml, harms.yaml,
-// actions.yaml and limitation.yaml excluded); a folder that cannot be walked is an error in `errors`.
+// actions.yaml, letters.yaml and limitation.yaml excluded); a folder that cannot be walked is an error in `errors`.
 std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors);
 
 // The files of `directory` that are law but not rulesets, read on every run beside the
 // compiled law (a snapshot does not hold them): each jurisdiction folder's limitation.yaml,
-// sorted, then actions.yaml when there is one. The law's fingerprint covers them.
+// sorted, then actions.yaml and letters.yaml when there are. The law's fingerprint covers them.
 std::vector<std::string> LimitationFiles(const std::string& directory);
 std::vector<std::string> FilesReadBesideTheLaw(const std::string& directory);
 
