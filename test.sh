@@ -12,11 +12,16 @@ IBSA_PACKAGES+=(chromium)
 command -v node >/dev/null && command -v npm >/dev/null || IBSA_PACKAGES+=(nodejs npm)
 ibsa_ensure_deps
 
-echo "== Release build"
+phase() { echo "== $1 (at ${SECONDS} s)"; }
+
+phase "Release build"
 ibsa_build build/release -DCMAKE_BUILD_TYPE=Release
+phase "Release tests"
 (cd build/release && ctest --output-on-failure -j"$(nproc)")
 
-echo "== Sanitizer build (ASan + UBSan)"
+phase "Sanitizer build (ASan + UBSan)"
 ibsa_build build/asan -DCMAKE_BUILD_TYPE=Debug -DIBSA_SANITIZE=ON
+phase "Sanitizer tests"
 (cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --output-on-failure -j"$(nproc)" --label-exclude content)
+phase "done"

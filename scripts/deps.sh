@@ -16,12 +16,16 @@ ibsa_ensure_deps() {
 }
 
 # Configures and builds into $1 with the remaining arguments passed to cmake; prints the
-# log only when something fails.
+# log only when something fails. The engine and the command line are compiled as unity
+# builds (batches of 8 files in one translation unit; the tests are not: tests/CMakeLists.txt
+# says why): the headers they share are parsed and their templates instantiated once per
+# batch, which cut the engine's compile time by more than half (8 files of engine/src/case
+# and eval: 185 s one by one, 79 s as one batch, Release, one core).
 ibsa_build() {
   local dir="$1"; shift
   local log="$dir.log"
   mkdir -p "$(dirname "$dir")"
-  if ! { cmake -S . -B "$dir" "$@" && cmake --build "$dir" -j"$(nproc)"; } >"$log" 2>&1; then
+  if ! { cmake -S . -B "$dir" -DCMAKE_UNITY_BUILD=ON "$@" && cmake --build "$dir" -j"$(nproc)"; } >"$log" 2>&1; then
     cat "$log" >&2
     echo "build failed in $dir (log: $log)" >&2
     return 1

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bundled_cases.h"
 #include "ibsa/ibsa.h"
 #include "test_law.h"
 
@@ -47,7 +48,7 @@ TEST(RobustnessTest, DamagedCaseFilesGiveErrorsNotCrashes) {
   auto vocabulary = Vocabulary::Load((kRoot / "rulesets/facts.yaml").string());
   ASSERT_TRUE(vocabulary.ok());
   int files = 0;
-  for (const auto& file : FindCaseFiles((kRoot / "cases").string())) {
+  for (const auto& file : testing::BundledCaseFiles()) {
     ++files;
     for (const auto& text : Damaged(Slurp(file))) {
       auto c = Case::Parse(text, file, vocabulary.value());

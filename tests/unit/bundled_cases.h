@@ -1,0 +1,37 @@
+// The bundled case files as the tests that sweep them see them.
+//
+// ./test.sh runs every test twice: in a Release build, and under AddressSanitizer and
+// UndefinedBehaviorSanitizer, where the same code runs many times slower. A sweep repeats
+// one code path over each bundled case, so under the sanitizers (IBSA_TESTS_SAMPLED, set
+// by tests/CMakeLists.txt when IBSA_SANITIZE is on) it takes every kSampleStride-th case:
+// the sanitizers still see every code path, and the Release run still takes every case.
+#ifndef IBSA_TESTS_UNIT_BUNDLED_CASES_H_
+#define IBSA_TESTS_UNIT_BUNDLED_CASES_H_
+
+#include <string>
+#include <vector>
+
+#include "ibsa/suite.h"
+
+namespace ibsa::testing {
+
+#ifdef IBSA_TESTS_SAMPLED
+inline constexpr size_t kSampleStride = 5;
+#else
+inline constexpr size_t kSampleStride = 1;
+#endif
+
+// How many of `count` repetitions a sweep runs in this build.
+constexpr size_t Sampled(size_t count) { return (count + kSampleStride - 1) / kSampleStride; }
+
+// Every case file under IBSA_SOURCE_DIR/cases, sorted, or every kSampleStride-th of them.
+inline std::vector<std::string> BundledCaseFiles() {
+  const std::vector<std::string> all = FindCaseFiles(std::string(IBSA_SOURCE_DIR) + "/cases");
+  std::vector<std::string> taken;
+  for (size_t i = 0; i < all.size(); i += kSampleStride) taken.push_back(all[i]);
+  return taken;
+}
+
+}  // namespace ibsa::testing
+
+#endif  // IBSA_TESTS_UNIT_BUNDLED_CASES_H_
