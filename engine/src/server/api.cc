@@ -454,7 +454,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       {"/api/evaluate", "POST"}, {"/api/next-questions", "POST"}, {"/api/report", "POST"},
       {"/api/case", "POST"},     {"/api/gaps", "POST"},           {"/api/diff", "POST"},
       {"/api/rulesets", "GET"},  {"/api/facts", "GET"},      {"/api/interview", "POST"},
-      {"/api/letter", "POST"},
+      {"/api/letter", "POST"},   {"/api/handover", "POST"},
   };
   const auto endpoint = std::find_if(std::begin(kEndpoints), std::end(kEndpoints),
                                      [&](const Endpoint& e) { return e.path == path; });
@@ -526,6 +526,16 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       const Assessment assessment = AssessOrThrow(engine_, r, format, false);
       return {200, format == Format::kHtml ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
               engine_.Render(r.c, assessment, format, r.language)};
+    }
+    if (path == "/api/handover") {
+      std::vector<std::string> keys = kCaseKeys;
+      keys.push_back("format");
+      const Fields fields(request, keys);
+      const Format format = *ParseFormat(fields.Choice("format", {"html", "markdown"}, "html"));
+      const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
+      const Assessment assessment = AssessOrThrow(engine_, r, format, false);
+      return {200, format == Format::kHtml ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
+              engine_.RenderHandover(r.c, assessment, format, r.language)};
     }
     if (path == "/api/letter") {
       // The sender's name, e-mail and address go into the answer only.
