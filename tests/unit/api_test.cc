@@ -205,7 +205,7 @@ TEST(ApiTest, HandoverPackIsOnePrintablePageOrMarkdownInTheLanguageAsked) {
   EXPECT_EQ(md.body.rfind("# Dossier de transmission: demo-be-ex-partner-undress-evidence", 0), 0u) << md.body.substr(0, 200);
   EXPECT_NE(md.body.find("## Éléments réunis et encore ouverts"), std::string::npos);
   request["format"] = "text";
-  EXPECT_EQ(TheApi().Handle("POST", "/api/handover", request.dump()).status, 400);
+  EXPECT_EQ(TheApi().Handle("POST", "/api/handover", request.dump()).status, 422);
 }
 
 TEST(ApiTest, CaseIsNormalisedToJsonAndYamlThatReadBackTheSame) {
