@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
       AddEvaluate(app, global), AddTest(app, global),      AddCheck(app, global),
       AddCoverage(app, global), AddGaps(app, global),      AddDiff(app, global),
       AddInterview(app, global), AddEvidence(app, global), AddLetter(app, global),
+      AddHandover(app, global),
       AddServe(app, global),
       AddCompile(app, global),
   };

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 
-import { api, ApiError, caseRequest, letterRequest, nextQuestionsRequest, reportRequest, requestInit } from '../../engine/web/js/api.js';
+import { api, ApiError, caseRequest, handoverRequest, letterRequest, nextQuestionsRequest, reportRequest, requestInit } from '../../engine/web/js/api.js';
 import { resetState, setLanguage } from '../../engine/web/js/state.js';
 
 const realFetch = globalThis.fetch;
@@ -34,6 +34,11 @@ test('a letter is asked for by kind and language, and carries no name or address
   const c = { id: 'x', jurisdiction: 'BE', date: '2025-01-01' };
   assert.deepEqual(letterRequest(c, 'nl', 'dsa-notice'), { path: '/api/letter', body: { case: c, lang: 'nl', kind: 'dsa-notice' } });
   assert.deepEqual(Object.keys(letterRequest(c, 'fr', 'gdpr-erasure').body).sort(), ['case', 'kind', 'lang']);
+});
+
+test('the handover pack is asked for as one printable HTML page in the page\'s language', () => {
+  const c = { id: 'x', jurisdiction: 'BE', date: '2025-01-01' };
+  assert.deepEqual(handoverRequest(c, 'fr'), { path: '/api/handover', body: { case: c, lang: 'fr', format: 'html' } });
 });
 
 test('an answer is read as JSON, or as text when asked', async () => {

@@ -64,12 +64,13 @@ TEST(LastDayOfTermTest, SameDayThreeMonthsLaterOrTheLastDayOfAShorterMonth) {
 TEST(PlanTest, AMinorInAClassGroupGetsChildFocusFirstThenEvidenceThenTheRemovalOrder) {
   const Assessment a = AssessCase("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml", "2026-11-21");
   const auto ids = PlanIds(a);
-  ASSERT_GE(ids.size(), 5u);
+  ASSERT_GE(ids.size(), 6u);
   EXPECT_EQ(ids[0], "be.referral.child-focus");
   EXPECT_EQ(ids[1], "be.referral.evidence");
   EXPECT_EQ(ids[2], "be.gerw.584");
   EXPECT_EQ(ids[3], "be.referral.stopchildporno");  // same class: the file's order
-  EXPECT_EQ(ids[4], "be.referral.police");
+  EXPECT_EQ(ids[4], "be.referral.take-it-down");    // if she holds the image (unknown): never StopNCII
+  EXPECT_EQ(ids[5], "be.referral.police");
   EXPECT_EQ(a.actions[0].declaration->by, Actor::kParent);
   EXPECT_FALSE(a.actions[0].conditional);
   // The classes never go back: the plan is sorted by urgency.

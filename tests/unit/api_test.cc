@@ -182,6 +182,24 @@ TEST(ApiTest, EvaluateAndReportEndWithTheProvenanceOfTheCaseAsReceived) {
   EXPECT_NE(jq, file_sha256);
 }
 
+TEST(ApiTest, HandoverPackIsOnePrintablePageOrMarkdownInTheLanguageAsked) {
+  const std::string file = kRoot + "/cases/demo/be-ex-partner-undress-evidence.yaml";
+  json request{{"case", ReadText(file)}, {"assessed_on", "2026-11-21"}, {"lang", "fr"}};
+  const ApiResponse html = TheApi().Handle("POST", "/api/handover", request.dump());
+  ASSERT_EQ(html.status, 200) << html.body;
+  EXPECT_EQ(html.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(html.body.rfind("<!DOCTYPE html>\n<html lang=\"fr\">", 0), 0u);
+  EXPECT_NE(html.body.find("@page { size: A4;"), std::string::npos);
+  request["format"] = "markdown";
+  const ApiResponse md = TheApi().Handle("POST", "/api/handover", request.dump());
+  ASSERT_EQ(md.status, 200) << md.body;
+  EXPECT_EQ(md.content_type, "text/markdown; charset=utf-8");
+  EXPECT_EQ(md.body.rfind("# Dossier de transmission: demo-be-ex-partner-undress-evidence", 0), 0u) << md.body.substr(0, 200);
+  EXPECT_NE(md.body.find("## Éléments réunis et encore ouverts"), std::string::npos);
+  request["format"] = "text";
+  EXPECT_EQ(TheApi().Handle("POST", "/api/handover", request.dump()).status, 422);
+}
+
 TEST(ApiTest, CaseIsNormalisedToJsonAndYamlThatReadBackTheSame) {
   const std::string file = kRoot + "/tests/data/partial_classmate_app.yaml";
   const json r = Post("/api/case", {{"case", ReadText(file)}});

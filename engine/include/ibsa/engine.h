@@ -111,6 +111,9 @@ class Engine {
   // `assessment` (of `c`) in `format`: text (and the questions, when ranked), json,
   // or a report (markdown, html). REQUIRES: format is not csv.
   std::string Render(const Case& c, const Assessment& assessment, Format format, Language language) const;
+  // The handover pack of `assessment` (of `c`; assessed for markdown or html, so that its
+  // questions are ranked), in markdown or html (RenderHandover). REQUIRES: format is one of them.
+  std::string RenderHandover(const Case& c, const Assessment& assessment, Format format, Language language) const;
 
  private:
   Law law_;

@@ -95,6 +95,18 @@ std::string RenderReport(const Evaluation& evaluation, const Law& law, const Cas
                          Format format, Language language, const std::vector<Action>& actions = {},
                          const Provenance* provenance = nullptr);
 
+// The handover pack for the police officer or the lawyer who takes a case over, in one
+// printable page set: the action plan (with why and by when), the facts as given, per
+// finding that applies or may apply (offences, obligations, remedies) its version,
+// certainty, limitation and elements met and still open with the evidence under them, the
+// evidence index, the questions still open, and provenance in small print. HTML is one
+// self-contained page printed on A4 like the report; Markdown says the same.
+// REQUIRES: format is markdown or html. `questions` (NextQuestions) order the open
+// questions; `actions` (PlanActions) fill the plan.
+std::string RenderHandover(const Evaluation& evaluation, const Law& law, const Case& c,
+                           const std::vector<Question>& questions, const std::vector<Action>& actions, Format format,
+                           Language language, const Provenance* provenance = nullptr);
+
 // The sweeps' reports (gaps.h) as text, json, markdown or csv. REQUIRES: format is not html.
 std::string RenderGaps(const GapReport& report, Format format, Language language);
 std::string RenderDiff(const DiffReport& report, Format format, Language language);

@@ -198,4 +198,9 @@ std::string Engine::Render(const Case& c, const Assessment& a, Format format, La
   return "";
 }
 
+std::string Engine::RenderHandover(const Case& c, const Assessment& a, Format format, Language language) const {
+  return ibsa::RenderHandover(a.evaluation, law_, c, a.questions ? *a.questions : std::vector<Question>{}, a.actions,
+                              format, language, &a.provenance);
+}
+
 }  // namespace ibsa

@@ -454,7 +454,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       {"/api/evaluate", "POST"}, {"/api/next-questions", "POST"}, {"/api/report", "POST"},
       {"/api/case", "POST"},     {"/api/gaps", "POST"},           {"/api/diff", "POST"},
       {"/api/rulesets", "GET"},  {"/api/facts", "GET"},      {"/api/interview", "POST"},
-      {"/api/letter", "POST"},
+      {"/api/letter", "POST"},   {"/api/handover", "POST"},
   };
   const auto endpoint = std::find_if(std::begin(kEndpoints), std::end(kEndpoints),
                                      [&](const Endpoint& e) { return e.path == path; });
@@ -517,7 +517,8 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
           AssessOrThrow(engine_, r, Format::kJson, with_questions || fields.Bool("next_questions"));
       return Json(engine_.Render(r.c, assessment, Format::kJson, r.language));
     }
-    if (path == "/api/report") {
+    // The report and the handover pack: the same request, one printable page or Markdown.
+    if (path == "/api/report" || path == "/api/handover") {
       std::vector<std::string> keys = kCaseKeys;
       keys.push_back("format");
       const Fields fields(request, keys);
@@ -525,7 +526,8 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
       const Assessment assessment = AssessOrThrow(engine_, r, format, false);
       return {200, format == Format::kHtml ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
-              engine_.Render(r.c, assessment, format, r.language)};
+              path == "/api/report" ? engine_.Render(r.c, assessment, format, r.language)
+                                    : engine_.RenderHandover(r.c, assessment, format, r.language)};
     }
     if (path == "/api/letter") {
       // The sender's name, e-mail and address go into the answer only.

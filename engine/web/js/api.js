@@ -118,6 +118,15 @@ export function letterRequest(c, lang, kind) {
 }
 
 /**
+ * The handover pack for the police or the lawyer (one printable HTML page, downloaded).
+ * @param {Case} c
+ * @param {Lang} lang
+ */
+export function handoverRequest(c, lang) {
+  return { path: '/api/handover', body: { case: c, lang, format: 'html' } };
+}
+
+/**
  * The case checked by the server, from an object or from the text of a YAML or JSON file:
  * the answer holds it as `case` and as `yaml`.
  * @param {Case | string} c

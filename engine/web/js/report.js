@@ -1,7 +1,7 @@
 // The report view: rendered by the API in the page's language, shown from a Blob URL in a
 // sandboxed frame, printed from there; its Markdown download; and the letters (the DSA notice,
-// the GDPR erasure request) as text downloads.
-import { api, letterRequest, reportRequest } from './api.js';
+// the GDPR erasure request) as text downloads; the handover pack as a printable HTML download.
+import { api, handoverRequest, letterRequest, reportRequest } from './api.js';
 import { caseForApi } from './case.js';
 import { $, downloadBlob, el, setStatus, t } from './dom.js';
 import { errorContent } from './errors.js';
@@ -54,6 +54,17 @@ export function bindReport() {
       const md = await api(request.path, request.body, { text: true });
       const name = downloadName(state.case, state.lang, `${state.lang}.md`);
       downloadBlob(name, 'text/markdown', md);
+      setStatus('report-status', t('downloaded')(name));
+    } catch (e) {
+      setStatus('report-status', errorContent(/** @type {ApiError} */ (e)), true);
+    }
+  });
+  $('download-handover').addEventListener('click', async () => {
+    try {
+      const request = handoverRequest(caseForApi(state.case, state.lang), state.lang);
+      const html = await api(request.path, request.body, { text: true });
+      const name = downloadName(state.case, state.lang, `handover.${state.lang}.html`);
+      downloadBlob(name, 'text/html', html);
       setStatus('report-status', t('downloaded')(name));
     } catch (e) {
       setStatus('report-status', errorContent(/** @type {ApiError} */ (e)), true);

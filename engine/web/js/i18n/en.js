@@ -115,6 +115,7 @@ const en = {
   downloadMarkdown: 'Download (Markdown)',
   downloadDsaNotice: 'Notice to the platform (DSA art. 16)',
   downloadGdprErasure: 'Erasure request (GDPR art. 17)',
+  downloadHandover: 'Handover pack (police, lawyer)',
   backToIntake: 'Back to the intake',
   reportLoading: 'Preparing the report…',
   reportReady: 'The report is ready.',

@@ -118,6 +118,7 @@ export default {
   downloadMarkdown: 'Télécharger (Markdown)',
   downloadDsaNotice: 'Notification à la plateforme (art. 16 DSA)',
   downloadGdprErasure: 'Demande d\'effacement (art. 17 RGPD)',
+  downloadHandover: 'Dossier de transmission (police, avocat)',
   backToIntake: `Retour à l'entretien`,
   reportLoading: 'Préparation du rapport…',
   reportReady: 'Le rapport est prêt.',

@@ -115,6 +115,7 @@ export default {
   downloadMarkdown: 'Downloaden (Markdown)',
   downloadDsaNotice: 'Melding aan het platform (art. 16 DSA)',
   downloadGdprErasure: 'Verzoek tot wissing (art. 17 AVG)',
+  downloadHandover: 'Overdrachtsdossier (politie, advocaat)',
   backToIntake: 'Terug naar de intake',
   reportLoading: 'Het rapport wordt opgesteld…',
   reportReady: 'Het rapport is klaar.',
