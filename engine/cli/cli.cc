@@ -21,6 +21,24 @@ void PrintErrors(const std::vector<Diagnostic>& errors) {
   std::cerr << errors.size() << (errors.size() == 1 ? " error" : " errors") << "; no result.\n";
 }
 
+int LoadAndAssess(const Engine& engine, const std::string& case_file, const AssessOptions& options,
+                  std::optional<Case>& c, std::optional<Assessment>& assessment) {
+  auto loaded = Case::Load(case_file, engine.law().vocabulary());
+  if (!loaded.ok()) {
+    PrintErrors(loaded.errors());
+    return kCaseError;
+  }
+  c.emplace(std::move(loaded).value());
+  auto assessed = engine.Assess(*c, options);
+  if (!assessed.ok()) {
+    PrintErrors(assessed.errors());
+    return assessed.errors().front().code == "E0123" ? kCaseError : kUsageError;
+  }
+  assessment.emplace(std::move(assessed).value());
+  std::cerr << FormatDiagnostics(assessment->evaluation.warnings);
+  return kOk;
+}
+
 std::optional<Engine> OpenEngine(const GlobalOptions& global, HarmsUse harms) {
   EngineOptions options;
   options.rulesets = global.rulesets;

@@ -61,6 +61,13 @@ void PrintErrors(const std::vector<Diagnostic>& errors);
 // prints the errors and returns nullopt when the law cannot be read.
 std::optional<Engine> OpenEngine(const GlobalOptions& global, HarmsUse harms = HarmsUse::kNone);
 
+// Loads `case_file` into `c` and assesses it into `assessment`, as `evaluate`, `letter` and
+// `handover` do; prints the errors and the evaluation's warnings. Returns kOk, kCaseError
+// (the case file, or evidence naming no element of the law: E0123) or kUsageError (options
+// the engine refuses).
+int LoadAndAssess(const Engine& engine, const std::string& case_file, const AssessOptions& options,
+                  std::optional<Case>& c, std::optional<Assessment>& assessment);
+
 // The options `check` and `coverage` share.
 struct CheckOptions {
   std::string rulesets;            // overrides --rulesets when given

@@ -32,19 +32,10 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
   const Language language = *ParseLanguage(options.language);
   auto engine = OpenEngine(global, HarmsUse::kIfDeclared);
   if (!engine) return kLawError;
-  auto c = Case::Load(options.case_file, engine->law().vocabulary());
-  if (!c.ok()) {
-    PrintErrors(c.errors());
-    return kCaseError;
-  }
-  auto assessment = engine->Assess(c.value(), assess);
-  if (!assessment.ok()) {
-    PrintErrors(assessment.errors());
-    // An evidence item naming no element of the law is the case's error, not the options'.
-    return assessment.errors().front().code == "E0123" ? kCaseError : kUsageError;
-  }
-  std::cerr << FormatDiagnostics(assessment.value().evaluation.warnings);
-  std::cout << engine->Render(c.value(), assessment.value(), assess.format, language);
+  std::optional<Case> c;
+  std::optional<Assessment> assessment;
+  if (const int exit = LoadAndAssess(*engine, options.case_file, assess, c, assessment); exit != kOk) return exit;
+  std::cout << engine->Render(*c, *assessment, assess.format, language);
   return kOk;
 }
 

@@ -27,18 +27,10 @@ int RunHandover(const GlobalOptions& global, const HandoverOptions& options) {
   }
   auto engine = OpenEngine(global, HarmsUse::kNone);
   if (!engine) return kLawError;
-  auto c = Case::Load(options.case_file, engine->law().vocabulary());
-  if (!c.ok()) {
-    PrintErrors(c.errors());
-    return kCaseError;
-  }
-  auto assessment = engine->Assess(c.value(), assess);
-  if (!assessment.ok()) {
-    PrintErrors(assessment.errors());
-    return assessment.errors().front().code == "E0123" ? kCaseError : kUsageError;
-  }
-  std::cerr << FormatDiagnostics(assessment.value().evaluation.warnings);
-  std::cout << engine->RenderHandover(c.value(), assessment.value(), assess.format, *ParseLanguage(options.language));
+  std::optional<Case> c;
+  std::optional<Assessment> assessment;
+  if (const int exit = LoadAndAssess(*engine, options.case_file, assess, c, assessment); exit != kOk) return exit;
+  std::cout << engine->RenderHandover(*c, *assessment, assess.format, *ParseLanguage(options.language));
   return kOk;
 }
 

@@ -39,17 +39,10 @@ int RunLetter(const GlobalOptions& global, const LetterOptions& options) {
     std::cerr << "\n";
     return kUsageError;
   }
-  auto c = Case::Load(options.case_file, engine->law().vocabulary());
-  if (!c.ok()) {
-    PrintErrors(c.errors());
-    return kCaseError;
-  }
-  auto assessment = engine->Assess(c.value(), assess);
-  if (!assessment.ok()) {
-    PrintErrors(assessment.errors());
-    return assessment.errors().front().code == "E0123" ? kCaseError : kUsageError;
-  }
-  LetterInput input{&c.value(), &assessment.value().evaluation, &engine->law(), options.fill,
+  std::optional<Case> c;
+  std::optional<Assessment> assessment;
+  if (const int exit = LoadAndAssess(*engine, options.case_file, assess, c, assessment); exit != kOk) return exit;
+  LetterInput input{&*c, &assessment->evaluation, &engine->law(), options.fill,
                     *assess.evaluation.assessed_on};
   auto letter = WriteLetter(*engine->letters(), options.kind, input, *ParseLanguage(options.language));
   if (!letter.ok()) {

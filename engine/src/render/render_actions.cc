@@ -18,26 +18,26 @@ struct PlanWords {
   const char* start_unknown;  // the start date is not in the case
 };
 
-constexpr PlanWords kNl{{"Actieplan: wat nu te doen", "Uit deze bevindingen volgt nog geen actie.", "nr.", "Actie",
-                         "Wie", "Waarom", "Termijn"},
-                        "ALS", "zodra bekend is: ", "laatste dag", "VERSTREKEN",
-                        "de begindatum is niet bekend; vul in wanneer dit bekend werd ("};
-constexpr PlanWords kFr{{"Plan d'action : que faire maintenant", "Aucune action ne découle encore de ces constats.", "n°",
-                         "Action", "Qui", "Pourquoi", "Délai"},
-                        "SI", "dès que l'on sait : ", "dernier jour", "EXPIRÉ",
-                        "la date de départ n'est pas connue ; indiquez quand cela a été appris ("};
-constexpr PlanWords kEn{{"Action plan: what to do now", "No action follows from these findings yet.", "no.", "Action",
-                         "Who", "Why", "Deadline"},
-                        "IF", "once these are known: ", "last day", "PASSED",
-                        "its start date is not known; state when this was learned ("};
+constexpr PlanWords kPlanNl{{"Actieplan: wat nu te doen", "Uit deze bevindingen volgt nog geen actie.", "nr.", "Actie",
+                             "Wie", "Waarom", "Termijn"},
+                            "ALS", "zodra bekend is: ", "laatste dag", "VERSTREKEN",
+                            "de begindatum is niet bekend; vul in wanneer dit bekend werd ("};
+constexpr PlanWords kPlanFr{{"Plan d'action : que faire maintenant", "Aucune action ne découle encore de ces constats.", "n°",
+                             "Action", "Qui", "Pourquoi", "Délai"},
+                            "SI", "dès que l'on sait : ", "dernier jour", "EXPIRÉ",
+                            "la date de départ n'est pas connue ; indiquez quand cela a été appris ("};
+constexpr PlanWords kPlanEn{{"Action plan: what to do now", "No action follows from these findings yet.", "no.", "Action",
+                             "Who", "Why", "Deadline"},
+                            "IF", "once these are known: ", "last day", "PASSED",
+                            "its start date is not known; state when this was learned ("};
 
 const PlanWords& WordsFor(Language language) {
   switch (language) {
-    case Language::kNl: return kNl;
-    case Language::kFr: return kFr;
-    case Language::kEn: return kEn;
+    case Language::kNl: return kPlanNl;
+    case Language::kFr: return kPlanFr;
+    case Language::kEn: return kPlanEn;
   }
-  return kEn;
+  return kPlanEn;
 }
 
 std::string Joined(const std::vector<std::string>& parts, const char* separator) {
