@@ -164,11 +164,16 @@ TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
   fs::rename(dir / "harms.yaml", harms);
   EXPECT_FALSE(LoadSnapshot(without, rulesets.string()).ok()) << "harms.yaml added";
 
-  // The limitation periods and the actions are read beside the snapshot, not from it, but the
-  // law's fingerprint covers them: two outputs with one fingerprint had the same law.
+  // The limitation periods and the actions are in the snapshot, and the law's fingerprint
+  // covers them: two outputs with one fingerprint had the same law. So does it every other
+  // YAML file, which the law's SHA-256 the snapshot records covers (provenance.h).
   ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
   const auto fingerprint = LawFingerprint(rulesets.string());
   ASSERT_TRUE(fingerprint.ok());
+  WriteAll(rulesets / "letters.yaml", "# not a ruleset\n");
+  EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << "another YAML file added";
+  EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok()) << "another YAML file added";
+  fs::remove(rulesets / "letters.yaml");
   for (const fs::path beside : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
     const std::string text = ReadAll(beside);
     WriteAll(beside, text + "# a comment\n");
@@ -235,6 +240,25 @@ TEST(SnapshotTest, IsNotWrittenWhenTheHarmsHaveErrors) {
   EXPECT_EQ(compiled.errors().front().code, "E0201");
   EXPECT_EQ(compiled.errors().front().location.file, (rulesets / "harms.yaml").string());
   EXPECT_FALSE(fs::exists(dir / "law.bin"));
+  fs::remove_all(dir);
+}
+
+// The limitation periods and the actions are compiled too: their errors are the loaders',
+// located, and no snapshot is written.
+TEST(SnapshotTest, IsNotWrittenWhenTheLimitationPeriodsOrTheActionsHaveErrors) {
+  const fs::path dir = TempDir("beside-errors");
+  const fs::path rulesets = dir / "rulesets";
+  fs::copy(kRoot + "/rulesets", rulesets, fs::copy_options::recursive);
+  for (const fs::path file : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
+    const std::string text = ReadAll(file);
+    WriteAll(file, text + "unknown_key: 1\n");
+    auto compiled = CompileSnapshot(rulesets.string(), (dir / "law.bin").string());
+    ASSERT_FALSE(compiled.ok()) << file;
+    EXPECT_EQ(compiled.errors().front().location.file, file.string());
+    EXPECT_GT(compiled.errors().front().location.line, 0);
+    EXPECT_FALSE(fs::exists(dir / "law.bin")) << file;
+    WriteAll(file, text);
+  }
   fs::remove_all(dir);
 }
 
