@@ -125,7 +125,9 @@ TEST(PlanTest, AFindingCloseToItsTimeBarIsAnActionWithItsLastDay) {
   bool seen = false;
   for (const auto& a : close.actions) {
     if (&a == action) seen = true;
-    if (!seen) EXPECT_NE(a.action_class->id, "civil");
+    if (!seen) {
+      EXPECT_NE(a.action_class->id, "civil");
+    }
   }
   // A day before the twelve months: still; on the day twelve whole months before: not.
   EXPECT_NE(BeforeTheTimeBar(AssessCase("cases/nl/limitation/nl-lim-01-adult-deepfake-published-2025.yaml",

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "ibsa/ibsa.h"
+#include "ibsa/limitation.h"
 
 namespace ibsa {
 namespace {
@@ -60,6 +61,12 @@ TEST(SnapshotTest, GivesTheSameResultsAsTheYamlForEveryCase) {
   auto vocabulary = Vocabulary::Load(rulesets + "/facts.yaml");
   auto from_yaml = Law::Load(rulesets, vocabulary.value());
   ASSERT_TRUE(from_yaml.ok());
+  // The limitation periods come with the law from the snapshot, and from their YAML as
+  // Engine::Open reads them: every offence finding says its time bar.
+  ASSERT_NE(from_snapshot.value().limitation(), nullptr);
+  auto limitation = LimitationRules::Load(rulesets, from_yaml.value());
+  ASSERT_TRUE(limitation.ok()) << FormatDiagnostics(limitation.errors());
+  from_yaml.value().set_limitation(std::make_shared<const LimitationRules>(std::move(limitation).value()));
   // The harms come with the law: every evaluation lists the case's gaps from them.
   ASSERT_TRUE(compiled_read.value().harms.has_value());
   const Harms& harms_b = *compiled_read.value().harms;
@@ -170,10 +177,12 @@ TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
   ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
   const auto fingerprint = LawFingerprint(rulesets.string());
   ASSERT_TRUE(fingerprint.ok());
-  WriteAll(rulesets / "letters.yaml", "# not a ruleset\n");
+  // (A limitation.yaml below a jurisdiction's folder is neither a ruleset nor its limitation file.)
+  fs::create_directories(rulesets / "be" / "notes");
+  WriteAll(rulesets / "be" / "notes" / "limitation.yaml", "# not read by ibsa\n");
   EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << "another YAML file added";
   EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok()) << "another YAML file added";
-  fs::remove(rulesets / "letters.yaml");
+  fs::remove_all(rulesets / "be" / "notes");
   for (const fs::path beside : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
     const std::string text = ReadAll(beside);
     WriteAll(beside, text + "# a comment\n");
@@ -249,7 +258,7 @@ TEST(SnapshotTest, IsNotWrittenWhenTheLimitationPeriodsOrTheActionsHaveErrors) {
   const fs::path dir = TempDir("beside-errors");
   const fs::path rulesets = dir / "rulesets";
   fs::copy(kRoot + "/rulesets", rulesets, fs::copy_options::recursive);
-  for (const fs::path file : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
+  for (const fs::path& file : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
     const std::string text = ReadAll(file);
     WriteAll(file, text + "unknown_key: 1\n");
     auto compiled = CompileSnapshot(rulesets.string(), (dir / "law.bin").string());
