@@ -183,7 +183,7 @@ TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
   EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << "another YAML file added";
   EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok()) << "another YAML file added";
   fs::remove_all(rulesets / "be" / "notes");
-  for (const fs::path beside : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
+  for (const fs::path& beside : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
     const std::string text = ReadAll(beside);
     WriteAll(beside, text + "# a comment\n");
     EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << beside;

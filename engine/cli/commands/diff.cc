@@ -49,9 +49,7 @@ int RunDiff(const GlobalOptions& global, const DiffOptions& options) {
     PrintErrors(report.errors());
     return kUsageError;
   }
-  Provenance provenance = SweepProvenance(engine->law(), engine->law_sha256(), report.value().versions, left.date,
-                                          right.with);
-  if (right.date != left.date) provenance.compared_with = right.date;
+  const Provenance provenance = SweepProvenance(engine->law(), engine->law_sha256(), report.value());
   std::cout << RenderDiff(report.value(), *ParseFormat(options.format), *ParseLanguage(options.language), &provenance);
   return kOk;
 }

@@ -39,8 +39,7 @@ int RunGaps(const GlobalOptions& global, const GapsOptions& options) {
       }
     }
   }
-  const Provenance provenance = SweepProvenance(engine->law(), engine->law_sha256(), report.value().versions,
-                                                report.value().options.date, report.value().options.with);
+  const Provenance provenance = SweepProvenance(engine->law(), engine->law_sha256(), report.value());
   std::cout << RenderGaps(report.value(), *ParseFormat(options.format), *ParseLanguage(options.language), &provenance);
   return kOk;
 }

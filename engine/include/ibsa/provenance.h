@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ibsa/date.h"
+#include "ibsa/gaps.h"
 #include "ibsa/law.h"
 #include "ibsa/status.h"
 
@@ -49,13 +50,13 @@ struct Provenance {
 // Errors: a file or folder that cannot be read (E0001, naming it).
 Result<std::string> LawSha256(const std::string& folder);
 
-// The provenance of a sweep's output (`ibsa gaps`, `ibsa diff`): the same block as an
-// evaluation's, with the ids of the versions swept (sorted, each once), the day the scenarios
-// are dated, the proposals overlaid, and no case, options or assessment date. `law_sha256`:
+// The provenance of a sweep's output (`ibsa gaps`, `ibsa diff`, /api/gaps, /api/diff): the
+// same block as an evaluation's, with the ids of the versions swept (sorted, each once), the
+// day the scenarios are dated (a diff across dates: the earlier, and `compared_with` the
+// later), the proposals overlaid, and no case or assessment date. `law_sha256`:
 // Engine::law_sha256().
-Provenance SweepProvenance(const Law& law, const std::string& law_sha256,
-                           const std::vector<const RulesetVersion*>& versions, Date date,
-                           const std::vector<std::string>& with);
+Provenance SweepProvenance(const Law& law, const std::string& law_sha256, const GapReport& report);
+Provenance SweepProvenance(const Law& law, const std::string& law_sha256, const DiffReport& report);
 
 }  // namespace ibsa
 

@@ -41,9 +41,10 @@ Result<std::string> LawSha256(const std::string& folder) {
   return internal::LawSha256Of(std::move(files));
 }
 
-Provenance SweepProvenance(const Law& law, const std::string& law_sha256,
-                           const std::vector<const RulesetVersion*>& versions, Date date,
-                           const std::vector<std::string>& with) {
+namespace {
+
+Provenance OfSweep(const Law& law, const std::string& law_sha256, const std::vector<const RulesetVersion*>& versions,
+                   Date date, const std::vector<std::string>& with) {
   Provenance p;
   p.version = std::string(Version());
   p.commit = std::string(GitCommit());
@@ -54,6 +55,18 @@ Provenance SweepProvenance(const Law& law, const std::string& law_sha256,
   p.versions.erase(std::unique(p.versions.begin(), p.versions.end()), p.versions.end());
   p.facts_date = date;
   p.with = with;
+  return p;
+}
+
+}  // namespace
+
+Provenance SweepProvenance(const Law& law, const std::string& law_sha256, const GapReport& report) {
+  return OfSweep(law, law_sha256, report.versions, report.options.date, report.options.with);
+}
+
+Provenance SweepProvenance(const Law& law, const std::string& law_sha256, const DiffReport& report) {
+  Provenance p = OfSweep(law, law_sha256, report.versions, report.left.date, report.right.with);
+  if (report.right.date != report.left.date) p.compared_with = report.right.date;
   return p;
 }
 
