@@ -62,6 +62,7 @@ so on for each endpoint (tested in `tests/unit/api_test.cc` and `tests/unit/serv
 | `POST /api/evaluate` | `case`, and optionally `as_of`, `assessed_on`, `with`, `lang`, `explain`, `next_questions` | the result ([json-format.md](json-format.md)) | `evaluate --format json` |
 | `POST /api/next-questions` | as `/api/evaluate` | the result with `next_questions` | `evaluate --format json --next-questions` |
 | `POST /api/report` | as `/api/evaluate`, and `format`: `html` (default) or `markdown` | the report, `text/html` or `text/markdown` | `evaluate --format html` |
+| `POST /api/letter` | as `/api/evaluate`, and `kind`: `dsa-notice` or `gdpr-erasure`; optionally `name`, `email`, `address`, `to` (the sender and the service, written into the letter only; else marked blanks `[...]`) | the letter, `text/plain`; `assessed_on` is its date | `letter` |
 | `POST /api/case` | `case` | `{"case": the case as a JSON object, "yaml": the same as YAML}` | (the interview's `--save`) |
 | `POST /api/interview` | as `/api/evaluate`, and optionally `steps` (as the last answer gave them) and `action` | `{"steps", "case", "question", "findings"}`: the interview after the action (see below) | `interview` |
 | `POST /api/gaps` | `jurisdiction`, and optionally `date`, `with`, `lang` | the summary and the gap patterns | `gaps --format json` |
@@ -126,6 +127,12 @@ echo
 echo "### A case file, as YAML, with a report in French"
 run "jq -n --rawfile case cases/demo/be-ex-partner-undress-posted.yaml '{case: \$case, lang: \"fr\", format: \"html\", assessed_on: \"2026-11-21\"}' |
   curl -s http://127.0.0.1:8080/api/report -H 'Content-Type: application/json' -d @- | grep -o '<h2>[^<]*</h2>'"
+echo
+echo "### A notice to the platform (art. 16 DSA) from a case file"
+echo
+echo "The sender's name and e-mail are written into the answer only, never kept or logged."
+run "jq -n --rawfile case cases/demo/be-ex-partner-undress-evidence.yaml '{case: \$case, kind: \"dsa-notice\", lang: \"en\", assessed_on: \"2026-11-21\", name: \"A. Person\", email: \"a.person@example.org\"}' |
+  curl -s http://127.0.0.1:8080/api/letter -H 'Content-Type: application/json' -d @- | head -12"
 echo
 echo "### Normalise a case (YAML in, JSON and YAML out)"
 run "curl -s http://127.0.0.1:8080/api/case -H 'Content-Type: application/json' -d '{\"case\": \"id: x\\njurisdiction: NL\\ndate: 2025-01-10\\nvictim: {age: unknown}\\nacts: [threaten]\\n\"}'"

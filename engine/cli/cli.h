@@ -49,6 +49,7 @@ Command AddInterview(CLI::App& app, const GlobalOptions& global);
 Command AddServe(CLI::App& app, const GlobalOptions& global);
 Command AddCompile(CLI::App& app, const GlobalOptions& global);
 Command AddEvidence(CLI::App& app, const GlobalOptions& global);
+Command AddLetter(CLI::App& app, const GlobalOptions& global);
 
 // `name` in the working folder if it is there, else the source tree's folder.
 std::string DefaultFolder(const char* name, const char* source_tree_folder);

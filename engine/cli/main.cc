@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {
       AddEvaluate(app, global), AddTest(app, global),      AddCheck(app, global),
       AddCoverage(app, global), AddGaps(app, global),      AddDiff(app, global),
-      AddInterview(app, global), AddEvidence(app, global), AddServe(app, global),
+      AddInterview(app, global), AddEvidence(app, global), AddLetter(app, global),
+      AddServe(app, global),
       AddCompile(app, global),
   };
   try {

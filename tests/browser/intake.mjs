@@ -409,7 +409,7 @@ try {
   await page.waitForSelector('#view-report[data-ready]');
   const frame = page.frameLocator('#report-frame');
   const headings = await frame.locator('h2').allTextContents();
-  const wanted = ['Faits tels que donnés', 'Droit appliqué', 'Infractions', 'Questions encore ouvertes', 'Prochaines étapes et orientation'];
+  const wanted = ['En bref', 'Faits tels que donnés', 'Infractions', 'Orientation et prochaines étapes', 'Annexe: Droit appliqué', 'Annexe: Sources citées'];
   check(wanted.every((h) => headings.includes(h)), `the report shows the French headings (${wanted.join(', ')})`, headings);
   check((await frame.locator('h1').textContent()).startsWith('Analyse juridique'), 'the report\'s title is French');
   await page.emulateMedia({ media: 'print' });
@@ -419,7 +419,7 @@ try {
   const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Ouvrir dans un nouvel onglet' }).click()]);
   await tab.waitForLoadState();
   await tab.emulateMedia({ media: 'print' });
-  check((await tab.locator('h2').allTextContents()).includes('Droit appliqué'), 'the report opens in a new tab, ready to print');
+  check((await tab.locator('h2').allTextContents()).includes('Annexe: Droit appliqué'), 'the report opens in a new tab, ready to print');
   await tab.screenshot({ path: path.join(outDir, '05-report-print.png') });
   await tab.screenshot({ path: path.join(outDir, '05-report-print-full.png'), fullPage: true });
   await tab.close();

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 
-import { api, ApiError, caseRequest, nextQuestionsRequest, reportRequest, requestInit } from '../../engine/web/js/api.js';
+import { api, ApiError, caseRequest, letterRequest, nextQuestionsRequest, reportRequest, requestInit } from '../../engine/web/js/api.js';
 import { resetState, setLanguage } from '../../engine/web/js/state.js';
 
 const realFetch = globalThis.fetch;
@@ -28,6 +28,12 @@ test('the requests of the page', () => {
   assert.deepEqual(nextQuestionsRequest(c, 'nl'), { path: '/api/next-questions', body: { case: c, lang: 'nl' } });
   assert.deepEqual(reportRequest(c, 'fr', 'markdown'), { path: '/api/report', body: { case: c, lang: 'fr', format: 'markdown' } });
   assert.deepEqual(caseRequest('id: x\n'), { path: '/api/case', body: { case: 'id: x\n' } });
+});
+
+test('a letter is asked for by kind and language, and carries no name or address of the sender', () => {
+  const c = { id: 'x', jurisdiction: 'BE', date: '2025-01-01' };
+  assert.deepEqual(letterRequest(c, 'nl', 'dsa-notice'), { path: '/api/letter', body: { case: c, lang: 'nl', kind: 'dsa-notice' } });
+  assert.deepEqual(Object.keys(letterRequest(c, 'fr', 'gdpr-erasure').body).sort(), ['case', 'kind', 'lang']);
 });
 
 test('an answer is read as JSON, or as text when asked', async () => {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include "ibsa/ibsa.h"
 
@@ -11,11 +12,18 @@ namespace {
 
 struct Rendered {
   std::string markdown, html;
+  std::set<std::string> missing;  // every fact a finding of the evaluation misses
 };
+
+const Vocabulary& BundledVocabulary() {
+  static const Vocabulary* vocabulary =
+      new Vocabulary(Vocabulary::Load(std::string(IBSA_SOURCE_DIR) + "/rulesets/facts.yaml").value());
+  return *vocabulary;
+}
 
 Rendered Render(const std::string& case_file, Language language) {
   const std::string root = IBSA_SOURCE_DIR;
-  static const Vocabulary* vocabulary = new Vocabulary(Vocabulary::Load(root + "/rulesets/facts.yaml").value());
+  const Vocabulary* vocabulary = &BundledVocabulary();
   static const Result<Law>* law = new Result<Law>(Law::Load(root + "/rulesets", *vocabulary));
   auto c = Case::Load(root + "/" + case_file, *vocabulary);
   EvaluationOptions options;
@@ -24,8 +32,11 @@ Rendered Render(const std::string& case_file, Language language) {
   auto q = NextQuestions(law->value(), c.value(), options);
   static const Result<Harms>* harms = new Result<Harms>(Harms::Load(root + "/rulesets/harms.yaml", law->value()));
   const auto met = HarmsOfCase(harms->value(), c.value(), e.value());
+  std::set<std::string> missing;
+  for (const auto& f : e.value().findings) missing.insert(f.missing.begin(), f.missing.end());
   return {RenderReport(e.value(), law->value(), c.value(), q.value(), met, Format::kMarkdown, language),
-          RenderReport(e.value(), law->value(), c.value(), q.value(), met, Format::kHtml, language)};
+          RenderReport(e.value(), law->value(), c.value(), q.value(), met, Format::kHtml, language),
+          std::move(missing)};
 }
 
 size_t Count(const std::string& text, const std::string& what) {
@@ -59,16 +70,166 @@ TEST(ReportTest, MarkdownAndHtmlSayTheSame) {
 
 TEST(ReportTest, EverySectionInEachLanguage) {
   const std::vector<std::pair<Language, std::vector<std::string>>> sections = {
-      {Language::kEn, {"Facts as given", "Facts still unknown", "Law applied", "Offences",
-                       "Questions still open", "Legal gaps", "Next steps and referrals", "not legal advice"}},
-      {Language::kNl, {"Feiten zoals gegeven", "Nog onbekende feiten", "Toegepast recht", "Misdrijven",
-                       "Open vragen", "Leemtes in het recht", "Volgende stappen", "geen juridisch advies"}},
-      {Language::kFr, {"Faits tels que donnés", "Faits encore inconnus", "Droit appliqué", "Infractions",
-                       "Questions encore ouvertes", "Lacunes du droit", "Prochaines étapes", "non un avis juridique"}},
+      {Language::kEn, {"In brief", "Still unknown (", "Facts as given", "Law applied", "Offences",
+                       "Legal gaps", "Referrals and next steps", "Sources cited", "not legal advice"}},
+      {Language::kNl, {"In het kort", "Nog onbekend (", "Feiten zoals gegeven", "Toegepast recht", "Misdrijven",
+                       "Leemtes in het recht", "Doorverwijzing en volgende stappen", "Aangehaalde bronnen",
+                       "geen juridisch advies"}},
+      {Language::kFr, {"En bref", "Encore inconnu (", "Faits tels que donnés", "Droit appliqué", "Infractions",
+                       "Lacunes du droit", "Orientation et prochaines étapes", "Sources citées",
+                       "non un avis juridique"}},
   };
   for (const auto& [language, words] : sections) {
     const Rendered r = Render("tests/data/partial_classmate_app.yaml", language);
     for (const auto& word : words) EXPECT_NE(r.markdown.find(word), std::string::npos) << word;
+  }
+}
+
+// The report as the engine renders it: with the action plan and the provenance.
+std::string EngineReport(const std::string& case_file, Format format, Language language) {
+  const std::string root = IBSA_SOURCE_DIR;
+  EngineOptions open;
+  open.rulesets = root + "/rulesets";
+  static const Result<Engine>* engine = new Result<Engine>(Engine::Open(open));
+  EXPECT_TRUE(engine->ok()) << FormatDiagnostics(engine->errors());
+  auto c = Case::Load(root + "/" + case_file, engine->value().law().vocabulary());
+  EXPECT_TRUE(c.ok()) << FormatDiagnostics(c.errors());
+  AssessOptions options;
+  options.format = format;
+  options.evaluation.assessed_on = *Date::Parse("2026-11-21");
+  auto a = engine->value().Assess(c.value(), options);
+  EXPECT_TRUE(a.ok());
+  return engine->value().Render(c.value(), a.value(), format, language);
+}
+
+const std::vector<std::string> kTypicalCases = {
+    "cases/demo/be-ex-partner-undress-posted.yaml",
+    "cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
+    "cases/nl/p2-2024-onwards/nl-p2-s15-sextortion-with-deepfake-money.yaml",
+    "tests/data/partial_classmate_app.yaml",
+};
+
+// The lines of `markdown` between the heading that starts with `heading` and the next heading
+// or page break.
+std::vector<std::string> Section(const std::string& markdown, const std::string& heading) {
+  std::vector<std::string> lines;
+  const size_t at = markdown.find("\n" + heading);
+  if (at == std::string::npos) return lines;
+  size_t line = markdown.find('\n', at + 1);
+  while (line != std::string::npos) {
+    const size_t end = markdown.find('\n', line + 1);
+    const std::string text = markdown.substr(line + 1, end == std::string::npos ? std::string::npos : end - line - 1);
+    if (text.rfind("#", 0) == 0 || text == "---") break;
+    if (!text.empty()) lines.push_back(text);
+    line = end;
+  }
+  return lines;
+}
+
+TEST(ReportTest, TheFirstPageSaysWhatAppliesWhatToDoAndWhatIsUnknownBeforeTheFindings) {
+  const std::vector<std::pair<Language, std::vector<std::string>>> order = {
+      {Language::kEn, {"\n# ", "\n## In brief", "\n### Applies", "\n### Action plan", "\n### Still unknown (",
+                       "\n---\n", "\n## Facts as given", "\n## Offences", "\n## Legal gaps",
+                       "\n## Annex: Law applied", "\n## Annex: Sources cited"}},
+      {Language::kFr, {"\n# ", "\n## En bref", "\n### S'applique", "\n### Plan d'action", "\n### Encore inconnu (",
+                       "\n---\n", "\n## Faits tels que donnés", "\n## Infractions", "\n## Lacunes du droit",
+                       "\n## Annexe: Droit appliqué", "\n## Annexe: Sources citées"}},
+      {Language::kNl, {"\n# ", "\n## In het kort", "\n### Van toepassing", "\n### Actieplan", "\n### Nog onbekend (",
+                       "\n---\n", "\n## Feiten zoals gegeven", "\n## Misdrijven", "\n## Leemtes in het recht",
+                       "\n## Bijlage: Toegepast recht", "\n## Bijlage: Aangehaalde bronnen"}},
+  };
+  for (const auto& [language, headings] : order) {
+    const std::string md = "\n" + EngineReport(kTypicalCases[0], Format::kMarkdown, language);
+    size_t previous = 0;
+    for (const auto& heading : headings) {
+      const size_t at = md.find(heading);
+      ASSERT_NE(at, std::string::npos) << heading;
+      if (heading != headings.front()) {
+        EXPECT_GT(at, previous) << heading << " comes too early";
+      }
+      previous = at;
+    }
+    // One first page: a single page break, and the findings only after it.
+    EXPECT_EQ(Count(md, "\n---\n"), 1u);
+  }
+}
+
+TEST(ReportTest, WhatIsStillUnknownIsCountedOnceAndListedOnce) {
+  for (const auto& file : kTypicalCases) {
+    for (Language language : {Language::kNl, Language::kFr, Language::kEn}) {
+      const std::string md = "\n" + EngineReport(file, Format::kMarkdown, language);
+      const std::string heading = language == Language::kNl ? "### Nog onbekend (" : language == Language::kFr ? "### Encore inconnu (" : "### Still unknown (";
+      const size_t at = md.find("\n" + heading);
+      ASSERT_NE(at, std::string::npos) << file;
+      const int count = std::stoi(md.substr(at + 1 + heading.size()));
+      const auto lines = Section(md, heading);
+      size_t items = 0;
+      for (const auto& line : lines) items += line.rfind("- ", 0) == 0 ? 1 : 0;
+      EXPECT_EQ(static_cast<size_t>(count), items) << file;
+      // "none" only when nothing is unknown.
+      EXPECT_EQ(count == 0, items == 0 && lines.size() == 1) << file;
+      // No other section counts or lists unknown facts or open questions.
+      for (const char* other : {"Questions still open", "Facts still unknown", "Questions encore ouvertes",
+                                "Faits encore inconnus", "Open vragen", "Nog onbekende feiten"}) {
+        EXPECT_EQ(md.find(other), std::string::npos) << other;
+      }
+    }
+  }
+}
+
+TEST(ReportTest, StillUnknownHasEveryFactAFindingMisses) {
+  const Vocabulary* vocabulary = &BundledVocabulary();
+  for (const auto& file : kTypicalCases) {
+    const Rendered r = Render(file, Language::kEn);
+    const std::set<std::string>& missing = r.missing;
+    const auto lines = Section("\n" + r.markdown, "### Still unknown (");
+    EXPECT_EQ(r.markdown.find("### Still unknown (" + std::to_string(missing.size()) + ")"), r.markdown.find("### Still unknown (")) << file;
+    for (const auto& name : missing) {
+      const FactDefinition& fact = vocabulary->fact(*vocabulary->SlotOf(name));
+      bool listed = false;
+      for (const auto& line : lines) {
+        listed = listed || line.find(fact.label.Get(Language::kEn)) != std::string::npos ||
+                 (!fact.question.Get(Language::kEn).empty() && line.find(fact.question.Get(Language::kEn)) != std::string::npos);
+      }
+      EXPECT_TRUE(listed) << file << ": " << name;
+    }
+  }
+}
+
+TEST(ReportTest, EveryPrintedPageIsA4WithTheVersionTheDateAndItsNumber) {
+  const std::string html = EngineReport(kTypicalCases[0], Format::kHtml, Language::kFr);
+  EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);
+  EXPECT_NE(html.find("@bottom-left { content: \"ibsa " + std::string(Version()) + " · évalué le 2026-11-21\""),
+            std::string::npos);
+  EXPECT_NE(html.find("counter(page) \" / \" counter(pages)"), std::string::npos);
+  // The first page ends in a page break, once.
+  EXPECT_EQ(Count(html, "<hr class=\"page-end\">"), 1u);
+  EXPECT_NE(html.find("hr.page-end { break-after: page;"), std::string::npos);
+}
+
+TEST(ReportTest, EverySourceCitedIsInTheAnnexOnceAndEveryAnnexEntryIsCited) {
+  for (const auto& file : kTypicalCases) {
+    const std::string md = "\n" + EngineReport(file, Format::kMarkdown, Language::kNl);
+    const size_t annex = md.find("\n## Bijlage: Aangehaalde bronnen");
+    ASSERT_NE(annex, std::string::npos) << file;
+    const std::string body = md.substr(0, annex), tail = md.substr(annex);
+    const std::regex ref(R"(\[(\d+)\])");
+    std::set<int> cited;
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), ref); it != std::sregex_iterator(); ++it) {
+      cited.insert(std::stoi((*it)[1]));
+    }
+    ASSERT_FALSE(cited.empty()) << file;
+    std::vector<std::string> entries;  // the list; the disclaimer and provenance follow it
+    for (const auto& line : Section(tail, "## Bijlage: Aangehaalde bronnen")) {
+      if (line.rfind("- ", 0) == 0) entries.push_back(line);
+    }
+    ASSERT_EQ(entries.size(), cited.size()) << file;
+    int n = 0;
+    for (const auto& entry : entries) {
+      ++n;
+      EXPECT_EQ(entry.rfind("- [" + std::to_string(n) + "] ", 0), 0u) << entry;
+      EXPECT_TRUE(cited.count(n)) << file << ": [" << n << "] is not cited";
+    }
   }
 }
 

@@ -195,7 +195,7 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
       if (!persist()) return kWriteError;
       continue;
     }
-    auto answered = line == "?" ? interview.DontKnow() : interview.Answer(line);
+    auto answered = line == "?" ? interview.DontKnow() : interview.Answer(line, language);
     if (!answered.ok()) {
       // Said in the user's language, with the answers allowed; the engine's own words
       // follow for the detail (a range, a date).

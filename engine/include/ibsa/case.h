@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ibsa/date.h"
@@ -38,6 +39,13 @@ class FactValue {
   std::optional<int64_t> integer() const {
     return known() ? std::optional<int64_t>(encoding_.number) : std::nullopt;
   }
+  // An int fact known only to lie between two values, both included ("16 or 17", "a
+  // minor"): its exact value is unknown (known() is false), but a test the whole range
+  // answers alike is decided (age < 14 is false for 16 to 17).
+  std::optional<std::pair<int64_t, int64_t>> range() const {
+    return encoding_.bounded ? std::optional<std::pair<int64_t, int64_t>>({encoding_.number, encoding_.high})
+                             : std::nullopt;
+  }
   // A date fact's value.
   std::optional<Date> date() const {
     return known() ? std::optional<Date>(Date::FromDays(static_cast<int32_t>(encoding_.number)))
@@ -66,6 +74,8 @@ class FactValue {
     uint64_t present = 0;
     uint64_t uncertain = 0;
     bool given = false;
+    bool bounded = false;
+    int32_t high = 0;
   };
   Encoding encoding_;
 };

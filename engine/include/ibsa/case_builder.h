@@ -51,14 +51,22 @@ class CaseBuilder {
 
   CaseBuilder& SetBool(std::string_view fact, bool value, SourceLocation where = {});
   CaseBuilder& SetNumber(std::string_view fact, int64_t value, SourceLocation where = {});
+  // An int fact known only to lie between `low` and `high`, both included ("16 or 17"):
+  // the facts derived from it that the whole range decides follow, its exact value stays
+  // unknown. Each bound is checked as SetNumber checks a value; low above high is refused
+  // (E0107); low equal to high is that value.
+  CaseBuilder& SetRange(std::string_view fact, int64_t low, int64_t high, SourceLocation where = {});
+  // An int fact's range by the word the vocabulary's derived facts give it: "minor",
+  // "adult", "under_16" for an age. Another word is refused (E0103), with those allowed.
+  CaseBuilder& SetNamedRange(std::string_view fact, std::string_view word, SourceLocation where = {});
   CaseBuilder& SetDay(std::string_view fact, Date value, SourceLocation where = {});
   // An enum fact's value, by its name.
   CaseBuilder& SetValue(std::string_view fact, std::string_view value, SourceLocation where = {});
   // A set fact's members, by their names; for `acts`, each an act on the case date.
   CaseBuilder& SetValues(std::string_view fact, const std::vector<std::string>& values,
                          SourceLocation where = {});
-  // A value as a case file writes it (true, 15, 2025-03-14, a value's name), read as the
-  // fact's type says.
+  // A value as a case file writes it (true, 15, 2025-03-14, a value's name, or a word
+  // naming an int's range: minor), read as the fact's type says.
   CaseBuilder& SetWritten(std::string_view fact, std::string_view text, SourceLocation where = {});
   // The fact was asked, and whoever answered did not know: it stays unknown and is not
   // asked again.
@@ -92,6 +100,8 @@ class CaseBuilder {
   int Slot(std::string_view fact, const SourceLocation& where);
   // The slot of `fact` when it exists and is of `type`, else a problem and -1.
   int Typed(std::string_view fact, FactType type, const SourceLocation& where);
+  // Whether `value` lies within the int fact `f`'s bounds; if not, a problem (E0107).
+  bool InBounds(const FactDefinition& f, int64_t value, const SourceLocation& where);
   void Give(int slot, FactValue value, const SourceLocation& where);
   void Problem(std::string code, const SourceLocation& where, std::string message,
                std::vector<std::string> help = {});

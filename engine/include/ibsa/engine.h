@@ -21,6 +21,7 @@
 #include "ibsa/evaluate.h"
 #include "ibsa/gaps.h"
 #include "ibsa/law.h"
+#include "ibsa/letters.h"
 #include "ibsa/provenance.h"
 #include "ibsa/questions.h"
 #include "ibsa/render.h"
@@ -82,18 +83,22 @@ struct Assessment {
 class Engine {
  public:
   // Reads the law of `options.rulesets` (errors as Vocabulary::Load, Law::Load and
-  // LawFingerprint report them), its harms as `options.harms` says, and its actions
-  // (actions.yaml, when the folder has one; errors as Actions::Load). The law's
+  // LawFingerprint report them), its harms as `options.harms` says, its actions
+  // (actions.yaml, when the folder has one; errors as Actions::Load) and its letters
+  // (letters.yaml, when the folder has one; errors as Letters::Load). The law's
   // LawSource says which folder and which snapshot answered.
   static Result<Engine> Open(const EngineOptions& options);
   // An Engine over a law (and harms) already in memory: for tests and embedding.
-  explicit Engine(Law law, std::optional<Harms> harms = std::nullopt, std::optional<Actions> actions = std::nullopt);
+  explicit Engine(Law law, std::optional<Harms> harms = std::nullopt, std::optional<Actions> actions = std::nullopt,
+                  std::optional<Letters> letters = std::nullopt);
 
   const Law& law() const { return law_; }
   // nullptr when the folder's harms were not read (HarmsUse, or no harms.yaml).
   const Harms* harms() const { return harms_ ? &*harms_ : nullptr; }
   // nullptr when the folder declares no actions (actions.yaml).
   const Actions* actions() const { return actions_ ? &*actions_ : nullptr; }
+  // nullptr when the folder declares no letters (letters.yaml).
+  const Letters* letters() const { return letters_ ? &*letters_ : nullptr; }
   // LawSha256 of the folder the law was opened from; "" for an Engine over a law in memory.
   const std::string& law_sha256() const { return law_sha256_; }
 
@@ -111,6 +116,7 @@ class Engine {
   Law law_;
   std::optional<Harms> harms_;
   std::optional<Actions> actions_;
+  std::optional<Letters> letters_;
   std::string law_sha256_;
 };
 

@@ -23,6 +23,7 @@
 #include "ibsa/gaps.h"
 #include "ibsa/interview.h"
 #include "ibsa/law.h"
+#include "ibsa/letters.h"
 #include "ibsa/limitation.h"
 #include "ibsa/provenance.h"
 #include "ibsa/questions.h"

@@ -65,12 +65,14 @@ class Interview {
   const std::vector<InterviewStep>& steps() const;
 
   // Answers the current question. Accepted: yes/no in nl, fr or en (ja/nee, oui/non); a
-  // value's number or name; a whole number; a date (YYYY-MM-DD); for a list, numbers or
+  // value's number or name; a whole number, or for an age what people know of it in nl, fr
+  // or en: two numbers ("16-17", "16 ou 17"), an estimate ("ongeveer 30": 28 to 32) or a
+  // word ("minderjarig", "majeur", "under 16"); a date (YYYY-MM-DD); for a list, numbers or
   // names separated by commas, or "-" for none; for the acts, each may be followed by its
   // date and by "?" when it is not established ("1 2025-03-10, share ?"). A wrong answer is
   // an error that says what is allowed; the question stays. Words for the acts record what
-  // AnswerActs records for the same acts.
-  Status Answer(std::string_view text);
+  // AnswerActs records for the same acts. A refused age is said in `language`.
+  Status Answer(std::string_view text, Language language = Language::kEn);
   // Answers the question of the acts act by act, as a case file lists them: each act's
   // type, date (the date of the facts when none) and whether it is established; an empty
   // list: none was done. An act that is refused (not a value of the acts fact, or listed

@@ -1,5 +1,6 @@
 #include "ibsa/case_builder.h"
 
+#include <cstdint>
 #include <algorithm>
 #include <cctype>
 #include <utility>
@@ -7,6 +8,7 @@
 #include "base/access.h"
 #include "base/fact_encoding.h"
 #include "case/case_builder_access.h"
+#include "case/named_ranges.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
 
@@ -50,7 +52,7 @@ CaseBuilder CaseBuilder::From(const Case& c, const Vocabulary& vocabulary) {
   const int acts = vocabulary.SlotOf(kActsFact).value_or(-1);
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactValue& value = c.values()[slot];
-    if (!(value.known() && value.given())) continue;
+    if (!((value.known() || value.range()) && value.given())) continue;
     if (slot == acts && !c.acts().empty()) continue;  // the acts below carry it
     b.values_[slot] = value;
   }
@@ -135,7 +137,7 @@ int CaseBuilder::Typed(std::string_view fact, FactType type, const SourceLocatio
 }
 
 void CaseBuilder::Give(int slot, FactValue value, const SourceLocation& where) {
-  internal::EncodingOf(value).known = true;
+  internal::EncodingOf(value).known = !internal::EncodingOf(value).bounded;
   internal::EncodingOf(value).given = true;
   values_[slot] = value;
   given_at_[slot] = where;
@@ -154,16 +156,54 @@ CaseBuilder& CaseBuilder::SetBool(std::string_view fact, bool value, SourceLocat
   return *this;
 }
 
+bool CaseBuilder::InBounds(const FactDefinition& f, int64_t value, const SourceLocation& where) {
+  if ((!f.min || value >= *f.min) && (!f.max || value <= *f.max)) return true;
+  Problem("E0107", where, "'" + f.name + "': " + std::to_string(value) + " is out of range",
+          {"allowed: " + (f.min ? std::to_string(*f.min) : "") + " to " + (f.max ? std::to_string(*f.max) : "")});
+  return false;
+}
+
 CaseBuilder& CaseBuilder::SetNumber(std::string_view fact, int64_t value, SourceLocation where) {
   const int slot = Typed(fact, FactType::kInt, where);
   if (slot < 0) return *this;
+  if (InBounds(vocabulary_->fact(slot), value, where)) Give(slot, internal::MakeFactValue({.number = value}), where);
+  return *this;
+}
+
+CaseBuilder& CaseBuilder::SetRange(std::string_view fact, int64_t low, int64_t high, SourceLocation where) {
+  const int slot = Typed(fact, FactType::kInt, where);
+  if (slot < 0) return *this;
   const FactDefinition& f = vocabulary_->fact(slot);
-  if ((f.min && value < *f.min) || (f.max && value > *f.max)) {
-    Problem("E0107", where, "'" + f.name + "': " + std::to_string(value) + " is out of range",
-            {"allowed: " + (f.min ? std::to_string(*f.min) : "") + " to " + (f.max ? std::to_string(*f.max) : "")});
+  const bool low_ok = InBounds(f, low, where);
+  if (!InBounds(f, high, where) || !low_ok) return *this;
+  if (low > high) {
+    Problem("E0107", where,
+            "'" + f.name + "': the range " + std::to_string(low) + " to " + std::to_string(high) + " is empty",
+            {"write the lower value as min and the higher as max, e.g. {min: 16, max: 17}"});
     return *this;
   }
-  Give(slot, internal::MakeFactValue({.number = value}), where);
+  if (low == high) return SetNumber(fact, low, where);
+  // The range is kept in what an int's value leaves unused (base/fact_encoding.h); a fact
+  // without bounds of its own may not fit there.
+  if (high > INT32_MAX || low < INT32_MIN) {
+    Problem("E0107", where, "'" + f.name + "': a range is allowed only within " + std::to_string(INT32_MIN) +
+                                " to " + std::to_string(INT32_MAX));
+    return *this;
+  }
+  Give(slot, internal::MakeFactValue({.number = low, .bounded = true, .high = static_cast<int32_t>(high)}), where);
+  return *this;
+}
+
+CaseBuilder& CaseBuilder::SetNamedRange(std::string_view fact, std::string_view word, SourceLocation where) {
+  const int slot = Typed(fact, FactType::kInt, where);
+  if (slot < 0) return *this;
+  if (auto range = internal::FindNamedRange(*vocabulary_, slot, word)) return SetRange(fact, range->low, range->high, where);
+  const FactDefinition& f = vocabulary_->fact(slot);
+  const std::string words = internal::NamedRangeWords(*vocabulary_, slot);
+  Problem("E0103", where, "'" + f.name + "': '" + std::string(word) + "' is not allowed",
+          {"allowed: a whole number" +
+           (f.min && f.max ? " from " + std::to_string(*f.min) + " to " + std::to_string(*f.max) : std::string()) +
+           ", a range such as {min: 16, max: 17}" + (words.empty() ? "" : ", or " + words)});
   return *this;
 }
 
@@ -320,6 +360,8 @@ CaseBuilder& CaseBuilder::SetWritten(std::string_view fact, std::string_view tex
       if (auto b = reader.ReadBool(node, f.name)) return SetBool(fact, *b, where);
       break;
     case FactType::kInt:
+      // A word names a range ("minor"); anything else is read, and refused, as a number.
+      if (internal::FindNamedRange(*vocabulary_, slot, text)) return SetNamedRange(fact, text, where);
       if (auto n = reader.ReadInt(node, f.name)) return SetNumber(fact, *n, where);
       break;
     case FactType::kDate:

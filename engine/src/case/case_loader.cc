@@ -2,6 +2,7 @@
 // (ReadCaseObject). One reader walks either notation; what the values mean is checked by
 // the CaseBuilder, which the interview builds through too.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <type_traits>
@@ -10,6 +11,7 @@
 #include "base/file_io.h"
 #include "base/sha256.h"
 #include "case/case_builder_access.h"
+#include "case/named_ranges.h"
 #include "case/case_object.h"
 #include "ibsa/case.h"
 #include "ibsa/case_builder.h"
@@ -42,6 +44,10 @@ class YamlDoc {
   static bool IsMap(const Node& n) { return n.IsMap(); }
   static bool IsSequence(const Node& n) { return n.IsSequence(); }
   static bool IsUnknown(const Node& n) { return internal::IsUnknownScalar(n); }
+  // A scalar's text, whatever it reads as (15, minor).
+  static std::optional<std::string> ScalarText(const Node& n) {
+    return n.IsScalar() ? std::optional<std::string>(n.Scalar()) : std::nullopt;
+  }
   static Node Get(const Node& map, const std::string& key) { return map[key]; }
   static bool Has(const Node& n) { return n.IsDefined(); }
   template <typename F>
@@ -102,6 +108,11 @@ class JsonDoc {
   static bool IsMap(const Node& n) { return n.value != nullptr && n.value->is_object(); }
   static bool IsSequence(const Node& n) { return n.value != nullptr && n.value->is_array(); }
   static bool IsUnknown(const Node& n) { return internal::IsUnknownScalar(Yaml(n)); }
+  // A string's text (minor); a JSON number is not text.
+  static std::optional<std::string> ScalarText(const Node& n) {
+    return n.value != nullptr && n.value->is_string() ? std::optional<std::string>(n.value->get<std::string>())
+                                                      : std::nullopt;
+  }
   static bool Has(const Node& n) { return n.value != nullptr; }
   static Node Get(const Node& map, const std::string& key) {
     if (!IsMap(map)) return {};
@@ -407,7 +418,7 @@ class CaseReader {
         if (auto b = doc_.ReadBool(node, fact.name)) builder_.SetBool(fact.name, *b, where);
         break;
       case FactType::kInt:
-        if (auto n = doc_.ReadInt(node, fact.name)) builder_.SetNumber(fact.name, *n, where);
+        ReadInt(slot, fact, node, where);
         break;
       case FactType::kDate:
         if (auto d = doc_.ReadDate(node, fact.name)) builder_.SetDay(fact.name, *d, where);
@@ -420,6 +431,24 @@ class CaseReader {
         break;
     }
     Said(node);
+  }
+
+  // A whole number (15), a range ({min: 16, max: 17}) or a word naming one (minor).
+  void ReadInt(int slot, const FactDefinition& fact, const Node& node, const SourceLocation& where) {
+    if (Doc::IsMap(node)) {
+      if (!doc_.CheckMap(node, fact.name, {"min", "max"}, {"min", "max"})) return;
+      auto low = doc_.ReadInt(Doc::Get(node, "min"), "min");
+      auto high = doc_.ReadInt(Doc::Get(node, "max"), "max");
+      if (low && high) builder_.SetRange(fact.name, *low, *high, where);
+      return;
+    }
+    // A word, not a number: only text that starts with a letter is looked up.
+    if (auto text = Doc::ScalarText(node); text && !text->empty() && std::isalpha(static_cast<unsigned char>((*text)[0])) &&
+                                           internal::FindNamedRange(vocabulary_, slot, *text)) {
+      builder_.SetNamedRange(fact.name, *text, where);
+      return;
+    }
+    if (auto n = doc_.ReadInt(node, fact.name)) builder_.SetNumber(fact.name, *n, where);
   }
 
   void ReadSet(int slot, const FactDefinition& fact, const Node& node) {

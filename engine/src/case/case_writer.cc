@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "case/named_ranges.h"
 #include "ibsa/case.h"
 
 namespace ibsa {
@@ -23,6 +24,7 @@ struct Field {
     kActs,     // a list of acts, one per line, each a map on one line
     kMap,      // a group of facts (victim: ...), or an act
     kItems,    // a list of maps, each written as a block (the evidence log)
+    kRange,    // an int known only within a range, a map on one line: {min: 16, max: 17}
   };
   std::string key;  // empty for a list's item
   Kind kind = Kind::kText;
@@ -103,6 +105,15 @@ Field EvidenceField(const std::vector<EvidenceItem>& evidence) {
   return list;
 }
 
+// A range as the case gave it: by its word when one names it (minor), else by its bounds.
+Field RangeField(std::string key, const Vocabulary& vocabulary, int slot, std::pair<int64_t, int64_t> range) {
+  for (const internal::NamedRange& named : internal::NamedRanges(vocabulary, slot)) {
+    if (named.low == range.first && named.high == range.second) return Text(std::move(key), named.word);
+  }
+  return {std::move(key), Field::Kind::kRange, "", 0,
+          {{"min", Field::Kind::kNumber, "", range.first, {}}, {"max", Field::Kind::kNumber, "", range.second, {}}}};
+}
+
 // The case's fields: id, title, jurisdiction, date, then the facts it states (given or
 // unknown) in vocabulary order, grouped by the part of their name before the dot, then
 // its evidence log.
@@ -116,10 +127,11 @@ std::vector<Field> CaseFields(const Case& c, const Vocabulary& vocabulary) {
     const FactValue& value = c.values()[slot];
     const bool unknown = std::find(c.stated_unknown().begin(), c.stated_unknown().end(), slot) !=
                          c.stated_unknown().end();
-    if (!(value.known() && value.given()) && !unknown) continue;
+    if (!((value.known() || value.range()) && value.given()) && !unknown) continue;
     const FactDefinition& fact = vocabulary.fact(slot);
     const std::string key = Member(fact.name);
-    Field field = !value.known() ? Text(key, "unknown")
+    Field field = value.range()  ? RangeField(key, vocabulary, slot, *value.range())
+                  : !value.known() ? Text(key, "unknown")
                   : fact.name == kActsFact && !c.acts().empty() ? ActsField(key, c)
                                                                 : ValueField(key, fact, value);
     const std::string group = Group(fact.name);
@@ -154,6 +166,8 @@ void Emit(YAML::Emitter& out, const Field& f) {
       out << YAML::EndSeq;
       return;
     case Field::Kind::kMap:
+    case Field::Kind::kRange:
+      if (f.kind == Field::Kind::kRange) out << YAML::Flow;
       out << YAML::BeginMap;
       for (const Field& item : f.items) Emit(out, item);
       out << YAML::EndMap;
@@ -174,7 +188,8 @@ nlohmann::ordered_json ToJson(const Field& f) {
       for (const Field& item : f.items) list.push_back(ToJson(item));
       return list;
     }
-    case Field::Kind::kMap: {
+    case Field::Kind::kMap:
+    case Field::Kind::kRange: {
       auto map = nlohmann::ordered_json::object();
       for (const Field& item : f.items) map[item.key] = ToJson(item);
       return map;

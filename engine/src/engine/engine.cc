@@ -150,6 +150,16 @@ Provenance ProvenanceOf(const Evaluation& e, const Case& c, const Law& law, cons
   return p;
 }
 
+// The folder's letters.yaml, when it has one.
+Result<std::optional<Letters>> OpenLetters(const EngineOptions& options, const Law& law) {
+  const auto file = std::filesystem::path(options.rulesets) / "letters.yaml";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::optional<Letters>();
+  auto letters = Letters::Load(file.string(), law.vocabulary());
+  if (!letters.ok()) return letters.errors();
+  return std::optional<Letters>(std::move(letters).value());
+}
+
 }  // namespace
 
 std::string SnapshotBesideExecutable() {
@@ -176,13 +186,17 @@ Result<Engine> Engine::Open(const EngineOptions& options) {
       }
       break;
   }
-  Engine engine(std::move(opened.law), std::move(opened.harms), std::move(opened.actions));
+  // The letters are read beside the law on every run, snapshot or not.
+  auto letters = OpenLetters(options, opened.law);
+  if (!letters.ok()) return letters.errors();
+  Engine engine(std::move(opened.law), std::move(opened.harms), std::move(opened.actions),
+                std::move(letters).value());
   engine.law_sha256_ = std::move(opened.law_sha256);
   return engine;
 }
 
-Engine::Engine(Law law, std::optional<Harms> harms, std::optional<Actions> actions)
-    : law_(std::move(law)), harms_(std::move(harms)), actions_(std::move(actions)) {}
+Engine::Engine(Law law, std::optional<Harms> harms, std::optional<Actions> actions, std::optional<Letters> letters)
+    : law_(std::move(law)), harms_(std::move(harms)), actions_(std::move(actions)), letters_(std::move(letters)) {}
 
 Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) const {
   // The evidence names elements of this law: a case's reader cannot check them.

@@ -139,7 +139,14 @@ void IndexLaw(LawData& law) {
 // A fact test, inline: most children of all/any are fact tests.
 inline Truth Decider::Test(const Code* at) const {
   const FactEncoding& value = EncodingOf(values_[at->slot]);
-  if (!value.known) return Truth::kUnknown;
+  if (!value.known) {
+    // An int known only within a range ("16 or 17") decides the tests it lies wholly
+    // inside or outside of. `bounded` first: it is beside `known`, and almost never set.
+    if (!value.bounded) return Truth::kUnknown;
+    if (at->step == Step::kInRange) return InRangeTruth(value, at->low, at->high);
+    if (at->step == Step::kOutOfRange) return Not(InRangeTruth(value, at->low, at->high));
+    return Truth::kUnknown;
+  }
   switch (at->step) {
     case Step::kEnumIn: return ((at->mask >> value.number) & 1) ? Truth::kTrue : Truth::kFalse;
     case Step::kInRange:

@@ -58,7 +58,19 @@ std::vector<FactValue> Answers(const LawData& law, const internal::Distinctions&
     case FactType::kInt:
     case FactType::kDate: {
       // One answer per class of numbers the law tells apart: the others decide nothing more.
-      for (int64_t n : distinctions.Representatives(fact, slot)) answers.push_back(Known(n));
+      // An int known within a range ("16 or 17") is answered inside it: each class is met
+      // at its value nearest the range, which lies in the class when they overlap.
+      const auto range = now.range();
+      for (int64_t n : distinctions.Representatives(fact, slot)) {
+        if (!range) {
+          answers.push_back(Known(n));
+          continue;
+        }
+        n = std::clamp(n, range->first, range->second);
+        if (std::none_of(answers.begin(), answers.end(), [&](const FactValue& a) { return a.integer() == n; })) {
+          answers.push_back(Known(n));
+        }
+      }
       break;
     }
     case FactType::kSet: {

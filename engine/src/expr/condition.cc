@@ -301,9 +301,10 @@ Truth EvalNode(const Program& program, int32_t index, const std::vector<FactValu
     case Op::kNotIn:
     case Op::kHas:
     case Op::kHasAny: {
-      // Unknown before lowering: most tests of a partly known case are on unknown facts.
+      // Unknown before lowering: most tests of a partly known case are on unknown facts
+      // (an int known within a range is lowered: the range may decide the test).
       const FactValue& value = values[node.slot];
-      if (!value.known()) return Truth::kUnknown;
+      if (!value.known() && !value.range()) return Truth::kUnknown;
       return TestTruth(TestOf(node), value);
     }
   }

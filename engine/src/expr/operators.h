@@ -133,11 +133,16 @@ constexpr bool InSet(const FactTest& test, int64_t number) {
   return false;
 }
 
-// The Kleene truth of a fact test on a value: unknown when the fact is unknown, and for a
-// set when no member is known present but one named is uncertain.
+// The Kleene truth of a fact test on a value: unknown when the fact is unknown (unless
+// its known range decides it), and for a set when no member is known present but one
+// named is uncertain.
 inline Truth TestTruth(const FactTest& test, const FactValue& fact) {
   const FactEncoding& value = EncodingOf(fact);
-  if (!value.known) return Truth::kUnknown;
+  if (!value.known) {
+    if (test.kind != TestKind::kNumberIn) return Truth::kUnknown;
+    const Truth within = InRangeTruth(value, test.low, test.high);
+    return test.negated ? Not(within) : within;
+  }
   Truth result = Truth::kFalse;
   switch (test.kind) {
     case TestKind::kNumberIn:

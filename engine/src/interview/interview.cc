@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "case/named_ranges.h"
 #include "ibsa/case_builder.h"
 #include "ibsa/render.h"
 #include "yaml/yaml_reader.h"
@@ -120,6 +121,94 @@ std::optional<std::vector<ListItem>> ListAnswer(const FactDefinition& fact, cons
   return chosen;
 }
 
+// How far "about 30" reaches on either side: an estimate of someone's age is rarely
+// closer than a couple of years, and the officer sees the range to correct it.
+constexpr int64_t kAbout = 2;
+
+// The words for the ranges the vocabulary names (NamedRanges), as people say them: the
+// one shown in each language, then the others also understood (lower case).
+struct RangeWords {
+  std::string_view word;  // the case file's word
+  std::string_view nl, fr, en;
+  std::vector<std::string_view> also;
+  std::string_view In(Language language) const {
+    return language == Language::kNl ? nl : language == Language::kFr ? fr : en;
+  }
+};
+const std::vector<RangeWords>& SaidRangeWords() {
+  static const std::vector<RangeWords> kWords = {
+      {"minor", "minderjarig", "mineur", "minor", {"a minor", "minderjarige", "mineure"}},
+      {"adult", "meerderjarig", "majeur", "adult", {"an adult", "meerderjarige", "volwassen", "majeure", "adulte"}},
+      {"under_16", "onder de 16", "moins de 16 ans", "under 16", {"under_16", "onder 16", "jonger dan 16", "moins de 16"}},
+  };
+  return kWords;
+}
+
+// A whole number of at most three digits, the whole of `text`.
+std::optional<int64_t> SmallNumber(std::string_view text) {
+  if (text.empty() || text.size() > 3 || !std::all_of(text.begin(), text.end(), ::isdigit)) return std::nullopt;
+  return std::stoll(std::string(text));
+}
+
+// An int answer as people give it: "16", "16-17", "16 ou 17" / "16 of 17" / "16 or 17",
+// "ongeveer 30" / "environ 30" / "about 30" (30 - kAbout to 30 + kAbout), or a word for a
+// range ("minderjarig"). `answer` is lower case and trimmed.
+struct IntAnswer {
+  int64_t low = 0, high = 0;
+  std::string word;  // the case file's word, when a word was said
+  bool about = false;  // an estimate: its range is cut to the fact's bounds
+};
+std::optional<IntAnswer> ReadIntAnswer(const std::string& answer) {
+  if (auto n = SmallNumber(answer)) return IntAnswer{*n, *n, ""};
+  for (const RangeWords& words : SaidRangeWords()) {
+    bool said = answer == words.nl || answer == words.fr || answer == words.en;
+    for (std::string_view also : words.also) said = said || answer == also;
+    if (said) return IntAnswer{0, 0, std::string(words.word)};
+  }
+  for (std::string_view about : {"about ", "around ", "approximately ", "roughly ", "ongeveer ", "ong. ", "circa ",
+                                 "ca. ", "rond ", "environ ", "à peu près ", "vers ", "~"}) {
+    if (answer.rfind(about, 0) != 0) continue;
+    std::string rest = Lower(answer.substr(about.size()));
+    for (std::string_view unit : {" jaar", " ans", " an", " years", " year"}) {
+      if (rest.size() > unit.size() && rest.compare(rest.size() - unit.size(), unit.size(), unit) == 0) {
+        rest = rest.substr(0, rest.size() - unit.size());
+      }
+    }
+    if (auto n = SmallNumber(rest)) return IntAnswer{*n - kAbout, *n + kAbout, "", true};
+    return std::nullopt;
+  }
+  for (std::string_view joint : {"-", "–", " ou ", " of ", " or ", " à ", " tot ", " to "}) {
+    const size_t at = answer.find(joint);
+    if (at == std::string::npos) continue;
+    auto low = SmallNumber(Lower(answer.substr(0, at)));
+    auto high = SmallNumber(Lower(answer.substr(at + joint.size())));
+    if (low && high && *low <= *high) return IntAnswer{*low, *high, ""};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// What an int answer may be, in `language`: the forms ReadIntAnswer reads, with the words
+// the fact's named ranges allow (none for a fact without them).
+std::string IntForms(const FactDefinition& fact, const std::vector<internal::NamedRange>& named, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  std::string forms = nl   ? "een getal (16), twee getallen (16-17, 16 of 17), ongeveer een getal (ongeveer 30)"
+                      : fr ? "un nombre (16), deux nombres (16-17, 16 ou 17), environ un nombre (environ 30)"
+                           : "a number (16), two numbers (16-17, 16 or 17), about a number (about 30)";
+  if (fact.min && fact.max) {
+    forms += (nl ? " van " : fr ? " de " : " from ") + std::to_string(*fact.min) + (nl ? " tot " : fr ? " à " : " to ") +
+             std::to_string(*fact.max);
+  }
+  std::string words;
+  for (const internal::NamedRange& range : named) {
+    for (const RangeWords& said : SaidRangeWords()) {
+      if (said.word == range.word) words += (words.empty() ? "" : ", ") + std::string(said.In(language));
+    }
+  }
+  if (!words.empty()) forms += (nl ? "; of: " : fr ? " ; ou : " : "; or: ") + words;
+  return forms;
+}
+
 // A step about `fact` (and `member`, for an uncertain act); the caller says how it was taken.
 InterviewStep StepAbout(std::string fact, std::string member = "") {
   InterviewStep step;
@@ -223,8 +312,24 @@ std::string Interview::AnswerHint(Language language) const {
   const char* yes_no = language == Language::kNl ? "ja / nee" : language == Language::kFr ? "oui / non" : "yes / no";
   if (!q.member.empty() || q.fact->type == FactType::kBool) return yes_no;
   switch (q.fact->type) {
-    case FactType::kInt:
-      return language == Language::kNl ? "een getal" : language == Language::kFr ? "un nombre" : "a number";
+    case FactType::kInt: {
+      std::string hint = language == Language::kNl   ? "een getal"
+                         : language == Language::kFr ? "un nombre"
+                                                     : "a number";
+      const int slot = *state_->law->vocabulary().SlotOf(q.fact->name);
+      const auto named = internal::NamedRanges(state_->law->vocabulary(), slot);
+      if (named.empty()) return hint;
+      // An age may be given as people know it (ReadIntAnswer).
+      hint += language == Language::kNl   ? ", 16-17, ongeveer 30"
+              : language == Language::kFr ? ", 16-17, environ 30"
+                                          : ", 16-17, about 30";
+      for (const internal::NamedRange& range : named) {
+        for (const RangeWords& said : SaidRangeWords()) {
+          if (said.word == range.word) hint += ", " + std::string(said.In(language));
+        }
+      }
+      return hint;
+    }
     case FactType::kDate: return "YYYY-MM-DD";
     case FactType::kEnum:
     case FactType::kSet: {
@@ -249,7 +354,7 @@ std::string Interview::AnswerHint(Language language) const {
   return yes_no;
 }
 
-Status Interview::Answer(std::string_view text) {
+Status Interview::Answer(std::string_view text, Language language) {
   if (!question()) return Refused("no question is open", "the interview is over");
   const Question q = *question();
   const FactDefinition& fact = *q.fact;
@@ -275,9 +380,38 @@ Status Interview::Answer(std::string_view text) {
       next.SetBool(fact.name, *yes);
       break;
     }
-    case FactType::kInt:
+    case FactType::kInt: {
+      const int slot = *state_->law->vocabulary().SlotOf(fact.name);
+      const auto named = internal::NamedRanges(state_->law->vocabulary(), slot);
+      auto read = ReadIntAnswer(answer);
+      if (read && read->about) {
+        if (fact.min) read->low = std::max(read->low, *fact.min);
+        if (fact.max) read->high = std::min(read->high, *fact.max);
+      }
+      const bool named_word = read && std::any_of(named.begin(), named.end(), [&](const internal::NamedRange& r) {
+                                return r.word == read->word;
+                              });
+      const bool in_bounds = read && read->word.empty() && (!fact.min || read->low >= *fact.min) &&
+                             (!fact.max || read->high <= *fact.max) && read->low <= read->high;
+      if (!named_word && !in_bounds) {
+        const bool nl = language == Language::kNl, fr = language == Language::kFr;
+        // A number read but outside the fact's bounds is out of range, as in a case file.
+        Diagnostic refused = Refused((nl   ? "'" + std::string(text) + "' is hier geen antwoord"
+                        : fr ? "« " + std::string(text) + " » n'est pas une réponse possible ici"
+                             : "'" + std::string(text) + "' is not an answer here"),
+                       (nl ? "antwoord met " : fr ? "répondez par " : "answer with ") + IntForms(fact, named, language));
+        if (read && read->word.empty()) refused.code = "E0107";
+        return refused;
+      }
+      if (named_word) {
+        next.SetNamedRange(fact.name, read->word);
+      } else {
+        next.SetRange(fact.name, read->low, read->high);
+      }
+      break;
+    }
     case FactType::kDate:
-      next.SetWritten(fact.name, answer);  // checked as a case file's value, with the fact's range
+      next.SetWritten(fact.name, answer);  // checked as a case file's value
       break;
     case FactType::kEnum: {
       const auto chosen = Value(fact, answer);

@@ -104,9 +104,10 @@ namespace internal {
 std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors) {
   std::vector<std::string> paths;
   for (auto& path : FindFiles(directory, {".yaml", ".yml"}, errors)) {
-    // The vocabulary, the harms, the actions and the limitation periods are not rulesets.
+    // The vocabulary, the harms, the actions, the letters and the limitation periods are
+    // not rulesets.
     const auto name = std::filesystem::path(path).filename();
-    if (name == "facts.yaml" || name == "harms.yaml" || name == "actions.yaml" ||
+    if (name == "facts.yaml" || name == "harms.yaml" || name == "actions.yaml" || name == "letters.yaml" ||
         name == "limitation.yaml") continue;
     paths.push_back(std::move(path));
   }
@@ -129,6 +130,8 @@ std::vector<std::string> FilesReadBesideTheLaw(const std::string& directory) {
   std::error_code ec;
   const auto actions = std::filesystem::path(directory) / "actions.yaml";
   if (std::filesystem::exists(actions, ec)) paths.push_back(actions.string());
+  const auto letters = std::filesystem::path(directory) / "letters.yaml";
+  if (std::filesystem::exists(letters, ec)) paths.push_back(letters.string());
   return paths;
 }
 

@@ -7,6 +7,7 @@
 
 #include "ibsa/evidence.h"
 #include "ibsa/render.h"
+#include "ibsa/version.h"
 #include "render/case_gaps.h"
 #include "render/evidence_render.h"
 #include "render/render_common.h"
@@ -21,9 +22,7 @@ using internal::Wording;
 struct ReportWording {
   const char* title;
   const char* not_advice;
-  const char* assessed_on;
   const char* facts_given;
-  const char* facts_unknown;
   const char* none;
   const char* fact;
   const char* value;
@@ -32,15 +31,23 @@ struct ReportWording {
   const char* element;
   const char* status;
   const char* still_to_decide;
-  const char* open_questions;
   const char* legal_gaps;
   const char* no_gaps;
-  const char* next_steps;
   const char* yes;
   const char* no;
   const char* lex_mitior;
   const char* not_encoded;
   const char* harms_hint;
+  const char* in_brief;         // the first page's heading
+  const char* applies_firm;     // what applies on a settled or likely reading
+  const char* applies_contested;
+  const char* nothing_applies;
+  const char* still_unknown;    // one list, one count: the facts that would decide a finding
+  const char* decides;
+  const char* no_question;      // a missing fact no question asks yet: its answer alone decides nothing
+  const char* annex;
+  const char* sources_annex;
+  const char* page_date;        // the footer's date: "assessed on"
 };
 
 const ReportWording& ReportWordingFor(Language language) {
@@ -49,40 +56,46 @@ const ReportWording& ReportWordingFor(Language language) {
       "This report is decision support, not legal advice. It lists what the encoded law says "
       "about the facts given; every finding must be checked against its sources, and findings "
       "marked contested or unverified rest on readings that a court may not share.",
-      "Assessed on", "Facts as given", "Facts still unknown that would decide a finding", "none",
+      "Facts as given", "none",
       "Fact", "Value", "Law applied", "Findings", "Element", "Status", "Still to decide",
-      "Questions still open", "Legal gaps", "No legal gap found for these facts.",
-      "Next steps and referrals", "yes", "no", "Lex mitior",
+      "Legal gaps", "No legal gap found for these facts.",
+      "yes", "no", "Lex mitior",
       "ibsa encodes no version of this instrument for the date; check the law in force then by hand:",
       "Harms (rulesets/harms.yaml) that these facts meet and that no settled offence covers, gap "
-      "provisions, and dates the encoded law does not cover. `ibsa gaps` sweeps every situation (docs/gaps.md)."};
+      "provisions, and dates the encoded law does not cover. `ibsa gaps` sweeps every situation (docs/gaps.md).",
+      "In brief", "Applies", "Applies on a contested or unverified reading", "Nothing applies on the facts given.",
+      "Still unknown", "would decide", "its answer alone changes no finding yet", "Annex", "Sources cited", "assessed on"};
   static const ReportWording kNl = {
       "Juridische beoordeling (beslissingsondersteuning)",
       "Dit verslag is beslissingsondersteuning, geen juridisch advies. Het geeft weer wat het "
       "gecodeerde recht zegt over de gegeven feiten; elke bevinding moet aan haar bronnen worden "
       "getoetst, en bevindingen die betwist of niet geverifieerd zijn, steunen op een lezing die "
       "een rechter niet hoeft te delen.",
-      "Beoordeeld op", "Feiten zoals gegeven", "Nog onbekende feiten die een bevinding zouden beslissen",
-      "geen", "Feit", "Waarde", "Toegepast recht", "Bevindingen", "Bestanddeel", "Status",
-      "Nog te beslissen", "Open vragen", "Leemtes in het recht",
-      "Geen leemte gevonden voor deze feiten.", "Volgende stappen en doorverwijzing", "ja", "nee",
+      "Feiten zoals gegeven", "geen", "Feit", "Waarde", "Toegepast recht", "Bevindingen", "Bestanddeel", "Status",
+      "Nog te beslissen", "Leemtes in het recht",
+      "Geen leemte gevonden voor deze feiten.", "ja", "nee",
       "Lex mitior",
       "ibsa bevat geen versie van dit instrument voor de datum; controleer het toen geldende recht zelf:",
       "Schade (rulesets/harms.yaml) die deze feiten vervullen en die geen vaststaand misdrijf dekt, "
-      "leemtebepalingen, en data die het gecodeerde recht niet dekt. `ibsa gaps` doorloopt alle situaties (docs/gaps.md)."};
+      "leemtebepalingen, en data die het gecodeerde recht niet dekt. `ibsa gaps` doorloopt alle situaties (docs/gaps.md).",
+      "In het kort", "Van toepassing", "Van toepassing volgens een betwiste of niet geverifieerde lezing",
+      "Niets is van toepassing op grond van de gegeven feiten.", "Nog onbekend", "beslist over",
+      "het antwoord alleen verandert nog geen bevinding", "Bijlage", "Aangehaalde bronnen", "beoordeeld op"};
   static const ReportWording kFr = {
       "Analyse juridique (aide à la décision)",
       "Ce rapport est une aide à la décision, non un avis juridique. Il indique ce que le droit "
       "encodé dit des faits donnés ; chaque constat doit être vérifié à ses sources, et les "
       "constats contestés ou non vérifiés reposent sur une lecture qu'un juge peut ne pas partager.",
-      "Évalué le", "Faits tels que donnés", "Faits encore inconnus qui trancheraient un constat",
-      "aucun", "Fait", "Valeur", "Droit appliqué", "Constats", "Élément", "Statut",
-      "Reste à trancher", "Questions encore ouvertes", "Lacunes du droit",
-      "Aucune lacune trouvée pour ces faits.", "Prochaines étapes et orientation", "oui", "non",
+      "Faits tels que donnés", "aucun", "Fait", "Valeur", "Droit appliqué", "Constats", "Élément", "Statut",
+      "Reste à trancher", "Lacunes du droit",
+      "Aucune lacune trouvée pour ces faits.", "oui", "non",
       "Lex mitior",
       "ibsa n'encode aucune version de cet instrument pour la date ; vérifiez vous-même le droit alors en vigueur :",
       "Atteintes (rulesets/harms.yaml) que ces faits réalisent et qu'aucune infraction établie ne couvre, "
-      "dispositions de lacune, et dates que le droit encodé ne couvre pas. `ibsa gaps` parcourt toutes les situations (docs/gaps.md)."};
+      "dispositions de lacune, et dates que le droit encodé ne couvre pas. `ibsa gaps` parcourt toutes les situations (docs/gaps.md).",
+      "En bref", "S'applique", "S'applique selon une lecture contestée ou non vérifiée",
+      "Rien ne s'applique au vu des faits donnés.", "Encore inconnu", "tranche",
+      "sa réponse seule ne change encore aucun constat", "Annexe", "Sources citées", "évalué le"};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -93,7 +106,8 @@ const ReportWording& ReportWordingFor(Language language) {
 
 // A document: headings, paragraphs, bullet lists and tables of plain text, with links.
 struct Block {
-  enum Kind { kHeading, kParagraph, kList, kTable } kind;
+  // kPageBreak: the first page ends here (a rule in Markdown, a page break in print).
+  enum Kind { kHeading, kParagraph, kList, kTable, kPageBreak } kind;
   int level = 0;                              // kHeading: 1..3
   std::string text;                           // kHeading, kParagraph
   std::vector<std::string> items;             // kList; kTable: the header row
@@ -115,6 +129,37 @@ struct Document {
   void Table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
     if (!rows.empty()) blocks.push_back({Block::kTable, 0, "", std::move(header), std::move(rows), ""});
   }
+  void PageBreak() { blocks.push_back({Block::kPageBreak, 0, "", {}, {}, ""}); }
+};
+
+// The sources a report cites, numbered in the order it first cites them: a finding, an
+// element or a gap cites "[3]", and the annex lists each source once, in full. The same
+// source under many elements (art. 417/6 under every consent element) is written once.
+class SourceIndex {
+ public:
+  std::string Ref(const Source& source) {
+    const std::string text = internal::SourceLine(source);
+    for (size_t i = 0; i < texts_.size(); ++i) {
+      if (texts_[i] == text) return Number(i);
+    }
+    texts_.push_back(text);
+    return Number(texts_.size() - 1);
+  }
+  std::string Refs(const std::vector<Source>& sources) {
+    std::string out;
+    for (const auto& s : sources) out += (out.empty() ? "" : " ") + Ref(s);
+    return out;
+  }
+  // "[1] Code pénal (Justel, ELI), art. 417/8 <https://...>", in number order.
+  std::vector<std::string> Annex() const {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < texts_.size(); ++i) out.push_back(Number(i) + " " + texts_[i]);
+    return out;
+  }
+
+ private:
+  static std::string Number(size_t i) { return "[" + std::to_string(i + 1) + "]"; }
+  std::vector<std::string> texts_;
 };
 
 // Text from the case (its id and title) is marked in the document, so that each format shows
@@ -173,8 +218,6 @@ std::string FactValueText(const FactDefinition& fact, const FactValue& value, co
   }
   return "";
 }
-
-std::string SourceText(const Source& s) { return internal::SourceLine(s); }
 
 std::string PenaltyText(const Penalty& p, Language language, const Wording& w) {
   std::string summary = internal::PenaltySummary(p, language);
@@ -252,8 +295,15 @@ void AddEvidenceIndex(Document& d, const std::vector<EvidenceItem>& evidence, La
 
 // ---------------------------------------------------------------------------------------------
 
+// What a finding rests on, as the report says it: a version by its title (the law's own
+// name for it; the annex maps it to ibsa's id) and when it is in force.
+std::string VersionText(const RulesetVersion& v, Language language) {
+  return v.title.Get(language) + " (" + internal::InForceText(v, language) + ")";
+}
+
 void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, const Vocabulary& vocabulary,
-                const EvidenceContext& ev, Language language, const Wording& w, const ReportWording& r) {
+                const EvidenceContext& ev, SourceIndex& sources, Language language, const Wording& w,
+                const ReportWording& r) {
   const Rule& rule = *f.rule;
   const RulesetVersion& v = *f.version;
   const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
@@ -277,8 +327,7 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
       dates.push_back(std::string(w.for_act) + " " + act + " (" + anchor.date.ToString() + ")");
     }
   }
-  facts.push_back(std::string(w.version) + ": " + v.id + " (" + internal::InForceText(v, language) + "); " +
-                  Join(dates, "; "));
+  facts.push_back(std::string(w.version) + ": " + VersionText(v, language) + "; " + Join(dates, "; "));
   facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
                   (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason.Get(language)));
   if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
@@ -289,7 +338,7 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
     const LexMitior& lm = *f.lex_mitior;
     std::string text = internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
     if (lm.later_version != nullptr) {
-      text += lm.later_version->id;
+      text += lm.later_version->title.Get(language);
       std::vector<std::string> successors;
       for (const Rule* successor : lm.successors) {
         const bool numbered = !successor->article.empty() && std::isdigit(static_cast<unsigned char>(successor->article[0]));
@@ -305,14 +354,12 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
     for (auto& line : internal::LimitationLines(*f.limitation, language)) facts.push_back(std::move(line));
   }
   if (!rule.note.empty()) facts.push_back(std::string(w.note) + ": " + rule.note.Get(language));
+  facts.push_back(std::string(w.sources) + ": " + sources.Refs(rule.sources));
   d.List(facts);
   std::vector<std::vector<std::string>> elements;
   for (const auto& e : f.elements) {
-    std::vector<std::string> sources;
-    for (const auto& s : e.element->sources) sources.push_back(SourceText(s));
     elements.push_back({e.element->label.Get(language), internal::TruthWord(e.truth, w),
-                        FactLabels(e.missing, vocabulary, language),
-                        Join(sources, "; ")});
+                        FactLabels(e.missing, vocabulary, language), sources.Refs(e.element->sources)});
   }
   d.Table({r.element, r.status, r.still_to_decide, w.sources}, elements);
   AddElementEvidence(d, f, ev, language);
@@ -324,10 +371,136 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
                             agg.penalty ? PenaltyText(*agg.penalty, language, w) : ""});
   }
   d.Table({w.aggravations, r.status, r.still_to_decide, w.penalty}, aggravations);
-  std::vector<std::string> sources;
-  for (const auto& s : rule.sources) sources.push_back(SourceText(s));
-  d.Paragraph(std::string(w.sources) + ":");
-  d.List(sources);
+}
+
+// A finding as the first page names it: its citation (or, without an article, its title).
+std::string ShortName(const Finding& f, Language language) {
+  const Rule& rule = *f.rule;
+  const bool has_article = !rule.article.empty() && rule.article != "-";
+  return has_article ? Citation(rule, *f.version, language) + ", " + rule.title.Get(language) : rule.title.Get(language);
+}
+
+// Kinds whose findings say what applies (referrals are the action plan's; gaps and
+// definitions say what the law lacks or means, not what applies).
+bool SaysWhatApplies(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::kOffence:
+    case RuleKind::kObligation:
+    case RuleKind::kRemedy:
+    case RuleKind::kStateDuty:
+      return true;
+    case RuleKind::kReferral:
+    case RuleKind::kGap:
+    case RuleKind::kDefinition:
+      return false;
+  }
+  return false;
+}
+
+// The facts still unknown, one list with one meaning: every fact a finding misses, each once,
+// in the order the questions ask them (neutral before intrusive), with the question the
+// intake asks and the provisions its answer would decide. A fact no question asks yet (its
+// answer alone changes no finding until another fact is known, as whether a deepfake was
+// labelled matters only once the deployer is known to be professional) is listed too, after
+// them, so that the count is that of the facts the findings miss.
+std::vector<std::string> StillUnknown(const Evaluation& e, const std::vector<Question>& questions,
+                                      const Vocabulary& vocabulary, Language language, const ReportWording& r) {
+  std::vector<std::string> order;  // fact names
+  for (const auto& q : questions) {
+    if (std::find(order.begin(), order.end(), q.fact->name) == order.end()) order.push_back(q.fact->name);
+  }
+  const size_t asked = order.size();
+  for (const auto& f : e.findings) {
+    for (const auto& name : f.missing) {
+      if (std::find(order.begin(), order.end(), name) == order.end()) order.push_back(name);
+    }
+  }
+  std::vector<std::string> items;
+  for (size_t i = 0; i < order.size(); ++i) {
+    const std::string& name = order[i];
+    auto slot = vocabulary.SlotOf(name);
+    if (!slot) continue;
+    const FactDefinition& fact = vocabulary.fact(*slot);
+    std::vector<std::string> decides;
+    auto add = [&](const std::string& what) {
+      if (std::find(decides.begin(), decides.end(), what) == decides.end()) decides.push_back(what);
+    };
+    std::string text = fact.label.Get(language);
+    if (i < asked) {
+      std::vector<std::string> members;
+      for (const auto& q : questions) {
+        if (q.fact->name != name) continue;
+        if (!q.fact->question.Get(language).empty()) text = q.fact->question.Get(language);
+        if (!q.member.empty()) members.push_back(q.member);
+        for (const auto& ref : q.decides) {
+          add(ref.rule->article.empty() || ref.rule->article == "-" ? ref.rule->title.Get(language)
+                                                                     : Citation(*ref.rule, *ref.version, language));
+        }
+      }
+      if (!members.empty()) text += " [" + Join(members) + "]";
+    } else {
+      text += " (" + std::string(r.no_question) + ")";
+      for (const auto& f : e.findings) {
+        if (std::find(f.missing.begin(), f.missing.end(), name) != f.missing.end()) add(ShortName(f, language));
+      }
+    }
+    items.push_back(text + (decides.empty() ? "" : " — " + std::string(r.decides) + ": " + Join(decides, "; ")));
+  }
+  return items;
+}
+
+// The first page: the case in a sentence, what applies (firm, then on a contested reading),
+// what to do now and by when, and what is still unknown. An intake officer needs no more.
+void AddFirstPage(Document& d, const Evaluation& e, const Law& law, const Case& c,
+                  const std::vector<Question>& questions, const std::vector<Action>& actions, Language language,
+                  const Wording& w, const ReportWording& r) {
+  d.Heading(1, std::string(r.title) + ": " + CaseText(e.case_id));
+  std::string sentence = e.case_title.empty() ? std::string() : CaseText(e.case_title) + ". ";
+  sentence += law.vocabulary().JurisdictionName(e.jurisdiction, language) + ", " + w.date_of_facts + " " +
+              e.date.ToString();
+  if (e.options.as_of) sentence += "; " + std::string(w.as_of) + " " + e.options.as_of->ToString();
+  if (!e.options.with.empty()) sentence += "; " + std::string(w.with_proposals) + " " + Join(e.options.with);
+  if (e.options.assessed_on) sentence += "; " + std::string(r.page_date) + " " + e.options.assessed_on->ToString();
+  d.Paragraph(sentence + ".", "case");
+  (void)c;
+
+  d.Heading(2, r.in_brief, "brief");
+  std::vector<std::string> firm, contested;
+  for (const auto& f : e.findings) {
+    if (f.status != FindingStatus::kApplies || !SaysWhatApplies(f.rule->kind)) continue;
+    const Certainty certainty = f.rule->certainty;
+    const bool unsettled = certainty == Certainty::kContested || certainty == Certainty::kUnverified;
+    std::string item = ShortName(f, language);
+    if (f.rule->penalty) {
+      const std::string penalty = internal::PenaltySummary(*f.rule->penalty, language);
+      if (!penalty.empty()) item += " (" + penalty + ")";
+    }
+    if (unsettled) item += " [" + internal::CertaintyWord(certainty, language) + "]";
+    (unsettled ? contested : firm).push_back(std::move(item));
+  }
+  d.Heading(3, r.applies_firm, "applies");
+  if (firm.empty()) d.Paragraph(r.nothing_applies);
+  d.List(std::move(firm));
+  if (!contested.empty()) {
+    d.Heading(3, r.applies_contested, "contested");
+    d.List(std::move(contested));
+  }
+
+  const internal::ActionPlanWording& p = internal::ActionPlanWordingFor(language);
+  d.Heading(3, p.heading, "plan");
+  std::vector<std::vector<std::string>> rows;
+  int number = 0;
+  for (const auto& a : internal::ActionTexts(actions, law, language)) {
+    rows.push_back({std::to_string(++number), a.action_class + ": " + a.title, a.who, a.deadline});
+  }
+  if (rows.empty()) d.Paragraph(p.none);
+  d.Table({p.number, p.action, p.who, p.deadline}, rows);
+
+  std::vector<std::string> unknown = StillUnknown(e, questions, law.vocabulary(), language, r);
+  d.Heading(3, std::string(r.still_unknown) + " (" + std::to_string(unknown.size()) + ")", "unknown");
+  if (unknown.empty()) d.Paragraph(r.none);
+  d.List(std::move(unknown));
+  d.PageBreak();
 }
 
 Document Build(const Evaluation& e, const Law& law, const Case& c,
@@ -336,32 +509,14 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   const Wording& w = internal::WordingFor(language);
   const ReportWording& r = ReportWordingFor(language);
   const EvidenceContext evidence{law, c.evidence()};
+  const Vocabulary& vocabulary = law.vocabulary();
+  SourceIndex sources;
   Document d;
-  d.Heading(1, std::string(r.title) + ": " + CaseText(e.case_id));
+  AddFirstPage(d, e, law, c, questions, actions, language, w, r);
+
   d.Paragraph(r.not_advice, "notice");
-  std::vector<std::string> about;
-  if (!e.case_title.empty()) about.push_back(CaseText(e.case_title));
-  about.push_back(law.vocabulary().JurisdictionName(e.jurisdiction, language) + ", " + w.date_of_facts + " " +
-                  e.date.ToString());
-  if (e.options.as_of) about.push_back(std::string(w.as_of) + " " + e.options.as_of->ToString());
-  if (!e.options.with.empty()) about.push_back(std::string(w.with_proposals) + " " + Join(e.options.with));
-  if (e.options.assessed_on) about.push_back(std::string(r.assessed_on) + " " + e.options.assessed_on->ToString());
-  d.List(about);
-
-  if (!actions.empty()) {
-    const internal::ActionPlanWording& p = internal::ActionPlanWordingFor(language);
-    d.Heading(2, p.heading, "plan");
-    std::vector<std::vector<std::string>> rows;
-    int number = 0;
-    for (const auto& a : internal::ActionTexts(actions, law, language)) {
-      rows.push_back({std::to_string(++number), a.action_class + ": " + a.title, a.who, a.why, a.deadline});
-    }
-    d.Table({p.number, p.action, p.who, p.why, p.deadline}, rows);
-  }
-
   d.Heading(2, r.facts_given);
   std::vector<std::vector<std::string>> given;
-  const Vocabulary& vocabulary = law.vocabulary();
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactValue& value = c.values()[slot];
     if (!value.known() || !value.given()) continue;
@@ -369,76 +524,25 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     given.push_back({fact.label.Get(language), FactValueText(fact, value, c, r, language)});
   }
   d.Table({r.fact, r.value}, given);
-  d.Heading(2, r.facts_unknown);
-  std::set<std::string> missing;
-  for (const auto& f : e.findings) missing.insert(f.missing.begin(), f.missing.end());
-  std::vector<std::string> unknown;
-  for (const auto& name : missing) {
-    if (auto slot = vocabulary.SlotOf(name)) unknown.push_back(vocabulary.fact(*slot).label.Get(language));
-  }
-  if (unknown.empty()) d.Paragraph(r.none);
-  d.List(unknown);
-
-  d.Heading(2, r.law_applied);
-  std::vector<std::string> versions;
-  if (const std::string law_line = internal::LawLine(law, language); !law_line.empty()) versions.push_back(law_line);
-  std::set<const RulesetVersion*> seen;
-  // The versions applied, then those in force on the assessment date that lex mitior
-  // compares them with.
-  std::vector<const RulesetVersion*> listed;
-  for (const auto& f : e.findings) listed.push_back(f.version);
-  for (const auto& f : e.findings) {
-    if (f.lex_mitior && f.lex_mitior->later_version != nullptr) listed.push_back(f.lex_mitior->later_version);
-  }
-  for (const RulesetVersion* version : listed) {
-    if (!seen.insert(version).second) continue;
-    // Once per version: what its penalty levels mean.
-    const std::string levels = version->penalty_levels && !version->penalty_levels->note.empty()
-                                   ? " " + version->penalty_levels->note.Get(language)
-                                   : "";
-    versions.push_back(version->id + ": " + version->title.Get(language) + " (" +
-                       internal::InForceText(*version, language) + ")" +
-                       (version->note.empty() ? "" : ". " + version->note.Get(language)) + levels);
-  }
-  d.List(versions);
 
   if (e.findings.empty()) {
     d.Heading(2, r.findings);
     d.Paragraph(w.no_findings);
   }
   for (RuleKind kind : {RuleKind::kOffence, RuleKind::kObligation, RuleKind::kRemedy, RuleKind::kDefinition,
-                        RuleKind::kStateDuty}) {
+                        RuleKind::kStateDuty, RuleKind::kReferral}) {
     bool heading = false;
     for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
       for (const auto& f : e.findings) {
         if (f.rule->kind != kind || f.status != status) continue;
         if (!heading) d.Heading(2, internal::KindHeading(kind, language));
         heading = true;
-        AddFinding(d, f, e, law.vocabulary(), evidence, language, w, r);
+        AddFinding(d, f, e, vocabulary, evidence, sources, language, w, r);
       }
     }
   }
 
   AddEvidenceIndex(d, c.evidence(), language);
-
-  d.Heading(2, r.open_questions);
-  std::vector<std::string> asked;
-  for (const auto& q : questions) {
-    const std::string& text = q.fact->question.Get(language).empty() ? q.fact->label.Get(language)
-                                                                     : q.fact->question.Get(language);
-    std::vector<std::string> decides;
-    for (const auto& ref : q.decides) decides.push_back(ref.rule->article.empty() || ref.rule->article == "-"
-                                                            ? ref.rule->title.Get(language)
-                                                            : Citation(*ref.rule, *ref.version, language));
-    decides.erase(std::unique(decides.begin(), decides.end()), decides.end());
-    std::vector<std::string> distinct;
-    for (const auto& d2 : decides) {
-      if (std::find(distinct.begin(), distinct.end(), d2) == distinct.end()) distinct.push_back(d2);
-    }
-    asked.push_back(text + (q.member.empty() ? "" : " [" + q.member + "]") + " (" + Join(distinct, "; ") + ")");
-  }
-  if (asked.empty()) d.Paragraph(r.none);
-  d.List(asked);
 
   d.Heading(2, r.legal_gaps);
   bool any_gap = false;
@@ -452,16 +556,16 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     }
     const internal::CaseGapWording& g = internal::CaseGapWordingFor(language);
     if (!readings.empty()) item += " " + std::string(g.only_on) + ": " + Join(readings, "; ") + ".";
-    std::vector<std::string> sources;
-    for (const auto& s : gap.harm->harm->sources) sources.push_back(SourceText(s));
-    if (!sources.empty()) item += " " + std::string(g.sources) + ": " + Join(sources, "; ") + ".";
+    if (!gap.harm->harm->sources.empty()) {
+      item += " " + std::string(g.sources) + ": " + sources.Refs(gap.harm->harm->sources) + ".";
+    }
     uncovered.push_back(std::move(item));
   }
   d.List(uncovered);
   any_gap = !uncovered.empty();
   for (const auto& f : e.findings) {
     if (f.rule->kind != RuleKind::kGap) continue;
-    AddFinding(d, f, e, law.vocabulary(), evidence, language, w, r);
+    AddFinding(d, f, e, vocabulary, evidence, sources, language, w, r);
     any_gap = true;
   }
   std::vector<std::string> version_gaps;
@@ -478,16 +582,30 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   d.List(version_gaps);
   d.Paragraph(r.harms_hint);
 
-  d.Heading(2, r.next_steps);
-  bool any_step = false;
-  for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
-    for (const auto& f : e.findings) {
-      if (f.rule->kind != RuleKind::kReferral || f.status != status) continue;
-      AddFinding(d, f, e, law.vocabulary(), evidence, language, w, r);
-      any_step = true;
-    }
+  // The annex: the law applied and every source, for the lawyer who checks the findings.
+  d.Heading(2, std::string(r.annex) + ": " + r.law_applied, "annex");
+  std::vector<std::string> versions;
+  if (const std::string law_line = internal::LawLine(law, language); !law_line.empty()) versions.push_back(law_line);
+  std::set<const RulesetVersion*> seen;
+  // The versions applied, then those in force on the assessment date that lex mitior
+  // compares them with.
+  std::vector<const RulesetVersion*> listed;
+  for (const auto& f : e.findings) listed.push_back(f.version);
+  for (const auto& f : e.findings) {
+    if (f.lex_mitior && f.lex_mitior->later_version != nullptr) listed.push_back(f.lex_mitior->later_version);
   }
-  if (!any_step) d.Paragraph(r.none);
+  for (const RulesetVersion* version : listed) {
+    if (!seen.insert(version).second) continue;
+    // Once per version: what its penalty levels mean.
+    const std::string levels = version->penalty_levels && !version->penalty_levels->note.empty()
+                                   ? " " + version->penalty_levels->note.Get(language)
+                                   : "";
+    versions.push_back(version->id + ": " + VersionText(*version, language) +
+                       (version->note.empty() ? "" : ". " + version->note.Get(language)) + levels);
+  }
+  d.List(versions);
+  d.Heading(2, std::string(r.annex) + ": " + r.sources_annex, "annex");
+  d.List(sources.Annex());
   d.Paragraph(w.disclaimer, "notice");
   return d;
 }
@@ -532,6 +650,7 @@ std::string ToMarkdown(const Document& d) {
         out += "\n";
         for (const auto& item : b.items) out += "- " + Markdown(item) + "\n";
         break;
+      case Block::kPageBreak: out += "\n---\n"; break;
       case Block::kTable: {
         out += "\n|";
         for (const auto& h : b.items) out += " " + MarkdownCell(Markdown(h)) + " |";
@@ -590,21 +709,42 @@ h1 { font-size: 1.6em; border-bottom: 2px solid #333; padding-bottom: .2em; }
 h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #aaa; }
 h3 { font-size: 1.05em; margin: 1.2em 0 .3em; padding: .2em .4em; border-left: 4px solid #999; background: #f4f4f4; }
 h3.applies { border-left-color: #1f6f3f; } h3.possible { border-left-color: #b07d10; }
+p.case { font-size: 1.1em; }
 p.notice { border: 1px solid #999; padding: .5em .8em; background: #fafafa; font-style: italic; }
 p.provenance { font-size: .8em; color: #444; overflow-wrap: anywhere; }
+hr.page-end { border: 0; border-top: 2px dashed #bbb; margin: 2em 0; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0; font-size: .92em; }
 th, td { border: 1px solid #bbb; padding: .25em .4em; text-align: left; vertical-align: top; }
 th { background: #eee; } a { color: #134; word-break: break-all; }
-@media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; } tr { break-inside: avoid; } a { color: #000; } }
+@media print {
+  body { font-size: 9.5pt; line-height: 1.3; margin: 0; max-width: none; padding: 0; }
+  h1 { font-size: 1.45em; margin: 0 0 .4em; } h2 { margin-top: 1em; } h3 { margin: .8em 0 .2em; }
+  ul { margin: .2em 0; padding-left: 1.3em; } p { margin: .3em 0; } table { font-size: .9em; }
+  h2, h3 { break-after: avoid; } tr { break-inside: avoid; } a { color: #000; }
+  hr.page-end { break-after: page; border: 0; margin: 0; }
+}
 )";
 
-std::string ToHtml(const Document& d, Language language) {
+// A4, and on every printed page the ibsa version, the date of the assessment and the page
+// number (CSS paged media: Chromium prints @page margin boxes).
+std::string PageStyle(const std::string& footer) {
+  std::string quoted;
+  for (char c : footer) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return "@page { size: A4; margin: 15mm 15mm 17mm;\n"
+         "  @bottom-left { content: \"" + quoted + "\"; font: 8pt sans-serif; color: #444; }\n"
+         "  @bottom-right { content: counter(page) \" / \" counter(pages); font: 8pt sans-serif; color: #444; } }\n";
+}
+
+std::string ToHtml(const Document& d, Language language, const std::string& footer) {
   const std::string title =
       d.blocks.empty() ? "ibsa" : Unmark(d.blocks.front().text, [](const std::string& s) { return s; },
                                          [](const std::string& s) { return s; });
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(LanguageCode(language)) +
                     "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                    Escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+                    Escape(title) + "</title>\n<style>" + kStyle + PageStyle(footer) + "</style>\n</head>\n<body>\n";
   for (const auto& b : d.blocks) {
     const std::string css = b.css.empty() ? "" : " class=\"" + b.css + "\"";
     switch (b.kind) {
@@ -619,6 +759,7 @@ std::string ToHtml(const Document& d, Language language) {
         for (const auto& item : b.items) out += "<li>" + HtmlText(item) + "</li>\n";
         out += "</ul>\n";
         break;
+      case Block::kPageBreak: out += "<hr class=\"page-end\">\n"; break;
       case Block::kTable:
         out += "<table>\n<thead><tr>";
         for (const auto& h : b.items) out += "<th scope=\"col\">" + Escape(h) + "</th>";
@@ -650,7 +791,12 @@ std::string RenderReport(const Evaluation& evaluation, const Law& law, const Cas
     }
     d.Paragraph(line, "provenance");
   }
-  return format == Format::kHtml ? ToHtml(d, language) : ToMarkdown(d);
+  // The date a printed page carries: the assessment's (that of the lex mitior comparison and
+  // the deadlines), or today's when none was given.
+  const Date date = evaluation.options.assessed_on ? *evaluation.options.assessed_on : Date::Today();
+  const std::string footer = "ibsa " + std::string(Version()) + " · " +
+                             ReportWordingFor(language).page_date + " " + date.ToString();
+  return format == Format::kHtml ? ToHtml(d, language, footer) : ToMarkdown(d);
 }
 
 }  // namespace ibsa

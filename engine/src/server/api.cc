@@ -16,6 +16,7 @@
 #include "ibsa/engine.h"
 #include "ibsa/evaluate.h"
 #include "ibsa/interview.h"
+#include "ibsa/letters.h"
 #include "ibsa/questions.h"
 #include "ibsa/render.h"
 #include "ibsa/vocabulary.h"
@@ -420,7 +421,7 @@ ApiResponse RunInterview(const Law& law, const json& request) {
       if (auto taken = interview.AnswerActs(*a.acts); !taken.ok()) {
         ThrowRefused(taken.errors(), "/action/acts", "/action/acts");
       }
-    } else if (auto taken = a.dont_know ? interview.DontKnow() : interview.Answer(*a.answer); !taken.ok()) {
+    } else if (auto taken = a.dont_know ? interview.DontKnow() : interview.Answer(*a.answer, r.language); !taken.ok()) {
       ThrowRefused(taken.errors(), a.dont_know ? "/action/dont_know" : "/action/answer");
     }
   }
@@ -453,6 +454,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       {"/api/evaluate", "POST"}, {"/api/next-questions", "POST"}, {"/api/report", "POST"},
       {"/api/case", "POST"},     {"/api/gaps", "POST"},           {"/api/diff", "POST"},
       {"/api/rulesets", "GET"},  {"/api/facts", "GET"},      {"/api/interview", "POST"},
+      {"/api/letter", "POST"},
   };
   const auto endpoint = std::find_if(std::begin(kEndpoints), std::end(kEndpoints),
                                      [&](const Endpoint& e) { return e.path == path; });
@@ -524,6 +526,27 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       const Assessment assessment = AssessOrThrow(engine_, r, format, false);
       return {200, format == Format::kHtml ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
               engine_.Render(r.c, assessment, format, r.language)};
+    }
+    if (path == "/api/letter") {
+      // The sender's name, e-mail and address go into the answer only.
+      std::vector<std::string> keys = kCaseKeys;
+      for (const char* key : {"kind", "name", "email", "address", "to"}) keys.emplace_back(key);
+      const Fields fields(request, keys);
+      if (engine_.letters() == nullptr) throw RequestError{422, "no letters are declared (rulesets/letters.yaml)", "", "", {}};
+      const std::string kind = fields.Choice("kind", engine_.letters()->KindNames(), "");
+      if (kind.empty()) {
+        throw RequestError{400, "the request has no 'kind'", "/kind", "",
+                           {"allowed: " + internal::JoinQuoted(engine_.letters()->KindNames())}};
+      }
+      const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
+      const Assessment assessment = AssessOrThrow(engine_, r, Format::kText, false);
+      LetterInput input{&r.c, &assessment.evaluation, &law,
+                        {fields.String("name").value_or(""), fields.String("email").value_or(""),
+                         fields.String("address").value_or(""), fields.String("to").value_or("")},
+                        r.options.assessed_on.value_or(Date::Today())};
+      auto letter = WriteLetter(*engine_.letters(), kind, input, r.language);
+      if (!letter.ok()) ThrowEngineErrors(letter.errors());
+      return {200, "text/plain; charset=utf-8", letter.value()};
     }
     if (path == "/api/case") {
       const Fields fields(request, {"case"});

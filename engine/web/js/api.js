@@ -106,6 +106,18 @@ export function reportRequest(c, lang, format) {
 }
 
 /**
+ * A letter written from the case (plain text, downloaded): the notice of art. 16 DSA or the
+ * erasure request of art. 17 GDPR. The page sends no name or address: the letter keeps its
+ * marked blanks "[...]", filled in by hand.
+ * @param {Case} c
+ * @param {Lang} lang
+ * @param {'dsa-notice' | 'gdpr-erasure'} kind
+ */
+export function letterRequest(c, lang, kind) {
+  return { path: '/api/letter', body: { case: c, lang, kind } };
+}
+
+/**
  * The case checked by the server, from an object or from the text of a YAML or JSON file:
  * the answer holds it as `case` and as `yaml`.
  * @param {Case | string} c

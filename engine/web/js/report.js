@@ -1,6 +1,7 @@
 // The report view: rendered by the API in the page's language, shown from a Blob URL in a
-// sandboxed frame, printed from there; and its Markdown download.
-import { api, reportRequest } from './api.js';
+// sandboxed frame, printed from there; its Markdown download; and the letters (the DSA notice,
+// the GDPR erasure request) as text downloads.
+import { api, letterRequest, reportRequest } from './api.js';
 import { caseForApi } from './case.js';
 import { $, downloadBlob, el, setStatus, t } from './dom.js';
 import { errorContent } from './errors.js';
@@ -58,4 +59,17 @@ export function bindReport() {
       setStatus('report-status', errorContent(/** @type {ApiError} */ (e)), true);
     }
   });
+  for (const [id, kind] of /** @type {const} */ ([['download-dsa-notice', 'dsa-notice'], ['download-gdpr-erasure', 'gdpr-erasure']])) {
+    $(id).addEventListener('click', async () => {
+      try {
+        const request = letterRequest(caseForApi(state.case, state.lang), state.lang, kind);
+        const text = await api(request.path, request.body, { text: true });
+        const name = downloadName(state.case, state.lang, `${kind}.${state.lang}.txt`);
+        downloadBlob(name, 'text/plain', text);
+        setStatus('report-status', t('downloaded')(name));
+      } catch (e) {
+        setStatus('report-status', errorContent(/** @type {ApiError} */ (e)), true);
+      }
+    });
+  }
 }

@@ -113,6 +113,8 @@ const en = {
   print: 'Print',
   openNewTab: 'Open in a new tab',
   downloadMarkdown: 'Download (Markdown)',
+  downloadDsaNotice: 'Notice to the platform (DSA art. 16)',
+  downloadGdprErasure: 'Erasure request (GDPR art. 17)',
   backToIntake: 'Back to the intake',
   reportLoading: 'Preparing the report…',
   reportReady: 'The report is ready.',

@@ -116,6 +116,8 @@ export default {
   print: 'Imprimer',
   openNewTab: 'Ouvrir dans un nouvel onglet',
   downloadMarkdown: 'Télécharger (Markdown)',
+  downloadDsaNotice: 'Notification à la plateforme (art. 16 DSA)',
+  downloadGdprErasure: 'Demande d\'effacement (art. 17 RGPD)',
   backToIntake: `Retour à l'entretien`,
   reportLoading: 'Préparation du rapport…',
   reportReady: 'Le rapport est prêt.',

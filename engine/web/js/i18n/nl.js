@@ -113,6 +113,8 @@ export default {
   print: 'Afdrukken',
   openNewTab: 'Openen in een nieuw tabblad',
   downloadMarkdown: 'Downloaden (Markdown)',
+  downloadDsaNotice: 'Melding aan het platform (art. 16 DSA)',
+  downloadGdprErasure: 'Verzoek tot wissing (art. 17 AVG)',
   backToIntake: 'Terug naar de intake',
   reportLoading: 'Het rapport wordt opgesteld…',
   reportReady: 'Het rapport is klaar.',
