@@ -1,6 +1,6 @@
 // The law read back from its compiled snapshot is the law read from the YAML, member by
 // member (defaulted operator== on every struct the snapshot carries), and so are its harms,
-// limitation periods, actions and SHA-256: a field added to
+// limitation periods, actions, letters and SHA-256: a field added to
 // a struct but not written, or not read back, fails here. This replaces pinning the
 // structs' sizes, which guarded the same mistake only when it changed a size, and only
 // on one ABI. It reads the law's internals, so it is a binary of its own
@@ -15,6 +15,7 @@
 #include "ibsa/ibsa.h"
 #include "ibsa/limitation.h"
 #include "ibsa/provenance.h"
+#include "letter/letters_data.h"
 #include "limitation/limitation_data.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
@@ -118,6 +119,25 @@ TEST(SnapshotRoundTripTest, ReadsBackTheVeryLawTheYamlDescribes) {
     EXPECT_TRUE(ra.declarations[i] == ya.declarations[i]) << ya.declarations[i].rule;
   }
   EXPECT_TRUE(ra == ya);
+
+  // The letters, read against that vocabulary.
+  auto letters_yaml = Letters::Load(rulesets + "/letters.yaml", from_yaml.value().vocabulary());
+  ASSERT_TRUE(letters_yaml.ok()) << FormatDiagnostics(letters_yaml.errors());
+  ASSERT_TRUE(compiled.value().letters.has_value());
+  const internal::LettersData& yt = DataOf(letters_yaml.value());
+  const internal::LettersData& rt = DataOf(*compiled.value().letters);
+  EXPECT_TRUE(rt.blanks == yt.blanks);
+  EXPECT_TRUE(rt.provision == yt.provision);
+  EXPECT_TRUE(rt.authorities == yt.authorities);
+  ASSERT_EQ(rt.kinds.size(), yt.kinds.size());
+  for (size_t i = 0; i < yt.kinds.size(); ++i) {
+    const LetterTemplate& y = yt.kinds[i];
+    const LetterTemplate& r = rt.kinds[i];
+    ASSERT_EQ(r.parts.size(), y.parts.size()) << y.kind;
+    for (size_t k = 0; k < y.parts.size(); ++k) EXPECT_TRUE(r.parts[k] == y.parts[k]) << y.kind << " " << y.parts[k].id;
+    EXPECT_TRUE(r == y) << y.kind;
+  }
+  EXPECT_TRUE(rt == yt);
 
   // The law's SHA-256, as a run without the snapshot computes it.
   auto law_sha256 = LawSha256(rulesets);

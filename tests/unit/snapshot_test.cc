@@ -171,7 +171,7 @@ TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
   fs::rename(dir / "harms.yaml", harms);
   EXPECT_FALSE(LoadSnapshot(without, rulesets.string()).ok()) << "harms.yaml added";
 
-  // The limitation periods and the actions are in the snapshot, and the law's fingerprint
+  // The limitation periods, the actions and the letters are in the snapshot, and the law's fingerprint
   // covers them: two outputs with one fingerprint had the same law. So does it every other
   // YAML file, which the law's SHA-256 the snapshot records covers (provenance.h).
   ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
@@ -183,7 +183,8 @@ TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
   EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << "another YAML file added";
   EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok()) << "another YAML file added";
   fs::remove_all(rulesets / "be" / "notes");
-  for (const fs::path& beside : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
+  for (const fs::path& beside :
+       {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml", rulesets / "letters.yaml"}) {
     const std::string text = ReadAll(beside);
     WriteAll(beside, text + "# a comment\n");
     EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << beside;
@@ -252,15 +253,16 @@ TEST(SnapshotTest, IsNotWrittenWhenTheHarmsHaveErrors) {
   fs::remove_all(dir);
 }
 
-// The limitation periods and the actions are compiled too: their errors are the loaders',
-// located, and no snapshot is written.
-TEST(SnapshotTest, IsNotWrittenWhenTheLimitationPeriodsOrTheActionsHaveErrors) {
+// The limitation periods, the actions and the letters are compiled too: their errors are the
+// loaders', located, and no snapshot is written.
+TEST(SnapshotTest, IsNotWrittenWhenTheLimitationPeriodsTheActionsOrTheLettersHaveErrors) {
   const fs::path dir = TempDir("beside-errors");
   const fs::path rulesets = dir / "rulesets";
   fs::copy(kRoot + "/rulesets", rulesets, fs::copy_options::recursive);
-  for (const fs::path& file : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
+  for (const fs::path& file :
+       {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml", rulesets / "letters.yaml"}) {
     const std::string text = ReadAll(file);
-    WriteAll(file, text + "unknown_key: 1\n");
+    WriteAll(file, text + "\nunknown_key: 1\n");  // (letters.yaml ends without a newline)
     auto compiled = CompileSnapshot(rulesets.string(), (dir / "law.bin").string());
     ASSERT_FALSE(compiled.ok()) << file;
     EXPECT_EQ(compiled.errors().front().location.file, file.string());

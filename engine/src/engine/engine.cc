@@ -34,8 +34,18 @@ Result<std::optional<Actions>> OpenActions(const EngineOptions& options, const L
   return std::optional<Actions>(std::move(actions).value());
 }
 
+// The folder's letters.yaml, when it has one.
+Result<std::optional<Letters>> OpenLetters(const EngineOptions& options, const Law& law) {
+  const auto file = std::filesystem::path(options.rulesets) / "letters.yaml";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::optional<Letters>();
+  auto letters = Letters::Load(file.string(), law.vocabulary());
+  if (!letters.ok()) return letters.errors();
+  return std::optional<Letters>(std::move(letters).value());
+}
+
 // The vocabulary and every ruleset of the folder, its harms (as `options.harms` says), its
-// limitation periods and actions, from the YAML, and the law's SHA-256 of its files.
+// limitation periods, actions and letters, from the YAML, and the law's SHA-256 of its files.
 Result<CompiledLaw> ReadYaml(const EngineOptions& options) {
   const std::string facts = (std::filesystem::path(options.rulesets) / "facts.yaml").string();
   auto vocabulary = Vocabulary::Load(facts);
@@ -45,7 +55,7 @@ Result<CompiledLaw> ReadYaml(const EngineOptions& options) {
   // Every output says which law answered.
   auto fingerprint = LawFingerprint(options.rulesets);
   if (!fingerprint.ok()) return fingerprint.errors();
-  CompiledLaw loaded{std::move(law).value(), std::nullopt, std::nullopt, ""};
+  CompiledLaw loaded{std::move(law).value(), std::nullopt, std::nullopt, std::nullopt, ""};
   loaded.law.set_source(LawSource{options.rulesets, "", fingerprint.value()});
   const auto harms_file = std::filesystem::path(options.rulesets) / "harms.yaml";
   bool read_harms = true;
@@ -69,6 +79,9 @@ Result<CompiledLaw> ReadYaml(const EngineOptions& options) {
   auto actions = OpenActions(options, loaded.law);
   if (!actions.ok()) return actions.errors();
   loaded.actions = std::move(actions).value();
+  auto letters = OpenLetters(options, loaded.law);
+  if (!letters.ok()) return letters.errors();
+  loaded.letters = std::move(letters).value();
   auto law_sha256 = LawSha256(options.rulesets);
   if (!law_sha256.ok()) return law_sha256.errors();
   loaded.law_sha256 = std::move(law_sha256).value();
@@ -150,16 +163,6 @@ Provenance ProvenanceOf(const Evaluation& e, const Case& c, const Law& law, cons
   return p;
 }
 
-// The folder's letters.yaml, when it has one.
-Result<std::optional<Letters>> OpenLetters(const EngineOptions& options, const Law& law) {
-  const auto file = std::filesystem::path(options.rulesets) / "letters.yaml";
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) return std::optional<Letters>();
-  auto letters = Letters::Load(file.string(), law.vocabulary());
-  if (!letters.ok()) return letters.errors();
-  return std::optional<Letters>(std::move(letters).value());
-}
-
 }  // namespace
 
 std::string SnapshotBesideExecutable() {
@@ -186,11 +189,8 @@ Result<Engine> Engine::Open(const EngineOptions& options) {
       }
       break;
   }
-  // The letters are read beside the law on every run, snapshot or not.
-  auto letters = OpenLetters(options, opened.law);
-  if (!letters.ok()) return letters.errors();
   Engine engine(std::move(opened.law), std::move(opened.harms), std::move(opened.actions),
-                std::move(letters).value());
+                std::move(opened.letters));
   engine.law_sha256_ = std::move(opened.law_sha256);
   return engine;
 }

@@ -99,9 +99,9 @@ struct LawData {
 std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors);
 
 // The files of `directory` that are law but not rulesets: each jurisdiction folder's
-// limitation.yaml, sorted, then actions.yaml and letters.yaml when there are. A snapshot
-// compiles the limitation periods and the actions; the letters are read beside the law on
-// every run. The law's fingerprint covers them all.
+// limitation.yaml, sorted, then actions.yaml and letters.yaml when there are. Without a
+// snapshot they are read on every run beside the law; a snapshot compiles them. The law's
+// fingerprint covers them.
 std::vector<std::string> LimitationFiles(const std::string& directory);
 std::vector<std::string> FilesReadBesideTheLaw(const std::string& directory);
 

@@ -11,6 +11,7 @@
 #include "act/actions_data.h"
 #include "base/file_io.h"
 #include "engine/law_sha256.h"
+#include "letter/letters_data.h"
 #include "limitation/limitation_data.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
@@ -25,6 +26,7 @@ using internal::ActionsData;
 using internal::HarmsData;
 using internal::LimitationData;
 using internal::LawData;
+using internal::LettersData;
 using internal::Node;
 using internal::Program;
 using internal::VocabularyData;
@@ -35,7 +37,7 @@ constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // is a local cache of native integers). That every field is written and read back is
 // what tests/unit/snapshot_roundtrip_test.cc checks: the law read from a snapshot equals,
 // member by member, the law read from the YAML.
-constexpr uint32_t kFormatVersion = 9;
+constexpr uint32_t kFormatVersion = 10;
 
 uint64_t LayoutFingerprint() {
   const uint64_t sizes[] = {sizeof(FactDefinition), sizeof(Rule), sizeof(RulesetVersion),
@@ -43,7 +45,8 @@ uint64_t LayoutFingerprint() {
                             sizeof(Node), sizeof(CompiledRule), sizeof(Source),
                             sizeof(internal::FactConstraint), sizeof(Harm),
                             sizeof(LimitationProvision), sizeof(internal::Regime), sizeof(internal::Special),
-                            sizeof(ActionClass), sizeof(ActionDeclaration), sizeof(DeadlineRule)};
+                            sizeof(ActionClass), sizeof(ActionDeclaration), sizeof(DeadlineRule),
+                            sizeof(LetterPart), sizeof(LetterTemplate), sizeof(SupervisoryAuthority)};
   uint64_t h = kFormatVersion;
   for (uint64_t s : sizes) h = h * 1000003 + s;
   return h;
@@ -94,14 +97,15 @@ std::vector<std::string> CompiledPaths(const std::string& directory, std::vector
 }
 
 std::string ActionsPath(const std::string& directory) { return (fs::path(directory) / "actions.yaml").string(); }
+std::string LettersPath(const std::string& directory) { return (fs::path(directory) / "letters.yaml").string(); }
 
 bool SamePath(const std::string& a, const std::string& b) {
   return fs::path(a).lexically_normal() == fs::path(b).lexically_normal();
 }
 
 // What the fingerprint covers: the files of the law, of the harms and of the rulesets, then
-// those that are law but not rulesets (the limitation periods and the actions, compiled too;
-// any other read beside the compiled law on every run), then any other YAML file below the
+// those that are law but not rulesets (the limitation periods, the actions and the letters,
+// compiled too), then any other YAML file below the
 // folder. Two outputs with one fingerprint were answered by the same law, and a snapshot
 // stays current only while every file the law's SHA-256 covers (provenance.h) is unchanged:
 // the SHA-256 it records is then the folder's.
@@ -728,8 +732,60 @@ std::shared_ptr<ActionsData> ReadActions(Reader& r) {
   return data;
 }
 
+void WriteLetters(const LettersData& data, Writer& w) {
+  w.Int(data.blanks.size());
+  for (const auto& [slot, text] : data.blanks) w.Str(slot), w.Text(text);
+  w.Text(data.provision);
+  w.Int(data.authorities.size());
+  for (const auto& [jurisdiction, authority] : data.authorities) {
+    w.Str(jurisdiction), w.Text(authority.name), w.Sources(authority.sources);
+  }
+  w.List(data.kinds, [&](const LetterTemplate& letter) {
+    w.Str(letter.kind), w.Text(letter.title), w.Sources(letter.sources);
+    w.List(letter.parts, [&](const LetterPart& part) {
+      w.Str(part.id), w.Str(part.element), w.Text(part.text), w.Text(part.child_abuse_material);
+      w.Location(part.location);
+    });
+    w.Location(letter.location);
+  });
+}
+
+std::shared_ptr<LettersData> ReadLetters(Reader& r) {
+  auto data = std::make_shared<LettersData>();
+  for (size_t n = r.Count(); n > 0 && r.ok(); --n) {
+    std::string slot = r.Str();
+    data->blanks[std::move(slot)] = r.Text();
+  }
+  data->provision = r.Text();
+  for (size_t n = r.Count(); n > 0 && r.ok(); --n) {
+    std::string jurisdiction = r.Str();
+    SupervisoryAuthority authority;
+    authority.name = r.Text();
+    authority.sources = r.Sources();
+    data->authorities[std::move(jurisdiction)] = std::move(authority);
+  }
+  data->kinds = r.List<LetterTemplate>([&] {
+    LetterTemplate letter;
+    letter.kind = r.Str();
+    letter.title = r.Text();
+    letter.sources = r.Sources();
+    letter.parts = r.List<LetterPart>([&] {
+      LetterPart part;
+      part.id = r.Str();
+      part.element = r.Str();
+      part.text = r.Text();
+      part.child_abuse_material = r.Text();
+      part.location = r.Location();
+      return part;
+    });
+    letter.location = r.Location();
+    return letter;
+  });
+  return data;
+}
+
 // Everything after the header: the source files, the vocabulary, the law, the harms, the
-// law's SHA-256, the limitation periods, the actions.
+// law's SHA-256, the limitation periods, the actions, the letters.
 void WriteBody(const std::vector<SourceFile>& files, const CompiledLaw& compiled, Writer& w) {
   const Law& law = compiled.law;
   w.List(files, [&](const SourceFile& f) { w.Str(f.name), w.Int(f.size), w.Int(f.hash); });
@@ -740,6 +796,7 @@ void WriteBody(const std::vector<SourceFile>& files, const CompiledLaw& compiled
   w.Int(law.limitation() != nullptr);
   if (law.limitation() != nullptr) WriteLimitation(internal::DataOf(*law.limitation()), w);
   w.Maybe(compiled.actions, [&](const Actions& actions) { WriteActions(internal::DataOf(actions), w); });
+  w.Maybe(compiled.letters, [&](const Letters& letters) { WriteLetters(internal::DataOf(letters), w); });
 }
 
 // Whether the rules' references to each other form no cycle, as the loader ensures:
@@ -896,11 +953,13 @@ bool IsCertainty(Certainty c) {
          static_cast<int>(c) <= static_cast<int>(Certainty::kUnverified);
 }
 
-// What the loaders of limitation.yaml and actions.yaml ensure and the time bars and the plan
-// rely on: enums in range, an action's class among the classes, a deadline counted from a date
-// fact over a bounded term, periods that count forward; and a SHA-256 that is one.
+// What the loaders of limitation.yaml, actions.yaml and letters.yaml ensure and the time bars,
+// the plan and the letters rely on: enums in range, an action's class among the classes, a
+// deadline counted from a date fact over a bounded term, periods that count forward, letters
+// as Letters::Parse leaves them (internal::WellFormed); and a SHA-256 that is one.
 bool ConsistentBeside(const VocabularyData& vocabulary, const std::string& law_sha256, const LimitationData* limitation,
-                      const ActionsData* actions) {
+                      const ActionsData* actions, const LettersData* letters) {
+  if (letters != nullptr && !internal::WellFormed(*letters, vocabulary.jurisdictions)) return false;
   if (!law_sha256.empty() &&
       (law_sha256.size() != 64 || law_sha256.find_first_not_of("0123456789abcdef") != std::string::npos)) {
     return false;
@@ -1028,11 +1087,12 @@ Result<CompiledLaw> CompileSnapshot(const std::string& directory, const std::str
     yaml.emplace_back(file.compare(0, prefix.size(), prefix) == 0 ? file.substr(prefix.size()) : file, text);
   }
   const std::string law_sha256 = internal::LawSha256Of(std::move(yaml));
-  // Of the files that are not rulesets, the limitation periods and the actions are compiled;
-  // any other is only fingerprinted.
+  // Of the files that are not rulesets, the limitation periods, the actions and the letters
+  // are compiled; any other is only fingerprinted.
   const auto limitation_files = internal::LimitationFiles(directory);
   std::vector<std::pair<std::string, std::string>> limitation_texts;
   std::optional<std::pair<std::string, std::string>> actions_text;
+  std::optional<std::pair<std::string, std::string>> letters_text;
   const auto compiled_paths = [&] {
     std::vector<Diagnostic> reported;  // Fingerprint has reported them
     return CompiledPaths(directory, reported);
@@ -1044,6 +1104,10 @@ Result<CompiledLaw> CompileSnapshot(const std::string& directory, const std::str
     }
     if (text.first == ActionsPath(directory)) {
       actions_text = std::move(text);
+      return true;
+    }
+    if (text.first == LettersPath(directory)) {
+      letters_text = std::move(text);
       return true;
     }
     return std::find(compiled_paths.begin(), compiled_paths.end(), text.first) == compiled_paths.end();
@@ -1061,7 +1125,7 @@ Result<CompiledLaw> CompileSnapshot(const std::string& directory, const std::str
   if (auto uncovered = internal::UncoveredJurisdictions(law.value(), directory); !uncovered.empty()) {
     return uncovered;
   }
-  CompiledLaw compiled{std::move(law).value(), std::nullopt, std::nullopt, law_sha256};
+  CompiledLaw compiled{std::move(law).value(), std::nullopt, std::nullopt, std::nullopt, law_sha256};
   if (harms_text) {
     auto harms = Harms::Parse(harms_text->second, harms_text->first, compiled.law);
     if (!harms.ok()) return harms.errors();
@@ -1074,6 +1138,11 @@ Result<CompiledLaw> CompileSnapshot(const std::string& directory, const std::str
     auto actions = Actions::Parse(actions_text->second, actions_text->first, compiled.law);
     if (!actions.ok()) return actions.errors();
     compiled.actions = std::move(actions).value();
+  }
+  if (letters_text) {
+    auto letters = Letters::Parse(letters_text->second, letters_text->first, compiled.law.vocabulary());
+    if (!letters.ok()) return letters.errors();
+    compiled.letters = std::move(letters).value();
   }
 
   Writer w(Prefix(directory));
@@ -1116,7 +1185,8 @@ std::string SnapshotBody(const CompiledLaw& compiled, const std::string& directo
 
 std::string SnapshotBody(const Law& law, const Harms* harms, const std::string& directory,
                          std::vector<size_t>* integers) {
-  const CompiledLaw compiled{law, harms != nullptr ? std::optional<Harms>(*harms) : std::nullopt, std::nullopt, ""};
+  const CompiledLaw compiled{law, harms != nullptr ? std::optional<Harms>(*harms) : std::nullopt, std::nullopt,
+                             std::nullopt, ""};
   return SnapshotBody(compiled, directory, integers);
 }
 
@@ -1163,17 +1233,21 @@ Result<CompiledLaw> ReadSnapshot(const std::string& bytes, const std::string& pa
   if (r.Int() != 0) limitation = ReadLimitation(r, *vocabulary);
   std::shared_ptr<ActionsData> actions;
   if (r.Int() != 0) actions = ReadActions(r);
+  std::shared_ptr<LettersData> letters;
+  if (r.Int() != 0) letters = ReadLetters(r);
   if (!r.ok() || !Consistent(*vocabulary, *law, harms.get()) ||
-      !ConsistentBeside(*vocabulary, law_sha256, limitation.get(), actions.get())) {
+      !ConsistentBeside(*vocabulary, law_sha256, limitation.get(), actions.get(), letters.get())) {
     return Refused(path, "damaged");
   }
   internal::IndexLaw(*law);
-  CompiledLaw result{Access::MakeLaw(std::move(law)), std::nullopt, std::nullopt, std::move(law_sha256)};
+  CompiledLaw result{Access::MakeLaw(std::move(law)), std::nullopt, std::nullopt, std::nullopt,
+                     std::move(law_sha256)};
   if (harms) result.harms = Access::MakeHarms(std::move(harms));
   if (limitation) {
     result.law.set_limitation(std::make_shared<const LimitationRules>(Access::MakeLimitation(std::move(limitation))));
   }
   if (actions) result.actions = Access::MakeActions(std::move(actions));
+  if (letters) result.letters = Access::MakeLetters(std::move(letters));
   // The files it was compiled from: those of `directory` when compared above.
   result.law.set_source(LawSource{directory, path, FingerprintText(recorded)});
   return result;
