@@ -102,6 +102,93 @@ TEST(PlanTest, TheDutchComplaintDeadlineIsADateAndSaysWhenItHasPassed) {
   }
 }
 
+// close_to_limitation (rulesets/actions.yaml): an offence finding that may be time-barred less
+// than twelve months after the assessment is an action whose last day is the day before.
+const Action* BeforeTheTimeBar(const Assessment& a) {
+  for (const auto& action : a.actions) {
+    if (action.action_class->id == "before_limitation") return &action;
+  }
+  return nullptr;
+}
+
+TEST(PlanTest, AFindingCloseToItsTimeBarIsAnActionWithItsLastDay) {
+  const Assessment close = AssessCase(
+      "cases/nl/limitation/nl-lim-04-adult-deepfake-published-2025-close-to-time-bar.yaml", "2030-06-01");
+  const Action* action = BeforeTheTimeBar(close);
+  ASSERT_NE(action, nullptr);
+  EXPECT_EQ(action->why.front()->rule->id, "nl.sr.254ba.2a");
+  ASSERT_TRUE(action->deadline && action->deadline->last_day);
+  EXPECT_EQ(*action->deadline->last_day, D("2031-02-14"));  // time-barred from 15 February 2031
+  EXPECT_FALSE(action->deadline->passed);
+  EXPECT_NE(action->deadline->rule->period.en.find("not a time limit set by law"), std::string::npos);
+  EXPECT_EQ(action->deadline->rule->sources.front().url, "https://wetten.overheid.nl/BWBR0001854/2026-07-01#Artikel70");
+  // The plan keeps the order of the classes: nothing of a later class before it.
+  bool seen = false;
+  for (const auto& a : close.actions) {
+    if (&a == action) seen = true;
+    if (!seen) {
+      EXPECT_NE(a.action_class->id, "civil");
+    }
+  }
+  // A day before the twelve months: still; on the day twelve whole months before: not.
+  EXPECT_NE(BeforeTheTimeBar(AssessCase("cases/nl/limitation/nl-lim-01-adult-deepfake-published-2025.yaml",
+                                        "2030-02-16")),
+            nullptr);
+  EXPECT_EQ(BeforeTheTimeBar(AssessCase("cases/nl/limitation/nl-lim-01-adult-deepfake-published-2025.yaml",
+                                        "2030-02-15")),
+            nullptr);
+}
+
+TEST(PlanTest, AFindingFarFromOrPastItsTimeBarIsNoSuchAction) {
+  EXPECT_EQ(BeforeTheTimeBar(AssessCase("cases/nl/limitation/nl-lim-01-adult-deepfake-published-2025.yaml",
+                                        "2026-11-21")),
+            nullptr);
+  // Time-barred already (be-lim-01: from 15 June 2021 at the earliest; lapsed on 2026-11-21).
+  EXPECT_EQ(BeforeTheTimeBar(AssessCase("cases/be/limitation/be-lim-01-adult-image-shared-2016.yaml", "2026-11-21")),
+            nullptr);
+}
+
+// victim.learned_on: not after the assessment (E0126, refused), not before the first act
+// (W0004, a warning: the deadline is then shown early, never late).
+Result<Assessment> AssessLearnedOn(const char* learned_on, const char* assessed_on) {
+  const std::string text = std::string(
+                               "id: learned\njurisdiction: NL\ndate: 2025-11-28\nvictim:\n  real_person: true\n"
+                               "  age: 36\n  learned_on: ") +
+                           learned_on + "\nacts:\n- {type: create}\n- {type: threaten, date: 2025-12-02}\n";
+  auto c = Case::Parse(text, "learned.yaml", TheEngine().law().vocabulary());
+  EXPECT_TRUE(c.ok()) << FormatDiagnostics(c.errors());
+  AssessOptions options;
+  options.evaluation.assessed_on = D(assessed_on);
+  return TheEngine().Assess(c.value(), options);
+}
+
+bool HasWarning(const Assessment& a, const char* code) {
+  for (const auto& w : a.evaluation.warnings) {
+    if (w.code == code) return true;
+  }
+  return false;
+}
+
+TEST(LearnedOnTest, AfterTheAssessmentIsRefusedAndLocated) {
+  auto refused = AssessLearnedOn("2026-03-02", "2026-03-01");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.errors().front().code, "E0126");
+  EXPECT_EQ(refused.errors().front().location.file, "learned.yaml");
+  EXPECT_NE(refused.errors().front().message.find("'victim.learned_on' is 2026-03-02"), std::string::npos);
+  EXPECT_TRUE(AssessLearnedOn("2026-03-01", "2026-03-01").ok()) << "the assessment day itself";
+}
+
+TEST(LearnedOnTest, BeforeTheFirstActIsAWarningAndAfterALaterActIsNothing) {
+  auto early = AssessLearnedOn("2025-11-27", "2026-03-01");
+  ASSERT_TRUE(early.ok()) << FormatDiagnostics(early.errors());
+  EXPECT_TRUE(HasWarning(early.value(), "W0004"));
+  for (const char* day : {"2025-11-28", "2025-11-30", "2025-12-05"}) {  // the first act, between, after both
+    auto fine = AssessLearnedOn(day, "2026-03-01");
+    ASSERT_TRUE(fine.ok()) << day;
+    EXPECT_FALSE(HasWarning(fine.value(), "W0004")) << day;
+  }
+}
+
 TEST(PlanTest, APossibleFindingGivesAConditionalActionAndAnUnknownStartNoDate) {
   const Assessment a = AssessCase("cases/nl/p2-2024-onwards/nl-p2-s15-sextortion-with-deepfake-money.yaml", "2026-11-21");
   bool conditional = false;

@@ -357,11 +357,20 @@ TEST(ApiTest, RulesetsListEveryVersionWithItsDatesAndStatus) {
 }
 
 TEST(ApiTest, GapsAndDiffAreTheCliSweeps) {
-  const json gaps = Post("/api/gaps", {{"jurisdiction", "BE"}, {"date", "2025-06-01"}});
+  // The sweeps end with their provenance (the same bytes as the CLI's: server_test.cc), which
+  // names the engine's law: compared apart.
+  json gaps = Post("/api/gaps", {{"jurisdiction", "BE"}, {"date", "2025-06-01"}});
+  EXPECT_EQ(gaps["provenance"]["date"], "2025-06-01");
+  EXPECT_TRUE(gaps["provenance"]["case_sha256"].is_null());
+  EXPECT_FALSE(gaps["provenance"]["versions"].empty());
+  gaps.erase("provenance");
   auto report = FindGaps(TheLaw().law, TheLaw().harms, {"BE", *Date::Parse("2025-06-01"), {}});
   EXPECT_EQ(gaps, json::parse(RenderGaps(report.value(), Format::kJson, Language::kEn)));
 
-  const json diff = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}, {"to", "2024-07-01"}});
+  json diff = Post("/api/diff", {{"jurisdiction", "NL"}, {"from", "2024-06-30"}, {"to", "2024-07-01"}});
+  EXPECT_EQ(diff["provenance"]["date"], "2024-06-30");
+  EXPECT_EQ(diff["provenance"]["compared_with"], "2024-07-01");
+  diff.erase("provenance");
   auto changed = Diff(TheLaw().law, {"NL", *Date::Parse("2024-06-30"), {}}, {"NL", *Date::Parse("2024-07-01"), {}},
                       &TheLaw().harms);
   EXPECT_EQ(diff, json::parse(RenderDiff(changed.value(), Format::kJson, Language::kEn)));

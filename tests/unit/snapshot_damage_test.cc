@@ -16,6 +16,7 @@
 
 #include "base/access.h"
 #include "ibsa/ibsa.h"
+#include "letter/letters_data.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
 #include "sweep/harms_data.h"
@@ -322,6 +323,36 @@ INSTANTIATE_TEST_SUITE_P(EveryStructuralCheck, SnapshotDamageTest, testing::Valu
                            }
                            return name;
                          });
+
+// The letters as their loader would never leave them: each refused, so that WriteLetter never
+// meets a slot without its blank, and a child-abuse notice never asks for the sender's name.
+TEST(SnapshotDamageTest, LettersTheirLoaderWouldRefuseAreRefused) {
+  auto letters = Letters::Load(kRoot + "/rulesets/letters.yaml", BundledLaw().vocabulary());
+  ASSERT_TRUE(letters.ok()) << FormatDiagnostics(letters.errors());
+  const auto damaged = [&](const std::function<void(internal::LettersData&)>& damage) {
+    auto data = std::make_shared<internal::LettersData>(internal::DataOf(letters.value()));
+    damage(*data);
+    const CompiledLaw compiled{BundledLaw(), std::nullopt, std::nullopt, internal::Access::MakeLetters(data), ""};
+    return ReadBack(internal::SnapshotBody(compiled, kRoot + "/rulesets"));
+  };
+  // Without this, every refusal below could be the writing's fault, not the damage's.
+  auto undamaged = damaged([](internal::LettersData&) {});
+  ASSERT_TRUE(undamaged.ok()) << FormatDiagnostics(undamaged.errors());
+  ASSERT_TRUE(undamaged.value().letters.has_value());
+  ExpectRefusedAsDamaged(damaged([](internal::LettersData& d) { d.blanks.erase(d.blanks.begin()); }));
+  ExpectRefusedAsDamaged(damaged([](internal::LettersData& d) { d.authorities.erase(d.authorities.begin()); }));
+  ExpectRefusedAsDamaged(damaged([](internal::LettersData& d) { d.provision.fr += "{name}"; }));
+  ExpectRefusedAsDamaged(damaged([](internal::LettersData& d) { d.kinds.front().parts.front().text.nl += "{nobody}"; }));
+  ExpectRefusedAsDamaged(damaged([](internal::LettersData& d) { d.kinds.front().parts.clear(); }));
+  ExpectRefusedAsDamaged(damaged([](internal::LettersData& d) { d.kinds.push_back(d.kinds.front()); }));
+  ExpectRefusedAsDamaged(damaged([](internal::LettersData& d) {
+    for (auto& kind : d.kinds) {
+      for (auto& part : kind.parts) {
+        if (!part.child_abuse_material.empty()) part.child_abuse_material.en += "{name}";
+      }
+    }
+  }));
+}
 
 // Every integer of the seed law's snapshot (counts, lengths, enums, indexes, dates), changed
 // one at a time, with the hash right: refused, or a law that judges a case and renders it.

@@ -9,6 +9,7 @@
 
 #include "bundled_cases.h"
 #include "ibsa/ibsa.h"
+#include "ibsa/limitation.h"
 
 namespace ibsa {
 namespace {
@@ -61,6 +62,12 @@ TEST(SnapshotTest, GivesTheSameResultsAsTheYamlForEveryCase) {
   auto vocabulary = Vocabulary::Load(rulesets + "/facts.yaml");
   auto from_yaml = Law::Load(rulesets, vocabulary.value());
   ASSERT_TRUE(from_yaml.ok());
+  // The limitation periods come with the law from the snapshot, and from their YAML as
+  // Engine::Open reads them: every offence finding says its time bar.
+  ASSERT_NE(from_snapshot.value().limitation(), nullptr);
+  auto limitation = LimitationRules::Load(rulesets, from_yaml.value());
+  ASSERT_TRUE(limitation.ok()) << FormatDiagnostics(limitation.errors());
+  from_yaml.value().set_limitation(std::make_shared<const LimitationRules>(std::move(limitation).value()));
   // The harms come with the law: every evaluation lists the case's gaps from them.
   ASSERT_TRUE(compiled_read.value().harms.has_value());
   const Harms& harms_b = *compiled_read.value().harms;
@@ -165,12 +172,20 @@ TEST(SnapshotTest, IsStaleOnceAnyRulesetFileChanges) {
   fs::rename(dir / "harms.yaml", harms);
   EXPECT_FALSE(LoadSnapshot(without, rulesets.string()).ok()) << "harms.yaml added";
 
-  // The limitation periods and the actions are read beside the snapshot, not from it, but the
-  // law's fingerprint covers them: two outputs with one fingerprint had the same law.
+  // The limitation periods, the actions and the letters are in the snapshot, and the law's fingerprint
+  // covers them: two outputs with one fingerprint had the same law. So does it every other
+  // YAML file, which the law's SHA-256 the snapshot records covers (provenance.h).
   ASSERT_TRUE(LoadSnapshot(snapshot, rulesets.string()).ok());
   const auto fingerprint = LawFingerprint(rulesets.string());
   ASSERT_TRUE(fingerprint.ok());
-  for (const fs::path& beside : {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml"}) {
+  // (A limitation.yaml below a jurisdiction's folder is neither a ruleset nor its limitation file.)
+  fs::create_directories(rulesets / "be" / "notes");
+  WriteAll(rulesets / "be" / "notes" / "limitation.yaml", "# not read by ibsa\n");
+  EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << "another YAML file added";
+  EXPECT_FALSE(LoadSnapshot(snapshot, rulesets.string()).ok()) << "another YAML file added";
+  fs::remove_all(rulesets / "be" / "notes");
+  for (const fs::path& beside :
+       {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml", rulesets / "letters.yaml"}) {
     const std::string text = ReadAll(beside);
     WriteAll(beside, text + "# a comment\n");
     EXPECT_NE(LawFingerprint(rulesets.string()).value(), fingerprint.value()) << beside;
@@ -236,6 +251,26 @@ TEST(SnapshotTest, IsNotWrittenWhenTheHarmsHaveErrors) {
   EXPECT_EQ(compiled.errors().front().code, "E0201");
   EXPECT_EQ(compiled.errors().front().location.file, (rulesets / "harms.yaml").string());
   EXPECT_FALSE(fs::exists(dir / "law.bin"));
+  fs::remove_all(dir);
+}
+
+// The limitation periods, the actions and the letters are compiled too: their errors are the
+// loaders', located, and no snapshot is written.
+TEST(SnapshotTest, IsNotWrittenWhenTheLimitationPeriodsTheActionsOrTheLettersHaveErrors) {
+  const fs::path dir = TempDir("beside-errors");
+  const fs::path rulesets = dir / "rulesets";
+  fs::copy(kRoot + "/rulesets", rulesets, fs::copy_options::recursive);
+  for (const fs::path& file :
+       {rulesets / "nl" / "limitation.yaml", rulesets / "actions.yaml", rulesets / "letters.yaml"}) {
+    const std::string text = ReadAll(file);
+    WriteAll(file, text + "\nunknown_key: 1\n");  // (letters.yaml ends without a newline)
+    auto compiled = CompileSnapshot(rulesets.string(), (dir / "law.bin").string());
+    ASSERT_FALSE(compiled.ok()) << file;
+    EXPECT_EQ(compiled.errors().front().location.file, file.string());
+    EXPECT_GT(compiled.errors().front().location.line, 0);
+    EXPECT_FALSE(fs::exists(dir / "law.bin")) << file;
+    WriteAll(file, text);
+  }
   fs::remove_all(dir);
 }
 

@@ -49,7 +49,8 @@ int RunDiff(const GlobalOptions& global, const DiffOptions& options) {
     PrintErrors(report.errors());
     return kUsageError;
   }
-  std::cout << RenderDiff(report.value(), *ParseFormat(options.format), *ParseLanguage(options.language));
+  const Provenance provenance = SweepProvenance(engine->law(), engine->law_sha256(), report.value());
+  std::cout << RenderDiff(report.value(), *ParseFormat(options.format), *ParseLanguage(options.language), &provenance);
   return kOk;
 }
 

@@ -39,7 +39,8 @@ int RunGaps(const GlobalOptions& global, const GapsOptions& options) {
       }
     }
   }
-  std::cout << RenderGaps(report.value(), *ParseFormat(options.format), *ParseLanguage(options.language));
+  const Provenance provenance = SweepProvenance(engine->law(), engine->law_sha256(), report.value());
+  std::cout << RenderGaps(report.value(), *ParseFormat(options.format), *ParseLanguage(options.language), &provenance);
   return kOk;
 }
 

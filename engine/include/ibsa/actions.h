@@ -24,6 +24,7 @@ namespace ibsa {
 
 namespace internal {
 struct ActionsData;
+class Access;
 }  // namespace internal
 
 // Who takes the action.
@@ -37,6 +38,7 @@ std::string ActorLabel(Actor actor, Language language);
 struct ActionClass {
   std::string id;
   LocalizedText title;
+  friend bool operator==(const ActionClass&, const ActionClass&) = default;
 };
 
 // A deadline the law sets: `months` calendar months counted from the date of the fact
@@ -50,6 +52,7 @@ struct DeadlineRule {
   std::vector<Source> sources;
   Certainty certainty = Certainty::kSettled;
   LocalizedText certainty_reason;  // e.g. what of the counting is unverified
+  friend bool operator==(const DeadlineRule&, const DeadlineRule&) = default;
 };
 
 // One declaration: the findings of rule `rule` become this action.
@@ -59,6 +62,7 @@ struct ActionDeclaration {
   Actor by = Actor::kVictim;
   std::optional<DeadlineRule> deadline;
   SourceLocation location;
+  friend bool operator==(const ActionDeclaration&, const ActionDeclaration&) = default;
 };
 
 class Actions {
@@ -75,6 +79,7 @@ class Actions {
 
  private:
   explicit Actions(std::shared_ptr<const internal::ActionsData> data) : data_(std::move(data)) {}
+  friend class internal::Access;
   std::shared_ptr<const internal::ActionsData> data_;
 };
 

@@ -231,6 +231,7 @@ struct HarmShift {
 struct DiffReport {
   DiffSide left;
   DiffSide right;  // its proposals are swept as if in force on right.date, whatever their dates
+  std::vector<const RulesetVersion*> versions;  // the national versions swept: the left's, then the right's
   const Vocabulary* vocabulary = nullptr;  // of the law compared: writes the examples
   std::vector<std::string> facts;
   double space = 0;

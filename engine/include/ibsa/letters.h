@@ -26,6 +26,7 @@ namespace ibsa {
 
 namespace internal {
 struct LettersData;
+class Access;
 }  // namespace internal
 
 // One part of a letter, in the letter's order.
@@ -38,6 +39,7 @@ struct LetterPart {
   // DSA asks no name then); empty: the same text.
   LocalizedText child_abuse_material;
   SourceLocation location;
+  friend bool operator==(const LetterPart&, const LetterPart&) = default;
 };
 
 struct LetterTemplate {
@@ -46,12 +48,14 @@ struct LetterTemplate {
   std::vector<Source> sources;
   std::vector<LetterPart> parts;
   SourceLocation location;
+  friend bool operator==(const LetterTemplate&, const LetterTemplate&) = default;
 };
 
 // The supervisory authority a data subject turns to (art. 77 GDPR) in one jurisdiction.
 struct SupervisoryAuthority {
   LocalizedText name;  // with its address and its page
   std::vector<Source> sources;
+  friend bool operator==(const SupervisoryAuthority&, const SupervisoryAuthority&) = default;
 };
 
 // What the user types in when a letter is written; never stored. Empty: a marked blank.
@@ -89,6 +93,7 @@ class Letters {
   const SupervisoryAuthority* Authority(std::string_view jurisdiction) const;
 
  private:
+  friend class internal::Access;
   friend Result<std::string> WriteLetter(const Letters&, std::string_view, const LetterInput&, Language);
   explicit Letters(std::shared_ptr<const internal::LettersData> data) : data_(std::move(data)) {}
   std::shared_ptr<const internal::LettersData> data_;

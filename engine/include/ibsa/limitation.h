@@ -27,6 +27,7 @@ struct Finding;
 
 namespace internal {
 struct LimitationData;
+class Access;
 }
 
 // A provision of the limitation law, as cited by an outcome.
@@ -39,6 +40,7 @@ struct LimitationProvision {
   Certainty certainty = Certainty::kSettled;
   LocalizedText certainty_reason;
   std::vector<Source> sources;
+  friend bool operator==(const LimitationProvision&, const LimitationProvision&) = default;
 };
 
 // The time bar under one reading of the facts (victim.minor true, or false, or known).
@@ -97,6 +99,7 @@ class LimitationRules {
 
  private:
   explicit LimitationRules(std::shared_ptr<const internal::LimitationData> data) : data_(std::move(data)) {}
+  friend class internal::Access;
   std::shared_ptr<const internal::LimitationData> data_;
 };
 

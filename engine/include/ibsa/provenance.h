@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "ibsa/date.h"
+#include "ibsa/gaps.h"
+#include "ibsa/law.h"
 #include "ibsa/status.h"
 
 namespace ibsa {
@@ -25,11 +27,16 @@ struct Provenance {
   // The ids of the ruleset versions the findings applied and of those in force on the
   // assessment date that lex mitior compared them with, sorted.
   std::vector<std::string> versions;
-  Date facts_date = Date::FromDays(0);  // the case's date of the facts
+  // The case's date of the facts; of a sweep (`ibsa gaps`, `ibsa diff`), the day its scenarios
+  // are dated, whose law they are judged by.
+  Date facts_date = Date::FromDays(0);
   // The options that chose the versions and the comparison, as the evaluation had them.
   std::optional<Date> as_of;
   std::vector<std::string> with;
   std::optional<Date> assessed_on;
+  // A sweep (`ibsa diff --from --to`) across dates: the later date, whose law the right side
+  // applies (facts_date is then the earlier); empty for everything else.
+  std::optional<Date> compared_with;
   // Case::sha256(): the SHA-256 of the case as read; "" for a case built in memory.
   std::string case_sha256;
 };
@@ -42,6 +49,14 @@ struct Provenance {
 // bytewise by PATH. The list itself is a manifest `sha256sum -c` can check file by file.
 // Errors: a file or folder that cannot be read (E0001, naming it).
 Result<std::string> LawSha256(const std::string& folder);
+
+// The provenance of a sweep's output (`ibsa gaps`, `ibsa diff`, /api/gaps, /api/diff): the
+// same block as an evaluation's, with the ids of the versions swept (sorted, each once), the
+// day the scenarios are dated (a diff across dates: the earlier, and `compared_with` the
+// later), the proposals overlaid, and no case or assessment date. `law_sha256`:
+// Engine::law_sha256().
+Provenance SweepProvenance(const Law& law, const std::string& law_sha256, const GapReport& report);
+Provenance SweepProvenance(const Law& law, const std::string& law_sha256, const DiffReport& report);
 
 }  // namespace ibsa
 

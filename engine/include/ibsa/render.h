@@ -108,8 +108,12 @@ std::string RenderHandover(const Evaluation& evaluation, const Law& law, const C
                            Language language, const Provenance* provenance = nullptr);
 
 // The sweeps' reports (gaps.h) as text, json, markdown or csv. REQUIRES: format is not html.
-std::string RenderGaps(const GapReport& report, Format format, Language language);
-std::string RenderDiff(const DiffReport& report, Format format, Language language);
+// With `provenance` (SweepProvenance), the text, Markdown and JSON end with it, as an
+// evaluation's do; CSV never carries it.
+std::string RenderGaps(const GapReport& report, Format format, Language language,
+                       const Provenance* provenance = nullptr);
+std::string RenderDiff(const DiffReport& report, Format format, Language language,
+                       const Provenance* provenance = nullptr);
 
 }  // namespace ibsa
 

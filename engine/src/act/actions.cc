@@ -6,17 +6,14 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "act/actions_data.h"
+#include "base/access.h"
 #include "base/file_io.h"
 #include "load/citations.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
 namespace internal {
-
-struct ActionsData {
-  std::vector<ActionClass> classes;
-  std::vector<ActionDeclaration> declarations;
-};
 
 namespace {
 
@@ -64,6 +61,54 @@ std::optional<DeadlineRule> ReadDeadline(YamlReader& reader, const YAML::Node& n
     reader.Error("E0205", node, "a deadline that is not settled gives no 'certainty_reason'");
   }
   return deadline;
+}
+
+// `close_to_limitation`: {within_months, class, by, period, sources: {BE: [...], NL: [...]}}.
+std::optional<CloseToLimitation> ReadCloseToLimitation(YamlReader& reader, const YAML::Node& node,
+                                                       const std::vector<std::string>& class_ids,
+                                                       const std::vector<std::string>& actors, const Vocabulary& vocabulary) {
+  if (!reader.CheckMap(node, "close_to_limitation", {"within_months", "class", "by", "period", "sources"},
+                       {"within_months", "class", "by", "period", "sources"})) {
+    return std::nullopt;
+  }
+  CloseToLimitation close;
+  if (auto months = reader.ReadInt(node["within_months"], "within_months")) {
+    if (*months < 1 || *months > 120) {
+      reader.Error("E0205", node["within_months"], "'within_months' must be between 1 and 120");
+    } else {
+      close.within_months = static_cast<int>(*months);
+    }
+  }
+  ActionDeclaration d;
+  d.location = reader.Locate(node);
+  if (auto c = reader.ReadChoice(node["class"], "class", class_ids)) {
+    d.action_class = static_cast<int>(std::find(class_ids.begin(), class_ids.end(), *c) - class_ids.begin());
+  }
+  if (auto by = reader.ReadChoice(node["by"], "by", actors)) {
+    d.by = static_cast<Actor>(std::find(actors.begin(), actors.end(), *by) - actors.begin());
+  }
+  DeadlineRule deadline;
+  if (auto period = reader.ReadLocalized(node["period"], "period")) deadline.period = *period;
+  const YAML::Node sources = node["sources"];
+  if (!sources.IsMap() || sources.size() == 0) {
+    reader.Error("E0205", sources, "'sources' must name, for each jurisdiction, the provisions of its limitation periods",
+                 {"sources: {BE: [{title: ..., url: ...}], NL: [...]}"});
+    return close;
+  }
+  const auto& known = vocabulary.jurisdictions();
+  for (const auto& entry : sources) {
+    const std::string jurisdiction = entry.first.as<std::string>();
+    if (std::find(known.begin(), known.end(), jurisdiction) == known.end()) {
+      reader.Error("E0205", entry.first, "'" + jurisdiction + "' is not a jurisdiction of the vocabulary",
+                   {"one of " + JoinQuoted(known)});
+      continue;
+    }
+    ActionDeclaration of = d;
+    of.deadline = deadline;
+    of.deadline->sources = ReadSources(reader, entry.second, "close_to_limitation of " + jurisdiction);
+    close.by_jurisdiction.emplace_back(jurisdiction, std::move(of));
+  }
+  return close;
 }
 
 }  // namespace
@@ -121,7 +166,8 @@ Result<Actions> Actions::Parse(const std::string& text, const std::string& file,
   }
   const std::vector<std::string> actors = {"victim", "parent", "police", "lawyer", "support_service"};
   try {
-    if (reader.CheckMap(*root, "actions file", {"format", "classes", "actions"}, {"format", "classes", "actions"})) {
+    if (reader.CheckMap(*root, "actions file", {"format", "classes", "actions", "close_to_limitation"},
+                        {"format", "classes", "actions"})) {
       reader.ReadChoice((*root)["format"], "format", {"ibsa.actions/1"});
       const YAML::Node classes = (*root)["classes"];
       if (!classes.IsSequence()) reader.Error("E0104", classes, "'classes' must be a list, most urgent first");
@@ -160,6 +206,10 @@ Result<Actions> Actions::Parse(const std::string& text, const std::string& file,
         }
         if (node["deadline"].IsDefined()) d.deadline = internal::ReadDeadline(reader, node["deadline"], law.vocabulary());
         data->declarations.push_back(std::move(d));
+      }
+      if ((*root)["close_to_limitation"].IsDefined()) {
+        data->close_to_limitation = internal::ReadCloseToLimitation(reader, (*root)["close_to_limitation"], class_ids,
+                                                                    actors, law.vocabulary());
       }
     }
   } catch (const YAML::Exception& e) {
@@ -224,6 +274,35 @@ std::vector<Action> PlanActions(const Actions& actions, const Evaluation& evalua
       action.deadline = deadline;
     }
     plan.push_back(std::move(action));
+  }
+  if (const auto& close = internal::DataOf(actions).close_to_limitation) {
+    for (const auto& f : evaluation.findings) {
+      // Not yet time-barred on the assessment date, and may be from a day less than
+      // `within_months` whole months after it (LimitationOutcome::ends_within_months).
+      if (!f.limitation || !f.limitation->ends_within_months || *f.limitation->ends_within_months >= close->within_months) {
+        continue;
+      }
+      const auto of = std::find_if(close->by_jurisdiction.begin(), close->by_jurisdiction.end(),
+                                   [&](const auto& entry) { return entry.first == f.version->jurisdiction; });
+      if (of == close->by_jurisdiction.end()) continue;
+      std::optional<Date> earliest;
+      for (const auto& s : f.limitation->scenarios) {
+        if (s.barred_from) earliest = earliest ? std::min(*earliest, *s.barred_from) : *s.barred_from;
+      }
+      if (!earliest) continue;
+      Action action;
+      action.declaration = &of->second;
+      action.action_class = &actions.classes()[static_cast<size_t>(of->second.action_class)];
+      action.why.push_back(&f);
+      action.conditional = f.status != FindingStatus::kApplies;
+      // The day before the earliest day prosecution may be time-barred.
+      action.deadline = Deadline{&*of->second.deadline, earliest->AddDays(-1), false};
+      plan.push_back(std::move(action));
+    }
+    // In the order of the classes; within one, the declared actions first, then by finding.
+    std::stable_sort(plan.begin(), plan.end(), [](const Action& a, const Action& b) {
+      return a.declaration->action_class < b.declaration->action_class;
+    });
   }
   return plan;
 }

@@ -24,24 +24,29 @@ bool IsReport(Format format) {
   return false;
 }
 
-// The folder's limitation periods (limitation.yaml of each jurisdiction), which the snapshot
-// does not hold: read from their YAML on every run.
-Status AddLimitation(Law& law, const std::string& rulesets) {
-  auto limitation = LimitationRules::Load(rulesets, law);
-  if (!limitation.ok()) return limitation.errors();
-  law.set_limitation(std::make_shared<const LimitationRules>(std::move(limitation).value()));
-  return Status::Ok();
+// The folder's actions.yaml, when it has one.
+Result<std::optional<Actions>> OpenActions(const EngineOptions& options, const Law& law) {
+  const auto file = std::filesystem::path(options.rulesets) / "actions.yaml";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::optional<Actions>();
+  auto actions = Actions::Load(file.string(), law);
+  if (!actions.ok()) return actions.errors();
+  return std::optional<Actions>(std::move(actions).value());
 }
 
-// The vocabulary and every ruleset of the folder, and its harms: from the snapshot while it
-// matches the folder's files (harms.yaml among them), else from the YAML, where the harms
-// are read as `options.harms` says. The limitation periods are added to either.
-Result<CompiledLaw> ReadLaw(const EngineOptions& options) {
-  if (!options.snapshot.empty()) {
-    // A snapshot that cannot be used is no error: it is a cache, and the YAML is the law.
-    auto compiled = LoadSnapshot(options.snapshot, options.rulesets);
-    if (compiled.ok()) return compiled;
-  }
+// The folder's letters.yaml, when it has one.
+Result<std::optional<Letters>> OpenLetters(const EngineOptions& options, const Law& law) {
+  const auto file = std::filesystem::path(options.rulesets) / "letters.yaml";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::optional<Letters>();
+  auto letters = Letters::Load(file.string(), law.vocabulary());
+  if (!letters.ok()) return letters.errors();
+  return std::optional<Letters>(std::move(letters).value());
+}
+
+// The vocabulary and every ruleset of the folder, its harms (as `options.harms` says), its
+// limitation periods, actions and letters, from the YAML, and the law's SHA-256 of its files.
+Result<CompiledLaw> ReadYaml(const EngineOptions& options) {
   const std::string facts = (std::filesystem::path(options.rulesets) / "facts.yaml").string();
   auto vocabulary = Vocabulary::Load(facts);
   if (!vocabulary.ok()) return vocabulary.errors();
@@ -50,29 +55,89 @@ Result<CompiledLaw> ReadLaw(const EngineOptions& options) {
   // Every output says which law answered.
   auto fingerprint = LawFingerprint(options.rulesets);
   if (!fingerprint.ok()) return fingerprint.errors();
-  CompiledLaw loaded{std::move(law).value(), std::nullopt};
+  CompiledLaw loaded{std::move(law).value(), std::nullopt, std::nullopt, std::nullopt, ""};
   loaded.law.set_source(LawSource{options.rulesets, "", fingerprint.value()});
   const auto harms_file = std::filesystem::path(options.rulesets) / "harms.yaml";
+  bool read_harms = true;
   switch (options.harms) {
-    case HarmsUse::kNone: return loaded;
+    case HarmsUse::kNone: read_harms = false; break;
     case HarmsUse::kIfDeclared: {
       std::error_code ec;
-      if (!std::filesystem::exists(harms_file, ec)) return loaded;
+      read_harms = std::filesystem::exists(harms_file, ec);
       break;
     }
     case HarmsUse::kRequired: break;
   }
-  auto harms = Harms::Load(harms_file.string(), loaded.law);
-  if (!harms.ok()) return harms.errors();
-  loaded.harms = std::move(harms).value();
+  if (read_harms) {
+    auto harms = Harms::Load(harms_file.string(), loaded.law);
+    if (!harms.ok()) return harms.errors();
+    loaded.harms = std::move(harms).value();
+  }
+  auto limitation = LimitationRules::Load(options.rulesets, loaded.law);
+  if (!limitation.ok()) return limitation.errors();
+  loaded.law.set_limitation(std::make_shared<const LimitationRules>(std::move(limitation).value()));
+  auto actions = OpenActions(options, loaded.law);
+  if (!actions.ok()) return actions.errors();
+  loaded.actions = std::move(actions).value();
+  auto letters = OpenLetters(options, loaded.law);
+  if (!letters.ok()) return letters.errors();
+  loaded.letters = std::move(letters).value();
+  auto law_sha256 = LawSha256(options.rulesets);
+  if (!law_sha256.ok()) return law_sha256.errors();
+  loaded.law_sha256 = std::move(law_sha256).value();
   return loaded;
 }
 
+// All the folder holds, from the snapshot while it matches the folder's files, else from the
+// YAML. The snapshot's SHA-256 is the files' as they are now: it is used only while every
+// YAML file of the folder has the size and content it recorded (a person checks the
+// provenance against the YAML, never the cache).
 Result<CompiledLaw> OpenLaw(const EngineOptions& options) {
-  auto compiled = ReadLaw(options);
-  if (!compiled.ok()) return compiled.errors();
-  if (auto added = AddLimitation(compiled.value().law, options.rulesets); !added.ok()) return added.errors();
-  return compiled;
+  if (!options.snapshot.empty()) {
+    // A snapshot that cannot be used is no error: it is a cache, and the YAML is the law.
+    auto compiled = LoadSnapshot(options.snapshot, options.rulesets);
+    if (compiled.ok() && !compiled.value().law_sha256.empty()) return compiled;
+  }
+  return ReadYaml(options);
+}
+
+// The day the person entitled to complain learned of the offence (victim.learned_on; art. 66(1)
+// Sr counts the complaint term from it) can be neither after the assessment (E0126: the term
+// would be counted from a day to come, and its last day shown too late) nor, without a warning,
+// before the first act of the case (W0004: no one learns of an offence before it is committed;
+// a victim may well learn of the first act before a later one, so the first act is the bound,
+// and only a warning, because the last day then shown is early, never too late, and the date
+// of the facts may be approximate). The case says where the fact is only by its name.
+std::vector<Diagnostic> CheckLearnedOn(const Case& c, const Vocabulary& vocabulary, std::optional<Date> assessed_on,
+                                       std::vector<Diagnostic>& warnings) {
+  constexpr const char* kFact = "victim.learned_on";
+  const auto slot = vocabulary.SlotOf(kFact);
+  if (!slot || static_cast<size_t>(*slot) >= c.values().size()) return {};
+  const std::optional<Date> learned_on = c.values()[static_cast<size_t>(*slot)].date();
+  if (!learned_on) return {};
+  const SourceLocation where{c.file(), 0, 0};
+  const Date assessment = assessed_on.value_or(Date::Today());
+  if (*learned_on > assessment) {
+    return {Diagnostic{"E0126", where,
+                       std::string("'") + kFact + "' is " + learned_on->ToString() + ", after the date of the assessment, " +
+                           assessment.ToString(),
+                       {"allowed: a day up to the assessment date (--assessed-on, default today); the complaint term "
+                        "counts from the day the offence became known, which cannot be still to come"},
+                       "", 1}};
+  }
+  Date first_act = c.date();
+  for (const Act& act : c.acts()) first_act = std::min(first_act, act.date);
+  if (*learned_on < first_act) {
+    Diagnostic d{"W0004", where,
+                 std::string("'") + kFact + "' is " + learned_on->ToString() + ", before the first act of the case, " +
+                     first_act.ToString(),
+                 {"no one learns of an offence before it is committed: check both dates; the complaint deadline is "
+                  "counted from this day, so it is shown early rather than late"},
+                 "", 1};
+    d.severity = Severity::kWarning;
+    warnings.push_back(std::move(d));
+  }
+  return {};
 }
 
 // What an output says about how it was made (provenance.h), from the evaluation it ends.
@@ -98,26 +163,6 @@ Provenance ProvenanceOf(const Evaluation& e, const Case& c, const Law& law, cons
   return p;
 }
 
-// The folder's actions.yaml, when it has one.
-Result<std::optional<Actions>> OpenActions(const EngineOptions& options, const Law& law) {
-  const auto file = std::filesystem::path(options.rulesets) / "actions.yaml";
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) return std::optional<Actions>();
-  auto actions = Actions::Load(file.string(), law);
-  if (!actions.ok()) return actions.errors();
-  return std::optional<Actions>(std::move(actions).value());
-}
-
-// The folder's letters.yaml, when it has one.
-Result<std::optional<Letters>> OpenLetters(const EngineOptions& options, const Law& law) {
-  const auto file = std::filesystem::path(options.rulesets) / "letters.yaml";
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) return std::optional<Letters>();
-  auto letters = Letters::Load(file.string(), law.vocabulary());
-  if (!letters.ok()) return letters.errors();
-  return std::optional<Letters>(std::move(letters).value());
-}
-
 }  // namespace
 
 std::string SnapshotBesideExecutable() {
@@ -132,10 +177,6 @@ Result<Engine> Engine::Open(const EngineOptions& options) {
   auto compiled = OpenLaw(options);
   if (!compiled.ok()) return compiled.errors();
   CompiledLaw& opened = compiled.value();
-  // Of the files as they are now, whether the law came from them or from a snapshot that
-  // matches them: a person checks the provenance against the YAML, never the cache.
-  auto law_sha256 = LawSha256(options.rulesets);
-  if (!law_sha256.ok()) return law_sha256.errors();
   switch (options.harms) {
     case HarmsUse::kNone: opened.harms.reset(); break;
     case HarmsUse::kIfDeclared: break;  // a snapshot holds harms exactly when the folder has them
@@ -148,13 +189,9 @@ Result<Engine> Engine::Open(const EngineOptions& options) {
       }
       break;
   }
-  auto actions = OpenActions(options, opened.law);
-  if (!actions.ok()) return actions.errors();
-  auto letters = OpenLetters(options, opened.law);
-  if (!letters.ok()) return letters.errors();
-  Engine engine(std::move(opened.law), std::move(opened.harms), std::move(actions).value(),
-                std::move(letters).value());
-  engine.law_sha256_ = std::move(law_sha256).value();
+  Engine engine(std::move(opened.law), std::move(opened.harms), std::move(opened.actions),
+                std::move(opened.letters));
+  engine.law_sha256_ = std::move(opened.law_sha256);
   return engine;
 }
 
@@ -164,8 +201,13 @@ Engine::Engine(Law law, std::optional<Harms> harms, std::optional<Actions> actio
 Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) const {
   // The evidence names elements of this law: a case's reader cannot check them.
   if (auto errors = CheckEvidence(c, law_); !errors.empty()) return errors;
+  std::vector<Diagnostic> warnings;
+  if (auto errors = CheckLearnedOn(c, law_.vocabulary(), options.evaluation.assessed_on, warnings); !errors.empty()) {
+    return errors;
+  }
   auto evaluation = Evaluate(law_, c, options.evaluation);
   if (!evaluation.ok()) return evaluation.errors();
+  for (auto& warning : warnings) evaluation.value().warnings.push_back(std::move(warning));
   Assessment assessment{std::move(evaluation).value(), std::nullopt, {}, {}, {}};
   const bool report = IsReport(options.format);
   if (report || options.next_questions) {

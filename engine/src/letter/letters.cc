@@ -11,6 +11,7 @@
 #include "base/file_io.h"
 #include "ibsa/evidence.h"
 #include "ibsa/render.h"
+#include "letter/letters_data.h"
 #include "load/citations.h"
 #include "yaml/yaml_reader.h"
 
@@ -54,13 +55,6 @@ bool MayBeBlank(Slot slot) {
 
 // The sender's own data: what a child-abuse text may not ask for.
 bool IdentifiesSender(Slot slot) { return slot == Slot::kName || slot == Slot::kEmail || slot == Slot::kAddress; }
-
-struct LettersData {
-  std::map<std::string, LocalizedText> blanks;  // by slot name
-  LocalizedText provision;
-  std::map<std::string, SupervisoryAuthority> authorities;
-  std::vector<LetterTemplate> kinds;
-};
 
 namespace {
 
@@ -164,6 +158,46 @@ void ReadKinds(YamlReader& reader, const YAML::Node& list, LettersData& data) {
 }
 
 }  // namespace
+
+bool WellFormed(const LettersData& data, const std::vector<std::string>& jurisdictions) {
+  std::vector<std::string> blank_slots;
+  for (Slot s : kSlots) {
+    if (MayBeBlank(s)) blank_slots.emplace_back(SlotName(s));
+  }
+  std::sort(blank_slots.begin(), blank_slots.end());
+  std::vector<std::string> blanks, authorities;
+  for (const auto& [slot, text] : data.blanks) blanks.push_back(slot);
+  for (const auto& [jurisdiction, authority] : data.authorities) authorities.push_back(jurisdiction);
+  std::vector<std::string> sorted_jurisdictions = jurisdictions;
+  std::sort(sorted_jurisdictions.begin(), sorted_jurisdictions.end());
+  if (blanks != blank_slots || authorities != sorted_jurisdictions) return false;
+  const auto only = [](const LocalizedText& text, const std::vector<std::string>& allowed) {
+    for (const std::string* t : {&text.nl, &text.fr, &text.en}) {
+      for (const auto& name : NamesIn(*t)) {
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) return false;
+      }
+    }
+    return true;
+  };
+  if (!only(data.provision, kProvisionSlots)) return false;
+  const auto slots = SlotNames();
+  std::vector<std::string> not_identifying;
+  for (Slot s : kSlots) {
+    if (!IdentifiesSender(s)) not_identifying.emplace_back(SlotName(s));
+  }
+  for (size_t k = 0; k < data.kinds.size(); ++k) {
+    const LetterTemplate& letter = data.kinds[k];
+    if (letter.parts.empty()) return false;
+    for (size_t other = 0; other < k; ++other) {
+      if (data.kinds[other].kind == letter.kind) return false;
+    }
+    for (const LetterPart& part : letter.parts) {
+      if (!only(part.text, slots) || !only(part.child_abuse_material, not_identifying)) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace internal
 
 Result<Letters> Letters::Load(const std::string& path, const Vocabulary& vocabulary) {

@@ -98,9 +98,10 @@ struct LawData {
 // actions.yaml, letters.yaml and limitation.yaml excluded); a folder that cannot be walked is an error in `errors`.
 std::vector<std::string> RulesetFiles(const std::string& directory, std::vector<Diagnostic>& errors);
 
-// The files of `directory` that are law but not rulesets, read on every run beside the
-// compiled law (a snapshot does not hold them): each jurisdiction folder's limitation.yaml,
-// sorted, then actions.yaml and letters.yaml when there are. The law's fingerprint covers them.
+// The files of `directory` that are law but not rulesets: each jurisdiction folder's
+// limitation.yaml, sorted, then actions.yaml and letters.yaml when there are. Without a
+// snapshot they are read on every run beside the law; a snapshot compiles them. The law's
+// fingerprint covers them.
 std::vector<std::string> LimitationFiles(const std::string& directory);
 std::vector<std::string> FilesReadBesideTheLaw(const std::string& directory);
 
@@ -111,16 +112,19 @@ std::vector<Diagnostic> UncoveredJurisdictions(const Law& law, const std::string
 
 // The snapshot format's header for `body`: magic, layout fingerprint, hash of the body.
 std::string SnapshotHeader(std::string_view body);
-// The body of a snapshot of `law` and `harms` (none: a folder without harms.yaml; what
-// follows SnapshotHeader) as CompileSnapshot writes it,
-// with its file names relative to `directory`, but recording no source files: ReadSnapshot
-// reads it without `compare_sources`. With `integers`, the offset in the body of every
+// The body of a snapshot of `compiled` (what follows SnapshotHeader) as CompileSnapshot
+// writes it, with its file names relative to `directory`, but recording no source files:
+// ReadSnapshot reads it without `compare_sources`. With `integers`, the offset in the body of every
 // integer written, in order (counts, lengths, enums, indexes, dates): the snapshot damage
 // tests change them one at a time and rewrite the header, so that the checks behind the
 // whole-file hash are reached.
+std::string SnapshotBody(const CompiledLaw& compiled, const std::string& directory,
+                         std::vector<size_t>* integers = nullptr);
+// The same of `law` and `harms` alone (none: a folder without harms.yaml), without
+// limitation periods, actions or SHA-256.
 std::string SnapshotBody(const Law& law, const Harms* harms, const std::string& directory,
                          std::vector<size_t>* integers = nullptr);
-// The law and harms in the snapshot `bytes` (header and body), read from `path`, whose file
+// What the snapshot `bytes` holds (header and body), read from `path`, whose file
 // names are under `directory`. With `compare_sources` (LoadSnapshot), a snapshot whose
 // recorded files differ from those of `directory` is refused as stale; the snapshot fuzz
 // targets read it without that comparison. Every refusal is E0003 ("snapshot not used: ...").

@@ -5,6 +5,7 @@
 
 #include "ibsa/gaps.h"
 #include "ibsa/render.h"
+#include "render/provenance_json.h"
 #include "render/render_common.h"
 
 namespace ibsa {
@@ -447,7 +448,23 @@ std::string_view ConstraintOpName(ConstraintOp op) {
   return "is";  // not reached: the switch names every operator
 }
 
-std::string RenderGaps(const GapReport& r, Format format, Language language) {
+namespace {
+
+// The provenance of a gaps or diff report (provenance.h), after it: the text's block, or in
+// Markdown one line of small print as the report's, what a reader quotes to have it reproduced.
+std::string ProvenanceFooter(const Provenance* provenance, bool markdown, Language language) {
+  if (provenance == nullptr) return "";
+  if (!markdown) return RenderProvenanceText(*provenance, language);
+  std::string line;
+  for (const auto& item : internal::ProvenanceItems(*provenance, language)) {
+    line += (line.empty() ? "" : " · ") + item.label + " " + item.value;
+  }
+  return "\n_" + internal::ProvenanceHeading(language) + ": " + line + "_\n";
+}
+
+}  // namespace
+
+std::string RenderGaps(const GapReport& r, Format format, Language language, const Provenance* provenance) {
   const GapWording& w = GapWordingFor(language);
   const Vocabulary& vocabulary = *r.vocabulary;
   const std::string where = r.options.jurisdiction + w.on + r.options.date.ToString() +
@@ -475,6 +492,7 @@ std::string RenderGaps(const GapReport& r, Format format, Language language) {
       out["proposals_as_if_in_force_on"] = r.options.date.ToString();
       out["proposals_note"] = ProposalsNote(r.options.with, r.options.date, language);
     }
+    if (provenance != nullptr) out["provenance"] = internal::ProvenanceJson(*provenance);
     return out.dump(2) + "\n";
   }
   if (format == Format::kCsv) {
@@ -532,7 +550,7 @@ std::string RenderGaps(const GapReport& r, Format format, Language language) {
                      h.harm_scenarios, md, vocabulary, language);
     }
   }
-  return out;
+  return out + ProvenanceFooter(provenance, md, language);
 }
 
 namespace {
@@ -631,7 +649,7 @@ std::string ChangePhrase(const DiffChange& c, Language language) {
 
 }  // namespace
 
-std::string RenderDiff(const DiffReport& r, Format format, Language language) {
+std::string RenderDiff(const DiffReport& r, Format format, Language language, const Provenance* provenance) {
   const DiffWording& w = DiffWordingFor(language);
   const GapWording& g = GapWordingFor(language);
   const Vocabulary& vocabulary = *r.vocabulary;
@@ -688,6 +706,7 @@ std::string RenderDiff(const DiffReport& r, Format format, Language language) {
       out["proposals_as_if_in_force_on"] = r.right.date.ToString();
       out["proposals_note"] = ProposalsNote(r.right.with, r.right.date, language);
     }
+    if (provenance != nullptr) out["provenance"] = internal::ProvenanceJson(*provenance);
     return out.dump(2) + "\n";
   }
   if (format == Format::kCsv) {
@@ -747,7 +766,7 @@ std::string RenderDiff(const DiffReport& r, Format format, Language language) {
               : "\n* " + head + ": " + share + "\n";
     AppendPatterns(out, c.patterns, c.more_patterns, c.more_scenarios, r.space, md, vocabulary, language);
   }
-  return out;
+  return out + ProvenanceFooter(provenance, md, language);
 }
 
 }  // namespace ibsa

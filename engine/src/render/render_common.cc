@@ -326,6 +326,10 @@ std::vector<ProvenanceItem> ProvenanceItems(const Provenance& p, Language langua
   items.push_back({nl ? "toegepaste versies" : fr ? "versions appliquées" : "versions applied",
                    p.versions.empty() ? std::string(nl ? "geen" : fr ? "aucune" : "none") : join(p.versions)});
   items.push_back({w.date_of_facts, p.facts_date.ToString()});
+  if (p.compared_with) {
+    items.push_back({nl ? "vergeleken met het recht op" : fr ? "comparé au droit du" : "compared with the law of",
+                     p.compared_with->ToString()});
+  }
   if (p.as_of) items.push_back({w.as_of, p.as_of->ToString()});
   if (!p.with.empty()) items.push_back({w.with_proposals, join(p.with)});
   if (p.assessed_on) items.push_back({nl ? "beoordeeld op" : fr ? "évalué le" : "assessed on", p.assessed_on->ToString()});

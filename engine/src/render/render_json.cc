@@ -8,6 +8,7 @@
 #include "ibsa/render.h"
 #include "render/case_gaps.h"
 #include "render/evidence_render.h"
+#include "render/provenance_json.h"
 #include "render/render_common.h"
 #include "render/render_limitation.h"
 
@@ -397,22 +398,30 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
     }
     out["warnings"] = std::move(warnings);
   }
-  if (provenance != nullptr) {
-    const Provenance& p = *provenance;
-    auto date = [](const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); };
-    auto text = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
-    out["provenance"] = {{"ibsa_version", p.version},
-                         {"ibsa_commit", text(p.commit)},
-                         {"law_sha256", text(p.law_sha256)},
-                         {"law_fingerprint", text(p.law_fingerprint)},
-                         {"versions", p.versions},
-                         {"date", p.facts_date.ToString()},
-                         {"as_of", date(p.as_of)},
-                         {"with", p.with},
-                         {"assessed_on", date(p.assessed_on)},
-                         {"case_sha256", text(p.case_sha256)}};
-  }
+  if (provenance != nullptr) out["provenance"] = internal::ProvenanceJson(*provenance);
   return Dump(out);
 }
+
+namespace internal {
+
+json ProvenanceJson(const Provenance& p) {
+  auto date = [](const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); };
+  auto text = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  json out = {{"ibsa_version", p.version},
+              {"ibsa_commit", text(p.commit)},
+              {"law_sha256", text(p.law_sha256)},
+              {"law_fingerprint", text(p.law_fingerprint)},
+              {"versions", p.versions},
+              {"date", p.facts_date.ToString()},
+              {"as_of", date(p.as_of)},
+              {"with", p.with},
+              {"assessed_on", date(p.assessed_on)},
+              {"case_sha256", text(p.case_sha256)}};
+  // Only a diff across dates has a second date: the key is left out of every other output.
+  if (p.compared_with) out["compared_with"] = p.compared_with->ToString();
+  return out;
+}
+
+}  // namespace internal
 
 }  // namespace ibsa

@@ -568,7 +568,8 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       if (!engine_.harms()) throw RequestError{422, "no harms are declared (rulesets/harms.yaml)", "", "", {}};
       auto report = FindGaps(law, *engine_.harms(), options);
       if (!report.ok()) ThrowEngineErrors(report.errors());
-      return Json(RenderGaps(report.value(), Format::kJson, language));
+      const Provenance provenance = SweepProvenance(law, engine_.law_sha256(), report.value());
+      return Json(RenderGaps(report.value(), Format::kJson, language, &provenance));
     }
     // /api/diff: two dates, two jurisdictions, or the law with and without proposals.
     const Fields fields(request, {"jurisdiction", "from", "to", "vs", "date", "with", "lang"});
@@ -594,7 +595,8 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
     const Language language = fields.Lang();
     auto report = Diff(law, left, right, engine_.harms());
     if (!report.ok()) ThrowEngineErrors(report.errors());
-    return Json(RenderDiff(report.value(), Format::kJson, language));
+    const Provenance provenance = SweepProvenance(law, engine_.law_sha256(), report.value());
+    return Json(RenderDiff(report.value(), Format::kJson, language, &provenance));
   } catch (const RequestError& e) {
     return ErrorResponse(e);
   } catch (const std::exception&) {

@@ -8,7 +8,11 @@
 #include <limits>
 #include <type_traits>
 
+#include "act/actions_data.h"
 #include "base/file_io.h"
+#include "engine/law_sha256.h"
+#include "letter/letters_data.h"
+#include "limitation/limitation_data.h"
 #include "load/law_data.h"
 #include "load/vocabulary_data.h"
 #include "sweep/harms_data.h"
@@ -18,8 +22,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using internal::CompiledRule;
+using internal::ActionsData;
 using internal::HarmsData;
+using internal::LimitationData;
 using internal::LawData;
+using internal::LettersData;
 using internal::Node;
 using internal::Program;
 using internal::VocabularyData;
@@ -30,13 +37,16 @@ constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // is a local cache of native integers). That every field is written and read back is
 // what tests/unit/snapshot_roundtrip_test.cc checks: the law read from a snapshot equals,
 // member by member, the law read from the YAML.
-constexpr uint32_t kFormatVersion = 8;
+constexpr uint32_t kFormatVersion = 10;
 
 uint64_t LayoutFingerprint() {
   const uint64_t sizes[] = {sizeof(FactDefinition), sizeof(Rule), sizeof(RulesetVersion),
                             sizeof(Penalty), sizeof(Aggravation), sizeof(Element),
                             sizeof(Node), sizeof(CompiledRule), sizeof(Source),
-                            sizeof(internal::FactConstraint), sizeof(Harm)};
+                            sizeof(internal::FactConstraint), sizeof(Harm),
+                            sizeof(LimitationProvision), sizeof(internal::Regime), sizeof(internal::Special),
+                            sizeof(ActionClass), sizeof(ActionDeclaration), sizeof(DeadlineRule),
+                            sizeof(LetterPart), sizeof(LetterTemplate), sizeof(SupervisoryAuthority)};
   uint64_t h = kFormatVersion;
   for (uint64_t s : sizes) h = h * 1000003 + s;
   return h;
@@ -86,12 +96,30 @@ std::vector<std::string> CompiledPaths(const std::string& directory, std::vector
   return paths;
 }
 
-// What the fingerprint covers: the compiled files, then those read beside the compiled law on
-// every run (limitation periods, actions), so that two outputs with one fingerprint were
-// answered by the same law.
+std::string ActionsPath(const std::string& directory) { return (fs::path(directory) / "actions.yaml").string(); }
+std::string LettersPath(const std::string& directory) { return (fs::path(directory) / "letters.yaml").string(); }
+
+bool SamePath(const std::string& a, const std::string& b) {
+  return fs::path(a).lexically_normal() == fs::path(b).lexically_normal();
+}
+
+// What the fingerprint covers: the files of the law, of the harms and of the rulesets, then
+// those that are law but not rulesets (the limitation periods, the actions and the letters,
+// compiled too), then any other YAML file below the
+// folder. Two outputs with one fingerprint were answered by the same law, and a snapshot
+// stays current only while every file the law's SHA-256 covers (provenance.h) is unchanged:
+// the SHA-256 it records is then the folder's.
 std::vector<std::string> SourcePaths(const std::string& directory, std::vector<Diagnostic>& errors) {
   std::vector<std::string> paths = CompiledPaths(directory, errors);
   for (auto& path : internal::FilesReadBesideTheLaw(directory)) paths.push_back(std::move(path));
+  const size_t listed = paths.size();
+  std::vector<Diagnostic> reported;  // RulesetFiles has reported a folder that cannot be walked
+  for (auto& path : internal::FindFiles(directory, {".yaml", ".yml"}, reported)) {
+    const auto known = paths.begin() + static_cast<std::ptrdiff_t>(listed);
+    if (std::none_of(paths.begin(), known, [&](const std::string& p) { return SamePath(p, path); })) {
+      paths.push_back(std::move(path));
+    }
+  }
   return paths;
 }
 
@@ -553,13 +581,222 @@ std::shared_ptr<HarmsData> ReadHarms(Reader& r) {
   return harms;
 }
 
-// Everything after the header: the source files, the vocabulary, the law, the harms.
-void WriteBody(const std::vector<SourceFile>& files, const Law& law, const Harms* harms, Writer& w) {
+void WriteProvision(const LimitationProvision& p, Writer& w) {
+  w.Str(p.id), w.Str(p.article), w.Text(p.instrument), w.Text(p.title), w.Text(p.caveat);
+  w.Int(p.certainty), w.Text(p.certainty_reason), w.Sources(p.sources);
+}
+
+LimitationProvision ReadProvision(Reader& r) {
+  LimitationProvision p;
+  p.id = r.Str();
+  p.article = r.Str();
+  p.instrument = r.Text();
+  p.title = r.Text();
+  p.caveat = r.Text();
+  p.certainty = r.As<Certainty>();
+  p.certainty_reason = r.Text();
+  p.sources = r.Sources();
+  return p;
+}
+
+// The slots of victim.minor and victim.age are not written: they are the vocabulary's.
+void WriteLimitation(const LimitationData& data, Writer& w) {
+  w.List(data.jurisdictions, [&](const internal::JurisdictionLimitation& j) {
+    w.Str(j.jurisdiction), w.Int(j.start_day_after);
+    w.List(j.regimes, [&](const internal::Regime& g) {
+      WriteProvision(g.provision, w);
+      w.Date(g.from), w.Int(g.reaches_earlier_facts);
+      w.List(g.bands, [&](const internal::PeriodBand& b) {
+        w.Maybe(b.up_to_months, [&](int64_t x) { w.Int(x); });
+        w.Maybe(b.years, [&](int x) { w.Int(x); });
+        w.Maybe(b.certainty, [&](Certainty c) { w.Int(c); });
+        w.Text(b.certainty_reason);
+      });
+      w.Maybe(g.without_prison_years, [&](int x) { w.Int(x); });
+      w.Int(g.outer_factor), w.Strs(g.rules);
+    });
+    w.List(j.specials, [&](const internal::Special& x) {
+      WriteProvision(x.provision, w);
+      w.Strs(x.rules), w.Int(x.effect);
+      w.Maybe(x.facts_from, [&](const Date& d) { w.Date(d); });
+      w.Maybe(x.facts_until, [&](const Date& d) { w.Date(d); });
+      w.Int(x.reaches_earlier_facts);
+    });
+    w.Path(j.file);
+  });
+}
+
+std::shared_ptr<LimitationData> ReadLimitation(Reader& r, const VocabularyData& vocabulary) {
+  auto data = std::make_shared<LimitationData>();
+  data->jurisdictions = r.List<internal::JurisdictionLimitation>([&] {
+    internal::JurisdictionLimitation j;
+    j.jurisdiction = r.Str();
+    j.start_day_after = r.Int() != 0;
+    j.regimes = r.List<internal::Regime>([&] {
+      internal::Regime g;
+      g.provision = ReadProvision(r);
+      g.from = r.Date();
+      g.reaches_earlier_facts = r.Int() != 0;
+      g.bands = r.List<internal::PeriodBand>([&] {
+        internal::PeriodBand b;
+        b.up_to_months = r.Maybe<int64_t>([&] { return r.Int(); });
+        b.years = r.Maybe<int>([&] { return r.As<int>(); });
+        b.certainty = r.Maybe<Certainty>([&] { return r.As<Certainty>(); });
+        b.certainty_reason = r.Text();
+        return b;
+      });
+      g.without_prison_years = r.Maybe<int>([&] { return r.As<int>(); });
+      g.outer_factor = r.As<int>();
+      g.rules = r.Strs();
+      return g;
+    });
+    j.specials = r.List<internal::Special>([&] {
+      internal::Special x;
+      x.provision = ReadProvision(r);
+      x.rules = r.Strs();
+      x.effect = r.As<internal::Effect>();
+      x.facts_from = r.Maybe<Date>([&] { return r.Date(); });
+      x.facts_until = r.Maybe<Date>([&] { return r.Date(); });
+      x.reaches_earlier_facts = r.Int() != 0;
+      return x;
+    });
+    j.file = r.Path();
+    return j;
+  });
+  // As LimitationRules::FromTexts finds them.
+  auto slot = [&](const char* name) -> std::optional<int> {
+    const auto it = vocabulary.slots.find(name);
+    if (it == vocabulary.slots.end()) return std::nullopt;
+    return it->second;
+  };
+  data->minor_slot = slot("victim.minor");
+  data->age_slot = slot("victim.age");
+  return data;
+}
+
+void WriteDeclaration(const ActionDeclaration& d, Writer& w) {
+  w.Str(d.rule), w.Int(d.action_class), w.Int(d.by);
+  w.Maybe(d.deadline, [&](const DeadlineRule& t) {
+    w.Int(t.months), w.Str(t.from), w.Text(t.period), w.Sources(t.sources);
+    w.Int(t.certainty), w.Text(t.certainty_reason);
+  });
+  w.Location(d.location);
+}
+
+ActionDeclaration ReadDeclaration(Reader& r) {
+  ActionDeclaration d;
+  d.rule = r.Str();
+  d.action_class = r.As<int>();
+  d.by = r.As<Actor>();
+  d.deadline = r.Maybe<DeadlineRule>([&] {
+    DeadlineRule t;
+    t.months = r.As<int>();
+    t.from = r.Str();
+    t.period = r.Text();
+    t.sources = r.Sources();
+    t.certainty = r.As<Certainty>();
+    t.certainty_reason = r.Text();
+    return t;
+  });
+  d.location = r.Location();
+  return d;
+}
+
+void WriteActions(const ActionsData& data, Writer& w) {
+  w.List(data.classes, [&](const ActionClass& c) { w.Str(c.id), w.Text(c.title); });
+  w.List(data.declarations, [&](const ActionDeclaration& d) { WriteDeclaration(d, w); });
+  w.Maybe(data.close_to_limitation, [&](const internal::CloseToLimitation& close) {
+    w.Int(close.within_months);
+    w.List(close.by_jurisdiction, [&](const auto& entry) { w.Str(entry.first), WriteDeclaration(entry.second, w); });
+  });
+}
+
+std::shared_ptr<ActionsData> ReadActions(Reader& r) {
+  auto data = std::make_shared<ActionsData>();
+  data->classes = r.List<ActionClass>([&] {
+    ActionClass c;
+    c.id = r.Str();
+    c.title = r.Text();
+    return c;
+  });
+  data->declarations = r.List<ActionDeclaration>([&] { return ReadDeclaration(r); });
+  data->close_to_limitation = r.Maybe<internal::CloseToLimitation>([&] {
+    internal::CloseToLimitation close;
+    close.within_months = r.As<int>();
+    close.by_jurisdiction = r.List<std::pair<std::string, ActionDeclaration>>([&] {
+      std::string jurisdiction = r.Str();
+      return std::pair<std::string, ActionDeclaration>(std::move(jurisdiction), ReadDeclaration(r));
+    });
+    return close;
+  });
+  return data;
+}
+
+void WriteLetters(const LettersData& data, Writer& w) {
+  w.Int(data.blanks.size());
+  for (const auto& [slot, text] : data.blanks) w.Str(slot), w.Text(text);
+  w.Text(data.provision);
+  w.Int(data.authorities.size());
+  for (const auto& [jurisdiction, authority] : data.authorities) {
+    w.Str(jurisdiction), w.Text(authority.name), w.Sources(authority.sources);
+  }
+  w.List(data.kinds, [&](const LetterTemplate& letter) {
+    w.Str(letter.kind), w.Text(letter.title), w.Sources(letter.sources);
+    w.List(letter.parts, [&](const LetterPart& part) {
+      w.Str(part.id), w.Str(part.element), w.Text(part.text), w.Text(part.child_abuse_material);
+      w.Location(part.location);
+    });
+    w.Location(letter.location);
+  });
+}
+
+std::shared_ptr<LettersData> ReadLetters(Reader& r) {
+  auto data = std::make_shared<LettersData>();
+  for (size_t n = r.Count(); n > 0 && r.ok(); --n) {
+    std::string slot = r.Str();
+    data->blanks[std::move(slot)] = r.Text();
+  }
+  data->provision = r.Text();
+  for (size_t n = r.Count(); n > 0 && r.ok(); --n) {
+    std::string jurisdiction = r.Str();
+    SupervisoryAuthority authority;
+    authority.name = r.Text();
+    authority.sources = r.Sources();
+    data->authorities[std::move(jurisdiction)] = std::move(authority);
+  }
+  data->kinds = r.List<LetterTemplate>([&] {
+    LetterTemplate letter;
+    letter.kind = r.Str();
+    letter.title = r.Text();
+    letter.sources = r.Sources();
+    letter.parts = r.List<LetterPart>([&] {
+      LetterPart part;
+      part.id = r.Str();
+      part.element = r.Str();
+      part.text = r.Text();
+      part.child_abuse_material = r.Text();
+      part.location = r.Location();
+      return part;
+    });
+    letter.location = r.Location();
+    return letter;
+  });
+  return data;
+}
+
+// Everything after the header: the source files, the vocabulary, the law, the harms, the
+// law's SHA-256, the limitation periods, the actions, the letters.
+void WriteBody(const std::vector<SourceFile>& files, const CompiledLaw& compiled, Writer& w) {
+  const Law& law = compiled.law;
   w.List(files, [&](const SourceFile& f) { w.Str(f.name), w.Int(f.size), w.Int(f.hash); });
   WriteVocabulary(internal::DataOf(law.vocabulary()), w);
   WriteLaw(internal::DataOf(law), w);
-  w.Int(harms != nullptr);
-  if (harms != nullptr) WriteHarms(internal::DataOf(*harms), w);
+  w.Maybe(compiled.harms, [&](const Harms& harms) { WriteHarms(internal::DataOf(harms), w); });
+  w.Str(compiled.law_sha256);
+  w.Int(law.limitation() != nullptr);
+  if (law.limitation() != nullptr) WriteLimitation(internal::DataOf(*law.limitation()), w);
+  w.Maybe(compiled.actions, [&](const Actions& actions) { WriteActions(internal::DataOf(actions), w); });
+  w.Maybe(compiled.letters, [&](const Letters& letters) { WriteLetters(internal::DataOf(letters), w); });
 }
 
 // Whether the rules' references to each other form no cycle, as the loader ensures:
@@ -711,6 +948,79 @@ bool Consistent(const VocabularyData& vocabulary, const LawData& law, const Harm
   return RuleReferencesAcyclic(law);
 }
 
+bool IsCertainty(Certainty c) {
+  return static_cast<int>(c) >= static_cast<int>(Certainty::kSettled) &&
+         static_cast<int>(c) <= static_cast<int>(Certainty::kUnverified);
+}
+
+// What the loaders of limitation.yaml, actions.yaml and letters.yaml ensure and the time bars,
+// the plan and the letters rely on: enums in range, an action's class among the classes, a
+// deadline counted from a date fact over a bounded term, periods that count forward, letters
+// as Letters::Parse leaves them (internal::WellFormed); and a SHA-256 that is one.
+bool ConsistentBeside(const VocabularyData& vocabulary, const std::string& law_sha256, const LimitationData* limitation,
+                      const ActionsData* actions, const LettersData* letters) {
+  if (letters != nullptr && !internal::WellFormed(*letters, vocabulary.jurisdictions)) return false;
+  if (!law_sha256.empty() &&
+      (law_sha256.size() != 64 || law_sha256.find_first_not_of("0123456789abcdef") != std::string::npos)) {
+    return false;
+  }
+  if (limitation != nullptr) {
+    for (const auto& j : limitation->jurisdictions) {
+      if (std::find(vocabulary.jurisdictions.begin(), vocabulary.jurisdictions.end(), j.jurisdiction) ==
+          vocabulary.jurisdictions.end()) {
+        return false;
+      }
+      for (const auto& g : j.regimes) {
+        if (!IsCertainty(g.provision.certainty) || g.outer_factor < 1 || g.outer_factor > 100 ||
+            (g.without_prison_years && (*g.without_prison_years < 0 || *g.without_prison_years > 1000))) {
+          return false;
+        }
+        for (const auto& b : g.bands) {
+          if ((b.years && (*b.years < 0 || *b.years > 1000)) || (b.certainty && !IsCertainty(*b.certainty))) {
+            return false;
+          }
+        }
+      }
+      for (const auto& x : j.specials) {
+        if (!IsCertainty(x.provision.certainty) ||
+            (x.effect != internal::Effect::kNever && x.effect != internal::Effect::kStartAt18)) {
+          return false;
+        }
+      }
+    }
+  }
+  if (actions != nullptr) {
+    std::vector<const ActionDeclaration*> declarations;
+    for (const auto& d : actions->declarations) declarations.push_back(&d);
+    if (const auto& close = actions->close_to_limitation) {
+      // PlanActions gives each its finding's last day: it needs a deadline, said in words.
+      if (close->within_months < 1 || close->within_months > 120) return false;
+      for (const auto& [jurisdiction, d] : close->by_jurisdiction) {
+        if (!d.deadline || d.deadline->months != 0) return false;
+        declarations.push_back(&d);
+      }
+    }
+    for (const ActionDeclaration* declaration : declarations) {
+      const ActionDeclaration& d = *declaration;
+      if (d.action_class < 0 || static_cast<size_t>(d.action_class) >= actions->classes.size() ||
+          static_cast<int>(d.by) < static_cast<int>(Actor::kVictim) ||
+          static_cast<int>(d.by) > static_cast<int>(Actor::kSupportService)) {
+        return false;
+      }
+      if (!d.deadline) continue;
+      const DeadlineRule& t = *d.deadline;
+      if (!IsCertainty(t.certainty) || t.months < 0 || t.months > 1200 || t.from.empty() != (t.months == 0)) {
+        return false;
+      }
+      if (!t.from.empty()) {
+        const auto slot = vocabulary.slots.find(t.from);
+        if (slot == vocabulary.slots.end() || vocabulary.facts[slot->second].type != FactType::kDate) return false;
+      }
+    }
+  }
+  return true;
+}
+
 // The bundled law compiles to under 2 MB; a file many times larger is not a snapshot.
 constexpr size_t kMaxSnapshotBytes = size_t{64} << 20;
 
@@ -768,10 +1078,39 @@ Result<CompiledLaw> CompileSnapshot(const std::string& directory, const std::str
   std::vector<std::pair<std::string, std::string>> texts;
   auto files = Fingerprint(directory, &texts);
   if (!files.ok()) return files.errors();
-  // Those read beside the compiled law are fingerprinted, not compiled.
-  const auto beside = internal::FilesReadBesideTheLaw(directory);
-  std::erase_if(texts, [&](const auto& text) {
-    return std::find(beside.begin(), beside.end(), text.first) != beside.end();
+  // The law's SHA-256, of the same bytes: a run with this snapshot need not read them again.
+  const std::string prefix = Prefix(directory);
+  std::vector<std::pair<std::string, std::string>> yaml;
+  for (const auto& [file, text] : texts) {
+    const auto extension = fs::path(file).extension();
+    if (extension != ".yaml" && extension != ".yml") continue;
+    yaml.emplace_back(file.compare(0, prefix.size(), prefix) == 0 ? file.substr(prefix.size()) : file, text);
+  }
+  const std::string law_sha256 = internal::LawSha256Of(std::move(yaml));
+  // Of the files that are not rulesets, the limitation periods, the actions and the letters
+  // are compiled; any other is only fingerprinted.
+  const auto limitation_files = internal::LimitationFiles(directory);
+  std::vector<std::pair<std::string, std::string>> limitation_texts;
+  std::optional<std::pair<std::string, std::string>> actions_text;
+  std::optional<std::pair<std::string, std::string>> letters_text;
+  const auto compiled_paths = [&] {
+    std::vector<Diagnostic> reported;  // Fingerprint has reported them
+    return CompiledPaths(directory, reported);
+  }();
+  std::erase_if(texts, [&](auto& text) {
+    if (std::find(limitation_files.begin(), limitation_files.end(), text.first) != limitation_files.end()) {
+      limitation_texts.push_back(std::move(text));
+      return true;
+    }
+    if (text.first == ActionsPath(directory)) {
+      actions_text = std::move(text);
+      return true;
+    }
+    if (text.first == LettersPath(directory)) {
+      letters_text = std::move(text);
+      return true;
+    }
+    return std::find(compiled_paths.begin(), compiled_paths.end(), text.first) == compiled_paths.end();
   });
   auto vocabulary = Vocabulary::Parse(texts.front().second, texts.front().first);
   if (!vocabulary.ok()) return vocabulary.errors();
@@ -786,15 +1125,28 @@ Result<CompiledLaw> CompileSnapshot(const std::string& directory, const std::str
   if (auto uncovered = internal::UncoveredJurisdictions(law.value(), directory); !uncovered.empty()) {
     return uncovered;
   }
-  CompiledLaw compiled{std::move(law).value(), std::nullopt};
+  CompiledLaw compiled{std::move(law).value(), std::nullopt, std::nullopt, std::nullopt, law_sha256};
   if (harms_text) {
     auto harms = Harms::Parse(harms_text->second, harms_text->first, compiled.law);
     if (!harms.ok()) return harms.errors();
     compiled.harms = std::move(harms).value();
   }
+  auto limitation = LimitationRules::FromTexts(limitation_texts, compiled.law);
+  if (!limitation.ok()) return limitation.errors();
+  compiled.law.set_limitation(std::make_shared<const LimitationRules>(std::move(limitation).value()));
+  if (actions_text) {
+    auto actions = Actions::Parse(actions_text->second, actions_text->first, compiled.law);
+    if (!actions.ok()) return actions.errors();
+    compiled.actions = std::move(actions).value();
+  }
+  if (letters_text) {
+    auto letters = Letters::Parse(letters_text->second, letters_text->first, compiled.law.vocabulary());
+    if (!letters.ok()) return letters.errors();
+    compiled.letters = std::move(letters).value();
+  }
 
   Writer w(Prefix(directory));
-  WriteBody(files.value(), compiled.law, compiled.harms ? &*compiled.harms : nullptr, w);
+  WriteBody(files.value(), compiled, w);
   w.bytes().insert(0, internal::SnapshotHeader(w.bytes()));
 
   // Written beside the target and renamed, so a reader never sees half a snapshot, and a
@@ -825,11 +1177,17 @@ std::string SnapshotHeader(std::string_view body) {
   return std::move(header.bytes());
 }
 
+std::string SnapshotBody(const CompiledLaw& compiled, const std::string& directory, std::vector<size_t>* integers) {
+  Writer w(Prefix(directory), integers);
+  WriteBody({}, compiled, w);
+  return std::move(w.bytes());
+}
+
 std::string SnapshotBody(const Law& law, const Harms* harms, const std::string& directory,
                          std::vector<size_t>* integers) {
-  Writer w(Prefix(directory), integers);
-  WriteBody({}, law, harms, w);
-  return std::move(w.bytes());
+  const CompiledLaw compiled{law, harms != nullptr ? std::optional<Harms>(*harms) : std::nullopt, std::nullopt,
+                             std::nullopt, ""};
+  return SnapshotBody(compiled, directory, integers);
 }
 
 Result<CompiledLaw> ReadSnapshot(const std::string& bytes, const std::string& path,
@@ -870,10 +1228,26 @@ Result<CompiledLaw> ReadSnapshot(const std::string& bytes, const std::string& pa
   ReadLaw(r, *law);
   std::shared_ptr<HarmsData> harms;
   if (r.Int() != 0) harms = ReadHarms(r);
-  if (!r.ok() || !Consistent(*vocabulary, *law, harms.get())) return Refused(path, "damaged");
+  std::string law_sha256 = r.Str();
+  std::shared_ptr<LimitationData> limitation;
+  if (r.Int() != 0) limitation = ReadLimitation(r, *vocabulary);
+  std::shared_ptr<ActionsData> actions;
+  if (r.Int() != 0) actions = ReadActions(r);
+  std::shared_ptr<LettersData> letters;
+  if (r.Int() != 0) letters = ReadLetters(r);
+  if (!r.ok() || !Consistent(*vocabulary, *law, harms.get()) ||
+      !ConsistentBeside(*vocabulary, law_sha256, limitation.get(), actions.get(), letters.get())) {
+    return Refused(path, "damaged");
+  }
   internal::IndexLaw(*law);
-  CompiledLaw result{Access::MakeLaw(std::move(law)), std::nullopt};
+  CompiledLaw result{Access::MakeLaw(std::move(law)), std::nullopt, std::nullopt, std::nullopt,
+                     std::move(law_sha256)};
   if (harms) result.harms = Access::MakeHarms(std::move(harms));
+  if (limitation) {
+    result.law.set_limitation(std::make_shared<const LimitationRules>(Access::MakeLimitation(std::move(limitation))));
+  }
+  if (actions) result.actions = Access::MakeActions(std::move(actions));
+  if (letters) result.letters = Access::MakeLetters(std::move(letters));
   // The files it was compiled from: those of `directory` when compared above.
   result.law.set_source(LawSource{directory, path, FingerprintText(recorded)});
   return result;

@@ -360,6 +360,8 @@ Result<DiffReport> Diff(const Law& law, const DiffSide& left, const DiffSide& ri
   DiffReport report;
   report.left = left;
   report.right = right;
+  report.versions = a.versions;
+  report.versions.insert(report.versions.end(), b.versions.begin(), b.versions.end());
   report.vocabulary = &law.vocabulary();
   report.facts = space.FactNames();
   report.space = space.Total();
