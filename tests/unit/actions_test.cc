@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bundled_cases.h"
 #include "ibsa/ibsa.h"
 
 namespace ibsa {
@@ -16,17 +17,7 @@ const std::string kRoot = IBSA_SOURCE_DIR;
 
 Date D(const char* text) { return *Date::Parse(text); }
 
-const Engine& TheEngine() {
-  static const Engine engine = [] {
-    EngineOptions options;
-    options.rulesets = kRoot + "/rulesets";
-    options.harms = HarmsUse::kNone;
-    auto opened = Engine::Open(options);
-    EXPECT_TRUE(opened.ok()) << FormatDiagnostics(opened.errors());
-    return std::move(opened).value();
-  }();
-  return engine;
-}
+const Engine& TheEngine() { return testing::BundledEngine(HarmsUse::kNone); }
 
 std::vector<std::string> PlanIds(const Assessment& a) {
   std::vector<std::string> ids;

@@ -1,4 +1,4 @@
-// The bundled case files as the tests that sweep them see them.
+// The bundled law and case files as the tests see them.
 //
 // ./test.sh runs every test twice: in a Release build, and under AddressSanitizer and
 // UndefinedBehaviorSanitizer, where the same code runs many times slower. A sweep repeats
@@ -8,9 +8,13 @@
 #ifndef IBSA_TESTS_UNIT_BUNDLED_CASES_H_
 #define IBSA_TESTS_UNIT_BUNDLED_CASES_H_
 
+#include <gtest/gtest.h>
+
+#include <map>
 #include <string>
 #include <vector>
 
+#include "ibsa/engine.h"
 #include "ibsa/suite.h"
 
 namespace ibsa::testing {
@@ -30,6 +34,21 @@ inline std::vector<std::string> BundledCaseFiles() {
   std::vector<std::string> taken;
   for (size_t i = 0; i < all.size(); i += kSampleStride) taken.push_back(all[i]);
   return taken;
+}
+
+// The engine of the bundled rulesets/, opened once per process for each use of the harms.
+inline const Engine& BundledEngine(HarmsUse harms) {
+  static std::map<HarmsUse, Engine>* engines = new std::map<HarmsUse, Engine>;
+  auto found = engines->find(harms);
+  if (found == engines->end()) {
+    EngineOptions options;
+    options.rulesets = std::string(IBSA_SOURCE_DIR) + "/rulesets";
+    options.harms = harms;
+    auto opened = Engine::Open(options);
+    if (!opened.ok()) ADD_FAILURE() << FormatDiagnostics(opened.errors());
+    found = engines->emplace(harms, std::move(opened).value()).first;
+  }
+  return found->second;
 }
 
 }  // namespace ibsa::testing

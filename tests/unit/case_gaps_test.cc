@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bundled_cases.h"
 #include "ibsa/ibsa.h"
 
 namespace ibsa {
@@ -12,17 +13,7 @@ namespace {
 
 const std::string kRoot = IBSA_SOURCE_DIR;
 
-const Engine& TheEngine() {
-  static const Engine engine = [] {
-    EngineOptions options;
-    options.rulesets = kRoot + "/rulesets";
-    options.harms = HarmsUse::kRequired;
-    auto opened = Engine::Open(options);
-    if (!opened.ok()) throw std::runtime_error(FormatDiagnostics(opened.errors()));
-    return std::move(opened).value();
-  }();
-  return engine;
-}
+const Engine& TheEngine() { return testing::BundledEngine(HarmsUse::kRequired); }
 
 struct Walk {
   Case c;
@@ -56,7 +47,7 @@ struct Expected {
 
 void PrintTo(const Expected& e, std::ostream* os) { *os << e.file << " " << e.harm; }
 
-class CaseGapsTest : public testing::TestWithParam<Expected> {};
+class CaseGapsTest : public ::testing::TestWithParam<Expected> {};
 
 TEST_P(CaseGapsTest, JsonListsTheGapTheResearchNames) {
   const Expected& e = GetParam();
@@ -72,7 +63,7 @@ TEST_P(CaseGapsTest, JsonListsTheGapTheResearchNames) {
 
 INSTANTIATE_TEST_SUITE_P(
     Research, CaseGapsTest,
-    testing::Values(
+    ::testing::Values(
         // The IGVM report's gap (s. 5.3): an adult's fully generated look-alike, made and kept.
         Expected{"be/2022/igvm-adult-synthetic-lookalike-made-and-kept.yaml", "harm.depiction-created", "not_covered"},
         Expected{"be/2022/igvm-adult-synthetic-lookalike-made-and-kept.yaml", "harm.depiction-kept", "not_covered"},

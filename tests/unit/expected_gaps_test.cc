@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bundled_cases.h"
 #include "ibsa/ibsa.h"
 
 namespace ibsa {
@@ -17,15 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 const std::string kRoot = IBSA_SOURCE_DIR;
 
-const Engine& TheEngine() {
-  static const Engine* engine = [] {
-    EngineOptions options;
-    options.rulesets = kRoot + "/rulesets";
-    options.harms = HarmsUse::kRequired;
-    return new Engine(Engine::Open(options).value());
-  }();
-  return *engine;
-}
+const Engine& TheEngine() { return testing::BundledEngine(HarmsUse::kRequired); }
 
 // The IGVM look-alike case (two gaps: harm.depiction-created and harm.depiction-kept, both
 // not_covered), with its own `gaps:` replaced by `gaps`.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ibsa/api.h"
+#include "bundled_cases.h"
 #include "ibsa/ibsa.h"
 
 namespace ibsa {
@@ -17,17 +18,7 @@ namespace {
 
 const std::string kRoot = IBSA_SOURCE_DIR;
 
-const Engine& TheEngine() {
-  static const Engine engine = [] {
-    EngineOptions options;
-    options.rulesets = kRoot + "/rulesets";
-    options.harms = HarmsUse::kNone;
-    auto opened = Engine::Open(options);
-    EXPECT_TRUE(opened.ok()) << FormatDiagnostics(opened.errors());
-    return std::move(opened).value();
-  }();
-  return engine;
-}
+const Engine& TheEngine() { return testing::BundledEngine(HarmsUse::kNone); }
 
 // The letter of `kind` for the case file `file`, dated 2026-11-21.
 std::string Write(const std::string& file, const char* kind, Language language, LetterFill fill = {}) {

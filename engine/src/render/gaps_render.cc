@@ -291,20 +291,6 @@ std::string CsvField(const std::string& s) {
 
 std::string WithText(const std::vector<std::string>& with) { return Join(with, ", "); }
 
-std::string XmlText(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // What a sweep with proposals assumes, in `language`: a bill's date is a placeholder, so it
 // is read as if in force on the date asked, and the reader must know it.
 std::string ProposalsNote(const std::vector<std::string>& with, Date date, Language language) {
@@ -344,11 +330,11 @@ std::string SummarySvg(const std::vector<ChartRow>& rows, Language language) {
   };
   for (const ChartRow& row : rows) {
     y += 16;
-    body += "  <text x=\"0\" y=\"" + std::to_string(y) + "\" font-size=\"12\">" + XmlText(row.label) + "</text>\n";
+    body += "  <text x=\"0\" y=\"" + std::to_string(y) + "\" font-size=\"12\">" + internal::XmlEscaped(row.label) + "</text>\n";
     for (const auto& [side, c] : row.bars) {
       y += 4;
       if (!side.empty()) {
-        body += "  <text x=\"0\" y=\"" + std::to_string(y + kBar - 2) + "\" font-size=\"10\">" + XmlText(side) + "</text>\n";
+        body += "  <text x=\"0\" y=\"" + std::to_string(y + kBar - 2) + "\" font-size=\"10\">" + internal::XmlEscaped(side) + "</text>\n";
       }
       double x = kBarX;
       const double parts[3] = {c.covered, c.by_reading, c.not_covered};
@@ -373,12 +359,12 @@ std::string SummarySvg(const std::vector<ChartRow>& rows, Language language) {
   for (int i = 0; i < 3; ++i) {
     body += "  <rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y - 10) + "\" width=\"10\" height=\"10\" fill=\"" +
             colours[i] + "\"/><text x=\"" + std::to_string(x + 14) + "\" y=\"" + std::to_string(y) +
-            "\" font-size=\"11\">" + XmlText(names[i]) + "</text>\n";
+            "\" font-size=\"11\">" + internal::XmlEscaped(names[i]) + "</text>\n";
     x += i == 1 ? 300 : 120;
   }
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(kWidth) + "\" height=\"" +
          std::to_string(y + 6) + "\" viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(y + 6) +
-         "\" role=\"img\" aria-label=\"" + XmlText(w.summary) + "\">\n" + body + "</svg>\n";
+         "\" role=\"img\" aria-label=\"" + internal::XmlEscaped(w.summary) + "\">\n" + body + "</svg>\n";
 }
 
 std::string SharesText(const HarmCoverageCounts& c, Language language) {

@@ -116,6 +116,20 @@ const Wording& WordingFor(Language language) {
   return kEn;
 }
 
+std::string XmlEscaped(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string TruthWord(Truth truth, const Wording& w) {
   switch (truth) {
     case Truth::kTrue: return w.met;

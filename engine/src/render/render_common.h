@@ -85,6 +85,9 @@ struct ActionPlanWording {
 };
 const ActionPlanWording& ActionPlanWordingFor(Language language);
 std::vector<ActionText> ActionTexts(const std::vector<Action>& actions, const Law& law, Language language);
+// `text` escaped for HTML and SVG: & < > and ".
+std::string XmlEscaped(const std::string& text);
+
 // "met", "not met", "unknown" in the wording's language.
 std::string TruthWord(Truth truth, const Wording& w);
 std::string CertaintyWord(Certainty certainty, Language language);

@@ -93,25 +93,11 @@ std::string DocumentMarkdown(const Document& d) {
 
 namespace {
 
-std::string Escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // Escapes, then turns "<https://...>" (as SourceText writes links) into links; case text
 // is escaped only.
 std::string HtmlLinks(const std::string& text);
 
-std::string HtmlText(const std::string& text) { return Unmark(text, Escape, HtmlLinks); }
+std::string HtmlText(const std::string& text) { return Unmark(text, XmlEscaped, HtmlLinks); }
 
 std::string HtmlLinks(const std::string& text) {
   std::string out;
@@ -121,10 +107,10 @@ std::string HtmlLinks(const std::string& text) {
     const size_t close = open == std::string::npos ? open : text.find('>', open);
     if (close == std::string::npos) break;
     const std::string url = text.substr(open + 1, close - open - 1);
-    out += Escape(text.substr(at, open - at)) + "<a href=\"" + Escape(url) + "\">" + Escape(url) + "</a>";
+    out += XmlEscaped(text.substr(at, open - at)) + "<a href=\"" + XmlEscaped(url) + "\">" + XmlEscaped(url) + "</a>";
     at = close + 1;
   }
-  return out + Escape(text.substr(at));
+  return out + XmlEscaped(text.substr(at));
 }
 
 constexpr const char* kStyle = R"(
@@ -170,7 +156,7 @@ std::string DocumentHtml(const Document& d, Language language, const std::string
                                          [](const std::string& s) { return s; });
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(LanguageCode(language)) +
                     "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                    Escape(title) + "</title>\n<style>" + kStyle + PageStyle(footer) + "</style>\n</head>\n<body>\n";
+                    XmlEscaped(title) + "</title>\n<style>" + kStyle + PageStyle(footer) + "</style>\n</head>\n<body>\n";
   for (const auto& b : d.blocks) {
     const std::string css = b.css.empty() ? "" : " class=\"" + b.css + "\"";
     switch (b.kind) {
@@ -188,7 +174,7 @@ std::string DocumentHtml(const Document& d, Language language, const std::string
       case Block::kPageBreak: out += "<hr class=\"page-end\">\n"; break;
       case Block::kTable:
         out += "<table>\n<thead><tr>";
-        for (const auto& h : b.items) out += "<th scope=\"col\">" + Escape(h) + "</th>";
+        for (const auto& h : b.items) out += "<th scope=\"col\">" + XmlEscaped(h) + "</th>";
         out += "</tr></thead>\n<tbody>\n";
         for (const auto& row : b.rows) {
           out += "<tr>";
