@@ -19,8 +19,9 @@ ibsa_ensure_deps() {
 # log only when something fails. The engine and the command line are compiled as unity
 # builds (batches of 8 files in one translation unit; the tests are not: tests/CMakeLists.txt
 # says why): the headers they share are parsed and their templates instantiated once per
-# batch, which cut the engine's compile time by more than half (8 files of engine/src/case
-# and eval: 185 s one by one, 79 s as one batch, Release, one core).
+# batch, which cut the engine's compile time by more than half (one batch of 8 files, from
+# case/case_loader.cc to limitation/limitation.cc: 185 s one by one, 79 s as one batch, Release,
+# one core).
 ibsa_build() {
   local dir="$1"; shift
   local log="$dir.log"

@@ -8,9 +8,8 @@
 #ifndef IBSA_TESTS_UNIT_BUNDLED_CASES_H_
 #define IBSA_TESTS_UNIT_BUNDLED_CASES_H_
 
-#include <gtest/gtest.h>
-
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -45,7 +44,7 @@ inline const Engine& BundledEngine(HarmsUse harms) {
     options.rulesets = std::string(IBSA_SOURCE_DIR) + "/rulesets";
     options.harms = harms;
     auto opened = Engine::Open(options);
-    if (!opened.ok()) ADD_FAILURE() << FormatDiagnostics(opened.errors());
+    if (!opened.ok()) throw std::runtime_error(FormatDiagnostics(opened.errors()));
     found = engines->emplace(harms, std::move(opened).value()).first;
   }
   return found->second;

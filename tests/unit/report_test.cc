@@ -196,6 +196,14 @@ TEST(ReportTest, StillUnknownHasEveryFactAFindingMisses) {
   }
 }
 
+// An age given as people know it is a fact as given, in the facts table, as it was given.
+TEST(ReportTest, AnAgeGivenAsARangeIsAmongTheFactsGiven) {
+  EXPECT_EQ(Count(Render("cases/be/2026/d26-32-undress-sixteen-or-seventeen.yaml", Language::kEn).markdown,
+                  "| Age of the person shown | 16–17 |"), 1u);
+  EXPECT_EQ(Count(Render("cases/be/2026/d26-33-undress-minor-age-unknown.yaml", Language::kFr).markdown,
+                  "| Âge de la personne représentée | ≤ 17 |"), 1u);
+}
+
 TEST(ReportTest, EveryPrintedPageIsA4WithTheVersionTheDateAndItsNumber) {
   const std::string html = EngineReport(kTypicalCases[0], Format::kHtml, Language::kFr);
   EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);

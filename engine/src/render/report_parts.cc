@@ -67,7 +67,16 @@ std::string FactValueText(const FactDefinition& fact, const FactValue& value, co
                           const ReportWording& r, Language language) {
   switch (fact.type) {
     case FactType::kBool: return *value.boolean() ? r.yes : r.no;
-    case FactType::kInt: return std::to_string(*value.integer());
+    case FactType::kInt: {
+      // An age known as people know it ("16 or 17", "a minor", "an adult"): the range as
+      // given, its open end left open.
+      if (const auto range = value.range()) {
+        if (range->first == fact.min.value_or(range->first - 1)) return "≤ " + std::to_string(range->second);
+        if (range->second == fact.max.value_or(range->second + 1)) return "≥ " + std::to_string(range->first);
+        return std::to_string(range->first) + "–" + std::to_string(range->second);
+      }
+      return std::to_string(*value.integer());
+    }
     case FactType::kDate: return value.date()->ToString();
     case FactType::kEnum: return fact.ValueLabel(*value.value_index(), language);
     case FactType::kSet: {
@@ -219,7 +228,7 @@ void AddFactsGiven(Document& d, const Case& c, const Vocabulary& vocabulary, Lan
   std::vector<std::vector<std::string>> given;
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactValue& value = c.values()[slot];
-    if (!value.known() || !value.given()) continue;
+    if (!(value.known() || value.range()) || !value.given()) continue;
     const FactDefinition& fact = vocabulary.fact(slot);
     given.push_back({fact.label.Get(language), FactValueText(fact, value, c, r, language)});
   }
