@@ -271,7 +271,8 @@ TEST_F(AcceptedWithoutAWordTest, ReportsShowCaseTextAsText) {
   EXPECT_EQ(markdown.find("](javascript"), std::string::npos) << markdown;
   EXPECT_EQ(markdown.find("<https://evil"), std::string::npos) << markdown;
   EXPECT_NE(markdown.find("\\<img src=x onerror=alert\\(1\\)\\>"), std::string::npos) << markdown;
-  EXPECT_NE(markdown.find("\n\\<img"), std::string::npos) << markdown;  // the case sentence, a paragraph, not a heading
+  // The case sentence, a paragraph, not a heading (the id opens it).
+  EXPECT_NE(markdown.find("\n\\[x\\]\\(javascript:alert\\(1\\)\\): \\<img"), std::string::npos) << markdown;
   EXPECT_EQ(html.find("<img"), std::string::npos) << html;
   EXPECT_EQ(html.find("href=\"https://evil"), std::string::npos) << html;
   EXPECT_NE(html.find("&lt;https://evil.example/&gt;"), std::string::npos) << html;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ibsa/render.h"
+#include "bundled_cases.h"
 #include "test_law.h"
 
 namespace ibsa {
@@ -115,6 +116,23 @@ TEST(DiagnosticTest, TheWindowDoesNotCutACharacterInTwo) {
   const size_t end = text.find("...\n", bar);
   ASSERT_NE(end, std::string::npos);
   EXPECT_EQ(static_cast<unsigned char>(text[end - 1]), 0xa9);
+}
+
+// The citation a lawyer copies: the article and its instrument's abbreviation, once. An
+// article of another instrument than its ruleset's names its own ("486 Sv" in the Criminal
+// Code's ruleset was cited "art. 486 Sv Sr").
+TEST(CitationTest, AnArticleOfAnotherInstrumentKeepsItsOwnAbbreviationOnly) {
+  const Law& law = testing::BundledEngine(HarmsUse::kNone).law();
+  const RulesetVersion* sr = law.FindVersion("nl.sr.2026-01-01");
+  ASSERT_NE(sr, nullptr);
+  const Rule* under_12 = law.FindRule("nl.sr.ref-under-12");
+  ASSERT_NE(under_12, nullptr);
+  EXPECT_EQ(Citation(*under_12, *sr, Language::kNl), "art. 486 Sv");
+  const Rule* removal = law.FindRule("be.gerw.584");
+  const RulesetVersion* gerw = law.FindVersion("be.gerw.2020-07-01");
+  ASSERT_NE(gerw, nullptr);
+  ASSERT_NE(removal, nullptr);
+  EXPECT_EQ(Citation(*removal, *gerw, Language::kFr), "art. 584, al. 5, 7°, al. 6 C. jud.");
 }
 
 }  // namespace

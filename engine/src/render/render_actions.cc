@@ -19,15 +19,18 @@ struct PlanWords {
 };
 
 constexpr PlanWords kPlanNl{{"Actieplan: wat nu te doen", "Uit deze bevindingen volgt nog geen actie.", "nr.", "Actie",
-                             "Wie", "Waarom", "Termijn"},
+                             "Wie", "Waarom", "Termijn", "zoals nr.",
+                             "Termijnen van het actieplan, met hun grondslag"},
                             "ALS", "zodra bekend is: ", "laatste dag", "VERSTREKEN",
                             "de begindatum is niet bekend; vul in wanneer dit bekend werd ("};
 constexpr PlanWords kPlanFr{{"Plan d'action : que faire maintenant", "Aucune action ne découle encore de ces constats.", "n°",
-                             "Action", "Qui", "Pourquoi", "Délai"},
+                             "Action", "Qui", "Pourquoi", "Délai", "comme n°",
+                             "Délais du plan d'action, avec leur fondement"},
                             "SI", "dès que l'on sait : ", "dernier jour", "EXPIRÉ",
                             "la date de départ n'est pas connue ; indiquez quand cela a été appris ("};
 constexpr PlanWords kPlanEn{{"Action plan: what to do now", "No action follows from these findings yet.", "no.", "Action",
-                             "Who", "Why", "Deadline"},
+                             "Who", "Why", "Deadline", "as no.",
+                             "The action plan's deadlines, with their basis"},
                             "IF", "once these are known: ", "last day", "PASSED",
                             "its start date is not known; state when this was learned ("};
 
@@ -91,9 +94,12 @@ std::vector<ActionText> ActionTexts(const std::vector<Action>& actions, const La
         auto slot = law.vocabulary().SlotOf(rule_of.from);
         d += "; " + std::string(p.start_unknown) + (slot ? law.vocabulary().fact(*slot).label.Get(language) : rule_of.from) + ")";
       }
+      std::string brief = d;
       if (rule_of.certainty != Certainty::kSettled) {
+        brief += " [" + CertaintyWord(rule_of.certainty, language) + "]";
         d += " [" + CertaintyWord(rule_of.certainty, language) + ": " + rule_of.certainty_reason.Get(language) + "]";
       }
+      t.deadline_brief = std::move(brief);
       std::vector<std::string> sources;
       for (const auto& s : rule_of.sources) sources.push_back(s.title + (s.pinpoint.empty() ? "" : ", " + s.pinpoint));
       d += " — " + Joined(sources, "; ");

@@ -72,6 +72,9 @@ struct ActionText {
   std::string who;
   std::string why;           // the findings it follows from: heading, citation, title
   std::string deadline;      // "" without one; the date (and "PASSED") where it is known
+  // The same without the certainty's reason and the sources: what a plan on one page shows
+  // (the report's first page), the full text being given after the findings.
+  std::string deadline_brief;
   bool passed = false;
 };
 struct ActionPlanWording {
@@ -82,6 +85,8 @@ struct ActionPlanWording {
   const char* who;
   const char* why;
   const char* deadline;
+  const char* same_as;      // "as no." 6: the deadline of the row above, not repeated
+  const char* deadlines_in_full;  // after the findings: each deadline with its sources
 };
 const ActionPlanWording& ActionPlanWordingFor(Language language);
 std::vector<ActionText> ActionTexts(const std::vector<Action>& actions, const Law& law, Language language);

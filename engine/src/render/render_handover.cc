@@ -131,7 +131,7 @@ std::string RenderHandover(const Evaluation& evaluation, const Law& law, const C
 
   internal::AddEvidenceIndex(d, c.evidence(), language);
 
-  std::vector<std::string> open = internal::StillUnknown(evaluation, questions, vocabulary, language, r);
+  std::vector<std::string> open = internal::StillUnknown(evaluation, questions, actions, vocabulary, language, r);
   d.Heading(2, std::string(h.questions) + " (" + std::to_string(open.size()) + ")", "unknown");
   if (open.empty()) d.Paragraph(r.none);
   d.List(std::move(open));

@@ -132,13 +132,28 @@ bool SaysWhatApplies(RuleKind kind) {
   return false;
 }
 
+// How many facts still unknown the first page lists (issue 14: a first page that stands
+// alone on one A4 sheet; with 13 the Belgian class-group case's ran onto a second).
+constexpr size_t kUnknownOnFirstPage = 5;
+
+// How many of `count` facts still unknown the first page lists: all of them when only one
+// would be left over ("the other 1" saves no room).
+size_t FirstPageShare(size_t count) { return count <= kUnknownOnFirstPage + 1 ? count : kUnknownOnFirstPage; }
+
+std::string StillUnknownHeading(const std::vector<std::string>& unknown, const ReportWording& r) {
+  return std::string(r.still_unknown) + " (" + std::to_string(unknown.size()) + ")";
+}
+
 // The first page: the case in a sentence, what applies (firm, then on a contested reading),
 // what to do now and by when, and what is still unknown. An intake officer needs no more.
 void AddFirstPage(Document& d, const Evaluation& e, const Law& law, const Case& c,
                   const std::vector<Question>& questions, const std::vector<Action>& actions, Language language,
                   const Wording& w, const ReportWording& r) {
-  d.Heading(1, std::string(r.title) + ": " + internal::CaseText(e.case_id));
-  d.Paragraph(internal::CaseSentence(e, law, language), "case");
+  // The case's id opens the sentence rather than the heading: a long id wrapped the heading
+  // onto a second line of the page that must stand alone.
+  d.Heading(1, r.title);
+  d.title = std::string(r.title) + ": " + internal::CaseText(e.case_id);
+  d.Paragraph(internal::CaseText(e.case_id) + ": " + internal::CaseSentence(e, law, language), "case");
   (void)c;
   (void)w;
 
@@ -166,11 +181,26 @@ void AddFirstPage(Document& d, const Evaluation& e, const Law& law, const Case& 
 
   internal::AddActionPlan(d, actions, law, language, 3, /*with_why=*/false);
 
-  std::vector<std::string> unknown = internal::StillUnknown(e, questions, law.vocabulary(), language, r);
-  d.Heading(3, std::string(r.still_unknown) + " (" + std::to_string(unknown.size()) + ")", "unknown");
+  std::vector<std::string> unknown = internal::StillUnknown(e, questions, actions, law.vocabulary(), language, r);
+  d.Heading(3, StillUnknownHeading(unknown, r), "unknown");
   if (unknown.empty()) d.Paragraph(r.none);
-  d.List(std::move(unknown));
+  // The best-ranked first: the page must stand alone on one sheet, and the officer asks these
+  // first; the whole list follows the findings (AddStillUnknown).
+  const size_t shown = FirstPageShare(unknown.size());
+  d.List(std::vector<std::string>(unknown.begin(), unknown.begin() + static_cast<std::ptrdiff_t>(shown)));
+  if (unknown.size() > shown) {
+    d.Paragraph(std::string(r.others_before) + std::to_string(unknown.size() - shown) + r.others_after);
+  }
   d.PageBreak();
+}
+
+// After the findings: every fact still unknown, when the first page could not list them all.
+void AddStillUnknown(Document& d, const Evaluation& e, const Law& law, const std::vector<Question>& questions,
+                     const std::vector<Action>& actions, Language language, const ReportWording& r) {
+  std::vector<std::string> unknown = internal::StillUnknown(e, questions, actions, law.vocabulary(), language, r);
+  if (FirstPageShare(unknown.size()) == unknown.size()) return;
+  d.Heading(2, StillUnknownHeading(unknown, r), "unknown");
+  d.List(std::move(unknown));
 }
 
 Document Build(const Evaluation& e, const Law& law, const Case& c,
@@ -204,6 +234,8 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     }
   }
 
+  AddStillUnknown(d, e, law, questions, actions, language, r);
+  internal::AddDeadlinesInFull(d, actions, law, language);
   internal::AddEvidenceIndex(d, c.evidence(), language);
 
   d.Heading(2, r.legal_gaps);

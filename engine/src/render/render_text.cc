@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "ibsa/evidence.h"
@@ -173,6 +174,14 @@ std::string Citation(const Rule& rule, const RulesetVersion& version, Language l
       version.abbreviation.empty() ? version.instrument : version.abbreviation.Get(language);
   // Referrals and next steps may have no article of their own: their title says it all.
   if (rule.article.empty() || rule.article == "-") return "";
+  // An article of another instrument than the version's (a referral citing the Code of
+  // Criminal Procedure from the Criminal Code's ruleset) ends with that instrument's
+  // abbreviation, "486 Sv": appending the version's would cite "art. 486 Sv Sr".
+  const size_t last_space = rule.article.rfind(' ');
+  if (last_space != std::string::npos && last_space + 1 < rule.article.size() &&
+      std::isupper(static_cast<unsigned char>(rule.article[last_space + 1]))) {
+    return "art. " + rule.article;
+  }
   return "art. " + rule.article + " " + abbreviation;
 }
 

@@ -126,6 +126,7 @@ hr.page-end { border: 0; border-top: 2px dashed #bbb; margin: 2em 0; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0; font-size: .92em; }
 th, td { border: 1px solid #bbb; padding: .25em .4em; text-align: left; vertical-align: top; }
 th { background: #eee; } a { color: #134; word-break: break-all; }
+h3.plan + table td:nth-child(2) { width: 42%; } h3.plan + table td:nth-child(3) { white-space: nowrap; }
 @media print {
   body { font-size: 9.5pt; line-height: 1.3; margin: 0; max-width: none; padding: 0; }
   h1 { font-size: 1.45em; margin: 0 0 .4em; } h2 { margin-top: 1em; } h3 { margin: .8em 0 .2em; }
@@ -151,9 +152,8 @@ std::string PageStyle(const std::string& footer) {
 }  // namespace
 
 std::string DocumentHtml(const Document& d, Language language, const std::string& footer) {
-  const std::string title =
-      d.blocks.empty() ? "ibsa" : Unmark(d.blocks.front().text, [](const std::string& s) { return s; },
-                                         [](const std::string& s) { return s; });
+  const std::string& named = !d.title.empty() ? d.title : d.blocks.empty() ? std::string("ibsa") : d.blocks.front().text;
+  const std::string title = Unmark(named, [](const std::string& s) { return s; }, [](const std::string& s) { return s; });
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(LanguageCode(language)) +
                     "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
                     XmlEscaped(title) + "</title>\n<style>" + kStyle + PageStyle(footer) + "</style>\n</head>\n<body>\n";

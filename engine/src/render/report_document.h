@@ -26,6 +26,9 @@ struct Block {
 
 struct Document {
   std::vector<Block> blocks;
+  // The HTML page's <title> (what a browser names the tab and a saved PDF); the first block's
+  // text when empty.
+  std::string title;
   void Heading(int level, std::string text, std::string css = "") {
     blocks.push_back({Block::kHeading, level, std::move(text), {}, {}, std::move(css)});
   }

@@ -1,5 +1,6 @@
 // The parts the report and the handover pack share (report_parts.h).
 #include <algorithm>
+#include <cctype>
 
 #include "ibsa/evidence.h"
 #include "ibsa/render.h"
@@ -23,7 +24,8 @@ const ReportWording& ReportWordingFor(Language language) {
       "Harms (rulesets/harms.yaml) that these facts meet and that no settled offence covers, gap "
       "provisions, and dates the encoded law does not cover. `ibsa gaps` sweeps every situation (docs/gaps.md).",
       "In brief", "Applies", "Applies on a contested or unverified reading", "Nothing applies on the facts given.",
-      "Still unknown", "would decide", "its answer alone changes no finding yet", "Annex", "Sources cited", "assessed on"};
+      "Still unknown", "would decide", "its answer alone changes no finding yet", "Annex", "Sources cited", "assessed on",
+      "The other ", " are listed after the findings."};
   static const ReportWording kNl = {
       "Juridische beoordeling (beslissingsondersteuning)",
       "Dit verslag is beslissingsondersteuning, geen juridisch advies. Het geeft weer wat het "
@@ -39,7 +41,8 @@ const ReportWording& ReportWordingFor(Language language) {
       "leemtebepalingen, en data die het gecodeerde recht niet dekt. `ibsa gaps` doorloopt alle situaties (docs/gaps.md).",
       "In het kort", "Van toepassing", "Van toepassing volgens een betwiste of niet geverifieerde lezing",
       "Niets is van toepassing op grond van de gegeven feiten.", "Nog onbekend", "beslist over",
-      "het antwoord alleen verandert nog geen bevinding", "Bijlage", "Aangehaalde bronnen", "beoordeeld op"};
+      "het antwoord alleen verandert nog geen bevinding", "Bijlage", "Aangehaalde bronnen", "beoordeeld op",
+      "De andere ", " staan na de bevindingen."};
   static const ReportWording kFr = {
       "Analyse juridique (aide à la décision)",
       "Ce rapport est une aide à la décision, non un avis juridique. Il indique ce que le droit "
@@ -54,7 +57,8 @@ const ReportWording& ReportWordingFor(Language language) {
       "dispositions de lacune, et dates que le droit encodé ne couvre pas. `ibsa gaps` parcourt toutes les situations (docs/gaps.md).",
       "En bref", "S'applique", "S'applique selon une lecture contestée ou non vérifiée",
       "Rien ne s'applique au vu des faits donnés.", "Encore inconnu", "tranche",
-      "sa réponse seule ne change encore aucun constat", "Annexe", "Sources citées", "évalué le"};
+      "sa réponse seule ne change encore aucun constat", "Annexe", "Sources citées", "évalué le",
+      "Les ", " autres figurent après les constats."};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -164,8 +168,31 @@ void AddEvidenceIndex(Document& d, const std::vector<EvidenceItem>& evidence, La
 // answer alone changes no finding until another fact is known, as whether a deepfake was
 // labelled matters only once the deployer is known to be professional) is listed too, after
 // them, so that the count is that of the facts the findings miss.
+namespace {
+
+// "Action 2" for a rule that is the second action of the plan; "" for one that is none.
+std::string ActionNumber(const Rule& rule, const std::vector<Action>& actions, Language language) {
+  for (size_t i = 0; i < actions.size(); ++i) {
+    for (const Finding* f : actions[i].why) {
+      if (f->rule == &rule) {
+        std::string word = ActionPlanWordingFor(language).action;  // the plan's column heading
+        word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+        return word + " " + std::to_string(i + 1);
+      }
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
 std::vector<std::string> StillUnknown(const Evaluation& e, const std::vector<Question>& questions,
-                                      const Vocabulary& vocabulary, Language language, const ReportWording& r) {
+                                      const std::vector<Action>& actions, const Vocabulary& vocabulary,
+                                      Language language, const ReportWording& r) {
+  auto name_of = [&](const Rule& rule, const std::string& otherwise) {
+    const std::string number = ActionNumber(rule, actions, language);
+    return number.empty() ? otherwise : number;
+  };
   std::vector<std::string> order;  // fact names
   for (const auto& q : questions) {
     if (std::find(order.begin(), order.end(), q.fact->name) == order.end()) order.push_back(q.fact->name);
@@ -194,7 +221,7 @@ std::vector<std::string> StillUnknown(const Evaluation& e, const std::vector<Que
         if (!q.fact->question.Get(language).empty()) text = q.fact->question.Get(language);
         if (!q.member.empty()) members.push_back(q.member);
         for (const auto& ref : q.decides) {
-          add(ref.rule->article.empty() || ref.rule->article == "-" ? ref.rule->title.Get(language)
+          add(ref.rule->article.empty() || ref.rule->article == "-" ? name_of(*ref.rule, ref.rule->title.Get(language))
                                                                      : Citation(*ref.rule, *ref.version, language));
         }
       }
@@ -202,7 +229,9 @@ std::vector<std::string> StillUnknown(const Evaluation& e, const std::vector<Que
     } else {
       text += " (" + std::string(r.no_question) + ")";
       for (const auto& f : e.findings) {
-        if (std::find(f.missing.begin(), f.missing.end(), name) != f.missing.end()) add(ShortName(f, language));
+        if (std::find(f.missing.begin(), f.missing.end(), name) != f.missing.end()) {
+          add(name_of(*f.rule, ShortName(f, language)));
+        }
       }
     }
     items.push_back(text + (decides.empty() ? "" : " — " + std::string(r.decides) + ": " + Join(decides, "; ")));
@@ -244,14 +273,32 @@ void AddActionPlan(Document& d, const std::vector<Action>& actions, const Law& l
   for (const auto& a : ActionTexts(actions, law, language)) {
     std::vector<std::string> row{std::to_string(++number), a.action_class + ": " + a.title, a.who};
     if (with_why) row.push_back(a.why);
-    row.push_back(a.deadline);
+    row.push_back(with_why ? a.deadline : a.deadline_brief);
     rows.push_back(std::move(row));
+  }
+  // A deadline the row above states already (one GDPR answer period for two requests) is
+  // referred to, not repeated.
+  for (size_t i = rows.size(); i-- > 1;) {
+    std::string& deadline = rows[i].back();
+    if (!deadline.empty() && deadline == rows[i - 1].back()) deadline = std::string(p.same_as) + " " + std::to_string(i);
   }
   if (rows.empty()) d.Paragraph(p.none);
   std::vector<std::string> header{p.number, p.action, p.who};
   if (with_why) header.push_back(p.why);
   header.push_back(p.deadline);
   d.Table(std::move(header), std::move(rows));
+}
+
+void AddDeadlinesInFull(Document& d, const std::vector<Action>& actions, const Law& law, Language language) {
+  std::vector<std::string> lines;
+  int number = 0;
+  for (const auto& a : ActionTexts(actions, law, language)) {
+    ++number;
+    if (a.deadline != a.deadline_brief) lines.push_back(std::to_string(number) + ". " + a.title + ": " + a.deadline);
+  }
+  if (lines.empty()) return;
+  d.Heading(2, ActionPlanWordingFor(language).deadlines_in_full, "plan");
+  d.List(std::move(lines));
 }
 
 void AddProvenance(Document& d, const Provenance* provenance, Language language) {

@@ -49,6 +49,10 @@ struct ReportWording {
   const char* annex;
   const char* sources_annex;
   const char* page_date;        // the footer's date: "assessed on"
+  // The first page lists the first few facts still unknown (the best-ranked questions); the
+  // whole list, with the same count, follows the findings.
+  const char* others_before;  // "The other " 8 " are listed after the findings."
+  const char* others_after;
 };
 
 const ReportWording& ReportWordingFor(Language language);
@@ -84,8 +88,11 @@ void AddEvidenceIndex(Document& d, const std::vector<EvidenceItem>& evidence, La
 // answer alone changes no finding until another fact is known, as whether a deepfake was
 // labelled matters only once the deployer is known to be professional) is listed too, after
 // them, so that the count is that of the facts the findings miss.
+// A provision that is an action of the plan is named by its number there ("Action 2"): its
+// title is in the plan already.
 std::vector<std::string> StillUnknown(const Evaluation& e, const std::vector<Question>& questions,
-                                      const Vocabulary& vocabulary, Language language, const ReportWording& r);
+                                      const std::vector<Action>& actions, const Vocabulary& vocabulary,
+                                      Language language, const ReportWording& r);
 
 // The case in a sentence: its title, the jurisdiction, the date of the facts, and the dates
 // and proposals the assessment was made with.
@@ -98,6 +105,10 @@ void AddFactsGiven(Document& d, const Case& c, const Vocabulary& vocabulary, Lan
 // with `with_why` the findings it follows from, and the deadline.
 void AddActionPlan(Document& d, const std::vector<Action>& actions, const Law& law, Language language, int level,
                    bool with_why);
+
+// The plan's deadlines with how sure they are and their sources, numbered as in the plan,
+// where a plan without its "why" column (the report's first page) gave them in brief.
+void AddDeadlinesInFull(Document& d, const std::vector<Action>& actions, const Law& law, Language language);
 
 // How the output was made, in small print on one line; nothing without a provenance.
 void AddProvenance(Document& d, const Provenance* provenance, Language language);
