@@ -220,6 +220,26 @@ TEST(ReportTest, StillUnknownHasEveryFactAFindingMisses) {
   }
 }
 
+// What a minor perpetrator's penalty becomes holds for every offence of the new Belgian Code:
+// said once, above the offences, not under each (it took four lines per offence); and
+// referrals, definitions and duties of the Member State list their elements on one line.
+TEST(ReportTest, WhatHoldsForEveryOffenceIsSaidOnceAndSmallFindingsAreCompact) {
+  const std::string md = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
+                                      Format::kMarkdown, Language::kEn);
+  const size_t note = md.find("> The perpetrator was a minor");
+  ASSERT_NE(note, std::string::npos) << md;
+  EXPECT_EQ(Count(md, "The perpetrator was a minor"), 1u);
+  EXPECT_GT(note, md.find("\n## Offences")) << "above the offences";
+  EXPECT_LT(note, md.find("\n### ", md.find("\n## Offences"))) << "above the first offence";
+  // A definition's elements: one line, no table.
+  const size_t definitions = md.find("\n## Definitions");
+  ASSERT_NE(definitions, std::string::npos);
+  const size_t next = md.find("\n## ", definitions + 1);
+  const std::string section = md.substr(definitions, next - definitions);
+  EXPECT_EQ(section.find("| Element |"), std::string::npos) << section;
+  EXPECT_NE(section.find("- Elements: "), std::string::npos) << section;
+}
+
 // An age given as people know it is a fact as given, in the facts table, as it was given.
 TEST(ReportTest, AnAgeGivenAsARangeIsAmongTheFactsGiven) {
   EXPECT_EQ(Count(Render("cases/be/2026/d26-32-undress-sixteen-or-seventeen.yaml", Language::kEn).markdown,

@@ -43,9 +43,29 @@ std::string VersionText(const RulesetVersion& v, Language language) {
   return v.title.Get(language) + " (" + internal::InForceText(v, language) + ")";
 }
 
+// Findings of these kinds are written as lists, their elements on one line: they have no
+// penalty or aggravations to set beside each element, and a table per referral, definition or
+// duty of the Member State took a third of a typical report.
+bool WrittenCompactly(RuleKind kind) {
+  return kind == RuleKind::kReferral || kind == RuleKind::kDefinition || kind == RuleKind::kStateDuty;
+}
+
+// The notes that hold for every offence of a section (what a minor perpetrator's penalty
+// becomes), said once above them rather than under each.
+std::vector<std::string> SectionNotes(const Evaluation& evaluation, RuleKind kind, Language language) {
+  std::vector<std::string> notes;
+  for (const auto& f : evaluation.findings) {
+    if (f.rule->kind != kind) continue;
+    for (auto& note : internal::LevelNotes(f, evaluation, language, /*with_table_note=*/false)) {
+      if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+    }
+  }
+  return notes;
+}
+
 void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, const Vocabulary& vocabulary,
                 const EvidenceContext& ev, SourceIndex& sources, Language language, const Wording& w,
-                const ReportWording& r) {
+                const ReportWording& r, const std::vector<std::string>& said_above = {}) {
   const Rule& rule = *f.rule;
   const RulesetVersion& v = *f.version;
   const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
@@ -74,7 +94,7 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
                   (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason.Get(language)));
   if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
   for (auto& note : internal::LevelNotes(f, evaluation, language, /*with_table_note=*/false)) {
-    facts.push_back(std::move(note));
+    if (std::find(said_above.begin(), said_above.end(), note) == said_above.end()) facts.push_back(std::move(note));
   }
   if (f.lex_mitior) {
     const LexMitior& lm = *f.lex_mitior;
@@ -97,6 +117,19 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
   }
   if (!rule.note.empty()) facts.push_back(std::string(w.note) + ": " + rule.note.Get(language));
   facts.push_back(std::string(w.sources) + ": " + sources.Refs(rule.sources));
+  if (WrittenCompactly(rule.kind) && f.aggravations.empty()) {
+    std::vector<std::string> elements;
+    for (const auto& e : f.elements) {
+      std::string item = e.element->label.Get(language) + " (" + internal::TruthWord(e.truth, w);
+      if (!e.missing.empty()) item += "; " + std::string(r.still_to_decide) + ": " + internal::FactLabels(e.missing, vocabulary, language);
+      if (!e.element->sources.empty()) item += "; " + sources.Refs(e.element->sources);
+      elements.push_back(item + ")");
+    }
+    if (!elements.empty()) facts.push_back(std::string(r.element_plural) + ": " + Join(elements, "; "));
+    d.List(facts);
+    internal::AddElementEvidence(d, f, ev, language);
+    return;
+  }
   d.List(facts);
   std::vector<std::vector<std::string>> elements;
   for (const auto& e : f.elements) {
@@ -224,12 +257,16 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   for (RuleKind kind : {RuleKind::kOffence, RuleKind::kObligation, RuleKind::kRemedy, RuleKind::kDefinition,
                         RuleKind::kStateDuty, RuleKind::kReferral}) {
     bool heading = false;
+    const std::vector<std::string> notes = SectionNotes(e, kind, language);
     for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
       for (const auto& f : e.findings) {
         if (f.rule->kind != kind || f.status != status) continue;
-        if (!heading) d.Heading(2, internal::KindHeading(kind, language));
+        if (!heading) {
+          d.Heading(2, internal::KindHeading(kind, language));
+          for (const auto& note : notes) d.Paragraph(note, "notice");
+        }
         heading = true;
-        AddFinding(d, f, e, vocabulary, evidence, sources, language, w, r);
+        AddFinding(d, f, e, vocabulary, evidence, sources, language, w, r, notes);
       }
     }
   }

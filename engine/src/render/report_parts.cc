@@ -17,7 +17,7 @@ const ReportWording& ReportWordingFor(Language language) {
       "about the facts given; every finding must be checked against its sources, and findings "
       "marked contested or unverified rest on readings that a court may not share.",
       "Facts as given", "none",
-      "Fact", "Value", "Law applied", "Findings", "Element", "Status", "Still to decide",
+      "Fact", "Value", "Law applied", "Findings", "Element", "Elements", "Status", "Still to decide",
       "Legal gaps", "No legal gap found for these facts.",
       "yes", "no", "Lex mitior",
       "ibsa encodes no version of this instrument for the date; check the law in force then by hand:",
@@ -32,7 +32,7 @@ const ReportWording& ReportWordingFor(Language language) {
       "gecodeerde recht zegt over de gegeven feiten; elke bevinding moet aan haar bronnen worden "
       "getoetst, en bevindingen die betwist of niet geverifieerd zijn, steunen op een lezing die "
       "een rechter niet hoeft te delen.",
-      "Feiten zoals gegeven", "geen", "Feit", "Waarde", "Toegepast recht", "Bevindingen", "Bestanddeel", "Status",
+      "Feiten zoals gegeven", "geen", "Feit", "Waarde", "Toegepast recht", "Bevindingen", "Bestanddeel", "Bestanddelen", "Status",
       "Nog te beslissen", "Leemtes in het recht",
       "Geen leemte gevonden voor deze feiten.", "ja", "nee",
       "Lex mitior",
@@ -48,7 +48,7 @@ const ReportWording& ReportWordingFor(Language language) {
       "Ce rapport est une aide à la décision, non un avis juridique. Il indique ce que le droit "
       "encodé dit des faits donnés ; chaque constat doit être vérifié à ses sources, et les "
       "constats contestés ou non vérifiés reposent sur une lecture qu'un juge peut ne pas partager.",
-      "Faits tels que donnés", "aucun", "Fait", "Valeur", "Droit appliqué", "Constats", "Élément", "Statut",
+      "Faits tels que donnés", "aucun", "Fait", "Valeur", "Droit appliqué", "Constats", "Élément", "Éléments", "Statut",
       "Reste à trancher", "Lacunes du droit",
       "Aucune lacune trouvée pour ces faits.", "oui", "non",
       "Lex mitior",

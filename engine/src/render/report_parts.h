@@ -30,6 +30,7 @@ struct ReportWording {
   const char* law_applied;
   const char* findings;
   const char* element;
+  const char* element_plural;  // "Elements": a compact finding's elements, on one line
   const char* status;
   const char* still_to_decide;
   const char* legal_gaps;
