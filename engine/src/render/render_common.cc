@@ -344,9 +344,9 @@ std::string DayFactText(const std::string& name, const Evaluation& evaluation, L
     }
     std::string list;
     for (const auto& c : cites) list += (list.empty() ? "" : ", ") + c;
-    parts += (parts.empty() ? "" : "; ") + when + ": " + list;
+    parts += (parts.empty() ? "" : fr ? " ; " : "; ") + when + (fr ? " : " : ": ") + list;
   }
-  return out + (parts.empty() ? "" : ": " + parts);
+  return out + (parts.empty() ? "" : (fr ? " : " : ": ") + parts);
 }
 
 std::string InForceText(const RulesetVersion& version, Language language) {
