@@ -258,3 +258,67 @@ TEST(DatesAcrossTheLawTest, EveryOutputSaysThatTheDayDecides) {
 
 }  // namespace
 }  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+// Today fixed, so that the answers read the same on any day.
+const Date kToday = *Date::Parse("2026-11-20");
+
+DatePeriod Answered(const char* text) {
+  auto answer = ParseDateAnswer(text, kToday);
+  EXPECT_TRUE(answer) << text;
+  return answer ? answer->period : DatePeriod();
+}
+
+TEST(DateAnswerTest, ReadsADayAsEachLanguageWritesIt) {
+  for (const char* text : {"2026-10-20", "20-10-2026", "20/10/2026", "20.10.2026", " 20-10-2026 "}) {
+    const DatePeriod p = Answered(text);
+    EXPECT_TRUE(p.exact()) << text;
+    EXPECT_EQ(p.earliest, *Date::Parse("2026-10-20")) << text;
+    EXPECT_FALSE(ParseDateAnswer(text, kToday)->approximate);
+  }
+  EXPECT_EQ(Answered("5/3/2026").earliest, *Date::Parse("2026-03-05"));  // day first
+  for (const char* word : {"today", "Vandaag", "aujourd'hui"}) EXPECT_EQ(Answered(word), DatePeriod(kToday)) << word;
+}
+
+TEST(DateAnswerTest, ReadsAMonthAYearAndARange) {
+  EXPECT_EQ(Answered("2026-11"), *DatePeriod::Parse("2026-11"));
+  EXPECT_EQ(Answered("11-2026"), *DatePeriod::Parse("2026-11"));
+  EXPECT_EQ(Answered("2025"), *DatePeriod::Parse("2025"));
+  for (const char* text : {"2024-06-20 to 2024-07-10", "20-06-2024 tot 10-07-2024", "du 20/06/2024 au 10/07/2024",
+                           "2024-06-20..2024-07-10", "20-06-2024 - 10-07-2024"}) {
+    const DatePeriod p = Answered(text);
+    EXPECT_EQ(p.earliest, *Date::Parse("2024-06-20")) << text;
+    EXPECT_EQ(p.latest, *Date::Parse("2024-07-10")) << text;
+    EXPECT_TRUE(p.range) << text;
+  }
+  EXPECT_EQ(Answered("2024-06..2024-07").latest, *Date::Parse("2024-07-31"));
+}
+
+TEST(DateAnswerTest, ATimeAgoIsARangeAroundItToBeConfirmed) {
+  for (const char* text : {"about two weeks ago", "il y a deux semaines", "ongeveer twee weken geleden", "2 weeks ago",
+                           "Il y a environ 2 semaines"}) {
+    auto answer = ParseDateAnswer(text, kToday);
+    ASSERT_TRUE(answer) << text;
+    EXPECT_TRUE(answer->approximate) << text;
+    EXPECT_EQ(answer->period.earliest, *Date::Parse("2026-11-03")) << text;  // 14 days, 3 either side
+    EXPECT_EQ(answer->period.latest, *Date::Parse("2026-11-09")) << text;
+  }
+  auto days = ParseDateAnswer("3 days ago", kToday);
+  ASSERT_TRUE(days);
+  EXPECT_EQ(days->period.earliest, *Date::Parse("2026-11-16"));
+  EXPECT_EQ(days->period.latest, *Date::Parse("2026-11-18"));
+  // Never after today.
+  EXPECT_EQ(ParseDateAnswer("1 day ago", kToday)->period.latest, kToday);
+}
+
+TEST(DateAnswerTest, RefusesWhatIsNoDate) {
+  for (const char* text : {"", "   ", "?", "yesterday-ish", "32-10-2026", "20-13-2026", "2026-11-31", "two weeks",
+                           "weeks ago", "2024-07-10 to 2024-06-20", "20-10-26", "1 2 3"}) {
+    EXPECT_FALSE(ParseDateAnswer(text, kToday)) << text;
+  }
+}
+
+}  // namespace
+}  // namespace ibsa

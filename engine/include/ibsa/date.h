@@ -73,6 +73,20 @@ struct DatePeriod {
   friend bool operator==(const DatePeriod&, const DatePeriod&) = default;
 };
 
+// A date as a person answers a question about it (the interview), read against `today`:
+// a day as YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY or DD.MM.YYYY (day first, as in Belgium and
+// the Netherlands); a month (2026-11, 11-2026, 11/2026); a year (2026); a range of two of
+// those ("2024-06-20 to 2024-07-10", "tot", "au", "..", "–"); today ("today", "aujourd'hui",
+// "vandaag"); or a time ago ("3 days ago", "about two weeks ago", "il y a deux semaines",
+// "ongeveer twee weken geleden"), read as a range around it (a day either side for days,
+// three for weeks, fifteen for months, never after today) that whoever answered must
+// confirm (`approximate`). Nullopt for anything else, and for an empty answer.
+struct DateAnswer {
+  DatePeriod period;
+  bool approximate = false;
+};
+std::optional<DateAnswer> ParseDateAnswer(std::string_view text, Date today);
+
 }  // namespace ibsa
 
 #endif  // IBSA_DATE_H_

@@ -331,9 +331,13 @@ void Decider::Run(const EvaluationOptions& options) {
   int32_t anchor_last[64];
   int first_on_date[64];
   for (int a = 0; a < anchors; ++a) {
-    const DatePeriod& period = options.as_of ? DatePeriod(*options.as_of) : a == 0 ? case_.period() : acts[a - 1].period;
-    anchor_days[a] = period.earliest.days_since_epoch();
-    anchor_last[a] = period.latest.days_since_epoch();
+    if (options.as_of) {
+      anchor_days[a] = anchor_last[a] = options.as_of->days_since_epoch();
+    } else {
+      const DatePeriod& period = a == 0 ? case_.period() : acts[a - 1].period;
+      anchor_days[a] = period.earliest.days_since_epoch();
+      anchor_last[a] = period.latest.days_since_epoch();
+    }
     first_on_date[a] = a;
     for (int earlier = 0; earlier < a; ++earlier) {
       if (anchor_days[earlier] == anchor_days[a] && anchor_last[earlier] == anchor_last[a]) {
@@ -389,8 +393,7 @@ void Decider::Run(const EvaluationOptions& options) {
           }
         }
       };
-      constexpr int kAcross = -2;  // the anchor's period spans a change of this instrument
-      int version_at[64];  // per anchor: the version its date selects
+      int version_at[64];  // per anchor: the version its date selects (or kAcross)
       for (int a = 0; a < anchors; ++a) {
         const Date date = Date::FromDays(anchor_days[a]);
         const bool first = first_on_date[a] == a;
@@ -400,25 +403,13 @@ void Decider::Run(const EvaluationOptions& options) {
         } else if (anchor_last[a] == anchor_days[a]) {
           v = VersionInForce(instrument, date);
         } else {
-          std::pair<int, int32_t> across[kMaxAcross];
-          const int count = VersionsAcross(instrument, date, Date::FromDays(anchor_last[a]), across);
-          v = count == 1 ? across[0].first : kAcross;
+          v = Across(i, instrument, a, Date::FromDays(anchor_last[a]), date, /*say_gaps=*/true);
         }
         version_at[a] = v;
         if (v == kAcross) {
-          std::pair<int, int32_t> across[kMaxAcross];
-          const int count = VersionsAcross(instrument, date, Date::FromDays(anchor_last[a]), across);
-          bool gap_said = false;
-          for (int k = 0; k < count; ++k) {
-            const int in_force = across[k].first;
-            d.partial_.push_back(DecisionState::Partial{a, i, in_force});
-            if (in_force >= 0) {
-              select(in_force, a);
-            } else if (first && !gap_said && !ExplainedGap(instrument, Date::FromDays(across[k].second))) {
-              d.gaps_.push_back(DecisionState::Gap{i, a});
-              gap_said = true;
-            }
-          }
+          // Each anchor records its own partial versions (SettleDays reads them by anchor).
+          if (!first) Across(i, instrument, a, Date::FromDays(anchor_last[a]), date, /*say_gaps=*/false);
+          for (const int in_force : d.across_) select(in_force, a);
           continue;
         }
         if (v < 0) {
@@ -432,6 +423,28 @@ void Decider::Run(const EvaluationOptions& options) {
     }
   }
   if (!d.partial_.empty()) SettleDays();
+}
+
+// Off the hot path: only a date given as a period reaches it.
+__attribute__((noinline)) int Decider::Across(int instrument_index, const InstrumentIndex& instrument, int anchor,
+                                              Date last, Date first, bool say_gaps) {
+  std::pair<int, int32_t> found[kMaxAcross];
+  const int count = VersionsAcross(instrument, first, last, found);
+  if (count == 1) return found[0].first;
+  DecisionState& d = decision_;
+  d.across_.clear();
+  bool gap_said = false;
+  for (int k = 0; k < count; ++k) {
+    const int in_force = found[k].first;
+    d.partial_.push_back(DecisionState::Partial{anchor, instrument_index, in_force});
+    if (in_force >= 0) {
+      d.across_.push_back(in_force);
+    } else if (say_gaps && !gap_said && !ExplainedGap(instrument, Date::FromDays(found[k].second))) {
+      d.gaps_.push_back(DecisionState::Gap{instrument_index, anchor});
+      gap_said = true;
+    }
+  }
+  return kAcross;
 }
 
 int Decider::VersionsAcross(const InstrumentIndex& instrument, Date first, Date last,

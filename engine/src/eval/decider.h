@@ -70,6 +70,13 @@ class Decider final {
   // none covers), each with a day it is in force (days since the epoch), into `out` (at most kMaxAcross);
   // their count.
   static constexpr int kMaxAcross = 16;
+  // What Across returns for a period across a change of `instrument`; the versions of its
+  // days are then in the Decision's across_, each recorded as partial for `anchor`.
+  static constexpr int kAcross = -2;
+  // The version anchor `anchor`'s period from `first` to `last` selects: the one in force
+  // on all its days, -1 when none is on any, or kAcross.
+  int Across(int instrument_index, const InstrumentIndex& instrument, int anchor, Date last, Date first,
+             bool say_gaps);
   int VersionsAcross(const InstrumentIndex& instrument, Date first, Date last,
                      std::pair<int, int32_t>* out) const;
   // Caps at unknown each verdict whose version a period selected on only some of its

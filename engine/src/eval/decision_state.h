@@ -26,6 +26,7 @@ struct DecisionState {
     int version = -1;
   };
   std::vector<Partial> partial_;
+  std::vector<int> across_;  // scratch: the versions of one period across a change
   // Scratch, sized to the law: the verdict of each global rule (a sparse set: the entry
   // is the rule's verdict only when verdict_rule_ holds the rule at that index, so a new
   // case clears nothing), the memoised truth of each rule (for rule references), and the
