@@ -9,8 +9,9 @@ rm -rf "$work"; mkdir -p "$work"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # How many prompts the interview has printed so far: the date prompt (any language)
-# and the "> " of each question.
-prompts() { grep -a -c -E -e '^> ' -e '-MM-[DJ]{2} ?; Ent' "$1" 2>/dev/null || true; }
+# (again after a refusal), the confirmation of a date given as a time ago, and the "> " of
+# each question.
+prompts() { grep -a -c -E -e '^> ' -e '(Date of the facts|Date des faits|Datum van de feiten) \(' -e '\((y|j|o)/n\) ' "$1" 2>/dev/null || true; }
 
 # Types each answer only once its prompt is on the screen, so that a slow start (a loaded
 # CI machine, a sanitizer build) cannot make an answer miss its question. "^C" types the
@@ -54,4 +55,16 @@ grep -q "type: share" "$work/cut.yaml" || fail "the answer before the interrupti
 "$ibsa" --rulesets "$rulesets" evaluate "$work/cut.yaml" > /dev/null || fail "the interrupted case is not valid"
 [ -z "$(find "$work" -maxdepth 1 -name '.cut.yaml.*')" ] || fail "a temporary file was left behind"
 grep -q "Saved to $work/cut.yaml\. " "$work/cut.txt" && fail "the interview went on to its end instead of being interrupted"
+# 4. Dates as people know them (Dutch): Enter alone is no date (asked again, with the forms
+# allowed); a day written day first is that day.
+interview "$work/nl.txt" $'\n20-10-2025\n4\nq' --jurisdiction NL --lang nl --save "$work/nl.yaml"
+grep -q "Schrijf een dag" "$work/nl.txt" || fail "Enter alone was taken as a date: $(head -5 "$work/nl.txt")"
+grep -q "^date: 2025-10-20$" "$work/nl.yaml" || fail "20-10-2025 was not read day first: $(cat "$work/nl.yaml")"
+
+# 5. "About two weeks ago" becomes a range the officer confirms, saved as a range.
+interview "$work/ago.txt" $'ongeveer twee weken geleden\nj\n4\nq' --jurisdiction NL --lang nl --save "$work/ago.yaml"
+grep -q "Klopt dat? (j/n)" "$work/ago.txt" || fail "a time ago was not confirmed: $(head -5 "$work/ago.txt")"
+grep -Eq "^date: \{from: [0-9]{4}-[0-9]{2}-[0-9]{2}, to: [0-9]{4}-[0-9]{2}-[0-9]{2}\}$" "$work/ago.yaml" ||
+  fail "a time ago was not saved as a range: $(cat "$work/ago.yaml")"
+"$ibsa" --rulesets "$rulesets" evaluate "$work/ago.yaml" > /dev/null || fail "the case with a range is not valid"
 echo "interview: all checks passed"

@@ -147,6 +147,34 @@ TEST(ApiTest, ReportIsTheCliReport) {
 // The case's hash in the provenance is of what the request gave: the string's bytes (as
 // sha256sum gives them for the file), or the object as `jq -jcS .case` writes it
 // (docs/json-format.md).
+// A case object whose date is a range across 1 July 2024 (the Dutch Sexual Offences Act):
+// read by the same builder as a file, both versions judged, the day named as what decides.
+TEST(ApiTest, ACaseObjectMayGiveItsDateAsARange) {
+  auto c = Case::Load(kRoot + "/cases/nl/dates/nl-d-2024-06-07-month-range-across-wet-seksuele-misdrijven.yaml",
+                      TheLaw().law.vocabulary());
+  ASSERT_TRUE(c.ok());
+  json object = json::parse(CaseToJson(c.value(), TheLaw().law.vocabulary()));
+  EXPECT_EQ(object["date"], json({{"from", "2024-06"}, {"to", "2024-07"}}));
+  const json answer = Post("/api/evaluate", json{{"case", object}, {"assessed_on", "2026-11-21"}, {"lang", "nl"}});
+  ASSERT_TRUE(answer.is_object()) << answer.dump().substr(0, 300);
+  ASSERT_TRUE(answer["case"].is_object()) << answer.dump().substr(0, 300);
+  EXPECT_EQ(answer["case"]["period"]["earliest"], "2024-06-01");
+  EXPECT_EQ(answer["case"]["period"]["latest"], "2024-07-31");
+  int day_decides = 0;
+  for (const auto& f : answer["findings"]) {
+    if (f["rule"] != "nl.sr.139h.1a" && f["rule"] != "nl.sr.254ba.1a") continue;
+    EXPECT_EQ(f["status"], "possible") << f["rule"];
+    EXPECT_TRUE(f.contains("day_decides")) << f["rule"];
+    EXPECT_NE(std::find(f["missing"].begin(), f["missing"].end(), "date"), f["missing"].end()) << f["rule"];
+    ++day_decides;
+  }
+  EXPECT_EQ(day_decides, 2);
+  // A range that ends before it begins is refused, naming the field.
+  object["date"] = json({{"from", "2024-07"}, {"to", "2024-06"}});
+  const json refused = Post("/api/evaluate", json{{"case", object}}, 422);
+  EXPECT_NE(refused.dump().find("/case/date/to"), std::string::npos) << refused.dump();
+}
+
 TEST(ApiTest, EvaluateAndReportEndWithTheProvenanceOfTheCaseAsReceived) {
   const std::string file = kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml";
   const std::string text = ReadText(file);

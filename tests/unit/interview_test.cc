@@ -197,6 +197,22 @@ TEST_F(InterviewTest, ActsInWordsRecordWhatTheSameActsRecord) {
   EXPECT_NE(CaseToYaml(none.current(), vocabulary_).find("acts: []"), std::string::npos);
 }
 
+// An act's date as people know it: day first, a month, a range without spaces.
+TEST_F(InterviewTest, ActsInWordsTakeTheirDateAsPeopleKnowIt) {
+  Interview in_words = Start();
+  ASSERT_TRUE(in_words.Answer("1 10-03-2025, share 2025-02, publish 2025-01..2025-02 ?").ok());
+  const auto& acts = in_words.current().acts();
+  ASSERT_EQ(acts.size(), 3u);
+  EXPECT_EQ(acts[0].period, DatePeriod(*Date::Parse("2025-03-10")));
+  EXPECT_EQ(acts[1].period, *DatePeriod::Parse("2025-02"));
+  EXPECT_EQ(acts[2].period.earliest, *Date::Parse("2025-01-01"));
+  EXPECT_EQ(acts[2].period.latest, *Date::Parse("2025-02-28"));
+  EXPECT_FALSE(acts[2].certain);
+  // Written back as given.
+  EXPECT_NE(CaseToYaml(in_words.current(), vocabulary_).find("date: {from: 2025-01, to: 2025-02}"), std::string::npos)
+      << CaseToYaml(in_words.current(), vocabulary_);
+}
+
 // The terminal says an act's date and doubt in words: "create 2025-03-10, publish ?".
 TEST_F(InterviewTest, ActsInWordsTakeTheirDateAndDoubt) {
   Interview in_words = Start();

@@ -29,26 +29,30 @@ struct InterviewWording {
   const char* next_commands;
   const char* wrong_answer;
   const char* not_encoded;
+  const char* confirm_date;  // "Is that right? (y/n)", after a date given as a time ago
+  const char* yes_letters;   // the first letter of a yes: "y", "j" (ja), "o" (oui)
 };
 
 const InterviewWording& InterviewWordingFor(Language language) {
   static const InterviewWording kEn = {
       "Answer each question. ? = don't know, < = back to the previous question, q = quit.",
-      "Date of the facts (YYYY-MM-DD; Enter for today): ",
+      "Date of the facts (YYYY-MM-DD, DD-MM-YYYY, a month, a year, a range, today, 2 weeks ago): ",
       "Answers are not saved: pass --save FILE to keep them.",
       "Each answer is saved to",
       "The case could NOT be saved; the file keeps what it held before. The interview stops: "
       "the answers since the last save are lost. File:",
       "Saved to", "No question is left whose answer could change a finding.",
       "Nothing to undo.", "No provision applies or may apply yet.",
-      "Write the date as YYYY-MM-DD, for example 2025-10-06.",
+      "Write a day (2025-10-06 or 06-10-2025), a month (2025-10 or 10-2025), a year (2025), a range "
+      "(2025-09-20 to 2025-10-06), today, or a time ago (about 2 weeks ago).",
       "The date of the facts cannot be in the future.",
       "To resume, and to print a report:",
       "That answer is not possible here; please answer with one of:",
-      "ibsa encodes no version of this law for the date; check it by hand:"};
+      "ibsa encodes no version of this law for the date; check it by hand:",
+      "Is that right? (y/n) ", "y"};
   static const InterviewWording kNl = {
       "Beantwoord elke vraag. ? = weet niet, < = terug naar de vorige vraag, q = stoppen.",
-      "Datum van de feiten (JJJJ-MM-DD; Enter voor vandaag): ",
+      "Datum van de feiten (DD-MM-JJJJ, JJJJ-MM-DD, een maand, een jaar, van ... tot ..., vandaag, 2 weken geleden): ",
       "De antwoorden worden niet bewaard: geef --save BESTAND om ze te bewaren.",
       "Elk antwoord wordt bewaard in",
       "Het dossier kon NIET bewaard worden; het bestand houdt wat het eerder bevatte. Het "
@@ -56,25 +60,29 @@ const InterviewWording& InterviewWordingFor(Language language) {
       "Bewaard in", "Er is geen vraag meer waarvan het antwoord een bevinding kan veranderen.",
       "Niets om ongedaan te maken.",
       "Nog geen bepaling is of kan van toepassing zijn.",
-      "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-10-06.",
+      "Schrijf een dag (06-10-2025 of 2025-10-06), een maand (10-2025 of 2025-10), een jaar (2025), een "
+      "periode (20-09-2025 tot 06-10-2025), vandaag, of hoe lang geleden (ongeveer twee weken geleden).",
       "De datum van de feiten kan niet in de toekomst liggen.",
       "Om verder te gaan, en om een verslag af te drukken:",
       "Dat antwoord kan hier niet; antwoord met een van:",
-      "ibsa bevat geen versie van dit recht voor de datum; controleer het zelf:"};
+      "ibsa bevat geen versie van dit recht voor de datum; controleer het zelf:",
+      "Klopt dat? (j/n) ", "j"};
   static const InterviewWording kFr = {
       "Répondez à chaque question. ? = je ne sais pas, < = question précédente, q = quitter.",
-      "Date des faits (AAAA-MM-JJ ; Entrée pour aujourd'hui) : ",
+      "Date des faits (JJ-MM-AAAA, AAAA-MM-JJ, un mois, une année, du ... au ..., aujourd'hui, il y a 2 semaines) : ",
       "Les réponses ne sont pas enregistrées : indiquez --save FICHIER pour les garder.",
       "Chaque réponse est enregistrée dans",
       "Le dossier n'a PAS pu être enregistré ; le fichier garde ce qu'il contenait. L'entretien "
       "s'arrête : les réponses depuis le dernier enregistrement sont perdues. Fichier :",
       "Enregistré dans", "Plus aucune question dont la réponse pourrait changer un constat.",
       "Rien à annuler.", "Aucune disposition ne s'applique ou ne peut s'appliquer encore.",
-      "Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-10-06.",
+      "Écrivez un jour (06-10-2025 ou 2025-10-06), un mois (10-2025 ou 2025-10), une année (2025), une "
+      "période (20-09-2025 au 06-10-2025), aujourd'hui, ou il y a combien de temps (il y a deux semaines).",
       "La date des faits ne peut pas être dans le futur.",
       "Pour reprendre, et pour imprimer un rapport :",
       "Cette réponse n'est pas possible ici ; répondez par :",
-      "ibsa n'encode aucune version de ce droit pour la date ; vérifiez-le vous-même :"};
+      "ibsa n'encode aucune version de ce droit pour la date ; vérifiez-le vous-même :",
+      "Est-ce exact ? (o/n) ", "o"};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -133,26 +141,46 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     std::cerr << FormatDiagnostics(out.file->losses());
   }
   if (!start) {
-    // The date of the facts, asked until it is a real date that has passed.
-    std::optional<Date> date;
+    // The date of the facts, asked until it is a date that has passed, as people know it
+    // (a day, a month, a range, "two weeks ago"). Enter alone is no answer: the facts are
+    // seldom of today, so "today" is said in words. A time ago becomes a range that the
+    // officer confirms before it is used.
+    std::optional<DatePeriod> date;
+    const Date today = Date::Today();
     while (!date) {
       std::cout << w.date_prompt << std::flush;
       std::string line;
       if (!std::getline(std::cin, line)) return kOk;
-      date = line.empty() ? Date::Today() : Date::Parse(line);
-      if (!date) {
+      auto answer = ParseDateAnswer(line, today);
+      if (!answer) {
         std::cout << "  " << w.bad_date << "\n";
-      } else if (*date > Date::Today()) {
-        std::cout << "  " << w.future_date << "\n";
-        date.reset();
+        continue;
       }
+      if (answer->period.earliest > today) {
+        std::cout << "  " << w.future_date << "\n";
+        continue;
+      }
+      if (answer->approximate) {
+        std::cout << "  = " << answer->period.earliest.ToString() << " .. " << answer->period.latest.ToString() << ". "
+                  << w.confirm_date << std::flush;
+        std::string yes;
+        if (!std::getline(std::cin, yes)) return kOk;
+        if (yes.empty() || std::string(w.yes_letters).find(static_cast<char>(std::tolower(static_cast<unsigned char>(yes[0])))) ==
+                               std::string::npos) {
+          continue;
+        }
+      }
+      date = answer->period;
     }
+    // Written as a case file gives it, and read back through the case's own checks.
+    const std::string written =
+        date->range ? "{from: " + date->FromText() + ", to: " + date->ToText() + "}" : date->FromText();
     const auto& jurisdictions = law->vocabulary().jurisdictions();
     const std::string jurisdiction = !options.jurisdiction.empty() ? options.jurisdiction
                                      : jurisdictions.empty()       ? ""
                                                                    : jurisdictions.front();
-    auto c = Case::Parse("id: interview-" + date->ToString() + "\njurisdiction: " + jurisdiction +
-                                   "\ndate: " + date->ToString() + "\n",
+    auto c = Case::Parse("id: interview-" + date->earliest.ToString() + "\njurisdiction: " + jurisdiction +
+                                   "\ndate: " + written + "\n",
                                "date", law->vocabulary());
     if (!c.ok()) {
       PrintErrors(c.errors());

@@ -84,7 +84,9 @@ class FactValue {
 struct Act {
   std::string type;  // a value of the `acts` fact
   int type_index = -1;  // its index among the `acts` values
-  Date date = Date::FromDays(0);
+  Date date = Date::FromDays(0);  // the first day of `period`
+  // The days it may have been done, as given (a day, a month, a year, a range).
+  DatePeriod period;
   bool certain = true;  // false: reported as possible, not established
   SourceLocation location;
 };
@@ -165,7 +167,11 @@ class Case {
   const std::string& title() const { return title_; }
   const std::string& file() const { return file_; }
   const std::string& jurisdiction() const { return jurisdiction_; }
-  Date date() const { return date_; }
+  // The first day of the facts: for an exact date, the date.
+  Date date() const { return date_.earliest; }
+  // The days the facts may have taken place, as given: a day (2025-03-14), a month
+  // (2025-03), a year (2025) or a range ({from: 2024-06-20, to: 2024-07-10}).
+  const DatePeriod& period() const { return date_; }
   // Empty when the case does not say what was done (the acts fact is unknown).
   const std::vector<Act>& acts() const { return acts_; }
   const std::vector<FactValue>& values() const { return values_; }
@@ -188,13 +194,13 @@ class Case {
  private:
   friend class CaseBuilder;
   friend struct internal::CaseSource;
-  Case() : date_(Date::FromDays(0)) {}
+  Case() = default;
 
   std::string id_;
   std::string title_;
   std::string file_;
   std::string jurisdiction_;
-  Date date_;
+  DatePeriod date_;
   std::vector<Act> acts_;
   std::vector<FactValue> values_;
   std::optional<Expectations> expectations_;

@@ -47,7 +47,9 @@ class CaseBuilder {
   CaseBuilder& SetJurisdiction(std::string jurisdiction, SourceLocation where = {});
   // The date of the facts: the law in force then applies, and an act without a date of its
   // own took place then. Set it before the acts (a second act on the same date is refused).
-  CaseBuilder& SetDate(Date date, SourceLocation where = {});
+  // A period (a month, a year, a range) selects every version of the law in force on one
+  // of its days (ibsa/evaluate.h).
+  CaseBuilder& SetDate(DatePeriod date, SourceLocation where = {});
 
   CaseBuilder& SetBool(std::string_view fact, bool value, SourceLocation where = {});
   CaseBuilder& SetNumber(std::string_view fact, int64_t value, SourceLocation where = {});
@@ -72,8 +74,9 @@ class CaseBuilder {
   // asked again.
   CaseBuilder& SetUnknown(std::string_view fact, SourceLocation where = {});
 
-  // One act, on `date` (the case date if none); `certain` false: reported as possible.
-  CaseBuilder& AddAct(std::string_view type, std::optional<Date> date = std::nullopt,
+  // One act, on `date` (the case date if none): a day or a period; `certain` false:
+  // reported as possible.
+  CaseBuilder& AddAct(std::string_view type, std::optional<DatePeriod> date = std::nullopt,
                       bool certain = true, SourceLocation where = {});
   // Every act of `type` becomes certain (ConfirmActs) or is taken out (DropActs): the
   // answer to whether an uncertain act took place.

@@ -39,6 +39,11 @@ struct Verdict {
   const Rule* rule = nullptr;
   const RulesetVersion* version = nullptr;
   Truth truth = Truth::kUnknown;
+  // `version` is in force on only some days of the periods that selected it (a month, a
+  // year or a range across a change of the law), and no other version in force on the
+  // other days judges a rule of the same id alike: `truth` is then at most kUnknown, the
+  // day being one more unknown fact.
+  bool day_decides = false;
   // Which dates selected `version`: bit 0 is the case date (or the --as-of date),
   // bit i is the date of the case's act i-1 (Case::acts()).
   uint64_t anchors = 0;

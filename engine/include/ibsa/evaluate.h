@@ -3,7 +3,9 @@
 //
 // For each instrument that applies to the case (its national law and EU law),
 // the version in force on the date of each act is selected (the case date for
-// rules not tied to an act; --as-of overrides every date). Each rule of that
+// rules not tied to an act; --as-of overrides every date). A date given as a period (a
+// month, a year, a range) that spans a change of the law selects every version in force
+// on one of its days; their findings are at most possible (Finding::day_decides). Each rule of that
 // version yields a Finding when no element is false: `applies` when every
 // element is met, `possible` when some are unknown; then `missing` lists the
 // unknown facts that would decide it.
@@ -28,6 +30,12 @@
 namespace ibsa {
 
 enum class FindingStatus { kApplies, kPossible };
+
+// What Finding::missing names the date of the facts when its day decides a finding (an
+// act's date is "acts.TYPE.date"): no fact of the vocabulary, but as unknown as one.
+inline constexpr std::string_view kDateOfFactsName = "date";
+// Whether `name` in Finding::missing is a date whose day decides ("date", "acts.share.date").
+bool IsDayFact(std::string_view name);
 std::string_view FindingStatusName(FindingStatus status);
 
 struct ElementOutcome {
@@ -46,8 +54,11 @@ struct AggravationOutcome {
 // or the --as-of date.
 struct Anchor {
   std::string act;
-  Date date = Date::FromDays(0);
+  Date date = Date::FromDays(0);  // the first day of `period`
   bool as_of = false;
+  // The days the act (or the facts) may have taken place, as given; one day for an
+  // exact date and for --as-of.
+  DatePeriod period;
 };
 
 // Lex mitior: when the law changed between the act and the assessment, the law more
@@ -92,6 +103,13 @@ struct Finding {
   std::vector<AggravationOutcome> aggravations;  // those not false
   std::vector<std::string> missing;              // sorted, unique
   std::vector<Anchor> anchors;
+  // The version is in force on only some days of each anchor's period (a month, a year or
+  // a range across a change of the law): which day it was decides whether it applies, so
+  // the finding is at most possible and `missing` names the date ("date" for the date of
+  // the facts, also for an act without a date of its own; "acts.TYPE.date" for an act's
+  // own). False when another version in force on the
+  // other days judges the same rule (by id) the same way: then the day does not matter.
+  bool day_decides = false;
   // Set for offences when a different version is in force on the assessment date.
   std::optional<LexMitior> lex_mitior;
   // For offences, when the law carries limitation rules for its jurisdiction: when
@@ -133,7 +151,8 @@ struct Evaluation {
   std::string case_id;
   std::string case_title;
   std::string jurisdiction;
-  Date date = Date::FromDays(0);
+  Date date = Date::FromDays(0);  // the first day of `period`
+  DatePeriod period;              // the date of the facts, as the case gives it
   EvaluationOptions options;
   std::vector<Finding> findings;  // national law first, then EU
   std::vector<VersionGap> version_gaps;

@@ -29,7 +29,7 @@ namespace ibsa {
 // only reported as possible (as a case file's `certain: false`).
 struct ActAnswer {
   std::string type;
-  std::optional<Date> date;
+  std::optional<DatePeriod> date;  // a day, a month, a year or a range; none: the case's
   bool certain = true;
 };
 

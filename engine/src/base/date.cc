@@ -1,5 +1,9 @@
 #include "ibsa/date.h"
 
+#include <algorithm>
+#include <cctype>
+#include <utility>
+#include <vector>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -58,6 +62,220 @@ std::string Date::ToString() const {
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return buffer;
+}
+
+std::optional<Date> Date::FromCivil(int year, int month, int day) {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  const chrono::year_month_day date{chrono::year{year}, chrono::month{static_cast<unsigned>(month)},
+                                    chrono::day{static_cast<unsigned>(day)}};
+  if (!date.ok()) return std::nullopt;
+  return Date(chrono::sys_days{date}.time_since_epoch().count());
+}
+
+int Date::year() const {
+  return static_cast<int>(chrono::year_month_day{chrono::sys_days{chrono::days{days_}}}.year());
+}
+int Date::month() const {
+  return static_cast<int>(static_cast<unsigned>(chrono::year_month_day{chrono::sys_days{chrono::days{days_}}}.month()));
+}
+int Date::day() const {
+  return static_cast<int>(static_cast<unsigned>(chrono::year_month_day{chrono::sys_days{chrono::days{days_}}}.day()));
+}
+
+std::optional<DatePeriod> DatePeriod::Parse(std::string_view text) {
+  if (text.size() == 10) {
+    auto day = Date::Parse(text);
+    if (!day) return std::nullopt;
+    return DatePeriod(*day);
+  }
+  int year = 0, month = 0;
+  if (text.size() == 4) {
+    if (!ParseDigits(text, year) || year < 1000) return std::nullopt;
+    DatePeriod p(*Date::FromCivil(year, 1, 1));
+    p.latest = *Date::FromCivil(year, 12, 31);
+    p.from_precision = p.to_precision = DatePrecision::kYear;
+    return p;
+  }
+  if (text.size() == 7 && text[4] == '-') {
+    if (!ParseDigits(text.substr(0, 4), year) || !ParseDigits(text.substr(5, 2), month) || year < 1000) {
+      return std::nullopt;
+    }
+    auto first = Date::FromCivil(year, month, 1);
+    if (!first) return std::nullopt;
+    const chrono::year_month_day_last last{chrono::year{year},
+                                           chrono::month_day_last{chrono::month{static_cast<unsigned>(month)}}};
+    DatePeriod p(*first);
+    p.latest = Date::FromDays(chrono::sys_days{last}.time_since_epoch().count());
+    p.from_precision = p.to_precision = DatePrecision::kMonth;
+    return p;
+  }
+  return std::nullopt;
+}
+
+std::optional<DatePeriod> DatePeriod::Between(const DatePeriod& from, const DatePeriod& to) {
+  if (to.earliest < from.earliest || to.latest < from.latest) return std::nullopt;
+  DatePeriod p;
+  p.earliest = from.earliest;
+  p.from_precision = from.from_precision;
+  p.latest = to.latest;
+  p.to_precision = to.to_precision;
+  p.range = true;
+  return p;
+}
+
+namespace {
+std::string EndText(Date date, DatePrecision precision) {
+  const std::string text = date.ToString();
+  switch (precision) {
+    case DatePrecision::kDay: return text;
+    case DatePrecision::kMonth: return text.substr(0, 7);
+    case DatePrecision::kYear: return text.substr(0, 4);
+  }
+  return text;
+}
+}  // namespace
+
+std::string DatePeriod::FromText() const { return EndText(earliest, from_precision); }
+std::string DatePeriod::ToText() const { return EndText(latest, to_precision); }
+
+std::string DatePeriod::ToString() const { return range ? FromText() + ".." + ToText() : FromText(); }
+
+namespace {
+
+// One date written without spaces: ISO (2024-06-20, 2024-06, 2024) or day first
+// (20-06-2024, 20/6/2024, 20.06.2024, 06-2024).
+std::optional<DatePeriod> OneDateAnswer(std::string_view text) {
+  if (auto iso = DatePeriod::Parse(text)) return iso;
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '-' || text[i] == '/' || text[i] == '.') {
+      parts.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (parts.size() < 2 || parts.size() > 3 || parts.back().size() != 4) return std::nullopt;
+  int numbers[3] = {0, 0, 0};
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i].empty() || parts[i].size() > (i + 1 == parts.size() ? 4u : 2u) || !ParseDigits(parts[i], numbers[i])) {
+      return std::nullopt;
+    }
+  }
+  char iso[16];
+  if (parts.size() == 3) {
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", numbers[2], numbers[1], numbers[0]);
+  } else {
+    std::snprintf(iso, sizeof iso, "%04d-%02d", numbers[1], numbers[0]);
+  }
+  return DatePeriod::Parse(iso);
+}
+
+int NumberWord(const std::string& word) {
+  static const std::pair<const char*, int> kWords[] = {
+      {"a", 1},     {"an", 1},     {"one", 1},   {"two", 2},     {"three", 3},  {"four", 4},  {"five", 5},
+      {"six", 6},   {"seven", 7},  {"eight", 8}, {"nine", 9},    {"ten", 10},   {"un", 1},    {"une", 1},
+      {"deux", 2},  {"trois", 3},  {"quatre", 4}, {"cinq", 5},   {"sept", 7},   {"huit", 8},  {"neuf", 9},
+      {"dix", 10},  {"een", 1},    {"\xc3\xa9\xc3\xa9n", 1}, {"twee", 2}, {"drie", 3}, {"vier", 4},
+      {"vijf", 5},  {"zes", 6},    {"zeven", 7}, {"acht", 8},    {"negen", 9},  {"tien", 10}};
+  for (const auto& [name, n] : kWords) {
+    if (word == name) return n;
+  }
+  int n = 0;
+  return ParseDigits(word, n) && n > 0 && n <= 400 ? n : 0;
+}
+
+// Days per unit and the margin either side: "3 days ago", "deux semaines", "twee maanden".
+std::optional<std::pair<int, int>> UnitWord(const std::string& word) {
+  static const std::pair<const char*, std::pair<int, int>> kUnits[] = {
+      {"day", {1, 1}},    {"days", {1, 1}},    {"jour", {1, 1}},     {"jours", {1, 1}},  {"dag", {1, 1}},
+      {"dagen", {1, 1}},  {"week", {7, 3}},    {"weeks", {7, 3}},    {"semaine", {7, 3}}, {"semaines", {7, 3}},
+      {"weken", {7, 3}},  {"month", {30, 15}}, {"months", {30, 15}}, {"mois", {30, 15}},  {"maand", {30, 15}},
+      {"maanden", {30, 15}}};
+  for (const auto& [name, unit] : kUnits) {
+    if (word == name) return unit;
+  }
+  return std::nullopt;
+}
+
+std::optional<DateAnswer> AgoAnswer(const std::vector<std::string>& words, Date today) {
+  std::vector<std::string> rest;
+  bool ago = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w == "ago" || w == "geleden") {
+      ago = true;
+    } else if (w == "il" && i + 2 < words.size() && words[i + 1] == "y" && words[i + 2] == "a") {
+      ago = true;
+      i += 2;
+    } else if (w != "about" && w != "around" && w != "approximately" && w != "some" && w != "environ" &&
+               w != "ongeveer" && w != "circa" && w != "ca." && w != "zo'n" && w != "±" && w != "~") {
+      rest.push_back(w);
+    }
+  }
+  if (!ago || rest.size() != 2) return std::nullopt;
+  const int n = NumberWord(rest[0]);
+  const auto unit = UnitWord(rest[1]);
+  if (n == 0 || !unit) return std::nullopt;
+  const Date centre = today.AddDays(-n * unit->first);
+  DateAnswer answer;
+  answer.period.earliest = centre.AddDays(-unit->second);
+  answer.period.latest = std::min(today, centre.AddDays(unit->second));
+  answer.period.range = true;
+  answer.approximate = true;
+  return answer;
+}
+
+}  // namespace
+
+std::optional<DateAnswer> ParseDateAnswer(std::string_view text, Date today) {
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : lower + " ") {
+    if (c == ' ' || c == '\t' || c == ',') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (words.empty()) return std::nullopt;
+  if (words.size() == 1 && (words[0] == "today" || words[0] == "vandaag" || words[0] == "aujourd'hui" ||
+                            words[0] == "aujourd\xe2\x80\x99hui")) {
+    return DateAnswer{DatePeriod(today), false};
+  }
+  if (words.size() == 1) {
+    if (auto one = OneDateAnswer(words[0])) return DateAnswer{*one, false};
+    // A range written without spaces: 2024-06..2024-07, 2024-06-20–2024-07-10.
+    for (const std::string_view separator : {"..", "\xe2\x80\x93"}) {
+      const size_t at = words[0].find(separator);
+      if (at == std::string::npos) continue;
+      words = {words[0].substr(0, at), "..", words[0].substr(at + separator.size())};
+      break;
+    }
+  }
+  if (words.size() >= 3 && words.size() <= 5) {
+    // "FROM to TO", "du FROM au TO", "van FROM tot TO", "FROM - TO".
+    std::vector<std::string> ends;
+    for (const auto& w : words) {
+      if (w == "to" || w == "tot" || w == "au" || w == "-" || w == ".." || w == "\xe2\x80\x93" || w == "until" ||
+          w == "from" || w == "du" || w == "van" || w == "between" || w == "and" || w == "entre" || w == "et" ||
+          w == "tussen" || w == "en") {
+        continue;
+      }
+      ends.push_back(w);
+    }
+    if (ends.size() == 2) {
+      auto from = OneDateAnswer(ends[0]);
+      auto to = OneDateAnswer(ends[1]);
+      if (from && to) {
+        if (auto range = DatePeriod::Between(*from, *to)) return DateAnswer{*range, false};
+      }
+      return std::nullopt;
+    }
+  }
+  return AgoAnswer(words, today);
 }
 
 }  // namespace ibsa

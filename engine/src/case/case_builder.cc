@@ -46,7 +46,7 @@ CaseBuilder CaseBuilder::From(const Case& c, const Vocabulary& vocabulary) {
   b.case_.id_ = c.id();
   b.case_.title_ = c.title();
   b.case_.jurisdiction_ = c.jurisdiction();
-  b.case_.date_ = c.date();
+  b.case_.date_ = c.period();
   b.case_.date_location_ = c.date_location();
   b.has_id_ = b.has_jurisdiction_ = b.has_date_ = true;
   const int acts = vocabulary.SlotOf(kActsFact).value_or(-1);
@@ -59,7 +59,7 @@ CaseBuilder CaseBuilder::From(const Case& c, const Vocabulary& vocabulary) {
   b.stated_unknown_ = c.stated_unknown();
   b.acts_ = c.acts();
   b.acts_listed_ = acts >= 0 && c.values()[acts].known() && c.values()[acts].given();
-  for (const Act& act : c.acts()) b.act_has_date_.push_back(act.date != c.date());
+  for (const Act& act : c.acts()) b.act_has_date_.push_back(act.period != c.period());
   b.evidence_ = c.evidence();
   return b;
 }
@@ -101,7 +101,7 @@ CaseBuilder& CaseBuilder::SetJurisdiction(std::string jurisdiction, SourceLocati
   return *this;
 }
 
-CaseBuilder& CaseBuilder::SetDate(Date date, SourceLocation where) {
+CaseBuilder& CaseBuilder::SetDate(DatePeriod date, SourceLocation where) {
   case_.date_ = date;
   case_.date_location_ = std::move(where);
   has_date_ = true;
@@ -391,7 +391,7 @@ CaseBuilder& CaseBuilder::SetUnknown(std::string_view fact, SourceLocation where
   return *this;
 }
 
-CaseBuilder& CaseBuilder::AddAct(std::string_view type, std::optional<Date> date, bool certain,
+CaseBuilder& CaseBuilder::AddAct(std::string_view type, std::optional<DatePeriod> date, bool certain,
                                  SourceLocation where) {
   const int slot = Typed(kActsFact, FactType::kSet, where);
   if (slot < 0) return *this;
@@ -404,14 +404,18 @@ CaseBuilder& CaseBuilder::AddAct(std::string_view type, std::optional<Date> date
   Act act;
   act.type = std::string(type);
   act.type_index = *index;
-  act.date = date.value_or(case_.date_);
+  act.period = date.value_or(case_.date_);
+  act.date = act.period.earliest;
   act.certain = certain;
   act.location = where;
   // An act is listed once per date: twice is a slip of the pen (or two certainties at
   // once), and the second would be read as the same act.
   for (const Act& listed : acts_) {
-    if (listed.type != act.type || listed.date != act.date) continue;
-    Problem("E0109", where, "the act '" + act.type + "' on " + act.date.ToString() + " is listed twice",
+    if (listed.type != act.type || listed.period.earliest != act.period.earliest ||
+        listed.period.latest != act.period.latest) {
+      continue;
+    }
+    Problem("E0109", where, "the act '" + act.type + "' on " + act.period.ToString() + " is listed twice",
             {"first listed at line " + std::to_string(listed.location.line) +
              "; list an act once per date (an act done again later takes its own date)"});
     return *this;
@@ -517,7 +521,10 @@ Case CaseBuilder::Assemble() const {
   c.acts_ = acts_;
   c.evidence_ = evidence_;
   for (size_t i = 0; i < c.acts_.size(); ++i) {
-    if (!act_has_date_[i]) c.acts_[i].date = case_.date_;
+    if (!act_has_date_[i]) {
+      c.acts_[i].period = case_.date_;
+      c.acts_[i].date = case_.date_.earliest;
+    }
   }
   if (acts_listed_) {
     if (auto slot = vocabulary_->SlotOf(kActsFact)) {

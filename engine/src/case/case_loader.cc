@@ -285,6 +285,34 @@ class CaseReader {
     }
   }
 
+  // A date of the facts or of an act, as people know it: a day, a month, a year, or a
+  // range {from, to} of those (docs/case-format.md#dates).
+  std::optional<DatePeriod> ReadPeriod(const Node& n, const std::string& key) {
+    if (!Doc::IsMap(n)) return ReadPeriodEnd(n, key);
+    if (!doc_.CheckMap(n, key, {"from", "to"}, {"from", "to"})) return std::nullopt;
+    const Node from_node = Doc::Get(n, "from"), to_node = Doc::Get(n, "to");
+    if (!Doc::Has(from_node) || !Doc::Has(to_node)) return std::nullopt;  // CheckMap said so
+    auto from = ReadPeriodEnd(from_node, key + ".from");
+    auto to = ReadPeriodEnd(to_node, key + ".to");
+    if (!from || !to) return std::nullopt;
+    auto period = DatePeriod::Between(*from, *to);
+    if (!period) {
+      doc_.Error("E0105", to_node,
+                 "'" + key + "': the range ends (" + to->ToText() + ") before it begins (" + from->FromText() + ")",
+                 {"write the earlier date as 'from' and the later as 'to', e.g. {from: 2024-06-20, to: 2024-07-10}"});
+    }
+    return period;
+  }
+  std::optional<DatePeriod> ReadPeriodEnd(const Node& n, const std::string& key) {
+    auto text = doc_.ReadString(n, key);
+    if (!text) return std::nullopt;
+    if (auto period = DatePeriod::Parse(*text)) return period;
+    doc_.Error("E0105", n, "'" + key + "': '" + *text + "' is not a date",
+               {"allowed: a day (2025-03-14), a month (2025-03), a year (2025), or a range "
+                "{from: 2024-06-20, to: 2024-07-10} whose ends are any of those"});
+    return std::nullopt;
+  }
+
   void Load(const Node& root) {
     std::vector<std::string> allowed = kMetaKeys;
     allowed.insert(allowed.end(), top_level_.begin(), top_level_.end());
@@ -317,7 +345,7 @@ class CaseReader {
       Said(j);
     }
     if (const Node date = Doc::Get(root, "date"); Doc::Has(date)) {
-      if (auto d = doc_.ReadDate(date, "date")) builder_.SetDate(*d, doc_.Locate(date));
+      if (auto d = ReadPeriod(date, "date")) builder_.SetDate(*d, doc_.Locate(date));
     }
     Doc::ForEachEntry(root, [&](const Node& key_node, const std::string& key, const Node& value) {
       if (std::find(kMetaKeys.begin(), kMetaKeys.end(), key) != kMetaKeys.end()) return;
@@ -464,7 +492,7 @@ class CaseReader {
     bool ok = true;
     Doc::ForEachItem(node, [&](const Node& item) {
       bool certain = true;
-      std::optional<Date> date;
+      std::optional<DatePeriod> date;
       const bool detailed = Doc::IsMap(item) && is_acts;
       if (detailed) {
         if (!doc_.CheckMap(item, "act", {"type", "date", "certain"}, {"type"}) || !Doc::Has(Doc::Get(item, "type"))) {
@@ -472,7 +500,7 @@ class CaseReader {
           return;
         }
         if (const Node d = Doc::Get(item, "date"); Doc::Has(d)) {
-          date = doc_.ReadDate(d, "date");
+          date = ReadPeriod(d, "date");
           if (!date) ok = false;
         }
         if (const Node c = Doc::Get(item, "certain"); Doc::Has(c)) {

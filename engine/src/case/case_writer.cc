@@ -24,7 +24,7 @@ struct Field {
     kActs,     // a list of acts, one per line, each a map on one line
     kMap,      // a group of facts (victim: ...), or an act
     kItems,    // a list of maps, each written as a block (the evidence log)
-    kRange,    // an int known only within a range, a map on one line: {min: 16, max: 17}
+    kRange,    // a map on one line: an int's range {min: 16, max: 17}, a date's {from, to}
   };
   std::string key;  // empty for a list's item
   Kind kind = Kind::kText;
@@ -68,11 +68,17 @@ Field ValueField(std::string key, const FactDefinition& fact, const FactValue& v
   return Text(std::move(key), "");
 }
 
+// A date as it was given: a day, a month or a year as text; a range as {from, to}.
+Field PeriodField(std::string key, const DatePeriod& period) {
+  if (!period.range) return Text(std::move(key), period.FromText());
+  return {std::move(key), Field::Kind::kRange, "", 0, {Text("from", period.FromText()), Text("to", period.ToText())}};
+}
+
 Field ActsField(std::string key, const Case& c) {
   Field list{std::move(key), Field::Kind::kActs, "", 0, {}};
   for (const Act& act : c.acts()) {
     Field entry{"", Field::Kind::kMap, "", 0, {Text("type", act.type)}};
-    if (act.date != c.date()) entry.items.push_back(Text("date", act.date.ToString()));
+    if (act.period != c.period()) entry.items.push_back(PeriodField("date", act.period));
     if (!act.certain) entry.items.push_back(Bool("certain", false));
     list.items.push_back(std::move(entry));
   }
@@ -121,7 +127,7 @@ std::vector<Field> CaseFields(const Case& c, const Vocabulary& vocabulary) {
   std::vector<Field> fields{Text("id", c.id())};
   if (!c.title().empty()) fields.push_back({"title", Field::Kind::kTitle, c.title(), 0, {}});
   fields.push_back(Text("jurisdiction", c.jurisdiction()));
-  fields.push_back(Text("date", c.date().ToString()));
+  fields.push_back(PeriodField("date", c.period()));
   std::map<std::string, size_t> groups;  // group name -> its index in `fields`
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactValue& value = c.values()[slot];

@@ -310,6 +310,7 @@ void Decider::Reset(const EvaluationOptions& options) {
   d.verdicts_.clear();
   d.verdict_rule_.clear();
   d.gaps_.clear();
+  d.partial_.clear();
   if (d.with_any_) std::fill(d.with_.begin(), d.with_.end(), 0);
   d.with_any_ = !options.with.empty();
   for (const auto& id : options.with) {
@@ -324,16 +325,22 @@ void Decider::Run(const EvaluationOptions& options) {
   DecisionState& d = decision_;
   const auto& acts = case_.acts();
   const int anchors = options.as_of ? 1 : 1 + static_cast<int>(acts.size());
-  // Per anchor, its date, and the first anchor with the same date (whose version
-  // lookups it reuses).
+  // Per anchor, its first and last day (the same for a date given as a day), and the
+  // first anchor with the same days (whose version lookups it reuses).
   int32_t anchor_days[64];
+  int32_t anchor_last[64];
   int first_on_date[64];
   for (int a = 0; a < anchors; ++a) {
-    const Date date = options.as_of ? *options.as_of : a == 0 ? case_.date() : acts[a - 1].date;
-    anchor_days[a] = date.days_since_epoch();
+    if (options.as_of) {
+      anchor_days[a] = anchor_last[a] = options.as_of->days_since_epoch();
+    } else {
+      const DatePeriod& period = a == 0 ? case_.period() : acts[a - 1].period;
+      anchor_days[a] = period.earliest.days_since_epoch();
+      anchor_last[a] = period.latest.days_since_epoch();
+    }
     first_on_date[a] = a;
     for (int earlier = 0; earlier < a; ++earlier) {
-      if (anchor_days[earlier] == anchor_days[a]) {
+      if (anchor_days[earlier] == anchor_days[a] && anchor_last[earlier] == anchor_last[a]) {
         first_on_date[a] = earlier;
         break;
       }
@@ -357,18 +364,8 @@ void Decider::Run(const EvaluationOptions& options) {
                        [&](int v) { return d.with_[v] != 0; })) {
         continue;
       }
-      int version_at[64];  // per anchor: the version its date selects
-      for (int a = 0; a < anchors; ++a) {
-        const Date date = Date::FromDays(anchor_days[a]);
-        const bool first = first_on_date[a] == a;
-        const int v = first ? VersionInForce(instrument, date) : version_at[first_on_date[a]];
-        version_at[a] = v;
-        if (v < 0) {
-          if (first && !ExplainedGap(instrument, date)) {
-            d.gaps_.push_back(DecisionState::Gap{i, a});
-          }
-          continue;
-        }
+      // Judges the rules of version `v` that anchor `a`'s date selects.
+      auto select = [&](int v, int a) __attribute__((always_inline)) {
         const RulesetVersion& version = law_.versions[v];
         const int32_t first_rule = law_.first_rule[v];
         const uint64_t bit = uint64_t{1} << a;
@@ -382,7 +379,7 @@ void Decider::Run(const EvaluationOptions& options) {
           verdict_of[global] = static_cast<uint32_t>(d.verdicts_.size());
           d.verdict_rule_.push_back(global);
           const Rule* rule = &version.rules[global - first_rule];
-          d.verdicts_.push_back(Verdict{rule, &version, Memoised(global), bit});
+          d.verdicts_.push_back(Verdict{rule, &version, Memoised(global), false, bit});
         };
         if (options.as_of) {
           for (int32_t g = first_rule, n = g + static_cast<int32_t>(version.rules.size()); g < n; ++g) judge(g);
@@ -395,8 +392,125 @@ void Decider::Run(const EvaluationOptions& options) {
             if ((rule_code_[g].acts & reported) == 0) judge(g);
           }
         }
+      };
+      int version_at[64];  // per anchor: the version its date selects (or kAcross)
+      for (int a = 0; a < anchors; ++a) {
+        const Date date = Date::FromDays(anchor_days[a]);
+        const bool first = first_on_date[a] == a;
+        int v;
+        if (!first) {
+          v = version_at[first_on_date[a]];
+        } else if (anchor_last[a] == anchor_days[a]) {
+          v = VersionInForce(instrument, date);
+        } else {
+          v = Across(i, instrument, a, Date::FromDays(anchor_last[a]), date, /*say_gaps=*/true);
+        }
+        version_at[a] = v;
+        if (v == kAcross) {
+          // Each anchor records its own partial versions (SettleDays reads them by anchor).
+          if (!first) Across(i, instrument, a, Date::FromDays(anchor_last[a]), date, /*say_gaps=*/false);
+          for (const int in_force : d.across_) select(in_force, a);
+          continue;
+        }
+        if (v < 0) {
+          if (first && !ExplainedGap(instrument, date)) {
+            d.gaps_.push_back(DecisionState::Gap{i, a});
+          }
+          continue;
+        }
+        select(v, a);
       }
     }
+  }
+  if (!d.partial_.empty()) SettleDays();
+}
+
+// Off the hot path: only a date given as a period reaches it.
+__attribute__((noinline)) int Decider::Across(int instrument_index, const InstrumentIndex& instrument, int anchor,
+                                              Date last, Date first, bool say_gaps) {
+  std::pair<int, int32_t> found[kMaxAcross];
+  const int count = VersionsAcross(instrument, first, last, found);
+  if (count == 1) return found[0].first;
+  DecisionState& d = decision_;
+  d.across_.clear();
+  bool gap_said = false;
+  for (int k = 0; k < count; ++k) {
+    const int in_force = found[k].first;
+    d.partial_.push_back(DecisionState::Partial{anchor, instrument_index, in_force});
+    if (in_force >= 0) {
+      d.across_.push_back(in_force);
+    } else if (say_gaps && !gap_said && !ExplainedGap(instrument, Date::FromDays(found[k].second))) {
+      d.gaps_.push_back(DecisionState::Gap{instrument_index, anchor});
+      gap_said = true;
+    }
+  }
+  return kAcross;
+}
+
+int Decider::VersionsAcross(const InstrumentIndex& instrument, Date first, Date last,
+                            std::pair<int, int32_t>* out) const {
+  int count = 0;
+  auto add = [&](Date day) {
+    const int v = VersionInForce(instrument, day);
+    for (int k = 0; k < count; ++k) {
+      if (out[k].first == v) return;
+    }
+    if (count < kMaxAcross) out[count++] = {v, day.days_since_epoch()};
+  };
+  add(first);
+  // The law changes only on the day a version comes into force or the day after one ends.
+  for (int v : instrument.versions) {
+    const RulesetVersion& version = law_.versions[v];
+    if (first < version.in_force_from && version.in_force_from <= last) add(version.in_force_from);
+    if (version.in_force_until) {
+      const Date after = version.in_force_until->AddDays(1);
+      if (first < after && after <= last) add(after);
+    }
+  }
+  return count;
+}
+
+int32_t Decider::RuleOfId(int version, const std::string& id) const {
+  const auto& rules = law_.versions[version].rules;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    if (rules[r].id == id) return law_.first_rule[version] + static_cast<int32_t>(r);
+  }
+  return -1;
+}
+
+void Decider::SettleDays() {
+  DecisionState& d = decision_;
+  for (size_t k = 0; k < d.verdicts_.size(); ++k) {
+    Verdict& verdict = d.verdicts_[k];
+    if (verdict.truth == Truth::kFalse) continue;
+    const int v = law_.rules[d.verdict_rule_[k]].version;
+    uint64_t partial = 0;
+    int instrument = -1;
+    for (const auto& p : d.partial_) {
+      if (p.version != v) continue;
+      partial |= uint64_t{1} << p.anchor;
+      instrument = p.instrument;
+    }
+    // In force on every day of some date that selected it: that date decides nothing.
+    if ((verdict.anchors & ~partial) != 0) continue;
+    // The same rule (by id) judged alike under every other version of those days: the
+    // day does not matter for it.
+    bool alike = false;
+    for (int a = 0; a < 64 && !alike; ++a) {
+      if (((verdict.anchors >> a) & 1) == 0) continue;
+      alike = true;
+      for (const auto& p : d.partial_) {
+        if (p.anchor != a || p.instrument != instrument || p.version == v) continue;
+        const int32_t same = p.version < 0 ? -1 : RuleOfId(p.version, verdict.rule->id);
+        if (same < 0 || Memoised(same) != verdict.truth) {
+          alike = false;
+          break;
+        }
+      }
+    }
+    if (alike) continue;
+    verdict.truth = And(verdict.truth, Truth::kUnknown);
+    verdict.day_decides = true;
   }
 }
 

@@ -66,6 +66,24 @@ class Decider final {
   // Index of the version of `instrument` in force on `date`, or -1.
   int VersionInForce(const InstrumentIndex& instrument, Date date) const;
   bool ExplainedGap(const InstrumentIndex& instrument, Date date) const;
+  // The versions of `instrument` in force on some day from `first` to `last` (-1 for days
+  // none covers), each with a day it is in force (days since the epoch), into `out` (at most kMaxAcross);
+  // their count.
+  static constexpr int kMaxAcross = 16;
+  // What Across returns for a period across a change of `instrument`; the versions of its
+  // days are then in the Decision's across_, each recorded as partial for `anchor`.
+  static constexpr int kAcross = -2;
+  // The version anchor `anchor`'s period from `first` to `last` selects: the one in force
+  // on all its days, -1 when none is on any, or kAcross.
+  int Across(int instrument_index, const InstrumentIndex& instrument, int anchor, Date last, Date first,
+             bool say_gaps);
+  int VersionsAcross(const InstrumentIndex& instrument, Date first, Date last,
+                     std::pair<int, int32_t>* out) const;
+  // Caps at unknown each verdict whose version a period selected on only some of its
+  // days, unless the other versions of those days judge a rule of its id alike.
+  void SettleDays();
+  // The global index of the rule `id` in version `version`, or -1.
+  int32_t RuleOfId(int version, const std::string& id) const;
   void Reset(const EvaluationOptions& options);
 
   const LawData& law_;

@@ -18,6 +18,15 @@ struct DecisionState {
   std::vector<Verdict> verdicts_;
   std::vector<int32_t> verdict_rule_;  // global rule index of each verdict
   std::vector<Gap> gaps_;
+  // The versions a date given as a period selected although each is in force on only some
+  // of its days (version -1: days no version covers). Empty while every date is a day.
+  struct Partial {
+    int anchor = 0;
+    int instrument = -1;
+    int version = -1;
+  };
+  std::vector<Partial> partial_;
+  std::vector<int> across_;  // scratch: the versions of one period across a change
   // Scratch, sized to the law: the verdict of each global rule (a sparse set: the entry
   // is the rule's verdict only when verdict_rule_ holds the rule at that index, so a new
   // case clears nothing), the memoised truth of each rule (for rule references), and the

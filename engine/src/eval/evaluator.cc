@@ -21,6 +21,10 @@ std::string_view TruthName(Truth truth) {
   return "unknown";
 }
 
+bool IsDayFact(std::string_view name) {
+  return name == kDateOfFactsName || (name.starts_with("acts.") && name.ends_with(".date"));
+}
+
 std::string_view FindingStatusName(FindingStatus status) {
   return status == FindingStatus::kApplies ? "applies" : "possible";
 }
@@ -219,6 +223,7 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
   evaluation.case_title = c.title();
   evaluation.jurisdiction = c.jurisdiction();
   evaluation.date = c.date();
+  evaluation.period = c.period();
   evaluation.options = options;
   if (auto slot = law.vocabulary().SlotOf(kPerpetratorMinorFact)) {
     const FactValue& minor = c.values()[*slot];
@@ -226,9 +231,9 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
   }
 
   auto anchor = [&](int a) {
-    if (options.as_of) return Anchor{"", *options.as_of, true};
-    if (a == 0) return Anchor{"", c.date(), false};
-    return Anchor{c.acts()[a - 1].type, c.acts()[a - 1].date, false};
+    if (options.as_of) return Anchor{"", *options.as_of, true, *options.as_of};
+    if (a == 0) return Anchor{"", c.date(), false, c.period()};
+    return Anchor{c.acts()[a - 1].type, c.acts()[a - 1].date, false, c.acts()[a - 1].period};
   };
   for (const auto& gap : evaluator.gaps()) {
     const internal::InstrumentIndex& instrument = data.instruments[gap.instrument];
@@ -274,6 +279,16 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
       finding.elements.push_back(std::move(outcome));
     }
     finding.missing = SlotNames(std::move(missing), law.vocabulary());
+    if (verdict.day_decides) {
+      finding.day_decides = true;
+      for (const Anchor& a : finding.anchors) {
+        // An act without a date of its own took place on the date of the facts.
+        const bool own = !a.act.empty() && a.period != c.period();
+        finding.missing.push_back(own ? "acts." + a.act + ".date" : std::string(kDateOfFactsName));
+      }
+      std::sort(finding.missing.begin(), finding.missing.end());
+      finding.missing.erase(std::unique(finding.missing.begin(), finding.missing.end()), finding.missing.end());
+    }
     const internal::Code* aggravation = evaluator.Aggravations(global);
     for (size_t a = 0; a < rule.aggravations.size(); ++a, aggravation += aggravation->size) {
       AggravationOutcome outcome;

@@ -50,7 +50,7 @@ std::optional<std::string> Value(const FactDefinition& fact, const std::string& 
 // "?" when it is reported as possible, not established ("create 2025-03-10", "publish ?").
 struct ListItem {
   std::string value;
-  std::optional<Date> date;
+  std::optional<DatePeriod> date;
   bool certain = true;
 };
 
@@ -65,10 +65,13 @@ bool TakeActDetails(std::string& item, ListItem& out) {
     found = true;
   }
   const size_t space = item.rfind(' ');
-  if (auto date = Date::Parse(space == std::string::npos ? item : item.substr(space + 1))) {
+  // A day, a month, a year, day first or not, or a range without spaces (2024-06..2024-07);
+  // not "two weeks ago", which the date of the facts takes, confirmed.
+  if (auto date = ParseDateAnswer(space == std::string::npos ? item : item.substr(space + 1), Date::Today());
+      date && !date->approximate) {
     item = space == std::string::npos ? "" : item.substr(0, space);
     trim();
-    out.date = date;
+    out.date = date->period;
     found = true;
   }
   return found;
@@ -411,7 +414,13 @@ Status Interview::Answer(std::string_view text, Language language) {
       break;
     }
     case FactType::kDate:
-      next.SetWritten(fact.name, answer);  // checked as a case file's value
+      // A day written day first (06-10-2025) is that day; anything else is checked as a
+      // case file's value.
+      if (auto day = ParseDateAnswer(answer, Date::Today()); day && day->period.exact() && !day->period.range) {
+        next.SetDay(fact.name, day->period.earliest);
+      } else {
+        next.SetWritten(fact.name, answer);
+      }
       break;
     case FactType::kEnum: {
       const auto chosen = Value(fact, answer);

@@ -284,6 +284,9 @@ Certainty Weaker(Certainty a, Certainty b) { return static_cast<int>(a) >= stati
 // last), and what the case says of the victim.
 struct Facts {
   Date facts_on = Date::FromDays(0);  // the last act date
+  // Its latest day, when a date is given as a period (a month, a range): a time bar counts
+  // from the first day at the earliest and from this one at the latest.
+  Date facts_on_latest = Date::FromDays(0);
   std::optional<int64_t> victim_age;
 };
 
@@ -452,10 +455,16 @@ std::optional<LimitationOutcome> LimitationRules::Of(const Finding& finding, con
   const Rule& rule = *finding.rule;
   Facts facts;
   facts.facts_on = c.date();
+  facts.facts_on_latest = c.period().latest;
   if (!finding.anchors.empty()) {  // a continuing act: the last of its dates
     facts.facts_on = finding.anchors.front().date;
-    for (const auto& anchor : finding.anchors) facts.facts_on = std::max(facts.facts_on, anchor.date);
+    facts.facts_on_latest = finding.anchors.front().period.latest;
+    for (const auto& anchor : finding.anchors) {
+      facts.facts_on = std::max(facts.facts_on, anchor.date);
+      facts.facts_on_latest = std::max(facts.facts_on_latest, anchor.period.latest);
+    }
   }
+  facts.facts_on_latest = std::max(facts.facts_on_latest, facts.facts_on);
   std::optional<bool> minor;
   if (data_->minor_slot) minor = c.values()[*data_->minor_slot].boolean();
   if (data_->age_slot) facts.victim_age = c.values()[*data_->age_slot].integer();
@@ -463,14 +472,15 @@ std::optional<LimitationOutcome> LimitationRules::Of(const Finding& finding, con
   LimitationOutcome out;
   out.assessed_on = assessed_on;
   const Date day_after = facts.facts_on.AddDays(j->start_day_after ? 1 : 0);
+  const Date day_after_latest = facts.facts_on_latest.AddDays(j->start_day_after ? 1 : 0);
   const Special* special = SpecialFor(*j, rule.id, facts.facts_on);
   if (special == nullptr || minor == false) {
-    out.scenarios.push_back(Ordinary(*j, rule, day_after, day_after, facts.facts_on));
+    out.scenarios.push_back(Ordinary(*j, rule, day_after, day_after_latest, facts.facts_on));
   } else if (minor == true) {
     out.scenarios.push_back(ForMinor(*j, *special, rule, facts));
   } else {
     out.decided_by.push_back("victim.minor");
-    LimitationScenario adult = Ordinary(*j, rule, day_after, day_after, facts.facts_on);
+    LimitationScenario adult = Ordinary(*j, rule, day_after, day_after_latest, facts.facts_on);
     adult.assumed_fact = "victim.minor";
     adult.assumed_value = false;
     LimitationScenario child = ForMinor(*j, *special, rule, facts);

@@ -79,7 +79,9 @@ std::vector<ActionText> ActionTexts(const std::vector<Action>& actions, const La
       std::vector<std::string> labels;
       for (const auto& fact : missing) {
         auto slot = law.vocabulary().SlotOf(fact);
-        labels.push_back(slot ? law.vocabulary().fact(*slot).label.Get(language) : fact);
+        labels.push_back(slot ? law.vocabulary().fact(*slot).label.Get(language)
+                         : IsDayFact(fact) ? DayFactLabel(fact, language)
+                                           : fact);
       }
       t.why += "; " + std::string(p.if_known) + Joined(labels, ", ");
     }

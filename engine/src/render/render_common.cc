@@ -1,5 +1,9 @@
 #include "render/render_common.h"
 
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
 #include "ibsa/render.h"
 
 namespace ibsa::internal {
@@ -225,6 +229,124 @@ std::string BasisWord(ComparisonBasis basis, Language language) {
                                                                      : "a provision to compare is not verified";
   }
   return "";
+}
+
+namespace {
+
+const char* const kMonthsNl[] = {"januari", "februari", "maart", "april", "mei", "juni",
+                                 "juli", "augustus", "september", "oktober", "november", "december"};
+const char* const kMonthsFr[] = {"janvier", "février", "mars", "avril", "mai", "juin",
+                                 "juillet", "août", "septembre", "octobre", "novembre", "décembre"};
+const char* const kMonthsEn[] = {"January", "February", "March", "April", "May", "June",
+                                 "July", "August", "September", "October", "November", "December"};
+
+std::string MonthName(int month, Language language) {
+  const char* const* names = language == Language::kNl ? kMonthsNl : language == Language::kFr ? kMonthsFr : kMonthsEn;
+  return names[month - 1];
+}
+
+// One end of a period, at the precision it was given.
+std::string PeriodEndText(Date day, DatePrecision precision, Language language) {
+  switch (precision) {
+    case DatePrecision::kDay: return DayText(day, language);
+    case DatePrecision::kMonth: return MonthName(day.month(), language) + " " + std::to_string(day.year());
+    case DatePrecision::kYear: return std::to_string(day.year());
+  }
+  return day.ToString();
+}
+
+}  // namespace
+
+std::string DayText(Date day, Language language) {
+  const std::string number = language == Language::kFr && day.day() == 1 ? "1er" : std::to_string(day.day());
+  return number + " " + MonthName(day.month(), language) + " " + std::to_string(day.year());
+}
+
+std::string PeriodText(const DatePeriod& period, Language language) {
+  if (period.exact() && period.from_precision == DatePrecision::kDay) return period.earliest.ToString();
+  const std::string from = PeriodEndText(period.earliest, period.from_precision, language);
+  if (!period.range) return from;
+  if (period.from_precision == DatePrecision::kMonth && period.to_precision == DatePrecision::kMonth &&
+      period.earliest.year() == period.latest.year()) {
+    return MonthName(period.earliest.month(), language) + "–" + MonthName(period.latest.month(), language) + " " +
+           std::to_string(period.latest.year());
+  }
+  return from + " – " + PeriodEndText(period.latest, period.to_precision, language);
+}
+
+std::string DayDecidesLine(const Finding& finding, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  const RulesetVersion& v = *finding.version;
+  std::string when = v.in_force_until ? (nl   ? "van " + DayText(v.in_force_from, language) + " tot en met " +
+                                                     DayText(*v.in_force_until, language)
+                                         : fr ? "du " + DayText(v.in_force_from, language) + " au " +
+                                                    DayText(*v.in_force_until, language)
+                                              : "from " + DayText(v.in_force_from, language) + " to " +
+                                                    DayText(*v.in_force_until, language))
+                                      : (nl ? "vanaf " : fr ? "à partir du " : "from ") + DayText(v.in_force_from, language);
+  // The first date that selected it (a finding of several acts lists them all above).
+  const std::string given = finding.anchors.empty() ? "" : PeriodText(finding.anchors.front().period, language);
+  return nl   ? "De dag beslist: deze versie geldt " + when + "; de opgegeven datum is " + given + "."
+         : fr ? "Le jour décide : cette version est en vigueur " + when + " ; la date donnée est " + given + "."
+              : "The day decides: this version is in force " + when + "; the date given is " + given + ".";
+}
+
+std::string DayFactLabel(const std::string& name, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  if (name == kDateOfFactsName) return nl ? "de dag van de feiten" : fr ? "le jour des faits" : "the day of the facts";
+  const std::string act = name.size() > 10 ? name.substr(5, name.size() - 10) : name;  // acts.X.date
+  return nl ? "de dag van de handeling '" + act + "'" : fr ? "le jour de l'acte « " + act + " »" : "the day of the act '" + act + "'";
+}
+
+std::string DayFactText(const std::string& name, const Evaluation& evaluation, Language language) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  // Which date it is, and the period given.
+  std::string which;
+  std::optional<DatePeriod> period;
+  const std::string act = name == kDateOfFactsName ? "" : name.substr(5, name.size() - 10);  // acts.X.date
+  for (const Finding& f : evaluation.findings) {
+    if (std::find(f.missing.begin(), f.missing.end(), name) == f.missing.end()) continue;
+    for (const Anchor& a : f.anchors) {
+      if (act.empty() || a.act == act) period = act.empty() ? evaluation.period : a.period;
+    }
+  }
+  which = DayFactLabel(name, language);
+  which[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(which[0])));
+  if (period) which += " (" + PeriodText(*period, language) + ")";
+  // The versions it chooses between, in the order they came into force, each with the
+  // provisions whose finding it decides.
+  std::vector<const RulesetVersion*> versions;
+  for (const Finding& f : evaluation.findings) {
+    if (!f.day_decides || std::find(f.missing.begin(), f.missing.end(), name) == f.missing.end()) continue;
+    if (std::find(versions.begin(), versions.end(), f.version) == versions.end()) versions.push_back(f.version);
+  }
+  std::stable_sort(versions.begin(), versions.end(), [](const RulesetVersion* a, const RulesetVersion* b) {
+    return a->in_force_from < b->in_force_from;
+  });
+  std::string out = which + (nl ? " beslist" : fr ? " décide" : " decides");
+  std::string parts;
+  for (const RulesetVersion* v : versions) {
+    std::vector<std::string> cites;
+    for (const Finding& f : evaluation.findings) {
+      if (f.version != v || !f.day_decides || std::find(f.missing.begin(), f.missing.end(), name) == f.missing.end()) continue;
+      const std::string cite = f.rule->article.empty() || f.rule->article == "-" ? f.rule->title.Get(language)
+                                                                                 : Citation(*f.rule, *v, language);
+      if (std::find(cites.begin(), cites.end(), cite) == cites.end()) cites.push_back(cite);
+    }
+    std::string when;
+    if (period && v->in_force_from <= period->earliest && v->in_force_until) {
+      when = (nl ? "vóór " : fr ? "avant le " : "before ") + DayText(v->in_force_until->AddDays(1), language);
+    } else {
+      when = (nl ? "vanaf " : fr ? "à partir du " : "from ") + DayText(v->in_force_from, language);
+      if (period && v->in_force_until && *v->in_force_until < period->latest) {
+        when += (nl ? " tot en met " : fr ? " au " : " to ") + DayText(*v->in_force_until, language);
+      }
+    }
+    std::string list;
+    for (const auto& c : cites) list += (list.empty() ? "" : ", ") + c;
+    parts += (parts.empty() ? "" : fr ? " ; " : "; ") + when + (fr ? " : " : ": ") + list;
+  }
+  return out + (parts.empty() ? "" : (fr ? " : " : ": ") + parts);
 }
 
 std::string InForceText(const RulesetVersion& version, Language language) {

@@ -131,6 +131,22 @@ std::vector<ProvenanceItem> ProvenanceItems(const Provenance& provenance, Langua
 // "Provenance (to reproduce and check this output)": the text footer's heading.
 std::string ProvenanceHeading(Language language);
 
+// A day as people write it: "1 July 2024", "1 juillet 2024", "1 juli 2024".
+std::string DayText(Date day, Language language);
+// A date of the facts or of an act as it was given: a day as YYYY-MM-DD (as every output
+// has always printed it), "June 2024", "2024", "June–July 2024", "20 June – 10 July 2024".
+std::string PeriodText(const DatePeriod& period, Language language);
+// The line a finding whose day decides (Finding::day_decides) carries: when its version is
+// in force, and the dates given.
+std::string DayDecidesLine(const Finding& finding, Language language);
+// The short name of a date of Finding::missing: "the day of the facts", "the day of the
+// act 'share'".
+std::string DayFactLabel(const std::string& name, Language language);
+// What the unknown date `name` of Finding::missing ("date", "acts.share.date") decides, for
+// the lists of what is still unknown: "The day of the facts (June–July 2024) decides:
+// before 1 July 2024: art. 139h Sr; from 1 July 2024: art. 254ba Sr".
+std::string DayFactText(const std::string& name, const Evaluation& evaluation, Language language);
+
 // "in force from 2022-06-01 to 2026-04-07", "in force since 2020-07-01".
 std::string InForceText(const RulesetVersion& version, Language language);
 

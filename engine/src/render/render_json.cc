@@ -93,10 +93,20 @@ json PenaltyJson(const std::optional<Penalty>& penalty, Language language) {
   return out;
 }
 
+// A date given as a period (a month, a year, a range), as the case gives it and as its
+// first and last day; present only then.
+json PeriodJson(const DatePeriod& period) {
+  json out = {{"from", period.FromText()}, {"to", period.ToText()},
+              {"earliest", period.earliest.ToString()}, {"latest", period.latest.ToString()}};
+  return out;
+}
+
 json AnchorJson(const Anchor& anchor) {
-  return {{"act", anchor.act.empty() ? json(nullptr) : json(anchor.act)},
-          {"date", anchor.date.ToString()},
-          {"as_of", anchor.as_of}};
+  json out = {{"act", anchor.act.empty() ? json(nullptr) : json(anchor.act)},
+              {"date", anchor.date.ToString()},
+              {"as_of", anchor.as_of}};
+  if (!anchor.period.exact() || anchor.period.range) out["period"] = PeriodJson(anchor.period);
+  return out;
 }
 
 json VersionJson(const RulesetVersion& v, Language language) {
@@ -250,6 +260,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
           {"level_notes", internal::LevelNotes(f, evaluation, language, /*with_table_note=*/true)},
           {"note", LocalizedJson(rule.note, language)},
           {"sources", SourcesJson(rule.sources)}};
+  if (f.day_decides) finding["day_decides"] = internal::DayDecidesLine(f, language);
   AddChildAbuseMaterialNotice(finding, f, law, language);
   return finding;
 }
@@ -310,6 +321,10 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
     for (const auto& fact : f.missing) {
       if (std::find(asked.begin(), asked.end(), fact) != asked.end()) continue;
       asked.push_back(fact);
+      if (IsDayFact(fact)) {
+        questions.push_back({{"fact", fact}, {"question", internal::DayFactText(fact, evaluation, language)}});
+        continue;
+      }
       auto slot = law.vocabulary().SlotOf(fact);
       questions.push_back({{"fact", fact},
                            {"question", slot ? LocalizedJson(law.vocabulary().fact(*slot).question, language)
@@ -367,6 +382,10 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
       {"version_gaps", std::move(gaps)},
       {"evidence", EvidenceJson(evidence)},
   };
+  if (!evaluation.period.exact() || evaluation.period.range) {
+    out["case"]["period"] = PeriodJson(evaluation.period);
+    out["case"]["date_text"] = internal::PeriodText(evaluation.period, language);
+  }
   if (next_questions != nullptr) {
     json ranked = json::array();
     for (const auto& q : *next_questions) {

@@ -79,17 +79,18 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
     if (anchor.as_of) {
       dates.push_back(std::string(w.as_of) + " " + anchor.date.ToString());
     } else if (anchor.act.empty()) {
-      dates.push_back(std::string(w.case_date) + " " + anchor.date.ToString());
+      dates.push_back(std::string(w.case_date) + " " + internal::PeriodText(anchor.period, language));
     } else {
       std::string act = anchor.act;
       if (auto slot = vocabulary.SlotOf(kActsFact)) {
         const FactDefinition& acts = vocabulary.fact(*slot);
         if (auto index = acts.ValueIndex(anchor.act)) act = acts.ValueLabel(*index, language);
       }
-      dates.push_back(std::string(w.for_act) + " " + act + " (" + anchor.date.ToString() + ")");
+      dates.push_back(std::string(w.for_act) + " " + act + " (" + internal::PeriodText(anchor.period, language) + ")");
     }
   }
   facts.push_back(std::string(w.version) + ": " + VersionText(v, language) + "; " + Join(dates, "; "));
+  if (f.day_decides) facts.push_back(internal::DayDecidesLine(f, language));
   facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
                   (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason.Get(language)));
   if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));

@@ -14,10 +14,11 @@ namespace {
 
 using internal::Wording;
 
-std::string AnchorText(const Anchor& anchor, const Wording& w) {
+std::string AnchorText(const Anchor& anchor, const Wording& w, Language language) {
   if (anchor.as_of) return std::string(w.as_of) + " " + anchor.date.ToString();
-  if (anchor.act.empty()) return std::string(w.case_date) + " " + anchor.date.ToString();
-  return std::string(w.for_act) + " " + anchor.act + " (" + anchor.date.ToString() + ")";
+  const std::string date = internal::PeriodText(anchor.period, language);
+  if (anchor.act.empty()) return std::string(w.case_date) + " " + date;
+  return std::string(w.for_act) + " " + anchor.act + " (" + date + ")";
 }
 
 std::string Padded(std::string s, size_t width) {
@@ -106,8 +107,9 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
          rule.title.Get(language) + " (" + internal::KindWord(rule.kind, language) + ")\n";
   out += "    " + std::string(w.version) + ": " + version.id + ", " + internal::InForceText(version, language);
   std::string anchors;
-  for (const auto& anchor : f.anchors) anchors += (anchors.empty() ? "" : "; ") + AnchorText(anchor, w);
+  for (const auto& anchor : f.anchors) anchors += (anchors.empty() ? "" : "; ") + AnchorText(anchor, w, language);
   out += "; " + anchors + "\n";
+  if (f.day_decides) out += "    " + internal::DayDecidesLine(f, language) + "\n";
   if (version.status == VersionStatus::kProposed) out += "    " + std::string(w.proposed_warning) + "\n";
   AppendChildAbuseMaterialNotice(out, f, law, language);
   AppendCertainty(out, rule.certainty, rule.certainty_reason, language, "    ", w);
@@ -193,7 +195,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   out += std::string(w.case_word) + " " + evaluation.case_id;
   if (!evaluation.case_title.empty()) out += ": " + evaluation.case_title;
   out += "\n" + law.vocabulary().JurisdictionName(evaluation.jurisdiction, language) + ", " +
-         w.date_of_facts + " " + evaluation.date.ToString();
+         w.date_of_facts + " " + internal::PeriodText(evaluation.period, language);
   if (evaluation.options.as_of) {
     out += "; " + std::string(w.as_of) + " " + evaluation.options.as_of->ToString();
   }
@@ -264,6 +266,10 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   for (const auto& f : evaluation.findings) {
     for (const auto& fact : f.missing) {
       if (!seen.insert(fact).second) continue;
+      if (IsDayFact(fact)) {
+        questions.push_back(internal::DayFactText(fact, evaluation, language) + " [" + fact + "]");
+        continue;
+      }
       auto slot = law.vocabulary().SlotOf(fact);
       std::string question = slot ? law.vocabulary().fact(*slot).question.Get(language) : "";
       if (question.empty() && slot) question = law.vocabulary().fact(*slot).label.Get(language);

@@ -114,7 +114,7 @@ std::string FactLabels(const std::vector<std::string>& names, const Vocabulary& 
   std::vector<std::string> labels;
   for (const auto& name : names) {
     auto slot = vocabulary.SlotOf(name);
-    labels.push_back(slot ? vocabulary.fact(*slot).label.Get(language) : name);
+    labels.push_back(slot ? vocabulary.fact(*slot).label.Get(language) : IsDayFact(name) ? DayFactLabel(name, language) : name);
   }
   return Join(labels);
 }
@@ -206,6 +206,10 @@ std::vector<std::string> StillUnknown(const Evaluation& e, const std::vector<Que
   std::vector<std::string> items;
   for (size_t i = 0; i < order.size(); ++i) {
     const std::string& name = order[i];
+    if (IsDayFact(name)) {  // a date given as a period across a change of the law
+      items.push_back(DayFactText(name, e, language));
+      continue;
+    }
     auto slot = vocabulary.SlotOf(name);
     if (!slot) continue;
     const FactDefinition& fact = vocabulary.fact(*slot);
@@ -244,7 +248,7 @@ std::string CaseSentence(const Evaluation& e, const Law& law, Language language)
   const ReportWording& r = ReportWordingFor(language);
   std::string sentence = e.case_title.empty() ? std::string() : CaseText(e.case_title) + ". ";
   sentence += law.vocabulary().JurisdictionName(e.jurisdiction, language) + ", " + w.date_of_facts + " " +
-              e.date.ToString();
+              PeriodText(e.period, language);
   if (e.options.as_of) sentence += "; " + std::string(w.as_of) + " " + e.options.as_of->ToString();
   if (!e.options.with.empty()) sentence += "; " + std::string(w.with_proposals) + " " + Join(e.options.with);
   if (e.options.assessed_on) sentence += "; " + std::string(r.page_date) + " " + e.options.assessed_on->ToString();

@@ -1,0 +1,324 @@
+// Dates as people know them: a day, a month, a year or a range, for the date of the facts
+// and for each act; a period across a change of the law leaves the day to decide.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ibsa/ibsa.h"
+#include "test_law.h"
+
+namespace ibsa {
+namespace {
+
+using testing::CaseErrors;
+using testing::CaseOf;
+using testing::LawOf;
+using testing::RuleYaml;
+using testing::Ruleset;
+using testing::TestVocabulary;
+
+Date D(const char* text) { return *Date::Parse(text); }
+
+TEST(DatePeriodTest, ReadsADayAMonthAndAYear) {
+  auto day = DatePeriod::Parse("2025-03-14");
+  ASSERT_TRUE(day);
+  EXPECT_TRUE(day->exact());
+  EXPECT_EQ(day->earliest, D("2025-03-14"));
+  EXPECT_EQ(day->FromText(), "2025-03-14");
+
+  auto month = DatePeriod::Parse("2024-02");
+  ASSERT_TRUE(month);
+  EXPECT_EQ(month->earliest, D("2024-02-01"));
+  EXPECT_EQ(month->latest, D("2024-02-29"));  // a leap year
+  EXPECT_EQ(month->FromText(), "2024-02");
+  EXPECT_EQ(month->ToString(), "2024-02");
+  EXPECT_EQ(DatePeriod::Parse("2025-02")->latest, D("2025-02-28"));
+
+  auto year = DatePeriod::Parse("2024");
+  ASSERT_TRUE(year);
+  EXPECT_EQ(year->earliest, D("2024-01-01"));
+  EXPECT_EQ(year->latest, D("2024-12-31"));
+  EXPECT_EQ(year->ToString(), "2024");
+}
+
+TEST(DatePeriodTest, RefusesWhatIsNoDate) {
+  for (const char* text : {"", "2024-13", "2024-00", "24-06", "0999", "20245", "2024-6", "June 2024",
+                           "2024-06-31", "2024/06", "-2024"}) {
+    EXPECT_FALSE(DatePeriod::Parse(text)) << text;
+  }
+}
+
+TEST(DatePeriodTest, ARangeRunsFromTheFirstDayOfItsStartToTheLastOfItsEnd) {
+  auto range = DatePeriod::Between(*DatePeriod::Parse("2024-06"), *DatePeriod::Parse("2024-07"));
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->earliest, D("2024-06-01"));
+  EXPECT_EQ(range->latest, D("2024-07-31"));
+  EXPECT_EQ(range->ToString(), "2024-06..2024-07");
+  EXPECT_FALSE(DatePeriod::Between(*DatePeriod::Parse("2024-07-10"), *DatePeriod::Parse("2024-06-20")));
+  // The end may not end before the start does.
+  EXPECT_FALSE(DatePeriod::Between(*DatePeriod::Parse("2024-06"), *DatePeriod::Parse("2024-06-10")));
+}
+
+TEST(CaseDatesTest, ACaseAndItsActsTakeEveryFormOfDate) {
+  const Vocabulary v = TestVocabulary();
+  const Case c = CaseOf(v, "id: x\njurisdiction: BE\ndate: {from: 2024-06-20, to: 2024-07-10}\n"
+                           "acts:\n- {type: create, date: 2024-05}\n- {type: share, date: 2024}\n"
+                           "- {type: publish}\n");
+  EXPECT_EQ(c.date(), D("2024-06-20"));
+  EXPECT_EQ(c.period().latest, D("2024-07-10"));
+  EXPECT_TRUE(c.period().range);
+  ASSERT_EQ(c.acts().size(), 3u);
+  EXPECT_EQ(c.acts()[0].date, D("2024-05-01"));
+  EXPECT_EQ(c.acts()[0].period.latest, D("2024-05-31"));
+  EXPECT_EQ(c.acts()[1].period.latest, D("2024-12-31"));
+  EXPECT_EQ(c.acts()[2].period, c.period());  // an act without a date of its own
+  // An exact date is what it always was.
+  const Case exact = CaseOf(v, "id: x\njurisdiction: BE\ndate: 2025-03-14\n");
+  EXPECT_TRUE(exact.period().exact());
+  EXPECT_EQ(exact.date(), D("2025-03-14"));
+}
+
+TEST(CaseDatesTest, ADateThatIsNoneIsRefusedWhereItIsWrittenWithWhatIsAllowed) {
+  const Vocabulary v = TestVocabulary();
+  auto errors = CaseErrors(v, "id: x\njurisdiction: BE\ndate: 2024-13\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0105");
+  EXPECT_EQ(errors[0].location.line, 3);
+  EXPECT_EQ(errors[0].location.column, 7);
+  EXPECT_NE(errors[0].message.find("'2024-13' is not a date"), std::string::npos) << errors[0].message;
+  ASSERT_FALSE(errors[0].help.empty());
+  EXPECT_NE(errors[0].help[0].find("a month (2025-03)"), std::string::npos);
+
+  errors = CaseErrors(v, "id: x\njurisdiction: BE\ndate: {from: 2024-07-10, to: 2024-06-20}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, "E0105");
+  EXPECT_EQ(errors[0].location.line, 3);
+  EXPECT_EQ(errors[0].location.column, 30);  // at `to`'s value
+  EXPECT_NE(errors[0].message.find("ends (2024-06-20) before it begins (2024-07-10)"), std::string::npos)
+      << errors[0].message;
+
+  errors = CaseErrors(v, "id: x\njurisdiction: BE\ndate: {from: 2024-06}\n");
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors[0].message.find("to"), std::string::npos) << errors[0].message;
+
+  errors = CaseErrors(v, "id: x\njurisdiction: BE\ndate: 2024-06\nacts:\n- {type: share, date: {from: 2024, to: 2023}}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].location.line, 5);
+}
+
+TEST(CaseDatesTest, APeriodIsWrittenBackAsItWasGiven) {
+  const Vocabulary v = TestVocabulary();
+  const Case c = CaseOf(v, "id: x\njurisdiction: BE\ndate: {from: 2024-06, to: 2024-07-10}\n"
+                           "acts:\n- {type: create, date: 2024}\n- {type: share}\n");
+  const std::string yaml = CaseToYaml(c, v);
+  EXPECT_NE(yaml.find("date: {from: 2024-06, to: 2024-07-10}"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("date: 2024}"), std::string::npos) << yaml;
+  for (const std::string& text : {yaml, CaseToJson(c, v)}) {
+    const Case again = CaseOf(v, text);
+    EXPECT_EQ(again.period(), c.period()) << text;
+    ASSERT_EQ(again.acts().size(), 2u);
+    EXPECT_EQ(again.acts()[0].period, c.acts()[0].period) << text;
+    EXPECT_EQ(again.acts()[1].period, c.period()) << text;
+    EXPECT_EQ(CaseToYaml(again, v), yaml);
+  }
+}
+
+// Two versions of one instrument, the law changing on 1 July 2024: `old` exists only before,
+// `new` only after, `same` in both alike, `changed` in both but not alike.
+Law TwoVersions(const Vocabulary& v) {
+  const std::string before = RuleYaml("old", {"{fact: victim.real_person, is: true}"}) +
+                             RuleYaml("same", {"{fact: victim.real_person, is: true}"}) +
+                             RuleYaml("changed", {"{fact: victim.real_person, is: true}"});
+  const std::string after = RuleYaml("new", {"{fact: victim.real_person, is: true}"}) +
+                            RuleYaml("same", {"{fact: victim.real_person, is: true}"}) +
+                            RuleYaml("changed", {"{fact: victim.real_person, is: false}"});
+  return LawOf(v, {{"a.yaml", Ruleset("be.sw.a", "2024-01-01", "2024-06-30", before)},
+                   {"b.yaml", Ruleset("be.sw.b", "2024-07-01", "", after)}});
+}
+
+const Finding* In(const Evaluation& e, const std::string& rule, const std::string& version) {
+  for (const auto& f : e.findings) {
+    if (f.rule->id == rule && f.version->id == version) return &f;
+  }
+  return nullptr;
+}
+
+bool Misses(const Finding& f, const std::string& name) {
+  return std::find(f.missing.begin(), f.missing.end(), name) != f.missing.end();
+}
+
+TEST(DatesAcrossTheLawTest, APeriodAcrossAChangeLeavesTheDayToDecide) {
+  const Vocabulary v = TestVocabulary();
+  const Law law = TwoVersions(v);
+  const Case c = CaseOf(v, "id: x\njurisdiction: BE\ndate: {from: 2024-06, to: 2024-07}\n"
+                           "victim: {real_person: true}\n");
+  auto e = Evaluate(law, c, {});
+  ASSERT_TRUE(e.ok());
+  const Finding* old_rule = In(e.value(), "old", "be.sw.a");
+  const Finding* new_rule = In(e.value(), "new", "be.sw.b");
+  ASSERT_NE(old_rule, nullptr);
+  ASSERT_NE(new_rule, nullptr);
+  for (const Finding* f : {old_rule, new_rule}) {
+    EXPECT_EQ(f->status, FindingStatus::kPossible);
+    EXPECT_TRUE(f->day_decides);
+    EXPECT_TRUE(Misses(*f, "date"));
+    EXPECT_EQ(f->anchors.at(0).period, c.period());
+  }
+  // The same rule judged alike under both: the day does not matter.
+  for (const char* version : {"be.sw.a", "be.sw.b"}) {
+    const Finding* same = In(e.value(), "same", version);
+    ASSERT_NE(same, nullptr) << version;
+    EXPECT_EQ(same->status, FindingStatus::kApplies) << version;
+    EXPECT_FALSE(same->day_decides);
+  }
+  // Met before 1 July, not after: possible before, absent after.
+  const Finding* changed = In(e.value(), "changed", "be.sw.a");
+  ASSERT_NE(changed, nullptr);
+  EXPECT_EQ(changed->status, FindingStatus::kPossible);
+  EXPECT_TRUE(changed->day_decides);
+  EXPECT_EQ(In(e.value(), "changed", "be.sw.b"), nullptr);
+
+  // Decide finds the same, verdict by verdict.
+  Decision decision;
+  ASSERT_TRUE(Decide(law, c, {}, decision).ok());
+  int day_decides = 0;
+  for (const Verdict& verdict : decision.verdicts()) day_decides += verdict.day_decides;
+  EXPECT_EQ(day_decides, 3);
+}
+
+TEST(DatesAcrossTheLawTest, APeriodWithinOneVersionChangesNothing) {
+  const Vocabulary v = TestVocabulary();
+  const Law law = TwoVersions(v);
+  // Each as on its first day: the same findings, nothing left to the day.
+  for (const auto& [date, day] : std::vector<std::pair<std::string, std::string>>{
+           {"2024-05", "2024-05-01"}, {"{from: 2024-07-01, to: 2024-07-10}", "2024-07-01"},
+           {"2025", "2025-01-01"}, {"{from: 2024-01, to: 2024-06}", "2024-01-01"}}) {
+    auto judged = [&](const std::string& d) {
+      auto e = Evaluate(law, CaseOf(v, "id: x\njurisdiction: BE\ndate: " + d + "\nvictim: {real_person: true}\n"), {});
+      EXPECT_TRUE(e.ok());
+      std::vector<std::string> out;
+      for (const auto& f : e.value().findings) {
+        EXPECT_FALSE(f.day_decides) << d;
+        out.push_back(f.rule->id + "@" + f.version->id + ":" + std::string(FindingStatusName(f.status)));
+      }
+      return out;
+    };
+    const auto over_period = judged(date);
+    EXPECT_EQ(over_period, judged(day)) << date;
+    EXPECT_FALSE(over_period.empty()) << date;
+  }
+}
+
+TEST(DatesAcrossTheLawTest, AnActsOwnPeriodDecidesForTheRulesAboutIt) {
+  const Vocabulary v = TestVocabulary();
+  const std::string before = RuleYaml("old.share", {"{fact: victim.real_person, is: true}"}, "[share]");
+  const std::string after = RuleYaml("new.share", {"{fact: victim.real_person, is: true}"}, "[share]");
+  const Law law = LawOf(v, {{"a.yaml", Ruleset("be.sw.a", "2024-01-01", "2024-06-30", before)},
+                            {"b.yaml", Ruleset("be.sw.b", "2024-07-01", "", after)}});
+  const Case c = CaseOf(v, "id: x\njurisdiction: BE\ndate: 2024-05-02\nvictim: {real_person: true}\n"
+                           "acts:\n- {type: share, date: {from: 2024-06-25, to: 2024-07-05}}\n");
+  auto e = Evaluate(law, c, {});
+  ASSERT_TRUE(e.ok());
+  const Finding* old_rule = In(e.value(), "old.share", "be.sw.a");
+  ASSERT_NE(old_rule, nullptr);
+  EXPECT_TRUE(old_rule->day_decides);
+  EXPECT_TRUE(Misses(*old_rule, "acts.share.date"));
+  // --as-of still overrides every date.
+  EvaluationOptions as_of;
+  as_of.as_of = D("2024-07-02");
+  auto judged = Evaluate(law, c, as_of);
+  ASSERT_TRUE(judged.ok());
+  ASSERT_NE(In(judged.value(), "new.share", "be.sw.b"), nullptr);
+  EXPECT_EQ(In(judged.value(), "new.share", "be.sw.b")->status, FindingStatus::kApplies);
+  EXPECT_EQ(In(judged.value(), "old.share", "be.sw.a"), nullptr);
+}
+
+TEST(DatesAcrossTheLawTest, EveryOutputSaysThatTheDayDecides) {
+  const Vocabulary v = TestVocabulary();
+  const Law law = TwoVersions(v);
+  const Case c = CaseOf(v, "id: x\njurisdiction: BE\ndate: {from: 2024-06, to: 2024-07}\nvictim: {real_person: true}\n");
+  auto e = Evaluate(law, c, {});
+  ASSERT_TRUE(e.ok());
+  const std::string en = RenderText(e.value(), law, Language::kEn);
+  EXPECT_NE(en.find("date of the facts June–July 2024"), std::string::npos) << en;
+  EXPECT_NE(en.find("The day decides: this version is in force from 1 January 2024 to 30 June 2024"), std::string::npos) << en;
+  EXPECT_NE(en.find("The day of the facts (June–July 2024) decides: before 1 July 2024: art. 1 Sw"), std::string::npos) << en;
+  EXPECT_NE(en.find("from 1 July 2024: art. 1 Sw"), std::string::npos) << en;
+  const std::string fr = RenderText(e.value(), law, Language::kFr);
+  EXPECT_NE(fr.find("Le jour des faits (juin–juillet 2024) décide : avant le 1er juillet 2024"), std::string::npos) << fr;
+  const std::string nl = RenderText(e.value(), law, Language::kNl);
+  EXPECT_NE(nl.find("De dag van de feiten (juni–juli 2024) beslist: vóór 1 juli 2024"), std::string::npos) << nl;
+  const std::string json = RenderJson(e.value(), law, Language::kEn);
+  EXPECT_NE(json.find("\"day_decides\""), std::string::npos);
+  EXPECT_NE(json.find("\"earliest\": \"2024-06-01\""), std::string::npos) << json;
+}
+
+}  // namespace
+}  // namespace ibsa
+
+namespace ibsa {
+namespace {
+
+// Today fixed, so that the answers read the same on any day.
+const Date kToday = *Date::Parse("2026-11-20");
+
+DatePeriod Answered(const char* text) {
+  auto answer = ParseDateAnswer(text, kToday);
+  EXPECT_TRUE(answer) << text;
+  return answer ? answer->period : DatePeriod();
+}
+
+TEST(DateAnswerTest, ReadsADayAsEachLanguageWritesIt) {
+  for (const char* text : {"2026-10-20", "20-10-2026", "20/10/2026", "20.10.2026", " 20-10-2026 "}) {
+    const DatePeriod p = Answered(text);
+    EXPECT_TRUE(p.exact()) << text;
+    EXPECT_EQ(p.earliest, *Date::Parse("2026-10-20")) << text;
+    EXPECT_FALSE(ParseDateAnswer(text, kToday)->approximate);
+  }
+  EXPECT_EQ(Answered("5/3/2026").earliest, *Date::Parse("2026-03-05"));  // day first
+  for (const char* word : {"today", "Vandaag", "aujourd'hui"}) EXPECT_EQ(Answered(word), DatePeriod(kToday)) << word;
+}
+
+TEST(DateAnswerTest, ReadsAMonthAYearAndARange) {
+  EXPECT_EQ(Answered("2026-11"), *DatePeriod::Parse("2026-11"));
+  EXPECT_EQ(Answered("11-2026"), *DatePeriod::Parse("2026-11"));
+  EXPECT_EQ(Answered("2025"), *DatePeriod::Parse("2025"));
+  for (const char* text : {"2024-06-20 to 2024-07-10", "20-06-2024 tot 10-07-2024", "du 20/06/2024 au 10/07/2024",
+                           "2024-06-20..2024-07-10", "20-06-2024 - 10-07-2024"}) {
+    const DatePeriod p = Answered(text);
+    EXPECT_EQ(p.earliest, *Date::Parse("2024-06-20")) << text;
+    EXPECT_EQ(p.latest, *Date::Parse("2024-07-10")) << text;
+    EXPECT_TRUE(p.range) << text;
+  }
+  EXPECT_EQ(Answered("2024-06..2024-07").latest, *Date::Parse("2024-07-31"));
+}
+
+TEST(DateAnswerTest, ATimeAgoIsARangeAroundItToBeConfirmed) {
+  for (const char* text : {"about two weeks ago", "il y a deux semaines", "ongeveer twee weken geleden", "2 weeks ago",
+                           "Il y a environ 2 semaines"}) {
+    auto answer = ParseDateAnswer(text, kToday);
+    ASSERT_TRUE(answer) << text;
+    EXPECT_TRUE(answer->approximate) << text;
+    EXPECT_EQ(answer->period.earliest, *Date::Parse("2026-11-03")) << text;  // 14 days, 3 either side
+    EXPECT_EQ(answer->period.latest, *Date::Parse("2026-11-09")) << text;
+  }
+  auto days = ParseDateAnswer("3 days ago", kToday);
+  ASSERT_TRUE(days);
+  EXPECT_EQ(days->period.earliest, *Date::Parse("2026-11-16"));
+  EXPECT_EQ(days->period.latest, *Date::Parse("2026-11-18"));
+  // Never after today.
+  EXPECT_EQ(ParseDateAnswer("1 day ago", kToday)->period.latest, kToday);
+}
+
+TEST(DateAnswerTest, RefusesWhatIsNoDate) {
+  for (const char* text : {"", "   ", "?", "yesterday-ish", "32-10-2026", "20-13-2026", "2026-11-31", "two weeks",
+                           "weeks ago", "2024-07-10 to 2024-06-20", "20-10-26", "1 2 3"}) {
+    EXPECT_FALSE(ParseDateAnswer(text, kToday)) << text;
+  }
+}
+
+}  // namespace
+}  // namespace ibsa
