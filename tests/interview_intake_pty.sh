@@ -134,4 +134,20 @@ for lang in fr nl en; do
   intake "nl-adult-$lang" "$lang" NL 2026-10-15 "$work/nl-adult.tsv"
   check_intake "nl-adult-$lang" "$lang" 27 "$plan" "$nl_police"
 done
+# Resumed: what was answered "don't know" is offered again, first, after one line that says
+# so; the language stays the one asked for.
+resumed="$work/be-minor-fr-resumed.txt"
+: > "$resumed"
+printf '?\nq\n' | script -qefc "$ibsa --rulesets $rulesets interview --lang fr --case $work/be-minor-fr.yaml" /dev/null \
+  > "$resumed" 2>&1 || true
+# The facts answered "don't know": asked, and not answered by the scenario.
+dont_knows="$(awk -F'\t' 'NR == FNR { known[$1] = 1; next } !($1 in known)' "$work/be-minor.tsv" "$work/be-minor-fr.asked")"
+[ -n "$dont_knows" ] || fail "the French intake answered no question \"don't know\""
+grep -a -q "Reposées d'abord, car elles n'étaient pas connues la dernière fois" "$resumed" ||
+  fail "the resumed intake does not say that don't-knows are asked again: $(tr -d '\r' < "$resumed" | head -20)"
+first_again="$(tr -d '\r' < "$resumed" | awk '/^Reposées d.abord/ { on = 1; next } on && !done && prev == "" && $0 != "" { print; done = 1 } { prev = $0 }')"
+first_fact="$(fact_of_question "$first_again" fr)"
+grep -qx -- "$first_fact" <<< "$dont_knows" ||
+  fail "the resumed intake first asks '$first_again' ($first_fact), not a question answered \"don't know\""
+grep -a -q "ibsa interview --lang fr --case" "$resumed" || fail "the resume line does not keep --lang fr"
 echo "intake interviews: all checks passed"
