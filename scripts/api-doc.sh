@@ -65,11 +65,11 @@ so on for each endpoint (tested in `tests/unit/api_test.cc` and `tests/unit/serv
 | `POST /api/letter` | as `/api/evaluate`, and `kind`: `dsa-notice` or `gdpr-erasure`; optionally `name`, `email`, `address`, `to` (the sender and the service, written into the letter only; else marked blanks `[...]`) | the letter, `text/plain`; `assessed_on` is its date | `letter` |
 | `POST /api/handover` | as `/api/evaluate`, and `format`: `html` (default) or `markdown` | the handover pack for the police or the lawyer (action plan, facts, elements met and open, evidence, open questions), `text/html` or `text/markdown` | `handover` |
 | `POST /api/case` | `case` | `{"case": the case as a JSON object, "yaml": the same as YAML}` | (the interview's `--save`) |
-| `POST /api/interview` | as `/api/evaluate`, and optionally `steps` (as the last answer gave them) and `action` | `{"steps", "case", "question", "findings"}`: the interview after the action (see below) | `interview` |
+| `POST /api/interview` | as `/api/evaluate`, and optionally `steps` (as the last answer gave them), `action` and `for_lawyer` | `{"steps", "asked_again", "case", "question", "findings"}`: the interview after the action (see below) | `interview` |
 | `POST /api/gaps` | `jurisdiction`, and optionally `date`, `with`, `lang` | the summary and the gap patterns | `gaps --format json` |
 | `POST /api/diff` | `jurisdiction`, and `from` + `to`, or `vs`, or `with`; optionally `date`, `lang` | the changed patterns | `diff --format json` |
 | `GET /api/rulesets` | | every instrument version: jurisdiction, instrument, title, dates, status, number of rules | |
-| `GET /api/facts` | | the vocabulary: each fact's type, values and their labels, label, question and sensitivity, in nl, fr and en | |
+| `GET /api/facts` | | the vocabulary: each fact's type, values and their labels, label, question and sensitivity, intake `stage`, `intake` (`decides`, `basic` or `for_lawyer`) and `why`, in nl, fr and en | |
 
 `case` is either a JSON object (the case file's keys: `{"id": ..., "jurisdiction": "BE",
 "date": "2025-10-06", "victim": {"age": 15}, "acts": [{"type": "share"}]}`, see
@@ -107,7 +107,7 @@ echo "### Which law is encoded"
 run "curl -s http://127.0.0.1:8080/api/rulesets | jq -c '.versions[] | select(.jurisdiction == \"NL\" and .instrument == \"Sr\") | {id, in_force_from, in_force_until, status, rules}'"
 echo
 echo "### A fact and its question"
-run "curl -s http://127.0.0.1:8080/api/facts | jq '.facts[] | select(.name == \"perpetrator.relationship\") | {name, type, sensitivity, question: .question.fr, values: [.values[].label.fr]}'"
+run "curl -s http://127.0.0.1:8080/api/facts | jq '.facts[] | select(.name == \"perpetrator.relationship\") | {name, type, sensitivity, stage, intake, question: .question.fr, why: .why.fr, values: [.values[].label.fr]}'"
 echo
 echo "### Evaluate a partial case"
 echo
@@ -145,22 +145,29 @@ echo
 echo "### One question at a time"
 echo
 cat <<'EOF'
-The interview of `ibsa interview`, kept by the client: each request gives the starting `case`,
-the `steps` taken so far (as the previous answer returned them) and one `action`:
+The interview of `ibsa interview`, kept by the client, in the same order (the intake's stages,
+docs/ruleset-format.md; the facts the record needs; the providers' internals only with
+`"for_lawyer": true`, the lawyer's follow-up; what the starting case states `unknown` offered
+again, first): each request gives the starting `case`, the `steps` taken so far (as the
+previous answer returned them) and one `action`:
 `{"answer": "..."}` (what the terminal accepts: yes/no in nl, fr or en, a value's number or
 name, a number, a date, values separated by commas or `-` for none), `{"acts": [...]}` (the
 question of the acts answered act by act, as a case lists them: each `{"type", "date"?,
 "certain"?}`, the date of the facts when no `date`, `"certain": false` for an act reported as
 possible, not established; `[]` for none), `{"dont_know": true}` (the fact is written as
 unknown; an act reported as uncertain stays uncertain and is no longer asked about),
-`{"ask": "fact"}` (that fact becomes the question now, out of the interview's order: the
+`{"not_said": true}` (prefer not to say: the fact is listed in the case's `not_said` and not
+asked again), `{"ask": "fact"}` (that fact becomes the question now, out of the interview's order: the
 next action answers it and the interview then goes on in its order) or `{"back": true}`
 (undoes the last step, whatever it was, an asking too; with no step, nothing changes).
 Without `action`, the answer is the state the steps lead to. The answer gives the new
 `steps` (each `{"fact", "member"?, "answer"}`, `{"fact", "acts"}`, `{"fact", "member"?,
-"dont_know": true}` or `{"fact", "ask": true}`), the current `case` (as `/api/case` returns
-it), the `question` to ask (`fact`, `member` for an uncertain act, `type`, `text` and `hint`
-in `lang`, `sensitivity`, `decides`: how many findings its answer decides, `choices`: each
+"dont_know": true}`, `{"fact", "member"?, "not_said": true}` or `{"fact", "ask": true}`),
+`asked_again` (the facts the starting case states unknown that are offered again), the current
+`case` (as `/api/case` returns it), the `question` to ask (`fact`, `member` for an uncertain
+act, `type`, `text` and `hint` in `lang`, `why`: the one line that says why it is asked, in
+`lang`, `stage`, `asked_again`: whether it is offered again, `sensitivity`, `decides`: how
+many findings its answer decides, `choices`: each
 `answer` to send and its `label`; for an uncertain act also `member_label`) or `null` when no
 answer could change a finding, and the `findings` (the `/api/evaluate` result). A step that
 no longer answers the question it is sent for is refused (422, `field` `/steps/N`), and so
@@ -171,7 +178,7 @@ EOF
 run "curl -s http://127.0.0.1:8080/api/interview -H 'Content-Type: application/json' -d '{
   \"case\": {\"id\": \"intake\", \"jurisdiction\": \"BE\", \"date\": \"2025-10-06\"},
   \"steps\": [{\"fact\": \"acts\", \"answer\": \"share\"}], \"action\": {\"dont_know\": true},
-  \"assessed_on\": \"2026-11-21\", \"lang\": \"fr\"}' | jq -c '{steps, case, question: (.question | {fact, text, hint, choices: [.choices[].answer]}), findings: (.findings.findings | length)}'"
+  \"assessed_on\": \"2026-11-21\", \"lang\": \"fr\"}' | jq -c '{steps, case, question: (.question | {fact, stage, text, why, hint, choices: [.choices[].answer]}), findings: (.findings.findings | length)}'"
 echo
 echo "The acts act by act: the one not established is then asked about."
 run "curl -s http://127.0.0.1:8080/api/interview -H 'Content-Type: application/json' -d '{

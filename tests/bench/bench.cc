@@ -93,6 +93,25 @@ void BM_DecideDemo(benchmark::State& state) {
 }
 BENCHMARK(BM_DecideDemo);
 
+// The interview's next question (issue 14): the intake's order (IntakeQuestions: the
+// ranking, then the stage, the facts the record needs, the lawyer's and the platform's
+// filters) against the ranking alone (NextQuestions, --next-questions), on a case that
+// states only what was done, as an intake does after its first answer.
+const ibsa::Case& FirstAnswer() {
+  static const ibsa::Case* c = new ibsa::Case(
+      ibsa::Case::Parse("id: b\njurisdiction: BE\ndate: 2026-11-16\nacts: [share]\n", "bench.yaml", Bundled().vocabulary)
+          .value());
+  return *c;
+}
+void BM_NextQuestions(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(ibsa::NextQuestions(Bundled().law, FirstAnswer(), {}));
+}
+BENCHMARK(BM_NextQuestions)->Unit(benchmark::kMicrosecond);
+void BM_IntakeQuestions(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(ibsa::IntakeQuestions(Bundled().law, FirstAnswer(), {}, {}));
+}
+BENCHMARK(BM_IntakeQuestions)->Unit(benchmark::kMicrosecond);
+
 void BM_EvaluateAndRenderJson(benchmark::State& state) {
   const Loaded& loaded = Bundled();
   const ibsa::Case& c = Demo();

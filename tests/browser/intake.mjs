@@ -479,6 +479,71 @@ try {
   await policy.getByLabel('Le droit avec et sans une proposition').check();
   check(await page.locator('#p-with').inputValue() === 'nl.nrd.2099-01-01', 'the comparison keeps its own proposal when chosen again');
 
+  // ---------------------------------------------------------------- the intake desk (issue 14)
+  // The Belgian 16-year-old of tests/interview_intake_pty.sh, in French, on a fresh page: the
+  // same order as the terminal, a why-line on every card, fewer than 22 questions, none that
+  // only a lawyer can answer, and the relationship and when she found out in the case.
+  step = 'intake desk';
+  const desk = await context.newPage();
+  desk.on('pageerror', (e) => pageErrors.push(e.message));
+  await desk.goto(baseUrl);
+  await desk.waitForSelector('body[data-ready="true"]');
+  await desk.locator('.lang-button[data-lang="fr"]').click();
+  await desk.waitForSelector('html[lang="fr"]');
+  const deskSettled = () => desk.waitForSelector('#findings[aria-busy="false"]', { state: 'attached' });
+  await desk.locator('#view-intake').getByLabel('Belgique', { exact: true }).check();
+  await desk.locator('#case-date').fill('2026-11-16');
+  const scenario = new Map(Object.entries({
+    acts: ['share'], 'victim.real_person': true, 'victim.age': 16, 'image.technique': 'face_swap',
+    'image.content': 'nudity', 'image.medium': 'image', 'image.realistic': true, 'victim.identifiable': true,
+    'victim.consent_creation': false, 'victim.consent_sharing': false, 'service.type': 'messaging',
+    'distribution.recipients_several': true, 'perpetrator.relationship': 'peer', 'perpetrator.age': 16,
+    'victim.learned_on': '2026-11-18', 'perpetrator.demand': 'none', 'perpetrator.threat_violence': false,
+    'distribution.doxing': false, 'service.notified': false, 'victim.holds_image': false,
+  }));
+  const deskCard = desk.locator('#one-mode .current-question');
+  const deskAsked = [];
+  for (let i = 0; i < 40; i++) {
+    await deskSettled();
+    if (await desk.locator('#interview-done').count() > 0) break;
+    const fact = await deskCard.getAttribute('data-fact');
+    deskAsked.push(fact);
+    check(/Pourquoi cette question/.test(await deskCard.textContent()), `the card of ${fact} says why it is asked`);
+    if (!scenario.has(fact)) {
+      await desk.getByRole('button', { name: FR.dontKnow, exact: true }).click();
+      continue;
+    }
+    const value = scenario.get(fact);
+    const def = factOf.get(fact);
+    if (fact === 'acts') {
+      for (const act of value) await deskCard.getByRole('checkbox', { name: label('acts', act), exact: true }).check();
+    } else if (def.type === 'bool') {
+      await deskCard.getByRole('radio', { name: value ? FR.yes : FR.no, exact: true }).check();
+    } else if (def.type === 'enum') {
+      await deskCard.getByRole('radio', { name: label(fact, value), exact: true }).check();
+    } else if (def.type === 'int') {
+      await deskCard.getByRole('spinbutton').fill(String(value));
+    } else {
+      await deskCard.locator('input[type="date"]').fill(value);
+    }
+    await desk.getByRole('button', { name: FR.next, exact: true }).click();
+  }
+  check(await desk.locator('#interview-done').count() > 0 && deskAsked.length < 22,
+    `the French intake of a 16-year-old ends after ${deskAsked.length} questions, fewer than 22`, deskAsked);
+  const forLawyer = deskAsked.filter((f) => factOf.get(f).intake === 'for_lawyer');
+  check(forLawyer.length === 0, 'no question only a lawyer can answer is asked at the desk', forLawyer);
+  check(deskAsked.indexOf('acts') === 0 && deskAsked.indexOf('victim.age') > deskAsked.indexOf('perpetrator.relationship'),
+    'the event (what was done, the relationship) comes before the person', deskAsked);
+  const [deskDownload] = await Promise.all([desk.waitForEvent('download'),
+    desk.getByRole('button', { name: 'Télécharger (YAML)', exact: true }).click()]);
+  const deskFile = path.join(outDir, 'intake-desk.yaml');
+  await deskDownload.saveAs(deskFile);
+  const deskYaml = readFileSync(deskFile, 'utf8');
+  check(/relationship: peer/.test(deskYaml) && /learned_on: 2026-11-18/.test(deskYaml),
+    'the case records the relationship and when the victim found out', deskYaml);
+  await desk.screenshot({ path: path.join(outDir, '09-intake-desk-done.png') });
+  await desk.close({ runBeforeUnload: false });
+
   // ---------------------------------------------------------------- nothing stored
   step = 'storage';
   const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));

@@ -492,6 +492,41 @@ TEST(ApiTest, InterviewStepByStep) {
   EXPECT_EQ(Post("/api/interview", {{"case", start}, {"steps", r["steps"]}, {"assessed_on", "2026-11-21"}}), r);
 }
 
+// The intake through the API (issue 14): each question says why it is asked and its stage;
+// "prefer not to say" is a step of its own, written apart in the case; what the starting
+// case states unknown is offered again, first; the lawyer's follow-up asks what the desk
+// does not.
+TEST(ApiTest, InterviewSaysWhyKeepsNotSaidApartAndOffersDontKnowsAgain) {
+  const json start{{"id", "intake"}, {"jurisdiction", "BE"}, {"date", "2025-10-06"}};
+  json r = Post("/api/interview", {{"case", start}, {"assessed_on", "2026-11-21"}, {"lang", "fr"}});
+  ASSERT_TRUE(r["question"].is_object());
+  EXPECT_EQ(r["question"]["stage"], "event");
+  EXPECT_EQ(r["question"]["why"],
+            "Ce qui a été fait (réalisé, partagé, menacé...) détermine les infractions à examiner.");
+  EXPECT_EQ(r["question"]["asked_again"], false);
+  EXPECT_EQ(r["asked_again"], json::array());
+  r = Post("/api/interview", {{"case", start}, {"action", {{"not_said", true}}}, {"assessed_on", "2026-11-21"}});
+  ASSERT_EQ(r["steps"].size(), 1u);
+  EXPECT_EQ(r["steps"][0], (json{{"fact", "acts"}, {"not_said", true}}));
+  EXPECT_EQ(r["case"]["not_said"], json::array({"acts"}));
+  EXPECT_NE(r["question"]["fact"], "acts");
+  // Resumed from a case that states the relationship unknown: offered again, first.
+  json resumed = start;
+  resumed["acts"] = json::array({json{{"type", "share"}}});
+  resumed["perpetrator"] = {{"relationship", "unknown"}};
+  r = Post("/api/interview", {{"case", resumed}, {"assessed_on", "2026-11-21"}});
+  EXPECT_EQ(r["asked_again"], json::array({"perpetrator.relationship"}));
+  EXPECT_EQ(r["question"]["fact"], "perpetrator.relationship");
+  EXPECT_EQ(r["question"]["asked_again"], true);
+  // The facts list their stage, use at the desk and why-line.
+  const json facts = json::parse(TheApi().Handle("GET", "/api/facts", "").body)["facts"];
+  const auto small = std::find_if(facts.begin(), facts.end(), [](const json& f) { return f["name"] == "service.micro_or_small"; });
+  ASSERT_NE(small, facts.end());
+  EXPECT_EQ((*small)["stage"], "platform");
+  EXPECT_EQ((*small)["intake"], "for_lawyer");
+  EXPECT_FALSE((*small)["why"]["nl"].get<std::string>().empty());
+}
+
 TEST(ApiTest, InterviewBackUndoesADontKnowOnAnUncertainAct) {
   const json start{{"id", "intake"}, {"jurisdiction", "BE"}, {"date", "2025-10-06"},
                    {"victim", {{"real_person", true}}},

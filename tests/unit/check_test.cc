@@ -145,8 +145,10 @@ TEST(CheckVocabularyTest, EveryFactMustDeclareItsSensitivity) {
   auto vocabulary = Vocabulary::Parse(
       "format: ibsa.facts/1\njurisdictions: {BE: {nl: België, fr: Belgique, en: Belgium}}\nfacts:\n"
       "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1,\n"
-      "     question: {nl: V, fr: Q, en: Q}, value_labels: {share: {nl: D, fr: P, en: S}}}\n"
-      "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}, question: {nl: V, fr: Q, en: Q}}\n",
+      "     question: {nl: V, fr: Q, en: Q}, value_labels: {share: {nl: D, fr: P, en: S}},\n"
+      "     stage: event, why: {nl: W, fr: P, en: W}}\n"
+      "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}, question: {nl: V, fr: Q, en: Q},\n"
+      "     stage: person, why: {nl: W, fr: P, en: W}}\n",
       "facts.yaml");
   ASSERT_TRUE(vocabulary.ok());
   auto law = Law::FromTexts({}, vocabulary.value());
@@ -156,14 +158,15 @@ TEST(CheckVocabularyTest, EveryFactMustDeclareItsSensitivity) {
   EXPECT_EQ(problems[0].code, "C007");
   EXPECT_EQ(problems[0].message,
             "fact 'victim.age' declares no sensitivity (1 neutral, 2 personal, 3 intimate)");
-  EXPECT_EQ(problems[0].location.line, 6);
+  EXPECT_EQ(problems[0].location.line, 7);
 }
 
 TEST(CheckVocabularyTest, EveryTextExistsInDutchFrenchAndEnglish) {
   auto vocabulary = Vocabulary::Parse(
       "format: ibsa.facts/1\njurisdictions: {BE: {nl: België, fr: Belgique, en: Belgium}}\nfacts:\n"
       "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1,\n"
-      "     question: {nl: V, fr: \"\", en: Q}, value_labels: {share: {nl: D, fr: P, en: S}}}\n",
+      "     question: {nl: V, fr: \"\", en: Q}, value_labels: {share: {nl: D, fr: P, en: S}},\n"
+      "     stage: event, why: {nl: W, fr: P, en: W}}\n",
       "facts.yaml");
   ASSERT_TRUE(vocabulary.ok());
   auto law = Law::FromTexts({}, vocabulary.value());
@@ -171,6 +174,30 @@ TEST(CheckVocabularyTest, EveryTextExistsInDutchFrenchAndEnglish) {
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].code, "C008");
   EXPECT_EQ(problems[0].message, "the question of fact 'acts' has no text in: fr");
+}
+
+TEST(CheckVocabularyTest, EveryQuestionHasAnIntakeStageAndAWhyLine) {
+  auto vocabulary = Vocabulary::Parse(
+      "format: ibsa.facts/1\njurisdictions: {BE: {nl: België, fr: Belgique, en: Belgium}}\nfacts:\n"
+      "  - {name: acts, type: set, values: [share], label: {nl: A, fr: A, en: A}, sensitivity: 1,\n"
+      "     question: {nl: V, fr: Q, en: Q}, value_labels: {share: {nl: D, fr: P, en: S}},\n"
+      "     stage: event, why: {nl: W, fr: P, en: W}}\n"
+      "  - {name: victim.age, type: int, label: {nl: L, fr: L, en: L}, question: {nl: V, fr: Q, en: Q},\n"
+      "     sensitivity: 2}\n"
+      "  - {name: victim.minor, type: bool, label: {nl: M, fr: M, en: M}, question: {nl: V, fr: Q, en: Q},\n"
+      "     sensitivity: 2, derived: {fact: victim.age, \"<\": 18}}\n",
+      "facts.yaml");
+  ASSERT_TRUE(vocabulary.ok()) << FormatDiagnostics(vocabulary.errors());
+  auto law = Law::FromTexts({}, vocabulary.value());
+  ASSERT_TRUE(law.ok());
+  const auto problems = CheckLaw(law.value(), Coverage{});
+  // The age, not the minority derived from it (asked through the age).
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].code, "C013");
+  EXPECT_EQ(problems[0].message, "fact 'victim.age' declares no intake stage (event, person, image, platform)");
+  EXPECT_EQ(problems[0].location.line, 7);
+  EXPECT_EQ(problems[1].code, "C008");
+  EXPECT_EQ(problems[1].message, "the why-line of fact 'victim.age' has no text in: nl fr en");
 }
 
 }  // namespace

@@ -76,6 +76,11 @@ const std::map<std::string, Example>& Examples() {
         "acts: [threaten]\nperpetrator: {demand: images}\nvictim: {complied: true}\n"}},
       {"picture-edit-is-visual",
        {"image: {technique: undress, medium: audio}\n", "image: {technique: synthetic, medium: audio}\n"}},
+      {"several-recipients-not-only-to-victim",
+       {"distribution: {recipients_several: true, only_to_victim: true}\n",
+        "distribution: {recipients_several: false, only_to_victim: true}\n"}},
+      {"published-not-only-to-victim",
+       {"acts: [publish]\ndistribution: {only_to_victim: true}\n", "acts: [share]\ndistribution: {only_to_victim: true}\n"}},
       {"maker-usually-knows",
        {"acts: [create]\nperpetrator: {knowingly: false}\n", "acts: [possess]\nperpetrator: {knowingly: false}\n"}},
   };

@@ -22,6 +22,8 @@ applies_alongside:
 facts:
   - name: victim.age
     sensitivity: 2
+    stage: person
+    why: {nl: "Waarom.", fr: "Pourquoi.", en: "Why."}
     type: int
     min: 0
     max: 120
@@ -29,17 +31,23 @@ facts:
     question: {nl: "Hoe oud?", fr: "Quel âge ?", en: "How old?"}
   - name: victim.minor
     sensitivity: 2
+    stage: person
+    why: {nl: "Waarom.", fr: "Pourquoi.", en: "Why."}
     type: bool
     derived: {fact: victim.age, "<": 18}
     label: {nl: "Minderjarig", fr: "Mineur", en: "Minor"}
     question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: victim.real_person
     sensitivity: 2
+    stage: person
+    why: {nl: "Waarom.", fr: "Pourquoi.", en: "Why."}
     type: bool
     label: {nl: "Bestaand", fr: "Existant", en: "Existing person"}
     question: {nl: "Bestaat de persoon?", fr: "La personne existe-t-elle ?", en: "Does the person exist?"}
   - name: image.technique
     sensitivity: 1
+    stage: image
+    why: {nl: "Waarom.", fr: "Pourquoi.", en: "Why."}
     type: enum
     values: [authentic, face_swap, undress, synthetic]
     value_labels:
@@ -51,11 +59,15 @@ facts:
     question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: image.made_on
     sensitivity: 1
+    stage: image
+    why: {nl: "Waarom.", fr: "Pourquoi.", en: "Why."}
     type: date
     label: {nl: "Gemaakt op", fr: "Fait le", en: "Made on"}
     question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: acts
     sensitivity: 1
+    stage: event
+    why: {nl: "Waarom.", fr: "Pourquoi.", en: "Why."}
     type: set
     values: [create, share, publish]
     value_labels:
@@ -66,6 +78,8 @@ facts:
     question: {nl: "V?", fr: "Q ?", en: "Q?"}
   - name: perpetrator.malicious
     sensitivity: 1
+    stage: event
+    why: {nl: "Waarom.", fr: "Pourquoi.", en: "Why."}
     type: bool
     label: {nl: "Kwaadwillig", fr: "Méchant", en: "Malicious"}
     question: {nl: "V?", fr: "Q ?", en: "Q?"}

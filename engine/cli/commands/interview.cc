@@ -1,6 +1,8 @@
 // ibsa interview: asks the questions that decide the findings, one at a time, in the terminal.
 #include <iostream>
+#include <map>
 #include <memory>
+#include <set>
 
 #include "cli.h"
 
@@ -12,9 +14,12 @@ struct InterviewOptions {
   std::string language = "en";
   std::string case_file;
   std::string save;
+  std::string reader = "police";  // who reads the screen: nothing is addressed to them
+  bool for_lawyer = false;        // the follow-up for the lawyer
 };
 
 struct InterviewWording {
+  const char* greeting;
   const char* intro;
   const char* date_prompt;
   const char* not_saved;
@@ -31,11 +36,21 @@ struct InterviewWording {
   const char* not_encoded;
   const char* confirm_date;  // "Is that right? (y/n)", after a date given as a time ago
   const char* yes_letters;   // the first letter of a yes: "y", "j" (ja), "o" (oui)
+  const char* why;
+  const char* asked_again;
+  const char* fell_away;
+  const char* possible_fell_away;
+  const char* ranked;
+  const char* for_lawyer_command;
+  const char* for_lawyer_intro;
 };
 
 const InterviewWording& InterviewWordingFor(Language language) {
   static const InterviewWording kEn = {
-      "Answer each question. ? = don't know, < = back to the previous question, q = quit.",
+      "ibsa: an intake interview on image-based sexual abuse (sexual deepfakes, intimate images shared "
+      "without consent).",
+      "Help: answer each question. ? = don't know (asked again when the case is resumed), ! = prefer not to "
+      "say, < = back to the previous question, q = quit.",
       "Date of the facts (YYYY-MM-DD, DD-MM-YYYY, a month, a year, a range, today, 2 weeks ago): ",
       "Answers are not saved: pass --save FILE to keep them.",
       "Each answer is saved to",
@@ -49,9 +64,17 @@ const InterviewWording& InterviewWordingFor(Language language) {
       "To resume, and to print a report:",
       "That answer is not possible here; please answer with one of:",
       "ibsa encodes no version of this law for the date; check it by hand:",
-      "Is that right? (y/n) ", "y"};
+      "Is that right? (y/n) ", "y",
+      "Why this question:", "Asked again first, as they were not known the last time:",
+      "no longer applies or may apply", "findings that might have applied no longer can",
+      "What matters most, most certain first:",
+      "For the lawyer's follow-up (questions on the provider that only a lawyer can find out):",
+      "Follow-up for the lawyer: questions on the providers' internals."};
   static const InterviewWording kNl = {
-      "Beantwoord elke vraag. ? = weet niet, < = terug naar de vorige vraag, q = stoppen.",
+      "ibsa: intakegesprek over beeldgebaseerd seksueel misbruik (seksuele deepfakes, intieme beelden "
+      "verspreid zonder toestemming).",
+      "Hulp: beantwoord elke vraag. ? = weet niet (opnieuw gevraagd bij het hervatten), ! = zeg ik liever "
+      "niet, < = terug naar de vorige vraag, q = stoppen.",
       "Datum van de feiten (DD-MM-JJJJ, JJJJ-MM-DD, een maand, een jaar, van ... tot ..., vandaag, 2 weken geleden): ",
       "De antwoorden worden niet bewaard: geef --save BESTAND om ze te bewaren.",
       "Elk antwoord wordt bewaard in",
@@ -66,9 +89,17 @@ const InterviewWording& InterviewWordingFor(Language language) {
       "Om verder te gaan, en om een verslag af te drukken:",
       "Dat antwoord kan hier niet; antwoord met een van:",
       "ibsa bevat geen versie van dit recht voor de datum; controleer het zelf:",
-      "Klopt dat? (j/n) ", "j"};
+      "Klopt dat? (j/n) ", "j",
+      "Waarom deze vraag:", "Eerst opnieuw gevraagd, omdat ze de vorige keer niet bekend waren:",
+      "niet meer (mogelijk) van toepassing", "bevindingen die mogelijk van toepassing waren, zijn het niet meer",
+      "Wat het meest telt, het zekerste eerst:",
+      "Voor de opvolging door de advocaat (vragen over de dienstverlener die alleen een advocaat kan uitzoeken):",
+      "Opvolging voor de advocaat: vragen over de interne werking van de dienstverleners."};
   static const InterviewWording kFr = {
-      "Répondez à chaque question. ? = je ne sais pas, < = question précédente, q = quitter.",
+      "ibsa : entretien d'accueil sur les abus sexuels basés sur l'image (deepfakes sexuels, images intimes "
+      "diffusées sans consentement).",
+      "Aide : répondez à chaque question. ? = je ne sais pas (reposée à la reprise), ! = je préfère ne pas "
+      "répondre, < = question précédente, q = quitter.",
       "Date des faits (JJ-MM-AAAA, AAAA-MM-JJ, un mois, une année, du ... au ..., aujourd'hui, il y a 2 semaines) : ",
       "Les réponses ne sont pas enregistrées : indiquez --save FICHIER pour les garder.",
       "Chaque réponse est enregistrée dans",
@@ -82,7 +113,12 @@ const InterviewWording& InterviewWordingFor(Language language) {
       "Pour reprendre, et pour imprimer un rapport :",
       "Cette réponse n'est pas possible ici ; répondez par :",
       "ibsa n'encode aucune version de ce droit pour la date ; vérifiez-le vous-même :",
-      "Est-ce exact ? (o/n) ", "o"};
+      "Est-ce exact ? (o/n) ", "o",
+      "Pourquoi cette question :", "Reposées d'abord, car elles n'étaient pas connues la dernière fois :",
+      "ne s'applique plus", "constats qui pouvaient s'appliquer ne le peuvent plus",
+      "Ce qui compte le plus, le plus certain d'abord :",
+      "Pour le suivi par l'avocat (questions sur le fournisseur que seul un avocat peut établir) :",
+      "Suivi pour l'avocat : questions sur le fonctionnement interne des fournisseurs."};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -91,19 +127,84 @@ const InterviewWording& InterviewWordingFor(Language language) {
   return kEn;
 }
 
-void PrintFindingLines(const Evaluation& evaluation, Language language) {
+// One finding on one line: how it stands, the article as the language cites it, the title.
+std::string FindingLine(const Finding& f, Language language) {
+  std::string line = FindingHeading(f, language) + ": ";
+  // Referrals have no article: their title says where to go.
+  if (f.rule->kind != RuleKind::kReferral) line += Citation(*f.rule, *f.version, language) + ", ";
+  return line + f.rule->title.Get(language);
+}
+
+// The rules whose actions turn to `reader` (`to:` in actions.yaml): neither the action nor
+// its finding is shown to them (no "report to the police" on the police officer's screen).
+std::set<std::string> AddressedTo(const Actions* actions, Actor reader) {
+  std::set<std::string> rules;
+  if (actions == nullptr) return rules;
+  for (const auto& d : actions->declarations()) {
+    if (d.to == reader) rules.insert(d.rule);
+  }
+  return rules;
+}
+
+// After an answer, only what changed: a finding that now applies or may now apply (with
+// how it stands), or one that no longer applies or may apply; one line each, nothing when
+// nothing changed. Possible findings that fall away together (the first answer rules out
+// most of the law) are counted on one line: only what applies is worth a line each.
+void PrintChanges(const Evaluation& before, const Evaluation& after, Language language,
+                  const std::set<std::string>& hidden) {
   const InterviewWording& w = InterviewWordingFor(language);
-  if (evaluation.findings.empty()) std::cout << "  " << w.none << "\n";
+  const char* colon = language == Language::kFr ? " : " : ": ";
+  auto key = [](const Finding& f) { return f.rule->id + "@" + f.version->id; };
+  std::map<std::string, FindingStatus> was;
+  for (const auto& f : before.findings) was.emplace(key(f), f.status);
+  std::set<std::string> now;
+  for (const auto& f : after.findings) {
+    now.insert(key(f));
+    if (hidden.count(f.rule->id) != 0) continue;
+    auto it = was.find(key(f));
+    if (it != was.end() && it->second == f.status) continue;
+    std::cout << "  " << (f.status == FindingStatus::kApplies ? "+ " : "? ") << FindingLine(f, language) << "\n";
+  }
+  std::vector<const Finding*> gone_possible;
+  for (const auto& f : before.findings) {
+    if (now.count(key(f)) != 0 || hidden.count(f.rule->id) != 0) continue;
+    if (f.status == FindingStatus::kPossible) {
+      gone_possible.push_back(&f);
+      continue;
+    }
+    std::cout << "  - " << w.fell_away << colon << FindingLine(f, language) << "\n";
+  }
+  constexpr size_t kListed = 3;
+  if (gone_possible.size() > kListed) {
+    std::cout << "  - " << gone_possible.size() << " " << w.possible_fell_away << "\n";
+    return;
+  }
+  for (const Finding* f : gone_possible) std::cout << "  - " << w.fell_away << colon << FindingLine(*f, language) << "\n";
+}
+
+// The end: what to do now (the action plan, without what turns to the reader), then the
+// findings in the order that matters to the person in front of the officer.
+void PrintEnd(const Interview& interview, const Engine& engine, Actor reader, Language language) {
+  const InterviewWording& w = InterviewWordingFor(language);
+  const Evaluation& evaluation = interview.findings();
+  const std::set<std::string> hidden = AddressedTo(engine.actions(), reader);
+  if (engine.actions() != nullptr) {
+    auto plan = ForReader(PlanActions(*engine.actions(), evaluation, interview.current(), engine.law().vocabulary()),
+                          reader);
+    std::cout << "\n" << RenderActionPlanText(plan, engine.law(), language);
+  }
+  std::cout << "\n" << w.ranked << "\n";
+  bool any = false;
+  for (const Finding* f : RankedForThePerson(evaluation)) {
+    if (hidden.count(f->rule->id) != 0) continue;
+    std::cout << "  " << FindingLine(*f, language) << "\n";
+    any = true;
+  }
+  if (!any) std::cout << "  " << w.none << "\n";
   // Say why nothing may show: a date before (or after) the law ibsa encodes.
   for (const auto& gap : evaluation.version_gaps) {
     std::cout << "  " << w.not_encoded << " " << gap.jurisdiction << " " << gap.instrument << ", "
               << gap.anchor.date.ToString() << "\n";
-  }
-  for (const auto& f : evaluation.findings) {
-    std::cout << "  " << FindingHeading(f, language) << ": ";
-    // Referrals have no article: their title says where to go.
-    if (f.rule->kind != RuleKind::kReferral) std::cout << Citation(*f.rule, *f.version, language) << ", ";
-    std::cout << f.rule->title.Get(language) << "\n";
   }
 }
 
@@ -140,6 +241,11 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     out.file = std::move(opened).value();
     std::cerr << FormatDiagnostics(out.file->losses());
   }
+  // The greeting, the disclaimer and the help line come first, before any question (the
+  // date of the facts included).
+  std::cout << w.greeting << "\n" << Disclaimer(language) << "\n" << LawLine(*law, language) << "\n" << w.intro
+            << "\n" << (out.file ? std::string(w.saving_to) + " " + out.path : w.not_saved) << "\n";
+  if (options.for_lawyer) std::cout << w.for_lawyer_intro << "\n";
   if (!start) {
     // The date of the facts, asked until it is a date that has passed, as people know it
     // (a day, a month, a range, "two weeks ago"). Enter alone is no answer: the facts are
@@ -190,7 +296,7 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
   }
   EvaluationOptions evaluation_options;
   evaluation_options.assessed_on = Date::Today();
-  auto started = Interview::Start(*law, *start, evaluation_options);
+  auto started = Interview::Start(*law, *start, evaluation_options, options.for_lawyer);
   if (!started.ok()) {
     PrintErrors(started.errors());
     return kUsageError;
@@ -206,16 +312,27 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     std::cout << "\n" << w.save_failed << " " << out.path << "\n";
     return false;
   };
-  std::cout << Disclaimer(language) << "\n" << LawLine(*law, language) << "\n" << w.intro << "\n"
-            << (out.file ? std::string(w.saving_to) + " " + out.path : w.not_saved) << "\n";
   if (!persist()) return kWriteError;
-  bool shown = false;  // the findings were printed after the last change
+  const Actor reader = options.reader == "lawyer"    ? Actor::kLawyer
+                       : options.reader == "support" ? Actor::kSupportService
+                                                     : Actor::kPolice;
+  const std::set<std::string> hidden = AddressedTo(engine->actions(), reader);
+  // "Don't know" is not final: said once, before the questions it concerns.
+  if (!interview.asked_again().empty()) {
+    std::cout << "\n" << w.asked_again;
+    for (const auto& name : interview.asked_again()) {
+      std::cout << (name == interview.asked_again().front() ? " " : "; ")
+                << law->vocabulary().fact(*law->vocabulary().SlotOf(name)).label.Get(language);
+    }
+    std::cout << "\n";
+  }
   while (interview.question()) {
     const Question& q = *interview.question();
     const std::string& text = q.fact->question.Get(language).empty() ? q.fact->label.Get(language)
                                                                      : q.fact->question.Get(language);
-    std::cout << "\n" << text << (q.member.empty() ? "" : " [" + q.member + "]") << "\n  ("
-              << interview.AnswerHint(language) << ")\n> " << std::flush;
+    std::cout << "\n" << text << (q.member.empty() ? "" : " [" + q.member + "]") << "\n";
+    if (!q.fact->why.Get(language).empty()) std::cout << "  " << w.why << " " << q.fact->why.Get(language) << "\n";
+    std::cout << "  (" << interview.AnswerHint(language) << ")\n> " << std::flush;
     std::string line;
     if (!std::getline(std::cin, line) || line == "q" || line == "quit") break;
     if (line == "<") {
@@ -223,7 +340,10 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
       if (!persist()) return kWriteError;
       continue;
     }
-    auto answered = line == "?" ? interview.DontKnow() : interview.Answer(line, language);
+    const Evaluation before = interview.findings();
+    auto answered = line == "?"   ? interview.DontKnow()
+                    : line == "!" ? interview.NotSaid()
+                                  : interview.Answer(line, language);
     if (!answered.ok()) {
       // Said in the user's language, with the answers allowed; the engine's own words
       // follow for the detail (a range, a date).
@@ -232,18 +352,18 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
       continue;
     }
     if (!persist()) return kWriteError;
-    PrintFindingLines(interview.findings(), language);
-    shown = true;
+    PrintChanges(before, interview.findings(), language, hidden);
   }
   if (!interview.question()) std::cout << "\n" << w.done << "\n";
-  if (!shown) {
-    std::cout << "\n";
-    PrintFindingLines(interview.findings(), language);
-  }
+  PrintEnd(interview, *engine, reader, language);
   if (out.file) {
     std::cout << "\n" << w.saved_to << " " << out.path << ". " << w.next_commands << "\n"
               << "  ibsa interview --lang " << options.language << " --case " << out.path << "\n"
               << "  ibsa evaluate --format html --lang " << options.language << " " << out.path << "\n";
+    if (!options.for_lawyer) {
+      std::cout << w.for_lawyer_command << "\n"
+                << "  ibsa interview --for-lawyer --lang " << options.language << " --case " << out.path << "\n";
+    }
   }
   return kOk;
 }
@@ -259,6 +379,11 @@ Command AddInterview(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--lang", options->language, "nl, fr or en")->check(CLI::IsMember({"nl", "fr", "en"}));
   cmd->add_option("--case", options->case_file, "resume this partial case (saved back to it unless --save)");
   cmd->add_option("--save", options->save, "write the case here after every answer");
+  cmd->add_option("--reader", options->reader,
+                  "who reads the screen: police (default), lawyer or support; actions turned to them are left out")
+      ->check(CLI::IsMember({"police", "lawyer", "support"}));
+  cmd->add_flag("--for-lawyer", options->for_lawyer,
+                "the follow-up for the lawyer: also ask the questions on the providers' internals");
   return {cmd, [&global, options] { return RunInterview(global, *options); }};
 }
 

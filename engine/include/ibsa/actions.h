@@ -60,6 +60,9 @@ struct ActionDeclaration {
   std::string rule;
   int action_class = 0;  // index into Actions::classes()
   Actor by = Actor::kVictim;
+  // Whom the action turns to, when that is someone who may be reading the plan (`to:`):
+  // reporting to the police is no action to show the police officer (ForReader).
+  std::optional<Actor> to;
   std::optional<DeadlineRule> deadline;
   SourceLocation location;
   friend bool operator==(const ActionDeclaration&, const ActionDeclaration&) = default;
@@ -116,6 +119,10 @@ struct Action {
 // A finding close to its limitation period will become an action here too (issue 13).
 std::vector<Action> PlanActions(const Actions& actions, const Evaluation& evaluation, const Case& c,
                                 const Vocabulary& vocabulary);
+
+// The plan as `reader` reads it: without the actions that turn to the reader (no "report
+// to the police" in the plan shown to the police officer), in the same order.
+std::vector<Action> ForReader(std::vector<Action> actions, Actor reader);
 
 }  // namespace ibsa
 

@@ -178,6 +178,9 @@ class Case {
   const std::optional<Expectations>& expectations() const { return expectations_; }
   // The slots the case states as `unknown` (asked, and not known to whoever answered).
   const std::vector<int>& stated_unknown() const { return stated_unknown_; }
+  // The slots the person asked chose not to answer (`not_said:`): unknown to the engine
+  // like any fact not stated, but an interview does not ask them again.
+  const std::vector<int>& not_said() const { return not_said_; }
   // Where the file states the date of the facts, for what is said about it.
   const SourceLocation& date_location() const { return date_location_; }
   // What the case states that a warning constraint of the vocabulary says is usually not
@@ -205,6 +208,7 @@ class Case {
   std::vector<FactValue> values_;
   std::optional<Expectations> expectations_;
   std::vector<int> stated_unknown_;
+  std::vector<int> not_said_;
   SourceLocation date_location_;
   std::vector<Diagnostic> warnings_;
   std::string sha256_;
@@ -213,8 +217,8 @@ class Case {
 
 // The case as YAML that Case::Parse reads back to the same facts: id, title,
 // jurisdiction, date, the facts it states (grouped as `victim: {age: 15}`), those it
-// states as unknown, its acts with their dates, and its evidence log. The expectations are
-// not written.
+// states as unknown, those not said (`not_said:`), its acts with their dates, and its
+// evidence log. The expectations are not written.
 std::string CaseToYaml(const Case& c, const Vocabulary& vocabulary);
 // The same as a JSON object (what the web page downloads and `ibsa evaluate` reads back).
 std::string CaseToJson(const Case& c, const Vocabulary& vocabulary);

@@ -73,6 +73,10 @@ class CaseBuilder {
   // The fact was asked, and whoever answered did not know: it stays unknown and is not
   // asked again.
   CaseBuilder& SetUnknown(std::string_view fact, SourceLocation where = {});
+  // The person asked preferred not to say: the fact stays unknown, is listed apart from
+  // those nobody knew (`not_said:`), and is not asked again. A fact the case gives a value
+  // is refused (E0103).
+  CaseBuilder& SetNotSaid(std::string_view fact, SourceLocation where = {});
 
   // One act, on `date` (the case date if none): a day or a period; `certain` false:
   // reported as possible.
@@ -120,6 +124,7 @@ class CaseBuilder {
   std::vector<FactValue> values_;  // the facts given, by slot
   std::vector<SourceLocation> given_at_;
   std::vector<int> stated_unknown_;
+  std::vector<int> not_said_;
   bool acts_listed_ = false;  // the acts fact is stated as a list (possibly empty)
   std::vector<Act> acts_;
   std::vector<bool> act_has_date_;

@@ -1,7 +1,8 @@
 // File: interview.h
 // An intake interview: one question at a time over a case that grows with each answer.
-// The next question is always the best-ranked one of NextQuestions that has not been
-// answered "don't know"; the interview is over when no answer could change a finding.
+// The next question is always the first of IntakeQuestions (by stage, then by how much it
+// decides; the facts the record needs; what was not known the last time first) that has
+// not been answered in this interview; the interview is over when none is left.
 // Every state is a valid case (CaseToYaml writes it), so it can be saved after each
 // answer and resumed later. The terminal (`ibsa interview`) and the web page (through
 // POST /api/interview, which replays the steps) drive this one interview.
@@ -38,6 +39,7 @@ struct InterviewStep {
   std::string fact;    // the fact asked
   std::string member;  // for an act reported as uncertain, its type; else empty
   bool dont_know = false;
+  bool not_said = false;  // "prefer not to say"
   std::string answer;  // as typed, when answered in words
   // The acts, when the question of the acts was answered act by act (AnswerActs).
   std::optional<std::vector<ActAnswer>> acts;
@@ -48,7 +50,11 @@ struct InterviewStep {
 class Interview {
  public:
   // Starts from a partial case; the facts it states as unknown are not asked again.
-  static Result<Interview> Start(const Law& law, const Case& start, EvaluationOptions options);
+  // What the case states as unknown (asked, and nobody knew) is offered again, first.
+  // `for_lawyer`: the follow-up for the lawyer, which asks the facts marked
+  // `intake: for_lawyer` too (IntakeQuestions).
+  static Result<Interview> Start(const Law& law, const Case& start, EvaluationOptions options,
+                                 bool for_lawyer = false);
 
   Interview(Interview&&) noexcept;
   Interview& operator=(Interview&&) noexcept;
@@ -63,6 +69,11 @@ class Interview {
   std::string AnswerHint(Language language) const;
   // The steps taken since the start and not undone, first to last.
   const std::vector<InterviewStep>& steps() const;
+  // The facts the starting case stated unknown that this interview offers again (those an
+  // intake would ask), in the order asked.
+  const std::vector<std::string>& asked_again() const;
+  // Whether the current question is one of those, not yet answered again.
+  bool AskingAgain() const;
 
   // Answers the current question. Accepted: yes/no in nl, fr or en (ja/nee, oui/non); a
   // value's number or name; a whole number, or for an age what people know of it in nl, fr
@@ -82,6 +93,9 @@ class Interview {
   // "Don't know": the fact is written as unknown in the case and not asked again; an act
   // reported as uncertain stays uncertain, and this interview no longer asks about it.
   Status DontKnow();
+  // "Prefer not to say": the fact stays unknown, is written apart (`not_said:`) and is not
+  // asked again, on resume either.
+  Status NotSaid();
   // Asks `fact` now, out of the interview's order (the user chose a fact that would decide
   // a finding): it becomes the question, the next answer or "don't know" is about it, and
   // the interview then goes on in its own order. A step, which Back undoes. An error for a

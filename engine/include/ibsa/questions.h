@@ -44,6 +44,26 @@ struct Question {
 Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
                                             const EvaluationOptions& options);
 
+// What an intake asks, beyond NextQuestions's ranking (rulesets/facts.yaml `stage:`,
+// `intake:`, `asked_when:`).
+struct IntakeScope {
+  // The follow-up for the lawyer: the facts marked `intake: for_lawyer` are asked too.
+  bool for_lawyer = false;
+  // Facts the case states unknown that are asked again (a resumed interview offers what
+  // was not known the last time); asked first.
+  std::vector<std::string> ask_again;
+};
+
+// The questions of an intake, in the order a desk asks them: the facts of `ask_again`
+// first, then by stage (event, person, image, platform), and within a stage as
+// NextQuestions ranks them, followed by the `basic` facts the record needs though they
+// decide no finding (their `decides` is empty). Left out: `for_lawyer` facts (unless
+// scope.for_lawyer), facts whose `asked_when` does not hold (unknown is not true: the
+// platform's questions wait until a platform is known to be involved), facts the
+// constraints make meaningless, and facts the case states unknown or not said.
+Result<std::vector<Question>> IntakeQuestions(const Law& law, const Case& c, const EvaluationOptions& options,
+                                              const IntakeScope& scope);
+
 }  // namespace ibsa
 
 #endif  // IBSA_QUESTIONS_H_

@@ -40,6 +40,17 @@ std::string Disclaimer(Language language);
 // settled), "MET" (a definition), "DUTY OF THE STATE" (a directive's duty).
 std::string FindingHeading(const Finding& finding, Language language);
 
+// The action plan as the text output opens with it: a heading, then each action numbered
+// from 1 with its class, who takes it, why and by when; "no action yet" when empty.
+std::string RenderActionPlanText(const std::vector<Action>& actions, const Law& law, Language language);
+
+// The findings in the order that matters to the person in front of the officer: those that
+// apply and are settled (or likely), then those that apply but are contested or
+// unverified, then those that may apply; within each, offences, obligations, remedies and
+// next steps before definitions, the Member State's duties and gaps; else in the
+// evaluation's order.
+std::vector<const Finding*> RankedForThePerson(const Evaluation& evaluation);
+
 // "art. 417/9 C. pén." in French, "art. 417/9 Sw." in Dutch: the article as the user's
 // language cites it; "" for a rule without an article (a referral: its title says it).
 std::string Citation(const Rule& rule, const RulesetVersion& version, Language language);

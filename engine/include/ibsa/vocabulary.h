@@ -38,6 +38,19 @@ inline constexpr std::string_view kActsFact = "acts";
 // for a minor tried as an adult (Belgian Book I art. 35), which reports say.
 inline constexpr std::string_view kPerpetratorMinorFact = "perpetrator.minor";
 
+// Where a question belongs in an intake (rulesets/facts.yaml `stage:`), in the order an
+// intake desk asks: what happened (when, where, who did it, their relationship), then the
+// person, then what the image shows, then the platform, once one is involved.
+enum class IntakeStage { kEvent, kPerson, kImage, kPlatform, kUndeclared };
+// "event", "person", "image", "platform" (the YAML spelling); "" for kUndeclared.
+std::string_view IntakeStageName(IntakeStage stage);
+
+// Whether an intake asks a fact (rulesets/facts.yaml `intake:`): when its answer decides a
+// finding (the default), also when it decides none because the record needs it (`basic`:
+// the relationship, the platform, when the victim found out), or only in the follow-up for
+// the lawyer (`for_lawyer`: a provider's internals nobody at the desk can know).
+enum class IntakeUse { kDecides, kBasic, kForLawyer };
+
 struct FactDefinition {
   std::string name;  // "victim.age"
   FactType type = FactType::kBool;
@@ -54,6 +67,14 @@ struct FactDefinition {
   // did what), 2 personal (age, consent, harm), 3 intimate (what the image shows). Asked
   // in that order when their answers matter as much. 0: not declared (`ibsa check` C007).
   int sensitivity = 0;
+  IntakeStage stage = IntakeStage::kUndeclared;
+  IntakeUse intake = IntakeUse::kDecides;
+  // Why the question is asked, one line a person at the desk can say (`ibsa check` C013
+  // asks it of every fact an intake may ask).
+  LocalizedText why;
+  // Whether it declares `asked_when:`, a condition an intake asks it under (the platform's
+  // questions once a platform is involved); the condition is the vocabulary's own.
+  bool asked_conditionally = false;
   SourceLocation location;
 
   // Index of `value` in `values`, or nullopt.

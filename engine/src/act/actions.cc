@@ -125,6 +125,11 @@ std::string_view ActorName(Actor actor) {
   return "";
 }
 
+std::vector<Action> ForReader(std::vector<Action> actions, Actor reader) {
+  std::erase_if(actions, [reader](const Action& a) { return a.declaration->to == reader; });
+  return actions;
+}
+
 std::string ActorLabel(Actor actor, Language language) {
   auto pick = [language](const char* nl, const char* fr, const char* en) {
     switch (language) {
@@ -186,7 +191,7 @@ Result<Actions> Actions::Parse(const std::string& text, const std::string& file,
       if (!list.IsSequence()) reader.Error("E0104", list, "'actions' must be a list");
       std::vector<std::string> declared;
       for (const auto& node : list.IsSequence() ? list : YAML::Node()) {
-        if (!reader.CheckMap(node, "action", {"rule", "class", "by", "deadline"}, {"rule", "class", "by"})) continue;
+        if (!reader.CheckMap(node, "action", {"rule", "class", "by", "to", "deadline"}, {"rule", "class", "by"})) continue;
         ActionDeclaration d;
         d.location = reader.Locate(node);
         if (auto rule = reader.ReadString(node["rule"], "rule")) {
@@ -203,6 +208,11 @@ Result<Actions> Actions::Parse(const std::string& text, const std::string& file,
         }
         if (auto by = reader.ReadChoice(node["by"], "by", actors)) {
           d.by = static_cast<Actor>(std::find(actors.begin(), actors.end(), *by) - actors.begin());
+        }
+        if (node["to"].IsDefined()) {
+          if (auto to = reader.ReadChoice(node["to"], "to", actors)) {
+            d.to = static_cast<Actor>(std::find(actors.begin(), actors.end(), *to) - actors.begin());
+          }
         }
         if (node["deadline"].IsDefined()) d.deadline = internal::ReadDeadline(reader, node["deadline"], law.vocabulary());
         data->declarations.push_back(std::move(d));

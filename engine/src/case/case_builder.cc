@@ -57,6 +57,7 @@ CaseBuilder CaseBuilder::From(const Case& c, const Vocabulary& vocabulary) {
     b.values_[slot] = value;
   }
   b.stated_unknown_ = c.stated_unknown();
+  b.not_said_ = c.not_said();
   b.acts_ = c.acts();
   b.acts_listed_ = acts >= 0 && c.values()[acts].known() && c.values()[acts].given();
   for (const Act& act : c.acts()) b.act_has_date_.push_back(act.period != c.period());
@@ -142,6 +143,7 @@ void CaseBuilder::Give(int slot, FactValue value, const SourceLocation& where) {
   values_[slot] = value;
   given_at_[slot] = where;
   stated_unknown_.erase(std::remove(stated_unknown_.begin(), stated_unknown_.end(), slot), stated_unknown_.end());
+  not_said_.erase(std::remove(not_said_.begin(), not_said_.end(), slot), not_said_.end());
   if (vocabulary_->fact(slot).name == kActsFact) {
     acts_.clear();
     act_has_date_.clear();
@@ -388,6 +390,21 @@ CaseBuilder& CaseBuilder::SetUnknown(std::string_view fact, SourceLocation where
   if (std::find(stated_unknown_.begin(), stated_unknown_.end(), slot) == stated_unknown_.end()) {
     stated_unknown_.push_back(slot);
   }
+  not_said_.erase(std::remove(not_said_.begin(), not_said_.end(), slot), not_said_.end());
+  return *this;
+}
+
+CaseBuilder& CaseBuilder::SetNotSaid(std::string_view fact, SourceLocation where) {
+  const int slot = Slot(fact, where);
+  if (slot < 0) return *this;
+  const FactValue& value = values_[slot];
+  if ((value.known() || value.range()) && value.given()) {
+    Problem("E0103", where, "'" + std::string(fact) + "' is both given and listed in 'not_said'",
+            {"a fact the person chose not to answer has no value: remove it from 'not_said' or remove its value"});
+    return *this;
+  }
+  if (std::find(not_said_.begin(), not_said_.end(), slot) == not_said_.end()) not_said_.push_back(slot);
+  stated_unknown_.erase(std::remove(stated_unknown_.begin(), stated_unknown_.end(), slot), stated_unknown_.end());
   return *this;
 }
 
@@ -518,6 +535,7 @@ Case CaseBuilder::Assemble() const {
   Case c = case_;
   c.values_ = values_;
   c.stated_unknown_ = stated_unknown_;
+  c.not_said_ = not_said_;
   c.acts_ = acts_;
   c.evidence_ = evidence_;
   for (size_t i = 0; i < c.acts_.size(); ++i) {

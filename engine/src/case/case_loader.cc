@@ -361,6 +361,8 @@ class CaseReader {
       ReadEntry(key_node, value, key);
     });
     if (const Node evidence = Doc::Get(root, "evidence"); Doc::Has(evidence)) ReadEvidence(evidence);
+    // After the facts: a fact both given and not said is refused.
+    if (const Node not_said = Doc::Get(root, "not_said"); Doc::Has(not_said)) ReadNotSaid(not_said);
     if (const Node expect = Doc::Get(root, "expect"); Doc::Has(expect)) ReadExpectations(expect);
     auto built = CaseBuilderAccess::BuildReadCase(builder_);
     if (!built.ok()) {
@@ -374,10 +376,29 @@ class CaseReader {
   Case Take() { return std::move(*case_); }
 
  private:
-  inline static const std::vector<std::string> kMetaKeys = {"id", "title", "description",
-                                                            "jurisdiction", "date", "evidence", "expect"};
+  inline static const std::vector<std::string> kMetaKeys = {"id", "title", "description", "jurisdiction",
+                                                            "date", "evidence", "not_said", "expect"};
   inline static const std::vector<std::string> kEvidenceKeys = {"url",         "service", "account",  "seen_on",
                                                                 "captured_on", "sha256",  "supports", "note"};
+
+  // `not_said: [perpetrator.relationship]`: the facts the person chose not to answer.
+  void ReadNotSaid(const Node& list) {
+    if (!Doc::IsSequence(list)) {
+      doc_.Error("E0104", list, "'not_said' must be a list of fact names",
+                 {"e.g. not_said: [perpetrator.relationship]"});
+      return;
+    }
+    Doc::ForEachItem(list, [&](const Node& item) {
+      auto name = doc_.ReadString(item, "not_said");
+      if (!name) return;
+      if (!vocabulary_.SlotOf(*name)) {
+        doc_.Error("E0102", item, "unknown fact '" + *name + "'", {internal::DidYouMean(*name, vocabulary_.Names())});
+        return;
+      }
+      builder_.SetNotSaid(*name, doc_.Locate(item));
+      Said(item);
+    });
+  }
 
   // What the builder found wrong with the value just given is said at its node.
   void Said(const Node& node) {

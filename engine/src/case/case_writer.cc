@@ -149,6 +149,11 @@ std::vector<Field> CaseFields(const Case& c, const Vocabulary& vocabulary) {
     if (added) fields.push_back({group, Field::Kind::kMap, "", 0, {}});
     fields[at->second].items.push_back(std::move(field));
   }
+  if (!c.not_said().empty()) {
+    Field list{"not_said", Field::Kind::kValues, "", 0, {}};
+    for (int slot : c.not_said()) list.items.push_back(Text("", vocabulary.fact(slot).name));
+    fields.push_back(std::move(list));
+  }
   if (!c.evidence().empty()) fields.push_back(EvidenceField(c.evidence()));
   return fields;
 }

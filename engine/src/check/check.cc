@@ -271,6 +271,11 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
       problems.push_back({"C007", fact.location,
                           "fact '" + fact.name + "' declares no sensitivity (1 neutral, 2 personal, 3 intimate)"});
     }
+    // An intake asks by stage; a derived fact is asked through its inputs.
+    if (!fact.derived && fact.stage == IntakeStage::kUndeclared) {
+      problems.push_back({"C013", fact.location,
+                          "fact '" + fact.name + "' declares no intake stage (event, person, image, platform)"});
+    }
   }
   // Officers, victims and lawyers read the same law in Dutch, French or English: every
   // text they see must exist in all three (a note may be absent, but not half there).
@@ -296,6 +301,8 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
     const FactDefinition& fact = vocabulary.fact(slot);
     translated(fact.label, fact.location, "the label of fact '" + fact.name + "'", false);
     translated(fact.question, fact.location, "the question of fact '" + fact.name + "'", false);
+    // Every question an intake may ask says why it is asked, in the user's language.
+    if (!fact.derived) translated(fact.why, fact.location, "the why-line of fact '" + fact.name + "'", false);
     for (size_t i = 0; i < fact.values.size(); ++i) {
       translated(i < fact.value_labels.size() ? fact.value_labels[i] : LocalizedText{}, fact.location,
                  "value '" + fact.values[i] + "' of fact '" + fact.name + "'", false);

@@ -100,10 +100,13 @@ std::vector<FactValue> Answers(const LawData& law, const internal::Distinctions&
   return answers;
 }
 
-}  // namespace
+bool Contains(const std::vector<int>& slots, int slot) {
+  return std::find(slots.begin(), slots.end(), slot) != slots.end();
+}
 
-Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
-                                            const EvaluationOptions& options) {
+// NextQuestions, with the facts of `ask_again` asked though the case states them unknown.
+Result<std::vector<Question>> Rank(const Law& law, const Case& c, const EvaluationOptions& options,
+                                   const std::vector<int>& ask_again) {
   Decision base;
   if (auto decided = Decide(law, c, options, base); !decided.ok()) return decided.errors();
   const auto& verdicts = base.verdicts();
@@ -137,9 +140,9 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
   }
 
   // Each unknown fact (and each uncertain member of a set fact) there is a question,
-  // except a fact the case states as unknown: it was asked, and nobody knew.
+  // except a fact the case states as unknown (it was asked, and nobody knew) or as not
+  // said (the person chose not to answer).
   std::vector<std::pair<int, std::string>> asked;
-  const auto& stated_unknown = c.stated_unknown();
   for (int slot = 0; slot < law.vocabulary().size(); ++slot) {
     const FactDefinition& fact = law.vocabulary().fact(slot);
     const FactValue& value = c.values()[slot];
@@ -147,7 +150,8 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
     // A fact the constraints make meaningless here (the platform, when there is none).
     if (internal::NotApplicable(vocabulary, c.values(), slot)) continue;
     if (!value.known()) {
-      if (std::find(stated_unknown.begin(), stated_unknown.end(), slot) != stated_unknown.end()) continue;
+      if (Contains(c.stated_unknown(), slot) && !Contains(ask_again, slot)) continue;
+      if (Contains(c.not_said(), slot)) continue;
       asked.emplace_back(slot, "");
     } else if (fact.type == FactType::kSet && internal::EncodingOf(value).uncertain != 0) {
       for (size_t i = 0; i < fact.values.size(); ++i) {
@@ -200,6 +204,59 @@ Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
   std::stable_sort(questions.begin(), questions.end(), [](const Question& a, const Question& b) {
     if (a.score != b.score) return a.score > b.score;
     return a.fact->sensitivity < b.fact->sensitivity;
+  });
+  return questions;
+}
+
+}  // namespace
+
+Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c, const EvaluationOptions& options) {
+  return Rank(law, c, options, {});
+}
+
+Result<std::vector<Question>> IntakeQuestions(const Law& law, const Case& c, const EvaluationOptions& options,
+                                              const IntakeScope& scope) {
+  const auto& vocabulary = internal::DataOf(internal::DataOf(law).vocabulary);
+  std::vector<int> ask_again;
+  for (const auto& name : scope.ask_again) {
+    if (auto slot = law.vocabulary().SlotOf(name)) ask_again.push_back(*slot);
+  }
+  auto ranked = Rank(law, c, options, ask_again);
+  if (!ranked.ok()) return ranked.errors();
+  // Whether the intake asks the fact at all: not a provider's internals (those wait for the
+  // lawyer's follow-up), and only where its `asked_when` holds (a platform is involved).
+  auto askable = [&](const FactDefinition& fact, int slot) {
+    if (fact.intake == IntakeUse::kForLawyer && !scope.for_lawyer) return false;
+    const int32_t when = static_cast<size_t>(slot) < vocabulary.asked_when.size() ? vocabulary.asked_when[slot] : -1;
+    return when < 0 || internal::EvalNode(vocabulary.program, when, c.values(), nullptr) == Truth::kTrue;
+  };
+  std::vector<Question> questions;
+  for (auto& q : ranked.value()) {
+    if (askable(*q.fact, *law.vocabulary().SlotOf(q.fact->name))) questions.push_back(std::move(q));
+  }
+  // What the record needs though it decides no finding, and what was not known the last
+  // time: asked after the questions that decide something in the same stage.
+  for (int slot = 0; slot < law.vocabulary().size(); ++slot) {
+    const FactDefinition& fact = law.vocabulary().fact(slot);
+    const FactValue& value = c.values()[slot];
+    if (fact.derived || value.known() || value.range()) continue;
+    const bool again = Contains(ask_again, slot) && Contains(c.stated_unknown(), slot);
+    if (fact.intake != IntakeUse::kBasic && !again) continue;
+    if ((Contains(c.stated_unknown(), slot) && !again) || Contains(c.not_said(), slot)) continue;
+    if (internal::NotApplicable(vocabulary, c.values(), slot) || !askable(fact, slot)) continue;
+    if (std::any_of(questions.begin(), questions.end(),
+                    [&](const Question& q) { return q.fact == &fact && q.member.empty(); })) {
+      continue;
+    }
+    questions.push_back(Question{&fact, "", {}, 0});
+  }
+  // The facts not known the last time first (the user came back for them), then by stage.
+  std::stable_sort(questions.begin(), questions.end(), [&](const Question& a, const Question& b) {
+    const int slot_a = *law.vocabulary().SlotOf(a.fact->name), slot_b = *law.vocabulary().SlotOf(b.fact->name);
+    const bool again_a = a.member.empty() && Contains(ask_again, slot_a) && Contains(c.stated_unknown(), slot_a);
+    const bool again_b = b.member.empty() && Contains(ask_again, slot_b) && Contains(c.stated_unknown(), slot_b);
+    if (again_a != again_b) return again_a;
+    return a.fact->stage < b.fact->stage;
   });
   return questions;
 }

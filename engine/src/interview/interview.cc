@@ -233,6 +233,9 @@ struct Snapshot {
   // "fact:member" of an uncertain act answered "don't know" in this interview. Any other
   // fact answered "don't know" is written as unknown, and NextQuestions does not ask it again.
   std::set<std::string> skipped;
+  // Facts the case stated unknown when the interview started, offered again; one leaves
+  // the list once it is answered, or "don't know" is said again.
+  std::vector<std::string> ask_again;
   Evaluation findings;
   std::optional<Question> question;
 };
@@ -240,16 +243,27 @@ struct Snapshot {
 struct Interview::State {
   const Law* law = nullptr;
   EvaluationOptions options;
+  bool for_lawyer = false;
   std::vector<Snapshot> history;  // the start, then one per step; the current one last
   std::vector<InterviewStep> steps;
 
   // The findings and the next question of a case.
-  Result<Snapshot> Assess(Case c, std::set<std::string> skipped) const {
+  Result<Snapshot> Assess(Case c, std::set<std::string> skipped, std::vector<std::string> ask_again) const {
     auto evaluated = Evaluate(*law, c, options);
     if (!evaluated.ok()) return evaluated.errors();
-    auto ranked = NextQuestions(*law, c, options);
+    // A fact offered again leaves the list once it is known, or once it is not asked (it
+    // decides nothing now).
+    std::erase_if(ask_again, [&](const std::string& name) {
+      const int slot = *law->vocabulary().SlotOf(name);
+      return std::find(c.stated_unknown().begin(), c.stated_unknown().end(), slot) == c.stated_unknown().end();
+    });
+    auto ranked = IntakeQuestions(*law, c, options, IntakeScope{for_lawyer, ask_again});
     if (!ranked.ok()) return ranked.errors();
-    Snapshot next{std::move(c), std::move(skipped), std::move(evaluated).value(), std::nullopt};
+    std::erase_if(ask_again, [&](const std::string& name) {
+      return std::none_of(ranked.value().begin(), ranked.value().end(),
+                          [&](const Question& q) { return q.fact->name == name && q.member.empty(); });
+    });
+    Snapshot next{std::move(c), std::move(skipped), std::move(ask_again), std::move(evaluated).value(), std::nullopt};
     for (auto& q : ranked.value()) {
       const std::string key = q.fact->name + (q.member.empty() ? "" : ":" + q.member);
       if (next.skipped.count(key) == 0) {
@@ -272,11 +286,14 @@ struct Interview::State {
     return Step(next, now().skipped, std::move(step));
   }
 
-  // Takes a step whose case `builder` holds: kept only if the case is valid.
+  // Takes a step whose case `builder` holds: kept only if the case is valid. A fact offered
+  // again that the step answers "don't know" to again is not offered a third time.
   Status Step(const CaseBuilder& builder, std::set<std::string> skipped, InterviewStep step) {
     auto built = builder.Build();
     if (!built.ok()) return built.errors();
-    auto next = Assess(std::move(built).value(), std::move(skipped));
+    std::vector<std::string> ask_again = now().ask_again;
+    if (step.dont_know) std::erase(ask_again, step.fact);
+    auto next = Assess(std::move(built).value(), std::move(skipped), std::move(ask_again));
     if (!next.ok()) return next.errors();
     history.push_back(std::move(next).value());
     steps.push_back(std::move(step));
@@ -291,14 +308,18 @@ Interview::Interview(Interview&&) noexcept = default;
 Interview& Interview::operator=(Interview&&) noexcept = default;
 Interview::~Interview() = default;
 
-Result<Interview> Interview::Start(const Law& law, const Case& start, EvaluationOptions options) {
+Result<Interview> Interview::Start(const Law& law, const Case& start, EvaluationOptions options, bool for_lawyer) {
   auto state = std::make_unique<State>();
   state->law = &law;
   state->options = std::move(options);
+  state->for_lawyer = for_lawyer;
   // The case as it states itself, without what a file adds (its expectations).
   auto c = CaseBuilder::From(start, law.vocabulary()).Build();
   if (!c.ok()) return c.errors();
-  auto first = state->Assess(std::move(c).value(), {});
+  // "Don't know" is not final: what nobody knew the last time is offered again.
+  std::vector<std::string> ask_again;
+  for (int slot : c.value().stated_unknown()) ask_again.push_back(law.vocabulary().fact(slot).name);
+  auto first = state->Assess(std::move(c).value(), {}, std::move(ask_again));
   if (!first.ok()) return first.errors();
   state->history.push_back(std::move(first).value());
   return Interview(std::move(state));
@@ -308,6 +329,12 @@ const Case& Interview::current() const { return state_->now().c; }
 const Evaluation& Interview::findings() const { return state_->now().findings; }
 const std::optional<Question>& Interview::question() const { return state_->now().question; }
 const std::vector<InterviewStep>& Interview::steps() const { return state_->steps; }
+const std::vector<std::string>& Interview::asked_again() const { return state_->history.front().ask_again; }
+bool Interview::AskingAgain() const {
+  const auto& again = state_->now().ask_again;
+  return question() && question()->member.empty() &&
+         std::find(again.begin(), again.end(), question()->fact->name) != again.end();
+}
 
 std::string Interview::AnswerHint(Language language) const {
   if (!question()) return "";
@@ -509,6 +536,22 @@ Status Interview::DontKnow() {
   return state_->Step(next, std::move(skipped), step);
 }
 
+Status Interview::NotSaid() {
+  if (!question()) return Refused("no question is open", "the interview is over");
+  const Question q = *question();
+  InterviewStep step = StepAbout(q.fact->name, q.member);
+  step.not_said = true;
+  std::set<std::string> skipped = state_->now().skipped;
+  CaseBuilder next = CaseBuilder::From(current(), state_->law->vocabulary());
+  if (!q.member.empty()) {
+    // Whether an uncertain act took place: it stays uncertain, as with "don't know".
+    skipped.insert(q.fact->name + ":" + q.member);
+  } else {
+    next.SetNotSaid(q.fact->name);
+  }
+  return state_->Step(next, std::move(skipped), step);
+}
+
 bool Interview::Back() {
   if (state_->steps.empty()) return false;
   state_->history.pop_back();
@@ -525,6 +568,7 @@ Status Interview::Take(const InterviewStep& step) {
                    "send the steps as the interview returned them");
   }
   if (step.dont_know) return DontKnow();
+  if (step.not_said) return NotSaid();
   return step.acts ? AnswerActs(*step.acts) : Answer(step.answer);
 }
 

@@ -21,6 +21,17 @@ std::string_view FactTypeName(FactType type) {
   return "bool";
 }
 
+std::string_view IntakeStageName(IntakeStage stage) {
+  switch (stage) {
+    case IntakeStage::kEvent: return "event";
+    case IntakeStage::kPerson: return "person";
+    case IntakeStage::kImage: return "image";
+    case IntakeStage::kPlatform: return "platform";
+    case IntakeStage::kUndeclared: return "";
+  }
+  return "";
+}
+
 std::optional<int> FactDefinition::ValueIndex(std::string_view value) const {
   auto it = std::find(values.begin(), values.end(), value);
   if (it == values.end()) return std::nullopt;
@@ -32,6 +43,8 @@ namespace {
 using internal::YamlReader;
 
 const std::vector<std::string> kTypeNames = {"bool", "int", "date", "enum", "set"};
+// In IntakeStage's order.
+const std::vector<std::string> kStageNames = {"event", "person", "image", "platform"};
 constexpr std::size_t kMaxValues = 64;  // values are bits of a 64-bit mask
 
 FactType TypeFromName(const std::string& name) {
@@ -52,7 +65,7 @@ bool ValidFactName(const std::string& name) {
 void ReadFact(const YAML::Node& node, YamlReader& reader, internal::VocabularyData& data) {
   if (!reader.CheckMap(node, "fact",
                        {"name", "type", "values", "min", "max", "label", "question", "derived",
-                        "description", "sensitivity", "value_labels"},
+                        "description", "sensitivity", "value_labels", "stage", "intake", "why", "asked_when"},
                        {"name", "type", "label"})) {
     return;
   }
@@ -127,6 +140,20 @@ void ReadFact(const YAML::Node& node, YamlReader& reader, internal::VocabularyDa
       }
     }
   }
+  if (node["stage"].IsDefined()) {
+    if (auto stage = reader.ReadChoice(node["stage"], "stage", kStageNames)) {
+      fact.stage = static_cast<IntakeStage>(std::find(kStageNames.begin(), kStageNames.end(), *stage) - kStageNames.begin());
+    }
+  }
+  if (node["intake"].IsDefined()) {
+    if (auto use = reader.ReadChoice(node["intake"], "intake", {"basic", "for_lawyer"})) {
+      fact.intake = *use == "basic" ? IntakeUse::kBasic : IntakeUse::kForLawyer;
+    }
+  }
+  if (node["why"].IsDefined()) {
+    if (auto why = reader.ReadLocalized(node["why"], "why")) fact.why = *why;
+  }
+  fact.asked_conditionally = node["asked_when"].IsDefined();
   if (auto label = reader.ReadLocalized(node["label"], "label")) fact.label = *label;
   if (node["question"].IsDefined()) {
     if (auto question = reader.ReadLocalized(node["question"], "question")) {
@@ -270,6 +297,17 @@ Result<Vocabulary> Vocabulary::Parse(const std::string& text, const std::string&
           reader.Error("E0003", SourceLocation{file_name, e.mark.line + 1, e.mark.column + 1},
                        "could not read this part of the vocabulary: " + e.msg);
         }
+      }
+    }
+    // After the facts: an `asked_when` may name any of them.
+    data->asked_when.assign(data->facts.size(), -1);
+    if (facts.IsSequence() && reader.ok()) {
+      for (const auto& node : facts) {
+        if (!node.IsMap() || !node["asked_when"].IsDefined() || !node["name"].IsDefined()) continue;
+        const auto slot = data->slots.find(node["name"].Scalar());
+        if (slot == data->slots.end()) continue;
+        data->asked_when[slot->second] =
+            internal::ParseCondition(node["asked_when"], data->Scope(), reader, data->program, nullptr);
       }
     }
     if (data->slots.count(std::string(kActsFact)) == 0 && reader.ok()) {

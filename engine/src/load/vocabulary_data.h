@@ -30,6 +30,8 @@ struct VocabularyData {
   Program program;                       // the derivations' conditions
   std::vector<Derivation> derivations;   // in declaration order: inputs come first
   std::vector<FactConstraint> constraints;  // their conditions are in `program` too
+  // By slot: the root of the fact's `asked_when` condition in `program`, or -1.
+  std::vector<int32_t> asked_when;
 
   FactScope Scope() const {
     return FactScope{&facts, &slots, static_cast<int>(facts.size())};

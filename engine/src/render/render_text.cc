@@ -163,6 +163,45 @@ std::string RenderEvidenceText(const std::vector<EvidenceItem>& evidence, Langua
   return out.empty() ? out : out.substr(1);  // without the blank line that parts it from the findings
 }
 
+std::string RenderActionPlanText(const std::vector<Action>& actions, const Law& law, Language language) {
+  const internal::ActionPlanWording& p = internal::ActionPlanWordingFor(language);
+  std::string out = "== " + std::string(p.heading) + " ==\n";
+  if (actions.empty()) return out + p.none + "\n";
+  int number = 0;
+  for (const auto& a : internal::ActionTexts(actions, law, language)) {
+    out += std::to_string(++number) + ". [" + a.action_class + "] " + a.title + "\n";
+    out += "   " + std::string(p.who) + ": " + a.who + "\n";
+    out += "   " + std::string(p.why) + ": " + a.why + "\n";
+    if (!a.deadline.empty()) out += "   " + std::string(p.deadline) + ": " + a.deadline + "\n";
+  }
+  return out;
+}
+
+std::vector<const Finding*> RankedForThePerson(const Evaluation& evaluation) {
+  // What the person can act on first: what applies and is settled, then what applies but is
+  // contested or unverified, then what may apply; within each, offences before obligations,
+  // remedies and next steps, and definitions, the Member State's duties and gaps last.
+  auto rank = [](const Finding& f) {
+    const bool firm = f.rule->certainty == Certainty::kSettled || f.rule->certainty == Certainty::kLikely;
+    const int standing = f.status == FindingStatus::kApplies ? (firm ? 0 : 1) : 2;
+    int kind = 0;
+    switch (f.rule->kind) {
+      case RuleKind::kOffence: kind = 0; break;
+      case RuleKind::kObligation: kind = 1; break;
+      case RuleKind::kRemedy: kind = 2; break;
+      case RuleKind::kReferral: kind = 3; break;
+      case RuleKind::kDefinition:
+      case RuleKind::kStateDuty:
+      case RuleKind::kGap: kind = 4; break;
+    }
+    return standing * 8 + kind;
+  };
+  std::vector<const Finding*> ranked;
+  for (const auto& f : evaluation.findings) ranked.push_back(&f);
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const Finding* a, const Finding* b) { return rank(*a) < rank(*b); });
+  return ranked;
+}
+
 std::string Disclaimer(Language language) { return internal::WordingFor(language).disclaimer; }
 
 std::string FindingHeading(const Finding& finding, Language language) {
@@ -204,17 +243,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
   }
   out += "\n";
   if (const std::string law_line = internal::LawLine(law, language); !law_line.empty()) out += law_line + "\n";
-  if (!actions.empty()) {
-    const internal::ActionPlanWording& p = internal::ActionPlanWordingFor(language);
-    out += "\n== " + std::string(p.heading) + " ==\n";
-    int number = 0;
-    for (const auto& a : internal::ActionTexts(actions, law, language)) {
-      out += std::to_string(++number) + ". [" + a.action_class + "] " + a.title + "\n";
-      out += "   " + std::string(p.who) + ": " + a.who + "\n";
-      out += "   " + std::string(p.why) + ": " + a.why + "\n";
-      if (!a.deadline.empty()) out += "   " + std::string(p.deadline) + ": " + a.deadline + "\n";
-    }
-  }
+  if (!actions.empty()) out += "\n" + RenderActionPlanText(actions, law, language);
 
   std::vector<std::string> jurisdictions;
   for (const auto& f : evaluation.findings) {

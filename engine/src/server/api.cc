@@ -294,18 +294,22 @@ ordered_json ActsJson(const std::vector<ActAnswer>& acts) {
 }
 
 InterviewStep ReadStep(const json& value) {
-  const Fields step(value, {"fact", "member", "answer", "acts", "dont_know", "ask"});
+  const Fields step(value, {"fact", "member", "answer", "acts", "dont_know", "not_said", "ask"});
   InterviewStep out;
   auto fact = step.String("fact");
   if (!fact) throw RequestError{400, "a step needs its 'fact'", "/fact", "", {}};
   out.fact = *fact;
   out.member = step.String("member").value_or("");
   out.dont_know = step.Bool("dont_know");
+  out.not_said = step.Bool("not_said");
   out.ask = step.Bool("ask");
   auto answer = step.String("answer");
   if (step.Has("acts")) out.acts = ReadActs(step.Raw("acts"), "/acts");
-  if (int{answer.has_value()} + int{out.acts.has_value()} + int{out.dont_know} + int{out.ask} != 1) {
-    throw RequestError{400, "a step has one of an 'answer', its 'acts', \"dont_know\": true or \"ask\": true", "", "", {}};
+  if (int{answer.has_value()} + int{out.acts.has_value()} + int{out.dont_know} + int{out.not_said} + int{out.ask} != 1) {
+    throw RequestError{400,
+                       "a step has one of an 'answer', its 'acts', \"dont_know\": true, \"not_said\": true or "
+                       "\"ask\": true",
+                       "", "", {}};
   }
   out.answer = answer.value_or("");
   return out;
@@ -323,6 +327,8 @@ ordered_json StepJson(const InterviewStep& step) {
     out["ask"] = true;
   } else if (step.dont_know) {
     out["dont_know"] = true;
+  } else if (step.not_said) {
+    out["not_said"] = true;
   } else if (step.acts) {
     out["acts"] = ActsJson(*step.acts);
   } else {
@@ -340,6 +346,9 @@ ordered_json QuestionJson(const Interview& interview, Language language) {
                    {"type", q.member.empty() ? FactTypeName(f.type) : FactTypeName(FactType::kBool)},
                    {"text", f.question.Get(language).empty() ? f.label.Get(language) : f.question.Get(language)},
                    {"hint", interview.AnswerHint(language)},
+                   {"why", f.why.Get(language)},
+                   {"stage", IntakeStageName(f.stage)},
+                   {"asked_again", interview.AskingAgain()},
                    {"sensitivity", f.sensitivity},
                    {"decides", q.decides.size()}};
   ordered_json choices = ordered_json::array();
@@ -375,9 +384,10 @@ ApiResponse RunInterview(const Law& law, const json& request) {
   std::vector<std::string> keys = kCaseKeys;
   keys.push_back("steps");
   keys.push_back("action");
+  keys.push_back("for_lawyer");
   const Fields fields(request, keys);
   const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
-  auto started = Interview::Start(law, r.c, r.options);
+  auto started = Interview::Start(law, r.c, r.options, fields.Bool("for_lawyer"));
   if (!started.ok()) ThrowEngineErrors(started.errors());
   Interview& interview = started.value();
   if (fields.Has("steps")) {
@@ -398,17 +408,18 @@ ApiResponse RunInterview(const Law& law, const json& request) {
       std::optional<std::string> answer;
       std::optional<std::vector<ActAnswer>> acts;
       std::optional<std::string> ask;
-      bool dont_know, back;
+      bool dont_know, not_said, back;
     };
     const Action a = Nested("/action", [&] {
-      const Fields what(action, {"answer", "acts", "dont_know", "ask", "back"});
-      Action read{what.String("answer"), std::nullopt, what.String("ask"), what.Bool("dont_know"), what.Bool("back")};
+      const Fields what(action, {"answer", "acts", "dont_know", "not_said", "ask", "back"});
+      Action read{what.String("answer"), std::nullopt,          what.String("ask"),
+                  what.Bool("dont_know"), what.Bool("not_said"), what.Bool("back")};
       if (what.Has("acts")) read.acts = ReadActs(what.Raw("acts"), "/acts");
       if (int{read.answer.has_value()} + int{read.acts.has_value()} + int{read.ask.has_value()} + int{read.dont_know} +
-              int{read.back} != 1) {
+              int{read.not_said} + int{read.back} != 1) {
         throw RequestError{400,
                            "an action is one of {\"answer\": \"...\"}, {\"acts\": [...]}, {\"dont_know\": true}, "
-                           "{\"ask\": \"fact\"}, {\"back\": true}",
+                           "{\"not_said\": true}, {\"ask\": \"fact\"}, {\"back\": true}",
                            "", "", {}};
       }
       return read;
@@ -421,6 +432,8 @@ ApiResponse RunInterview(const Law& law, const json& request) {
       if (auto taken = interview.AnswerActs(*a.acts); !taken.ok()) {
         ThrowRefused(taken.errors(), "/action/acts", "/action/acts");
       }
+    } else if (a.not_said) {
+      if (auto taken = interview.NotSaid(); !taken.ok()) ThrowRefused(taken.errors(), "/action/not_said");
     } else if (auto taken = a.dont_know ? interview.DontKnow() : interview.Answer(*a.answer, r.language); !taken.ok()) {
       ThrowRefused(taken.errors(), a.dont_know ? "/action/dont_know" : "/action/answer");
     }
@@ -428,6 +441,7 @@ ApiResponse RunInterview(const Law& law, const json& request) {
   ordered_json steps = ordered_json::array();
   for (const auto& step : interview.steps()) steps.push_back(StepJson(step));
   ordered_json out{{"steps", steps},
+                   {"asked_again", interview.asked_again()},
                    {"case", ordered_json::parse(CaseToJson(interview.current(), law.vocabulary()))},
                    {"question", QuestionJson(interview, r.language)},
                    {"findings", ordered_json::parse(RenderJson(interview.findings(), law, r.language))}};
@@ -488,7 +502,12 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
                           {"label", Localized(f.label)},
                           {"question", Localized(f.question)},
                           {"sensitivity", f.sensitivity},
-                          {"derived", f.derived}};
+                          {"derived", f.derived},
+                          {"stage", IntakeStageName(f.stage)},
+                          {"intake", f.intake == IntakeUse::kBasic       ? "basic"
+                                     : f.intake == IntakeUse::kForLawyer ? "for_lawyer"
+                                                                         : "decides"},
+                          {"why", Localized(f.why)}};
         if (f.type == FactType::kEnum || f.type == FactType::kSet) {
           ordered_json values = ordered_json::array();
           for (size_t i = 0; i < f.values.size(); ++i) {

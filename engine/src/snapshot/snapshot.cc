@@ -37,7 +37,7 @@ constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // is a local cache of native integers). That every field is written and read back is
 // what tests/unit/snapshot_roundtrip_test.cc checks: the law read from a snapshot equals,
 // member by member, the law read from the YAML.
-constexpr uint32_t kFormatVersion = 10;
+constexpr uint32_t kFormatVersion = 11;
 
 uint64_t LayoutFingerprint() {
   const uint64_t sizes[] = {sizeof(FactDefinition), sizeof(Rule), sizeof(RulesetVersion),
@@ -390,6 +390,7 @@ void WriteVocabulary(const VocabularyData& v, Writer& w) {
     w.Maybe(f.min, [&](int64_t x) { w.Int(x); });
     w.Maybe(f.max, [&](int64_t x) { w.Int(x); });
     w.Text(f.label), w.Text(f.question), w.Int(f.derived), w.Int(f.sensitivity);
+    w.Int(f.stage), w.Int(f.intake), w.Text(f.why), w.Int(f.asked_conditionally);
     w.Location(f.location);
   });
   w.Strs(v.jurisdictions);
@@ -398,6 +399,7 @@ void WriteVocabulary(const VocabularyData& v, Writer& w) {
   for (const auto& [code, name] : v.jurisdiction_names) w.Str(code), w.Text(name);
   w.Program(v.program);
   w.List(v.derivations, [&](const internal::Derivation& d) { w.Int(d.slot), w.Int(d.root); });
+  w.List(v.asked_when, [&](int32_t root) { w.Int(root); });
   w.List(v.constraints, [&](const internal::FactConstraint& c) {
     w.Str(c.id), w.Int(c.when), w.Int(c.then);
     w.List(c.not_applicable, [&](int slot) { w.Int(slot); });
@@ -420,6 +422,10 @@ std::shared_ptr<VocabularyData> ReadVocabulary(Reader& r) {
     f.question = r.Text();
     f.derived = r.Int() != 0;
     f.sensitivity = r.As<int>();
+    f.stage = r.As<IntakeStage>();
+    f.intake = r.As<IntakeUse>();
+    f.why = r.Text();
+    f.asked_conditionally = r.Int() != 0;
     f.location = r.Location();
     return f;
   });
@@ -437,6 +443,7 @@ std::shared_ptr<VocabularyData> ReadVocabulary(Reader& r) {
     d.root = r.As<int32_t>();
     return d;
   });
+  v->asked_when = r.List<int32_t>([&] { return r.As<int32_t>(); });
   v->constraints = r.List<internal::FactConstraint>([&] {
     internal::FactConstraint c;
     c.id = r.Str();
@@ -676,6 +683,7 @@ std::shared_ptr<LimitationData> ReadLimitation(Reader& r, const VocabularyData& 
 
 void WriteDeclaration(const ActionDeclaration& d, Writer& w) {
   w.Str(d.rule), w.Int(d.action_class), w.Int(d.by);
+  w.Maybe(d.to, [&](Actor a) { w.Int(a); });
   w.Maybe(d.deadline, [&](const DeadlineRule& t) {
     w.Int(t.months), w.Str(t.from), w.Text(t.period), w.Sources(t.sources);
     w.Int(t.certainty), w.Text(t.certainty_reason);
@@ -688,6 +696,7 @@ ActionDeclaration ReadDeclaration(Reader& r) {
   d.rule = r.Str();
   d.action_class = r.As<int>();
   d.by = r.As<Actor>();
+  d.to = r.Maybe<Actor>([&] { return r.As<Actor>(); });
   d.deadline = r.Maybe<DeadlineRule>([&] {
     DeadlineRule t;
     t.months = r.As<int>();

@@ -15,6 +15,9 @@ import { text, today } from './i18n.js';
  *   values?: {value: string, label: Translated}[],
  *   sensitivity: number,
  *   derived?: boolean,
+ *   stage?: 'event' | 'person' | 'image' | 'platform' | '',
+ *   intake?: 'decides' | 'basic' | 'for_lawyer',
+ *   why?: Translated,
  *   min?: number,
  *   max?: number,
  * }} Fact

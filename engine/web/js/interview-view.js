@@ -80,6 +80,9 @@ export function renderInterview({ force = false } = {}) {
   }
   const fact = /** @type {import('./case.js').Fact} */ (state.factByName.get(q.fact));
   const hints = [];
+  // Why it is asked, one line a person at the desk can say; first, before what it decides.
+  if (q.why) hints.push(t('whyAsked')(q.why));
+  if (q.asked_again) hints.push(t('askedAgain'));
   if (q.decides) hints.push(t('decides')(q.decides));
   if (q.sensitivity === 2) hints.push(t('sensitivity2'));
   if (q.sensitivity >= 3) hints.push(t('sensitivity3'));
@@ -107,11 +110,15 @@ export function renderInterview({ force = false } = {}) {
   const missing = el('p', { class: 'field-error', id: 'q-missing', role: 'alert', hidden: true, text: t('chooseAnswer') });
   const next = el('button', { type: 'button', class: 'primary', id: 'q-next', text: t('next') });
   const dontKnow = el('button', { type: 'button', id: 'q-unknown', text: t('dontKnow') });
+  const notSaid = el('button', { type: 'button', id: 'q-not-said', text: t('notSaid') });
   const back = el('button', { type: 'button', id: 'q-back', text: t('back'), disabled: state.session.steps.length === 0 });
   next.addEventListener('click', () => answerCurrent(q, false));
   dontKnow.addEventListener('click', () => answerCurrent(q, true));
+  notSaid.addEventListener('click', () => {
+    if (!awaitingQuestion) send({ not_said: true });
+  });
   back.addEventListener('click', goBack);
-  card.append(missing, el('div', { class: 'toolbar question-actions' }, next, dontKnow, back));
+  card.append(missing, el('div', { class: 'toolbar question-actions' }, next, dontKnow, notSaid, back));
   // Enter in a number or date field answers, as in a form.
   field.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && /** @type {Element} */ (e.target).matches('input[type="number"], input[type="date"]')) {
@@ -126,7 +133,7 @@ export function renderInterview({ force = false } = {}) {
 
 /** @param {boolean} disabled */
 function setInterviewButtonsDisabled(disabled) {
-  for (const id of ['q-next', 'q-unknown', 'q-back']) {
+  for (const id of ['q-next', 'q-unknown', 'q-not-said', 'q-back']) {
     const b = /** @type {HTMLButtonElement | null} */ (document.getElementById(id));
     if (b) b.disabled = disabled || (id === 'q-back' && state.session.steps.length === 0);
   }

@@ -17,6 +17,9 @@ import { clone } from './case.js';
  *   type: 'bool' | 'enum' | 'set' | 'int' | 'date',
  *   text: string,
  *   hint: string,
+ *   why: string,
+ *   stage: 'event' | 'person' | 'image' | 'platform' | '',
+ *   asked_again: boolean,
  *   sensitivity: number,
  *   decides: number,
  *   choices: {answer: string, label: string}[],
@@ -26,15 +29,17 @@ import { clone } from './case.js';
 /** @typedef {import('./case.js').Act} Act */
 /**
  * A step the interview took, as the server returns it and is sent back: an answer in words,
- * the acts answered act by act, "don't know", or a question the user chose to be asked now.
+ * the acts answered act by act, "don't know", "prefer not to say", or a question the user
+ * chose to be asked now.
  * @typedef {{fact: string, member?: string, answer: string} | {fact: string, acts: Act[]}
- *   | {fact: string, member?: string, dont_know: true} | {fact: string, ask: true}} Step
+ *   | {fact: string, member?: string, dont_know: true} | {fact: string, member?: string, not_said: true}
+ *   | {fact: string, ask: true}} Step
  */
 /**
  * What the page asks the interview to do: answer the question (in words, or the acts act by
- * act, each with its date and whether it is established), "don't know", ask a fact now (out
- * of the interview's order), or undo the last step.
- * @typedef {{answer: string} | {acts: Act[]} | {dont_know: true} | {ask: string} | {back: true}} Action
+ * act, each with its date and whether it is established), "don't know", "prefer not to say",
+ * ask a fact now (out of the interview's order), or undo the last step.
+ * @typedef {{answer: string} | {acts: Act[]} | {dont_know: true} | {not_said: true} | {ask: string} | {back: true}} Action
  */
 /**
  * What the page keeps of the interview: the case it started from, the steps taken since,
@@ -44,8 +49,10 @@ import { clone } from './case.js';
  * @typedef {{start: Case, steps: Step[], question: Question | null | undefined, action: Action | null}} Session
  */
 /**
- * The answer of /api/interview.
- * @typedef {{steps: Step[], case: Case, question: Question | null, findings: import('./state.js').Result}} Answer
+ * The answer of /api/interview: `asked_again` names the facts the starting case stated
+ * unknown that the interview offers again, first.
+ * @typedef {{steps: Step[], asked_again: string[], case: Case, question: Question | null,
+ *   findings: import('./state.js').Result}} Answer
  */
 
 /**
