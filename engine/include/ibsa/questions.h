@@ -39,7 +39,7 @@ struct Question {
 // ages and dates at and around the thresholds the law uses, for a set the empty set,
 // each single member and all members. Questions whose answers change no finding are
 // left out, and so are facts the case states as `unknown` (asked, and nobody knew; an
-// uncertain act is still asked about). Ordered by score, then by sensitivity, then as the vocabulary lists them.
+// uncertain act is still asked about) or lists in `not_said` (the person chose not to say). Ordered by score, then by sensitivity, then as the vocabulary lists them.
 // Errors as Evaluate (a `with` id that is not a proposal).
 Result<std::vector<Question>> NextQuestions(const Law& law, const Case& c,
                                             const EvaluationOptions& options);

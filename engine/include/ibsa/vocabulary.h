@@ -69,8 +69,8 @@ struct FactDefinition {
   int sensitivity = 0;
   IntakeStage stage = IntakeStage::kUndeclared;
   IntakeUse intake = IntakeUse::kDecides;
-  // Why the question is asked, one line a person at the desk can say (`ibsa check` C013
-  // asks it of every fact an intake may ask).
+  // Why the question is asked, one line a person at the desk can say (`ibsa check` C008
+  // asks it, in nl, fr and en, of every fact that is not derived; C013 asks its stage).
   LocalizedText why;
   // Whether it declares `asked_when:`, a condition an intake asks it under (the platform's
   // questions once a platform is involved); the condition is the vocabulary's own.
