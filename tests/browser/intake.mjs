@@ -9,7 +9,7 @@
 // downloads, and writes screenshots to OUTPUT_DIR. Prints "browser: all checks passed".
 // Every wait is for a condition, never a fixed time.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -543,6 +543,36 @@ try {
     'the case records the relationship and when the victim found out', deskYaml);
   await desk.screenshot({ path: path.join(outDir, '09-intake-desk-done.png') });
   await desk.close({ runBeforeUnload: false });
+
+  // ---------------------------------------------------------------- a date as people know it (issue 14)
+  // The Dutch case of June or July 2024 (cases/nl/dates/): loaded from its file, the date field
+  // says "between two days", and the findings leave 139h and 254ba Sr both possible, the day
+  // deciding; given as a month after 1 July 2024, 254ba applies and 139h is gone.
+  step = 'dates as known';
+  const when = await context.newPage();
+  when.on('pageerror', (e) => pageErrors.push(e.message));
+  await when.goto(baseUrl);
+  await when.waitForSelector('body[data-ready="true"]');
+  const whenSettled = () => when.waitForSelector('#findings[aria-busy="false"]', { state: 'attached' });
+  const whenShown = async () => when.$$eval('#findings [data-rule]', (nodes) => nodes.map((n) => `${n.dataset.rule}|${n.dataset.status}`));
+  const monthsCase = path.join(path.dirname(caseFile), '../nl/dates/nl-d-2024-06-07-month-range-across-wet-seksuele-misdrijven.yaml');
+  const monthsFile = path.join(outDir, 'june-or-july-2024.yaml');
+  writeFileSync(monthsFile, readFileSync(monthsCase, 'utf8').split('\nexpect:')[0] + '\n');
+  await when.locator('#upload').setInputFiles(monthsFile);
+  await when.waitForFunction(() => /june-or-july-2024\.yaml/.test(document.querySelector('#upload-status').textContent));
+  await whenSettled();
+  check(await when.locator('#case-date-kind').inputValue() === 'range' && await when.locator('#case-date-to').isVisible(),
+    'a case dated June-July 2024 shows its date as a range');
+  const across = await whenShown();
+  check(across.includes('nl.sr.139h.1a|possible') && across.includes('nl.sr.254ba.1a|possible'),
+    'June or July 2024: 139h and 254ba Sr are both possible', across);
+  await when.locator('#case-date-kind').selectOption('month');
+  await when.locator('#case-month').fill('2024-09');
+  await whenSettled();
+  const september = await whenShown();
+  check(september.includes('nl.sr.254ba.1a|applies') && !september.some((r) => r.startsWith('nl.sr.139h.1a|')),
+    'September 2024 (a month): 254ba Sr applies and 139h Sr is gone', september);
+  await when.close({ runBeforeUnload: false });
 
   // ---------------------------------------------------------------- nothing stored
   step = 'storage';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { answeredFacts, caseForApi, defaultId, fieldOfPointer, getFact, setFact, valueLabel } from '../../engine/web/js/case.js';
+import { answeredFacts, caseForApi, dateKindOf, dayOf, defaultId, fieldOfPointer, getFact, setFact, valueLabel } from '../../engine/web/js/case.js';
 import { FACT_BY_NAME, FACTS } from './fixtures.mjs';
 
 test('facts are read and written by name', () => {
@@ -46,4 +46,28 @@ test('a value is shown by its label in the language asked', () => {
   const technique = FACT_BY_NAME.get('image.technique');
   assert.equal(valueLabel(technique, 'undress', 'nl'), 'nl undress app');
   assert.equal(valueLabel(technique, 'sculpture', 'nl'), 'sculpture');
+});
+
+// A date as people know it (issue 14): how precisely the case gives it, and the days a
+// month or a year begins and ends on, which the page's date inputs show for a range.
+test('a case date is a day, a month, a year or a range', () => {
+  assert.equal(dateKindOf('2024-06-20'), 'day');
+  assert.equal(dateKindOf('2024-06'), 'month');
+  assert.equal(dateKindOf('2024'), 'year');
+  assert.equal(dateKindOf({ from: '2024-06', to: '2024-07' }), 'range');
+  assert.equal(dateKindOf(undefined), 'day');
+});
+
+test('a month or a year begins and ends on its first and last day', () => {
+  assert.equal(dayOf('2024-06', 'first'), '2024-06-01');
+  assert.equal(dayOf('2024-07', 'last'), '2024-07-31');
+  assert.equal(dayOf('2024-02', 'last'), '2024-02-29');
+  assert.equal(dayOf('2023-02', 'last'), '2023-02-28');
+  assert.equal(dayOf('2024', 'first'), '2024-01-01');
+  assert.equal(dayOf('2024', 'last'), '2024-12-31');
+  assert.equal(dayOf('2024-06-20', 'last'), '2024-06-20');
+});
+
+test('a case dated by a range is named by its first day', () => {
+  assert.match(defaultId({ date: { from: '2024-06', to: '2024-07' } }, 'en'), /-2024-06$/);
 });

@@ -23,7 +23,12 @@ import { text, today } from './i18n.js';
  * }} Fact
  */
 /** @typedef {{type: string, date?: string, certain?: boolean}} Act */
-/** @typedef {{id?: string, jurisdiction?: string, date?: string, [group: string]: any}} Case */
+/**
+ * A date as people know it: a day, a month ("2024-06"), a year ("2024") or two days between
+ * which it happened (docs/case-format.md).
+ * @typedef {string | {from: string, to: string}} CaseDate
+ */
+/** @typedef {{id?: string, jurisdiction?: string, date?: CaseDate, [group: string]: any}} Case */
 
 /** @param {string} [date] */
 export function newCase(date = today()) {
@@ -106,7 +111,8 @@ export function answeredFacts(c, facts) {
  * @param {Lang} lang
  */
 export function defaultId(c, lang) {
-  return `${text(lang, 'untitledCase')}-${c.date || today()}`;
+  const date = c.date && typeof c.date === 'object' ? c.date.from : c.date;
+  return `${text(lang, 'untitledCase')}-${date || today()}`;
 }
 
 /**
@@ -157,4 +163,33 @@ export function fieldOfPointer(pointer, factByName) {
   if (factByName.has(parts[1])) return parts[1];
   if (['date', 'jurisdiction', 'id'].includes(parts[1])) return parts[1];
   return null;
+}
+
+/** @typedef {'day' | 'month' | 'year' | 'range'} DateKind */
+
+/**
+ * How precisely a case's date is known, from how the case gives it: a day (2024-06-20), a
+ * month (2024-06), a year (2024) or a range ({from, to}); docs/case-format.md.
+ * @param {CaseDate | undefined} date
+ * @returns {DateKind}
+ */
+export function dateKindOf(date) {
+  if (date && typeof date === 'object') return 'range';
+  if (/^\d{4}$/.test(String(date ?? ''))) return 'year';
+  if (/^\d{4}-\d{2}$/.test(String(date ?? ''))) return 'month';
+  return 'day';
+}
+
+/**
+ * The first or last day of a day, a month or a year as a case writes it: "2024-07" -> "2024-07-31".
+ * @param {string} text
+ * @param {'first' | 'last'} end
+ */
+export function dayOf(text, end) {
+  if (/^\d{4}$/.test(text)) return end === 'first' ? `${text}-01-01` : `${text}-12-31`;
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (!month) return text;
+  if (end === 'first') return `${text}-01`;
+  const last = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).getUTCDate();
+  return `${text}-${String(last).padStart(2, '0')}`;
 }
