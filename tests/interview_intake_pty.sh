@@ -18,7 +18,7 @@ rm -rf "$work"; mkdir -p "$work"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # The prompts printed so far: the date prompt (any language) and the "> " of each question.
-prompts() { grep -a -c -E -e '^> ' -e '-MM-[DJ]{2} ?; Ent' "$1" 2>/dev/null || true; }
+prompts() { grep -a -c -E -e '^> ' -e '(Date of the facts|Date des faits|Datum van de feiten) \(' -e '\((y|j|o)/n\) ' "$1" 2>/dev/null || true; }
 
 # The question on the screen: the line after the last empty line, without an uncertain act's
 # " [member]".
@@ -85,7 +85,7 @@ check_intake() {
     grep -qx "$fact" "$asked" && fail "$name: asked '$fact', which only a lawyer can find out"
   done
   # The greeting, the disclaimer and the help line come before the first prompt.
-  local before; before="$(tr -d '\r' < "$out" | awk '/-MM-[DJ][DJ] ?; Ent/ { done = 1 } !done { print }')"
+  local before; before="$(tr -d '\r' < "$out" | awk '/(Date of the facts|Date des faits|Datum van de feiten) \(/ { done = 1 } !done { print }')"
   grep -q "^ibsa" <<< "$before" || fail "$name: no greeting before the date prompt"
   grep -q -e '? = ' <<< "$before" || fail "$name: no help line before the date prompt"
   [ "$(wc -l <<< "$before")" -ge 4 ] || fail "$name: no disclaimer before the date prompt"

@@ -406,19 +406,23 @@ void Decider::Run(const EvaluationOptions& options) {
           v = Across(i, instrument, a, Date::FromDays(anchor_last[a]), date, /*say_gaps=*/true);
         }
         version_at[a] = v;
+        // One version, or those of a period across a change: one call site of `select`,
+        // which is inlined (with two, the demo's Decide measured 1.07x main's CPU time; with
+        // one, 0.93x: docs/performance.md, issue 14).
+        const int* selected = &version_at[a];
+        size_t count = 1;
         if (v == kAcross) {
           // Each anchor records its own partial versions (SettleDays reads them by anchor).
           if (!first) Across(i, instrument, a, Date::FromDays(anchor_last[a]), date, /*say_gaps=*/false);
-          for (const int in_force : d.across_) select(in_force, a);
-          continue;
-        }
-        if (v < 0) {
+          selected = d.across_.data();
+          count = d.across_.size();
+        } else if (v < 0) {
           if (first && !ExplainedGap(instrument, date)) {
             d.gaps_.push_back(DecisionState::Gap{i, a});
           }
           continue;
         }
-        select(v, a);
+        for (size_t k = 0; k < count; ++k) select(selected[k], a);
       }
     }
   }
