@@ -45,6 +45,8 @@ test('a finding\'s element is kept while what it shows is the same', () => {
   assert.notEqual(findingKey(f, 'en'), findingKey(f, 'nl'));
   assert.notEqual(findingKey(f, 'en'), findingKey({ ...f, missing: ['victim.age', 'acts'] }, 'en'));
   assert.notEqual(findingKey(f, 'en'), findingKey({ ...f, penalty: { summary: '1 year' } }, 'en'));
+  // A finding that comes to rest on a second version (a period across a change of the law) is redrawn.
+  assert.notEqual(findingKey(f, 'en'), findingKey({ ...f, versions_text: 'nl.sr.2024-01-01 (to 2024-06-30) and nl.sr.2024-07-01 (from 2024-07-01)' }, 'en'));
 });
 
 test('the certainty badge, in each language', () => {

@@ -139,11 +139,21 @@ Law TwoVersions(const Vocabulary& v) {
                    {"b.yaml", Ruleset("be.sw.b", "2024-07-01", "", after)}});
 }
 
+// The finding of `rule` that rests on `version` (alone or with others: Finding::versions).
 const Finding* In(const Evaluation& e, const std::string& rule, const std::string& version) {
   for (const auto& f : e.findings) {
-    if (f.rule->id == rule && f.version->id == version) return &f;
+    if (f.rule->id != rule) continue;
+    for (const FindingVersion& v : VersionsOf(f)) {
+      if (v.version->id == version) return &f;
+    }
   }
   return nullptr;
+}
+
+size_t Count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+  return n;
 }
 
 bool Misses(const Finding& f, const std::string& name) {
@@ -187,6 +197,56 @@ TEST(DatesAcrossTheLawTest, APeriodAcrossAChangeLeavesTheDayToDecide) {
   int day_decides = 0;
   for (const Verdict& verdict : decision.verdicts()) day_decides += verdict.day_decides;
   EXPECT_EQ(day_decides, 3);
+}
+
+// A rule that reads alike in the versions of the period's days is one finding resting on
+// both; one that reads differently (here its penalty) stays apart, one finding per version.
+TEST(DatesAcrossTheLawTest, ARuleThatReadsAlikeAcrossTheChangeIsOneFindingOfBothVersions) {
+  const Vocabulary v = TestVocabulary();
+  const std::string rule = RuleYaml("same", {"{fact: victim.real_person, is: true}"});
+  std::string heavier = RuleYaml("penalty", {"{fact: victim.real_person, is: true}"});
+  heavier.replace(heavier.find("max: 60"), 7, "max: 24");
+  const Law law = LawOf(v, {{"a.yaml", Ruleset("be.sw.a", "2024-01-01", "2024-06-30",
+                                               rule + RuleYaml("penalty", {"{fact: victim.real_person, is: true}"}))},
+                            {"b.yaml", Ruleset("be.sw.b", "2024-07-01", "", rule + heavier)}});
+  const Case c = CaseOf(v, "id: x\njurisdiction: BE\ndate: {from: 2024-06, to: 2024-07}\nvictim: {real_person: true}\n");
+  auto e = Evaluate(law, c, {});
+  ASSERT_TRUE(e.ok());
+  std::vector<std::string> found;
+  for (const auto& f : e.value().findings) found.push_back(f.rule->id + "@" + f.version->id);
+  EXPECT_EQ(found, (std::vector<std::string>{"same@be.sw.a", "penalty@be.sw.a", "penalty@be.sw.b"}));
+  const Finding& same = e.value().findings.at(0);
+  ASSERT_EQ(same.versions.size(), 2u);
+  EXPECT_EQ(same.versions[0].version->id, "be.sw.a");
+  EXPECT_EQ(same.versions[1].version->id, "be.sw.b");
+  EXPECT_EQ(same.versions[1].rule->id, "same");
+  EXPECT_EQ(same.status, FindingStatus::kApplies);
+  EXPECT_FALSE(same.day_decides);
+  ASSERT_EQ(same.anchors.size(), 1u);
+  EXPECT_EQ(same.anchors[0].period, c.period());
+  EXPECT_TRUE(e.value().findings[1].versions.empty());
+  EXPECT_TRUE(e.value().findings[2].versions.empty());
+
+  // Every output names both versions where it named one, in each language.
+  const std::string en = RenderText(e.value(), law, Language::kEn);
+  EXPECT_EQ(Count(en, "Version: be.sw.a (to 2024-06-30) and be.sw.b (from 2024-07-01); case date June–July 2024"), 1u)
+      << en;
+  const std::string nl = RenderText(e.value(), law, Language::kNl);
+  EXPECT_NE(nl.find("be.sw.a (tot en met 2024-06-30) en be.sw.b (vanaf 2024-07-01)"), std::string::npos) << nl;
+  const std::string fr = RenderText(e.value(), law, Language::kFr);
+  EXPECT_NE(fr.find("be.sw.a (jusqu'au 2024-06-30) et be.sw.b (à partir du 2024-07-01)"), std::string::npos) << fr;
+  const std::string json = RenderJson(e.value(), law, Language::kEn);
+  EXPECT_EQ(Count(json, "\"rule\": \"same\""), 1u) << json;
+  EXPECT_EQ(Count(json, "\"versions\": ["), 1u) << json;
+  EXPECT_NE(json.find("\"versions_text\": \"be.sw.a (to 2024-06-30) and be.sw.b (from 2024-07-01)\""), std::string::npos);
+  const std::string report = RenderReport(e.value(), law, c, {}, {}, Format::kMarkdown, Language::kEn);
+  EXPECT_NE(report.find("T (to 2024-06-30) and T (from 2024-07-01)"), std::string::npos) << report;
+
+  // A day in one version: one finding of one version, as always.
+  auto day = Evaluate(law, CaseOf(v, "id: x\njurisdiction: BE\ndate: 2024-06-15\nvictim: {real_person: true}\n"), {});
+  ASSERT_TRUE(day.ok());
+  for (const auto& f : day.value().findings) EXPECT_TRUE(f.versions.empty()) << f.rule->id;
+  EXPECT_EQ(RenderJson(day.value(), law, Language::kEn).find("\"versions\""), std::string::npos);
 }
 
 TEST(DatesAcrossTheLawTest, APeriodWithinOneVersionChangesNothing) {

@@ -95,9 +95,23 @@ struct LexMitior {
   ComparisonBasis basis = ComparisonBasis::kNoSuccessor;
 };
 
+// One version a finding rests on, with its rule (of the finding's id).
+struct FindingVersion {
+  const RulesetVersion* version = nullptr;
+  const Rule* rule = nullptr;
+  friend bool operator==(const FindingVersion&, const FindingVersion&) = default;
+};
+
 struct Finding {
   const Rule* rule = nullptr;
   const RulesetVersion* version = nullptr;
+  // Empty when the finding rests on `version` alone. Where a date given as a period spans a
+  // change of the law and the rule reads alike in the versions in force on its days (the
+  // same article, elements, status and penalty, judged the same way on these facts:
+  // `ReadsAlike` in eval/evaluator.cc says what is compared), one finding stands for all
+  // of them: every version, in the order they came into force, `version` and `rule` being
+  // the first; the anchors are those of all of them.
+  std::vector<FindingVersion> versions;
   FindingStatus status = FindingStatus::kPossible;
   std::vector<ElementOutcome> elements;
   std::vector<AggravationOutcome> aggravations;  // those not false
@@ -162,6 +176,9 @@ struct Evaluation {
   // What the result holds despite: W0001, facts dated after the assessment date.
   std::vector<Diagnostic> warnings;
 };
+
+// The versions `finding` rests on: its `versions`, or its one `version` and `rule`.
+std::vector<FindingVersion> VersionsOf(const Finding& finding);
 
 // Errors: a `with` id that is not a proposed ruleset version (E0301, E0302); an assessment
 // date before all the encoded law (E0303).

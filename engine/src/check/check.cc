@@ -186,9 +186,13 @@ Coverage MeasureCoverage(const Law& law, const std::vector<std::string>& case_pa
         if (!result.failure.empty() || !result.aggravation.empty()) continue;
         if (result.status) {
           if (result.finding == nullptr) continue;
-          RuleCoverage& entry = coverage.rules[index[result.finding->rule]];
-          auto& list = *result.status == FindingStatus::kApplies ? entry.applies : entry.possible;
-          if (std::find(list.begin(), list.end(), file) == list.end()) list.push_back(file);
+          // A finding of several versions (a period across a change of the law) shows the
+          // rule of each.
+          for (const FindingVersion& v : VersionsOf(*result.finding)) {
+            RuleCoverage& entry = coverage.rules[index[v.rule]];
+            auto& list = *result.status == FindingStatus::kApplies ? entry.applies : entry.possible;
+            if (std::find(list.begin(), list.end(), file) == list.end()) list.push_back(file);
+          }
           continue;
         }
         // Absent: every version that would have judged the case on one of its dates.

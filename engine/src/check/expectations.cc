@@ -38,11 +38,34 @@ Target ParseTarget(const std::string& text) {
   return target;
 }
 
+// The versions a target pins: none, one, or several joined by '+'.
+std::vector<std::string> Pinned(const Target& target) {
+  std::vector<std::string> ids;
+  size_t start = 0;
+  while (start < target.version.size()) {
+    const size_t plus = std::min(target.version.find('+', start), target.version.size());
+    ids.push_back(target.version.substr(start, plus - start));
+    start = plus + 1;
+  }
+  return ids;
+}
+
+// Whether `f` rests on the version(s) `target` pins: one version ("rule@v") is one of those
+// the finding rests on; several ("rule@v1+v2") are exactly those, as one finding (a period
+// across a change of the law where the rule reads alike: Finding::versions).
+bool RestsOn(const Finding& f, const std::string& pinned) {
+  if (pinned.empty()) return true;
+  std::vector<std::string> ids;
+  for (const FindingVersion& v : VersionsOf(f)) ids.push_back(v.version->id);
+  if (pinned.find('+') == std::string::npos) return std::find(ids.begin(), ids.end(), pinned) != ids.end();
+  std::string joined;
+  for (const auto& id : ids) joined += (joined.empty() ? "" : "+") + id;
+  return joined == pinned;
+}
+
 const Finding* FindFinding(const Evaluation& evaluation, const Target& target) {
   for (const auto& f : evaluation.findings) {
-    if (f.rule->id == target.rule && (target.version.empty() || f.version->id == target.version)) {
-      return &f;
-    }
+    if (f.rule->id == target.rule && RestsOn(f, target.version)) return &f;
   }
   return nullptr;
 }
@@ -51,7 +74,8 @@ const Finding* FindFinding(const Evaluation& evaluation, const Target& target) {
 // aggravation: articles gain aggravations over time.
 bool HasAggravation(const Law& law, const Target& target) {
   for (const auto& v : law.versions()) {
-    if (!target.version.empty() && v.id != target.version) continue;
+    const auto pinned = Pinned(target);
+    if (!pinned.empty() && std::find(pinned.begin(), pinned.end(), v.id) == pinned.end()) continue;
     for (const auto& r : v.rules) {
       if (r.id != target.rule) continue;
       for (const auto& a : r.aggravations) {
@@ -150,7 +174,8 @@ std::vector<internal::ExpectationResult> internal::EvaluateExpectations(const Ev
       if (rule == nullptr) {
         std::string hint = internal::DidYouMean(target.rule, rule_ids);
         problem = "expect names unknown rule '" + target.rule + "'" + (hint.empty() ? "" : " (" + hint + ")");
-      } else if (!target.version.empty() && law.FindVersion(target.version) == nullptr) {
+      } else if (const auto pinned = Pinned(target);
+                 std::any_of(pinned.begin(), pinned.end(), [&](const std::string& id) { return law.FindVersion(id) == nullptr; })) {
         problem = "expect names unknown ruleset version '" + target.version + "'";
       } else if (!target.aggravation.empty() && !HasAggravation(law, target)) {
         problem = "rule '" + target.rule + "' has no aggravation '" + target.aggravation + "'" +

@@ -150,7 +150,7 @@ Provenance ProvenanceOf(const Evaluation& e, const Case& c, const Law& law, cons
   // The versions the report lists as the law applied: those of the findings, and those
   // in force on the assessment date that lex mitior compared them with.
   for (const Finding& f : e.findings) {
-    p.versions.push_back(f.version->id);
+    for (const FindingVersion& v : VersionsOf(f)) p.versions.push_back(v.version->id);
     if (f.lex_mitior && f.lex_mitior->later_version != nullptr) p.versions.push_back(f.lex_mitior->later_version->id);
   }
   std::sort(p.versions.begin(), p.versions.end());

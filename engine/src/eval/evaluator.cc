@@ -210,7 +210,112 @@ std::vector<Diagnostic> FactsAfter(const Case& c, Date assessed_on) {
   return warnings;
 }
 
+// Whether two findings of one rule id, from two versions of one instrument in force on
+// different days of a period, say the same thing, so that one finding may stand for both
+// (Finding::versions). Compared: what the reader is told the law is (article, title, note,
+// kind, the acts it is about, what it continues, each element's and aggravation's label, the
+// penalty with its certainty, the rule's certainty and its reason, and the version's citation
+// and penalty levels, which the penalty and its notes are read from), and what these facts
+// make of it (the status, each element's and aggravation's truth and the facts that would
+// decide it). Not compared: the sources, which each version cites at its own date (the
+// consolidated text of that day: the finding lists them all), the place in the YAML, and the
+// conditions as written, whose outcome on these facts is compared (the police referral's
+// "an offence may have been committed" lists art. 139h Sr before 1 July 2024 and art. 254ba
+// after: the same referral). A finding whose day decides keeps its version: it is possible
+// on some days only, which its own line says.
+bool ReadsAlike(const Finding& a, const Finding& b) {
+  const Rule& x = *a.rule;
+  const Rule& y = *b.rule;
+  const RulesetVersion& v = *a.version;
+  const RulesetVersion& w = *b.version;
+  if (a.day_decides || b.day_decides || a.status != b.status || a.missing != b.missing) return false;
+  if (v.jurisdiction != w.jurisdiction || v.instrument != w.instrument || !(v.abbreviation == w.abbreviation) ||
+      v.status != w.status || v.penalty_levels != w.penalty_levels) {
+    return false;
+  }
+  if (x.id != y.id || x.kind != y.kind || x.article != y.article || !(x.title == y.title) || !(x.note == y.note) ||
+      x.acts != y.acts || x.replaces != y.replaces || x.penalty != y.penalty || x.certainty != y.certainty ||
+      !(x.certainty_reason == y.certainty_reason) || x.elements.size() != y.elements.size() ||
+      x.aggravations.size() != y.aggravations.size()) {
+    return false;
+  }
+  for (size_t e = 0; e < x.elements.size(); ++e) {
+    if (x.elements[e].id != y.elements[e].id || !(x.elements[e].label == y.elements[e].label)) return false;
+  }
+  for (size_t g = 0; g < x.aggravations.size(); ++g) {
+    const Aggravation& p = x.aggravations[g];
+    const Aggravation& q = y.aggravations[g];
+    if (p.id != q.id || p.article != q.article || !(p.label == q.label) || p.penalty != q.penalty ||
+        p.certainty != q.certainty || !(p.certainty_reason == q.certainty_reason)) {
+      return false;
+    }
+  }
+  if (a.elements.size() != b.elements.size() || a.aggravations.size() != b.aggravations.size()) return false;
+  for (size_t e = 0; e < a.elements.size(); ++e) {
+    if (a.elements[e].truth != b.elements[e].truth || a.elements[e].missing != b.elements[e].missing) return false;
+  }
+  for (size_t g = 0; g < a.aggravations.size(); ++g) {
+    if (a.aggravations[g].aggravation->id != b.aggravations[g].aggravation->id ||
+        a.aggravations[g].truth != b.aggravations[g].truth || a.aggravations[g].missing != b.aggravations[g].missing) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// One finding for a rule that reads alike in the versions of a period's days: the later
+// ones join the first (in the order the findings came, which is by date within an
+// instrument), with their anchors.
+void JoinAlike(std::vector<Finding>& findings) {
+  std::vector<Finding> joined;
+  joined.reserve(findings.size());
+  for (Finding& f : findings) {
+    // Only with the finding of the version just before (the same id, the last one seen):
+    // versions that read differently in between keep their findings apart.
+    Finding* first = nullptr;
+    for (auto j = joined.rbegin(); j != joined.rend(); ++j) {
+      if (j->rule->id != f.rule->id) continue;
+      if (j->version != f.version && ReadsAlike(*j, f)) first = &*j;
+      break;
+    }
+    if (first == nullptr) {
+      joined.push_back(std::move(f));
+      continue;
+    }
+    if (first->versions.empty()) first->versions.push_back({first->version, first->rule});
+    first->versions.push_back({f.version, f.rule});
+    for (Anchor& anchor : f.anchors) {
+      const bool known = std::any_of(first->anchors.begin(), first->anchors.end(), [&](const Anchor& a) {
+        return a.act == anchor.act && a.as_of == anchor.as_of && a.period == anchor.period;
+      });
+      if (!known) first->anchors.push_back(std::move(anchor));
+    }
+  }
+  for (Finding& j : joined) {
+    std::stable_sort(j.versions.begin(), j.versions.end(), [](const FindingVersion& p, const FindingVersion& q) {
+      return p.version->in_force_from < q.version->in_force_from;
+    });
+    if (!j.versions.empty()) {
+      j.version = j.versions.front().version;
+      j.rule = j.versions.front().rule;
+    }
+  }
+  findings = std::move(joined);
+}
+
+// Whether some date of the case is a period (not one day): only then can versions be joined.
+bool HasPeriod(const Case& c, const EvaluationOptions& options) {
+  if (options.as_of) return false;
+  if (!c.period().exact()) return true;
+  return std::any_of(c.acts().begin(), c.acts().end(), [](const Act& act) { return !act.period.exact(); });
+}
+
 }  // namespace
+
+std::vector<FindingVersion> VersionsOf(const Finding& finding) {
+  if (!finding.versions.empty()) return finding.versions;
+  return {FindingVersion{finding.version, finding.rule}};
+}
 
 Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptions& options) {
   Decision decision;
@@ -304,6 +409,7 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
     }
     evaluation.findings.push_back(std::move(finding));
   }
+  if (HasPeriod(c, options)) JoinAlike(evaluation.findings);
   if (options.assessed_on) evaluation.warnings = FactsAfter(c, *options.assessed_on);
   evaluation.warnings.insert(evaluation.warnings.end(), c.warnings().begin(), c.warnings().end());
   if (options.assessed_on) {

@@ -49,6 +49,13 @@ std::string Joined(const std::vector<std::string>& parts, const char* separator)
   return out;
 }
 
+// "nl.sr.2024-01-01", or "nl.sr.2024-01-01, nl.sr.2024-07-01" for a finding of several versions.
+std::string VersionIds(const Finding& f) {
+  std::string out;
+  for (const FindingVersion& v : VersionsOf(f)) out += (out.empty() ? "" : ", ") + v.version->id;
+  return out;
+}
+
 }  // namespace
 
 const ActionPlanWording& ActionPlanWordingFor(Language language) { return WordsFor(language).plan; }
@@ -67,7 +74,7 @@ std::vector<ActionText> ActionTexts(const std::vector<Action>& actions, const La
     std::vector<std::string> missing;
     for (const Finding* f : a.why) {
       const std::string citation = ibsa::Citation(*f->rule, *f->version, language);
-      why.push_back(ibsa::FindingHeading(*f, language) + (citation.empty() ? "" : ", " + citation) + ": " + f->rule->id + " (" + f->version->id + ")");
+      why.push_back(ibsa::FindingHeading(*f, language) + (citation.empty() ? "" : ", " + citation) + ": " + f->rule->id + " (" + VersionIds(*f) + ")");
       for (const auto& fact : f->missing) {
         bool seen = false;
         for (const auto& m : missing) seen = seen || m == fact;

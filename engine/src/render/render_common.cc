@@ -349,6 +349,69 @@ std::string DayFactText(const std::string& name, const Evaluation& evaluation, L
   return out + (parts.empty() ? "" : (fr ? " : " : ": ") + parts);
 }
 
+std::string VersionsText(const Finding& finding, Language language, bool titles) {
+  const bool nl = language == Language::kNl, fr = language == Language::kFr;
+  const std::vector<FindingVersion> versions = VersionsOf(finding);
+  std::string out;
+  for (size_t i = 0; i < versions.size(); ++i) {
+    const RulesetVersion& v = *versions[i].version;
+    const std::string from = v.in_force_from.ToString();
+    const std::string until = v.in_force_until ? v.in_force_until->ToString() : "";
+    // The first version is read up to its end, the last from its start: the period's own
+    // days are in the date line beside it.
+    std::string when;
+    if (i == 0 && !until.empty()) {
+      when = (nl ? "tot en met " : fr ? "jusqu'au " : "to ") + until;
+    } else if (i + 1 < versions.size() && !until.empty()) {
+      when = nl ? "van " + from + " tot en met " + until : fr ? "du " + from + " au " + until : "from " + from + " to " + until;
+    } else {
+      when = (nl ? "vanaf " : fr ? "à partir du " : "from ") + from;
+    }
+    if (i > 0) out += i + 1 < versions.size() ? ", " : nl ? " en " : fr ? " et " : " and ";
+    out += (titles ? v.title.Get(language) : v.id) + " (" + when + ")";
+  }
+  return out;
+}
+
+namespace {
+
+void AddSourcesOnce(std::vector<Source>& out, const std::vector<Source>& sources) {
+  for (const Source& s : sources) {
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  }
+}
+
+}  // namespace
+
+std::vector<Source> FindingSources(const Finding& finding) {
+  if (finding.versions.empty()) return finding.rule->sources;
+  std::vector<Source> out;
+  for (const FindingVersion& v : finding.versions) AddSourcesOnce(out, v.rule->sources);
+  return out;
+}
+
+std::vector<Source> ElementSources(const Finding& finding, const Element& element) {
+  if (finding.versions.empty()) return element.sources;
+  std::vector<Source> out;
+  for (const FindingVersion& v : finding.versions) {
+    for (const Element& e : v.rule->elements) {
+      if (e.id == element.id) AddSourcesOnce(out, e.sources);
+    }
+  }
+  return out;
+}
+
+std::vector<Source> AggravationSources(const Finding& finding, const Aggravation& aggravation) {
+  if (finding.versions.empty()) return aggravation.sources;
+  std::vector<Source> out;
+  for (const FindingVersion& v : finding.versions) {
+    for (const Aggravation& a : v.rule->aggravations) {
+      if (a.id == aggravation.id) AddSourcesOnce(out, a.sources);
+    }
+  }
+  return out;
+}
+
 std::string InForceText(const RulesetVersion& version, Language language) {
   const std::string from = version.in_force_from.ToString();
   const bool nl = language == Language::kNl, fr = language == Language::kFr;

@@ -150,6 +150,17 @@ std::string DayFactText(const std::string& name, const Evaluation& evaluation, L
 // "in force from 2022-06-01 to 2026-04-07", "in force since 2020-07-01".
 std::string InForceText(const RulesetVersion& version, Language language);
 
+// The versions a finding of several rests on (Finding::versions), each with the days of the
+// period it covers: "nl.sr.2024-01-01 (to 2024-06-30) and nl.sr.2024-07-01 (from 2024-07-01)";
+// with `titles`, each version's title instead of its id.
+std::string VersionsText(const Finding& finding, Language language, bool titles);
+// What a finding cites: its rule's sources, or, for a finding of several versions, those of
+// each version's rule, each once, in the order of the versions.
+std::vector<Source> FindingSources(const Finding& finding);
+// The same for one of its elements and of its aggravations (by id).
+std::vector<Source> ElementSources(const Finding& finding, const Element& element);
+std::vector<Source> AggravationSources(const Finding& finding, const Aggravation& aggravation);
+
 // "6 months to 5 years and fine EUR 200 to 10,000 (x8 ...)"; "" when unknown.
 std::string PenaltySummary(const Penalty& penalty, Language language);
 

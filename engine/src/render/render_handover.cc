@@ -86,8 +86,10 @@ void AddFindingElements(Document& d, const Finding& f, const internal::EvidenceC
   d.Heading(3, internal::FindingTitle(f, language),
             unsettled ? "contested" : f.status == FindingStatus::kApplies ? "applies" : "possible");
   internal::AddChildAbuseMaterialNotice(d, f, ev, language);
-  std::vector<std::string> facts{std::string(w.version) + ": " + f.version->title.Get(language) + " (" +
-                                 internal::InForceText(*f.version, language) + ")",
+  std::vector<std::string> facts{std::string(w.version) + ": " +
+                                     (f.versions.empty() ? f.version->title.Get(language) + " (" +
+                                                               internal::InForceText(*f.version, language) + ")"
+                                                         : internal::VersionsText(f, language, /*titles=*/true)),
                                  std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language)};
   if (f.limitation) {
     for (auto& line : internal::LimitationLines(*f.limitation, language)) facts.push_back(std::move(line));

@@ -216,7 +216,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
                     {"label", e.element->label.Get(language)},
                     {"status", TruthName(e.truth)},
                     {"missing", e.missing},
-                    {"sources", SourcesJson(e.element->sources)}};
+                    {"sources", SourcesJson(internal::ElementSources(f, *e.element))}};
     AddElementEvidence(element, f, e, evidence);
     elements.push_back(std::move(element));
   }
@@ -231,7 +231,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
                             {"penalty", PenaltyJson(agg.penalty, language)},
                             {"certainty", CertaintyName(agg.certainty)},
                             {"certainty_reason", LocalizedJson(agg.certainty_reason, language)},
-                            {"sources", SourcesJson(agg.sources)}});
+                            {"sources", SourcesJson(internal::AggravationSources(f, agg))}});
   }
   json anchors = json::array();
   for (const auto& anchor : f.anchors) anchors.push_back(AnchorJson(anchor));
@@ -259,7 +259,15 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
           {"limitation", LimitationJson(f.limitation, language)},
           {"level_notes", internal::LevelNotes(f, evaluation, language, /*with_table_note=*/true)},
           {"note", LocalizedJson(rule.note, language)},
-          {"sources", SourcesJson(rule.sources)}};
+          {"sources", SourcesJson(internal::FindingSources(f))}};
+  // A finding that stands for several versions (Finding::versions): each of them; "version"
+  // stays the first.
+  if (!f.versions.empty()) {
+    json versions = json::array();
+    for (const FindingVersion& v : f.versions) versions.push_back(VersionJson(*v.version, language));
+    finding["versions"] = std::move(versions);
+    finding["versions_text"] = internal::VersionsText(f, language, /*titles=*/false);
+  }
   if (f.day_decides) finding["day_decides"] = internal::DayDecidesLine(f, language);
   AddChildAbuseMaterialNotice(finding, f, law, language);
   return finding;
@@ -280,6 +288,11 @@ json ActionsJson(const std::vector<Action>& actions, const Law& law, Language la
                      {"heading", FindingHeading(*f, language)},
                      {"title", LocalizedJson(f->rule->title, language)},
                      {"missing", f->missing}});
+      if (!f->versions.empty()) {
+        json versions = json::array();
+        for (const FindingVersion& v : f->versions) versions.push_back(v.version->id);
+        why.back()["versions"] = std::move(versions);
+      }
     }
     json deadline = nullptr;
     if (a.deadline) {

@@ -89,7 +89,9 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
       dates.push_back(std::string(w.for_act) + " " + act + " (" + internal::PeriodText(anchor.period, language) + ")");
     }
   }
-  facts.push_back(std::string(w.version) + ": " + VersionText(v, language) + "; " + Join(dates, "; "));
+  facts.push_back(std::string(w.version) + ": " +
+                  (f.versions.empty() ? VersionText(v, language) : internal::VersionsText(f, language, /*titles=*/true)) +
+                  "; " + Join(dates, "; "));
   if (f.day_decides) facts.push_back(internal::DayDecidesLine(f, language));
   facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
                   (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason.Get(language)));
@@ -117,13 +119,13 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
     for (auto& line : internal::LimitationLines(*f.limitation, language)) facts.push_back(std::move(line));
   }
   if (!rule.note.empty()) facts.push_back(std::string(w.note) + ": " + rule.note.Get(language));
-  facts.push_back(std::string(w.sources) + ": " + sources.Refs(rule.sources));
+  facts.push_back(std::string(w.sources) + ": " + sources.Refs(internal::FindingSources(f)));
   if (WrittenCompactly(rule.kind) && f.aggravations.empty()) {
     std::vector<std::string> elements;
     for (const auto& e : f.elements) {
       std::string item = e.element->label.Get(language) + " (" + internal::TruthWord(e.truth, w);
       if (!e.missing.empty()) item += "; " + std::string(r.still_to_decide) + ": " + internal::FactLabels(e.missing, vocabulary, language);
-      if (!e.element->sources.empty()) item += "; " + sources.Refs(e.element->sources);
+      if (const auto cited = internal::ElementSources(f, *e.element); !cited.empty()) item += "; " + sources.Refs(cited);
       elements.push_back(item + ")");
     }
     if (!elements.empty()) facts.push_back(std::string(r.element_plural) + ": " + Join(elements, "; "));
@@ -135,7 +137,8 @@ void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, con
   std::vector<std::vector<std::string>> elements;
   for (const auto& e : f.elements) {
     elements.push_back({e.element->label.Get(language), internal::TruthWord(e.truth, w),
-                        internal::FactLabels(e.missing, vocabulary, language), sources.Refs(e.element->sources)});
+                        internal::FactLabels(e.missing, vocabulary, language),
+                        sources.Refs(internal::ElementSources(f, *e.element))});
   }
   d.Table({r.element, r.status, r.still_to_decide, w.sources}, elements);
   internal::AddElementEvidence(d, f, ev, language);
@@ -322,7 +325,9 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   // The versions applied, then those in force on the assessment date that lex mitior
   // compares them with.
   std::vector<const RulesetVersion*> listed;
-  for (const auto& f : e.findings) listed.push_back(f.version);
+  for (const auto& f : e.findings) {
+    for (const FindingVersion& v : VersionsOf(f)) listed.push_back(v.version);
+  }
   for (const auto& f : e.findings) {
     if (f.lex_mitior && f.lex_mitior->later_version != nullptr) listed.push_back(f.lex_mitior->later_version);
   }

@@ -105,7 +105,9 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
   const std::string citation = Citation(rule, version, language);
   out += "\n  " + internal::FindingHeading(f, language) + "  " + (citation.empty() ? "" : citation + ": ") +
          rule.title.Get(language) + " (" + internal::KindWord(rule.kind, language) + ")\n";
-  out += "    " + std::string(w.version) + ": " + version.id + ", " + internal::InForceText(version, language);
+  out += "    " + std::string(w.version) + ": " +
+         (f.versions.empty() ? version.id + ", " + internal::InForceText(version, language)
+                             : internal::VersionsText(f, language, /*titles=*/false));
   std::string anchors;
   for (const auto& anchor : f.anchors) anchors += (anchors.empty() ? "" : "; ") + AnchorText(anchor, w, language);
   out += "; " + anchors + "\n";
@@ -152,7 +154,7 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
   AppendLimitation(out, f, language);
   if (!rule.note.empty()) out += "    " + std::string(w.note) + ": " + rule.note.Get(language) + "\n";
   out += "    " + std::string(w.sources) + ":\n";
-  AppendSources(out, rule.sources, "      ");
+  AppendSources(out, internal::FindingSources(f), "      ");
 }
 
 }  // namespace
@@ -276,15 +278,18 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
     // What the versions applied say about themselves (uncertain dates, what is missing).
     std::vector<const RulesetVersion*> noted;
     for (const auto& f : evaluation.findings) {
-      const auto& levels = f.version->penalty_levels;
-      const bool levels_note = levels && !levels->note.empty();
-      if (f.version->jurisdiction != jurisdiction || (f.version->note.empty() && !levels_note)) continue;
-      if (std::find(noted.begin(), noted.end(), f.version) != noted.end()) continue;
-      noted.push_back(f.version);
-      out += "\n  " + std::string(w.note) + " (" + f.version->id + "): ";
-      if (!f.version->note.empty()) out += f.version->note.Get(language) + (levels_note ? " " : "");
-      if (levels_note) out += levels->note.Get(language);
-      out += "\n";
+      for (const FindingVersion& fv : VersionsOf(f)) {
+        const RulesetVersion* version = fv.version;
+        const auto& levels = version->penalty_levels;
+        const bool levels_note = levels && !levels->note.empty();
+        if (version->jurisdiction != jurisdiction || (version->note.empty() && !levels_note)) continue;
+        if (std::find(noted.begin(), noted.end(), version) != noted.end()) continue;
+        noted.push_back(version);
+        out += "\n  " + std::string(w.note) + " (" + version->id + "): ";
+        if (!version->note.empty()) out += version->note.Get(language) + (levels_note ? " " : "");
+        if (levels_note) out += levels->note.Get(language);
+        out += "\n";
+      }
     }
   }
 

@@ -38,7 +38,9 @@ function buildFinding(f) {
   const meta = el('p', { class: 'finding-meta' },
     el('span', { class: `badge certainty certainty-${f.certainty}`, text: certaintyText(f, state.lang) }),
     ' ',
-    el('span', { class: 'version' }, `${t('version')} `, el('code', { text: f.version ? f.version.id : '' })),
+    // A finding of several versions (a period across a change of the law) names each.
+    el('span', { class: 'version' }, `${t('version')} `,
+      el('code', { text: f.versions_text || (f.version ? f.version.id : '') })),
     f.jurisdiction === 'EU' ? el('span', { class: 'badge eu', text: 'EU' }) : null);
   item.append(meta);
   if (f.penalty && f.penalty.summary) {

@@ -18,6 +18,7 @@ import { colon, text } from './i18n.js';
  *   citation?: string,
  *   instrument?: string,
  *   version?: {id: string},
+ *   versions_text?: string,
  *   penalty?: {summary?: string},
  *   missing?: string[],
  *   sources?: {title?: string, url?: string}[],
@@ -34,7 +35,7 @@ export const KIND_ORDER = ['offence', 'remedy', 'referral', 'obligation', 'defin
  * @param {Lang} lang
  */
 export function findingKey(f, lang) {
-  return [lang, f.rule, f.status, f.heading, f.version && f.version.id, f.certainty, (f.missing || []).join(','),
+  return [lang, f.rule, f.status, f.heading, f.version && f.version.id, f.versions_text || '', f.certainty, (f.missing || []).join(','),
     f.penalty ? f.penalty.summary : '', f.title].join('|');
 }
 
