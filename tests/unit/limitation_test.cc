@@ -3,7 +3,11 @@
 // from the statute (docs/legal-notes/limitation.md), not copied from the output.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "ibsa/ibsa.h"
+#include "render/render_limitation.h"
 
 namespace ibsa {
 namespace {
@@ -123,6 +127,117 @@ TEST_F(LimitationTest, BelgianFactsOfTwentySixteenGiveARangeThatInterruptionsDec
   EXPECT_EQ(o.scenarios.front().barred_from_latest, D("2026-06-15"));
   EXPECT_EQ(o.lapsed, Truth::kUnknown);
   EXPECT_EQ(Of(BelgianSharing("2016-06-15", 30), "be.sw.371-1.2", "2026-06-15").lapsed, Truth::kTrue);
+}
+
+// Facts dated as a month: art. 71, 3° Sr read on the month's first day and on its last. Aged
+// 15 on a day of September 2020, the victim turns 18 between 2 September 2022 (15 on 1
+// September 2020, born 2 September 2004) and 30 September 2023 (15 on 30 September 2020,
+// born 30 September 2005); the period starts the day after. Twelve years from the earliest
+// start, twice that from the latest (art. 72 lid 2); had the facts been on 30 September, it
+// would lapse from 2 October 2034 at the earliest: between the two, the day decides.
+TEST_F(LimitationTest, AMonthIsReadOnItsFirstDayAndOnItsLastAndTheDayDecidesBetween) {
+  const std::string text =
+      "id: t\ntitle: t\njurisdiction: NL\ndate: 2020-09\n"
+      "victim: {real_person: true, age: 15, identifiable: true, consent_creation: false, consent_sharing: false}\n"
+      "image: {medium: image, technique: undress, content: nudity, realistic: true, appears_minor: true}\n"
+      "acts: [{type: share}]\nperpetrator: {age: 22, habitual: false}\ndistribution: {only_to_victim: false}\n";
+  const LimitationOutcome o = Of(text, "nl.sr.240b", "2034-09-20");
+  ASSERT_EQ(o.scenarios.size(), 1u);
+  const LimitationScenario& s = o.scenarios.front();
+  EXPECT_EQ(s.starts_on, D("2022-09-03"));
+  EXPECT_EQ(s.starts_on_latest, D("2023-10-01"));
+  EXPECT_EQ(s.period_years, 12);
+  EXPECT_EQ(s.barred_from, D("2034-09-03"));
+  EXPECT_TRUE(s.day_decides);
+  EXPECT_EQ(s.barred_from_last_day, D("2034-10-02"));
+  EXPECT_EQ(s.barred_from_latest, D("2047-10-01"));
+  EXPECT_TRUE(s.on_last_day.empty());  // the same rule on both days
+  EXPECT_EQ(o.lapsed, Truth::kUnknown);  // 20 September 2034: barred only if the facts came first
+  const auto lines = [&](Language language) {
+    std::string out;
+    for (const auto& line : internal::LimitationLines(o, language)) out += line + "\n";
+    return out;
+  };
+  EXPECT_NE(lines(Language::kEn).find("time-barred from between 2034-09-03 / 2034-10-02 (the day of the facts decides)"),
+            std::string::npos) << lines(Language::kEn);
+  EXPECT_NE(lines(Language::kNl).find("verjaard vanaf tussen 2034-09-03 / 2034-10-02 (de dag van de feiten beslist)"),
+            std::string::npos) << lines(Language::kNl);
+  EXPECT_NE(lines(Language::kFr).find("(le jour des faits décide)"), std::string::npos) << lines(Language::kFr);
+  // The same facts on one day: one time bar, as always.
+  const LimitationOutcome day = Of(std::string(text).replace(text.find("2020-09"), 7, "2020-09-01"), "nl.sr.240b", "2034-09-20");
+  EXPECT_FALSE(day.scenarios.front().day_decides);
+  EXPECT_EQ(day.scenarios.front().starts_on_latest, D("2023-09-02"));
+}
+
+// An exception that reaches only facts from a given date applies on the days of the period it
+// reaches: here art. 70 lid 2, 2° Sr (no limitation for 252 against a minor, facts from 1 July
+// 2024) for a range from 20 June to 10 July 2024. Art. 252 is in force only from 1 July
+// 2024: its finding can rest only on those days, all reached by the exception.
+TEST_F(LimitationTest, OnlyTheDaysOfThePeriodOnWhichTheFindingsVersionIsInForceCount) {
+  const std::string text =
+      "id: t\ntitle: t\njurisdiction: NL\ndate: {from: 2024-06-20, to: 2024-07-10}\n"
+      "victim: {real_person: true, age: 15, identifiable: true, consent_creation: false, consent_sharing: false}\n"
+      "image: {medium: image, technique: undress, content: nudity, realistic: true, appears_minor: true}\n"
+      "acts: [{type: create}, {type: share}]\nperpetrator: {age: 19, habitual: false}\n"
+      "distribution: {only_to_victim: false}\nservice: {type: messaging}\n";
+  const LimitationOutcome o = Of(text, "nl.sr.252.manipulated", "2026-11-21");
+  ASSERT_EQ(o.scenarios.size(), 1u);
+  EXPECT_FALSE(o.scenarios.front().period_years.has_value());  // does not lapse
+  EXPECT_FALSE(o.scenarios.front().barred_from.has_value());
+  EXPECT_EQ(o.scenarios.front().starts_on, D("2024-07-02"));
+  EXPECT_EQ(o.lapsed, Truth::kFalse);
+  // 240b, in force until 30 June: counted from 20 to 30 June only.
+  const LimitationOutcome before = Of(text, "nl.sr.240b", "2026-11-21");
+  ASSERT_EQ(before.scenarios.size(), 1u);
+  EXPECT_EQ(before.scenarios.front().starts_on_latest, D("2027-07-01"));  // 15 on 30 June 2024
+}
+
+// Where the period's last day falls under another rule than its first (here an exception,
+// written for this test only, that would take art. 261 Sr out of limitation for facts from 1
+// July 2024), the first day's time bar holds for the period with "the day decides", and the
+// last day's own reading is said beside it.
+TEST_F(LimitationTest, ALastDayUnderAnotherRuleIsSaidBesideTheFirstDays) {
+  std::ifstream in(std::string(IBSA_SOURCE_DIR) + "/rulesets/nl/limitation.yaml");
+  std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string special =
+      "special:\n"
+      "  - id: test.never\n    article: \"70 lid 2\"\n    instrument: {nl: Sr, fr: Sr, en: Sr}\n"
+      "    title: {nl: a, fr: b, en: c}\n    rules: [nl.sr.261]\n    effect: never\n    facts_from: 2024-07-01\n"
+      "    certainty: settled\n    reason: {nl: a, fr: b, en: c}\n"
+      "    sources: [{title: t, url: \"https://wetten.overheid.nl/BWBR0001854\"}]\n";
+  file.replace(file.find("special:\n"), 9, special);
+  auto rules = LimitationRules::FromTexts({{"nl/limitation.yaml", file}}, engine_->law());
+  ASSERT_TRUE(rules.ok()) << FormatDiagnostics(rules.errors());
+  auto c = Case::Load(std::string(IBSA_SOURCE_DIR) +
+                          "/cases/nl/dates/nl-d-2024-06-07-month-range-across-wet-seksuele-misdrijven.yaml",
+                      engine_->law().vocabulary());
+  ASSERT_TRUE(c.ok());
+  auto e = Evaluate(engine_->law(), c.value(), {});
+  ASSERT_TRUE(e.ok());
+  const Finding* defamation = nullptr;
+  for (const auto& f : e.value().findings) {
+    if (f.rule->id == "nl.sr.261") defamation = &f;
+  }
+  ASSERT_NE(defamation, nullptr);
+  ASSERT_EQ(defamation->versions.size(), 2u);  // one finding across the change of 1 July
+  const auto o = rules.value().Of(*defamation, c.value(), D("2031-01-01"));
+  ASSERT_TRUE(o);
+  ASSERT_EQ(o->scenarios.size(), 1u);
+  const LimitationScenario& s = o->scenarios.front();
+  EXPECT_EQ(s.period_years, 6);
+  EXPECT_EQ(s.barred_from, D("2030-06-02"));
+  EXPECT_TRUE(s.day_decides);
+  EXPECT_FALSE(s.barred_from_last_day.has_value());  // never, had it been on 31 July
+  EXPECT_TRUE(s.may_never_lapse);
+  ASSERT_EQ(s.on_last_day.size(), 1u);
+  EXPECT_FALSE(s.on_last_day.front().period_years.has_value());
+  EXPECT_EQ(o->lapsed, Truth::kUnknown);  // on 1 January 2031 barred only if the facts were in June
+  std::string text;
+  for (const auto& line : internal::LimitationLines(*o, Language::kEn)) text += line + "\n";
+  EXPECT_NE(text.find("time-barred from 2030-06-02 (the day of the facts decides), with interruptions at the latest "
+                      "from 2036-06-02; on the last day of the period: does not lapse"),
+            std::string::npos) << text;
+  EXPECT_EQ(text.find("or never, if it was interrupted"), std::string::npos) << text;
 }
 
 TEST_F(LimitationTest, TheLoaderNamesTheLineOfAnUnknownRuleAndOfFallingBands) {

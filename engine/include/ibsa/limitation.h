@@ -59,8 +59,19 @@ struct LimitationScenario {
   // interruption, the latest with every interruption the law allows. Both empty: never.
   std::optional<Date> barred_from;
   std::optional<Date> barred_from_latest;
-  // An interruption ibsa cannot see may carry it under a rule where it never lapses.
+  // An interruption ibsa cannot see may carry it under a rule where it never lapses; or, for
+  // facts dated as a period, it lapses if they were on one of its days and not on another.
   bool may_never_lapse = false;
+  // Facts dated as a period (a month, a range) whose first and last days give different time
+  // bars: the fields above hold for the whole period (counted from its first day at the
+  // earliest, from its last at the latest), and which day it was decides in between.
+  // `barred_from_last_day` is the day it is time-barred from, without interruptions, had the
+  // facts been on the last day (empty: never); `on_last_day` holds that day's own reading
+  // when it applies another period or provision (a rule for minors that reaches only facts
+  // from a given date), and is empty otherwise.
+  bool day_decides = false;
+  std::optional<Date> barred_from_last_day;
+  std::vector<LimitationScenario> on_last_day;
   // False when the law encoded does not say which period applies (the offence's penalty is
   // not encoded, or no regime covers the date): the reason is the certainty's.
   bool known = true;

@@ -442,6 +442,80 @@ LimitationScenario ForMinor(const JurisdictionLimitation& j, const Special& spec
   return s;
 }
 
+// The readings of the time bar for facts on the days `facts` gives: one, or one for each
+// value of victim.minor where an exception for minors applies and the case does not say.
+std::vector<LimitationScenario> Readings(const JurisdictionLimitation& j, const Rule& rule, const Facts& facts,
+                                         std::optional<bool> minor, std::vector<std::string>& decided_by) {
+  const Date day_after = facts.facts_on.AddDays(j.start_day_after ? 1 : 0);
+  const Date day_after_latest = facts.facts_on_latest.AddDays(j.start_day_after ? 1 : 0);
+  const Special* special = SpecialFor(j, rule.id, facts.facts_on);
+  std::vector<LimitationScenario> out;
+  if (special == nullptr || minor == false) {
+    out.push_back(Ordinary(j, rule, day_after, day_after_latest, facts.facts_on));
+  } else if (minor == true) {
+    out.push_back(ForMinor(j, *special, rule, facts));
+  } else {
+    if (std::find(decided_by.begin(), decided_by.end(), "victim.minor") == decided_by.end()) {
+      decided_by.push_back("victim.minor");
+    }
+    LimitationScenario adult = Ordinary(j, rule, day_after, day_after_latest, facts.facts_on);
+    adult.assumed_fact = "victim.minor";
+    adult.assumed_value = false;
+    LimitationScenario child = ForMinor(j, *special, rule, facts);
+    child.assumed_fact = "victim.minor";
+    child.assumed_value = true;
+    out.push_back(std::move(child));
+    out.push_back(std::move(adult));
+  }
+  return out;
+}
+
+// The time bar of facts on some day of a period, from its reading on the first day and on the
+// last: the earliest day it may be time-barred is the first day's (without interruptions),
+// the latest the last day's (with every interruption); where they differ, the day decides.
+LimitationScenario AcrossThePeriod(const LimitationScenario& first, const LimitationScenario& last) {
+  LimitationScenario s = first;
+  if (s.assumed_fact.empty()) {
+    s.assumed_fact = last.assumed_fact;
+    s.assumed_value = last.assumed_value;
+  }
+  for (const auto* p : last.provisions) {
+    if (std::find(s.provisions.begin(), s.provisions.end(), p) == s.provisions.end()) s.provisions.push_back(p);
+  }
+  s.certainty = Weaker(first.certainty, last.certainty);
+  s.known = first.known && last.known;
+  if (first.starts_on && last.starts_on) {
+    const Date latest = std::max(first.starts_on_latest.value_or(*first.starts_on),
+                                 last.starts_on_latest.value_or(*last.starts_on));
+    s.starts_on = std::min(*first.starts_on, *last.starts_on);
+    s.starts_on_latest.reset();
+    if (latest != *s.starts_on) s.starts_on_latest = latest;
+  }
+  const bool same_rule = first.period_years == last.period_years && first.known == last.known;
+  if (!same_rule) s.on_last_day.push_back(last);
+  if (!s.known) return s;
+  // Never on one day and not on another: it lapses or not as the day was.
+  if (!first.barred_from || !last.barred_from) {
+    s.barred_from = first.barred_from ? first.barred_from : last.barred_from;
+    const LimitationScenario& lapsing = first.barred_from ? first : last;
+    s.barred_from_latest = lapsing.barred_from_latest;
+    if (s.barred_from) s.may_never_lapse = true;
+    if (!s.barred_from) s.period_years.reset();
+    s.day_decides = first.barred_from != last.barred_from;
+    s.barred_from_last_day = last.barred_from;
+    return s;
+  }
+  s.may_never_lapse = first.may_never_lapse || last.may_never_lapse;
+  const Date latest = std::max(first.barred_from_latest.value_or(*first.barred_from),
+                               last.barred_from_latest.value_or(*last.barred_from));
+  s.barred_from = std::min(*first.barred_from, *last.barred_from);
+  s.barred_from_latest.reset();
+  if (latest != *s.barred_from) s.barred_from_latest = latest;
+  s.day_decides = *first.barred_from != *last.barred_from;
+  if (s.day_decides) s.barred_from_last_day = last.barred_from;
+  return s;
+}
+
 }  // namespace
 
 std::optional<LimitationOutcome> LimitationRules::Of(const Finding& finding, const Case& c,
@@ -465,29 +539,51 @@ std::optional<LimitationOutcome> LimitationRules::Of(const Finding& finding, con
     }
   }
   facts.facts_on_latest = std::max(facts.facts_on_latest, facts.facts_on);
+  // Only the days on which the versions the finding rests on are in force: an offence of a
+  // version in force from the middle of the period (a day-decides finding) can only have
+  // been committed from then on.
+  {
+    Date from = finding.version->in_force_from;
+    std::optional<Date> until = finding.version->in_force_until;
+    for (const FindingVersion& v : finding.versions) {
+      from = std::min(from, v.version->in_force_from);
+      until = !until || !v.version->in_force_until ? std::nullopt
+                                                    : std::optional<Date>(std::max(*until, *v.version->in_force_until));
+    }
+    const Date first = std::max(facts.facts_on, from);
+    const Date last = until ? std::min(facts.facts_on_latest, *until) : facts.facts_on_latest;
+    if (first <= last) {
+      facts.facts_on = first;
+      facts.facts_on_latest = last;
+    }
+  }
   std::optional<bool> minor;
   if (data_->minor_slot) minor = c.values()[*data_->minor_slot].boolean();
   if (data_->age_slot) facts.victim_age = c.values()[*data_->age_slot].integer();
 
   LimitationOutcome out;
   out.assessed_on = assessed_on;
-  const Date day_after = facts.facts_on.AddDays(j->start_day_after ? 1 : 0);
-  const Date day_after_latest = facts.facts_on_latest.AddDays(j->start_day_after ? 1 : 0);
-  const Special* special = SpecialFor(*j, rule.id, facts.facts_on);
-  if (special == nullptr || minor == false) {
-    out.scenarios.push_back(Ordinary(*j, rule, day_after, day_after_latest, facts.facts_on));
-  } else if (minor == true) {
-    out.scenarios.push_back(ForMinor(*j, *special, rule, facts));
+  if (facts.facts_on == facts.facts_on_latest) {
+    out.scenarios = Readings(*j, rule, facts, minor, out.decided_by);
   } else {
-    out.decided_by.push_back("victim.minor");
-    LimitationScenario adult = Ordinary(*j, rule, day_after, day_after_latest, facts.facts_on);
-    adult.assumed_fact = "victim.minor";
-    adult.assumed_value = false;
-    LimitationScenario child = ForMinor(*j, *special, rule, facts);
-    child.assumed_fact = "victim.minor";
-    child.assumed_value = true;
-    out.scenarios.push_back(std::move(child));
-    out.scenarios.push_back(std::move(adult));
+    // A period: read on its first day and on its last, each reading of the one with the
+    // other's reading of the same assumption (or its only one).
+    Facts first_day = facts, last_day = facts;
+    first_day.facts_on_latest = facts.facts_on;
+    last_day.facts_on = facts.facts_on_latest;
+    const auto first = Readings(*j, rule, first_day, minor, out.decided_by);
+    const auto last = Readings(*j, rule, last_day, minor, out.decided_by);
+    const auto& more = first.size() >= last.size() ? first : last;
+    auto same_reading = [](const std::vector<LimitationScenario>& in, const LimitationScenario& s) {
+      for (const auto& candidate : in) {
+        if (candidate.assumed_fact.empty() ||
+            (candidate.assumed_fact == s.assumed_fact && candidate.assumed_value == s.assumed_value)) {
+          return candidate;
+        }
+      }
+      return in.front();
+    };
+    for (const auto& s : more) out.scenarios.push_back(AcrossThePeriod(same_reading(first, s), same_reading(last, s)));
   }
   // Time-barred on the assessment date: in every scenario at the latest date (true), in
   // none even at the earliest (false), else it depends.

@@ -158,6 +158,11 @@ json LimitationJson(const std::optional<LimitationOutcome>& outcome, Language la
                          {"may_never_lapse", s.may_never_lapse},
                          {"certainty", CertaintyName(s.certainty)},
                          {"provisions", std::move(provisions)}});
+    // Facts dated as a period whose first and last days give different time bars.
+    if (s.day_decides || !s.on_last_day.empty()) {
+      scenarios.back()["day_decides"] = s.day_decides;
+      scenarios.back()["barred_from_last_day"] = OptionalDate(s.barred_from_last_day);
+    }
   }
   return {{"assessed_on", OptionalDate(outcome->assessed_on)},
           {"lapsed", outcome->lapsed == Truth::kUnknown ? json(nullptr) : json(outcome->lapsed == Truth::kTrue)},

@@ -26,22 +26,26 @@ struct LimitationWording {
   const char* if_word;
   const char* yes;
   const char* no;
+  const char* day_decides;  // between the first day's time bar and the last day's
+  const char* on_last_day;  // the last day's own reading
 };
 
 const LimitationWording& WordingOf(Language language) {
   static const LimitationWording kNl{
       "Verjaring", "VERJAARD op", "niet verjaard op", "mogelijk verjaard op", "op", "jaar", "vanaf",
       "verjaard vanaf", "tussen", "met stuiting uiterlijk vanaf", "of nooit, als de verjaring werd gestuit",
-      "verjaart niet", "termijn niet bekend", "verjaart binnen", "maanden", "als", "ja", "nee"};
+      "verjaart niet", "termijn niet bekend", "verjaart binnen", "maanden", "als", "ja", "nee",
+      "de dag van de feiten beslist", "op de laatste dag van de periode"};
   static const LimitationWording kFr{
       "Prescription", "PRESCRIT le", "non prescrit le", "peut-être prescrit le", "le", "ans", "à partir du",
       "prescrit à partir du", "entre", "avec interruption au plus tard à partir du",
       "ou jamais, si la prescription a été interrompue", "imprescriptible", "délai inconnu", "se prescrit dans",
-      "mois", "si", "oui", "non"};
+      "mois", "si", "oui", "non", "le jour des faits décide", "le dernier jour de la période"};
   static const LimitationWording kEn{
       "Limitation", "TIME-BARRED on", "not time-barred on", "may be time-barred on", "on", "years", "from",
       "time-barred from", "between", "with interruptions at the latest from", "or never, if it was interrupted",
-      "does not lapse", "period not known", "lapses within", "months", "if", "yes", "no"};
+      "does not lapse", "period not known", "lapses within", "months", "if", "yes", "no",
+      "the day of the facts decides", "on the last day of the period"};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -74,10 +78,25 @@ std::string ScenarioText(const LimitationScenario& s, Language language, const L
     out = std::to_string(*s.period_years) + " " + w.years;
     if (s.starts_on) out += std::string(" ") + w.from + " " + DateRange(*s.starts_on, s.starts_on_latest, w);
     if (s.barred_from) {
-      out += std::string(": ") + w.barred_from + " " + s.barred_from->ToString();
+      out += std::string(": ") + w.barred_from + " ";
+      if (s.day_decides && s.barred_from_last_day) {
+        out += DateRange(*s.barred_from, s.barred_from_last_day, w) + " (" + w.day_decides + ")";
+      } else {
+        out += s.barred_from->ToString();
+        if (s.day_decides) out += std::string(" (") + w.day_decides + ")";
+      }
       if (s.barred_from_latest) out += std::string(", ") + w.with_interruptions + " " + s.barred_from_latest->ToString();
-      if (s.may_never_lapse) out += std::string(", ") + w.or_never;
+      // Never only on another day of the period: said by the last day's reading, not here.
+      if (s.may_never_lapse && !(s.day_decides && !s.barred_from_last_day)) out += std::string(", ") + w.or_never;
     }
+  }
+  // The last day's own reading, where it applies another period or provision.
+  for (const auto& last : s.on_last_day) {
+    LimitationScenario own = last;
+    own.provisions.clear();
+    out += std::string("; ") + w.on_last_day + ": " + ScenarioText(own, language, w);
+    const auto bracket = out.rfind(" [");
+    if (bracket != std::string::npos) out.resize(bracket);
   }
   const std::string citations = Citations(s, language);
   if (!citations.empty()) out += " (" + citations + ")";
