@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ibsa/ibsa.h"
+#include "bundled_cases.h"
 #include "test_law.h"
 
 namespace ibsa {
@@ -247,6 +248,37 @@ TEST(DatesAcrossTheLawTest, ARuleThatReadsAlikeAcrossTheChangeIsOneFindingOfBoth
   ASSERT_TRUE(day.ok());
   for (const auto& f : day.value().findings) EXPECT_TRUE(f.versions.empty()) << f.rule->id;
   EXPECT_EQ(RenderJson(day.value(), law, Language::kEn).find("\"versions\""), std::string::npos);
+}
+
+// The date of the facts given as a period is stated as given wherever an output states it:
+// the case's line, the provenance (text, JSON, report), the acts in the report's facts.
+TEST(DatesAcrossTheLawTest, EveryOutputStatesThePeriodAsTheDateOfTheFacts) {
+  const Engine& engine = testing::BundledEngine(HarmsUse::kNone);
+  auto c = Case::Parse("id: x\njurisdiction: NL\ndate: {from: 2024-06, to: 2024-07}\nvictim: {real_person: true}\n"
+                       "acts: [{type: share, date: 2024-06}]\n",
+                       "case.yaml", engine.law().vocabulary());
+  ASSERT_TRUE(c.ok()) << FormatDiagnostics(c.errors());
+  AssessOptions options;
+  options.evaluation.assessed_on = D("2026-11-21");
+  options.format = Format::kMarkdown;
+  auto a = engine.Assess(c.value(), options);
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(a.value().provenance.facts_period.has_value());
+  EXPECT_EQ(*a.value().provenance.facts_period, c.value().period());
+  const std::string en = engine.Render(c.value(), a.value(), Format::kText, Language::kEn);
+  EXPECT_NE(en.find("date of the facts: June–July 2024"), std::string::npos) << en;
+  EXPECT_EQ(en.find("2024-06-01"), std::string::npos) << en;
+  const std::string fr = engine.Render(c.value(), a.value(), Format::kText, Language::kFr);
+  EXPECT_NE(fr.find("juin–juillet 2024"), std::string::npos) << fr;
+  EXPECT_EQ(fr.find("2024-06-01"), std::string::npos) << fr;
+  const std::string json = engine.Render(c.value(), a.value(), Format::kJson, Language::kNl);
+  const size_t provenance = json.find("\"provenance\"");
+  ASSERT_NE(provenance, std::string::npos);
+  EXPECT_NE(json.find("\"period\"", provenance), std::string::npos) << json.substr(provenance);
+  const std::string report = engine.Render(c.value(), a.value(), Format::kMarkdown, Language::kNl);
+  EXPECT_NE(report.find("juni–juli 2024"), std::string::npos);
+  EXPECT_NE(report.find("(juni 2024)"), std::string::npos) << report;  // the act's own month
+  EXPECT_EQ(report.find("2024-06-01"), std::string::npos) << report;
 }
 
 TEST(DatesAcrossTheLawTest, APeriodWithinOneVersionChangesNothing) {

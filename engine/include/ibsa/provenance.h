@@ -30,6 +30,9 @@ struct Provenance {
   // The case's date of the facts; of a sweep (`ibsa gaps`, `ibsa diff`), the day its scenarios
   // are dated, whose law they are judged by.
   Date facts_date = Date::FromDays(0);
+  // The case's date of the facts as it was given, where that is a period (a month, a year, a
+  // range): what the outputs state as the date of the facts; facts_date is then its first day.
+  std::optional<DatePeriod> facts_period;
   // The options that chose the versions and the comparison, as the evaluation had them.
   std::optional<Date> as_of;
   std::vector<std::string> with;

@@ -156,6 +156,7 @@ Provenance ProvenanceOf(const Evaluation& e, const Case& c, const Law& law, cons
   std::sort(p.versions.begin(), p.versions.end());
   p.versions.erase(std::unique(p.versions.begin(), p.versions.end()), p.versions.end());
   p.facts_date = e.date;
+  if (!e.period.exact()) p.facts_period = e.period;
   p.as_of = e.options.as_of;
   p.with = e.options.with;
   p.assessed_on = e.options.assessed_on;

@@ -524,7 +524,7 @@ std::vector<ProvenanceItem> ProvenanceItems(const Provenance& p, Language langua
   }
   items.push_back({nl ? "toegepaste versies" : fr ? "versions appliquées" : "versions applied",
                    p.versions.empty() ? std::string(nl ? "geen" : fr ? "aucune" : "none") : join(p.versions)});
-  items.push_back({w.date_of_facts, p.facts_date.ToString()});
+  items.push_back({w.date_of_facts, p.facts_period ? PeriodText(*p.facts_period, language) : p.facts_date.ToString()});
   if (p.compared_with) {
     items.push_back({nl ? "vergeleken met het recht op" : fr ? "comparé au droit du" : "compared with the law of",
                      p.compared_with->ToString()});

@@ -456,6 +456,8 @@ json ProvenanceJson(const Provenance& p) {
               {"case_sha256", text(p.case_sha256)}};
   // Only a diff across dates has a second date: the key is left out of every other output.
   if (p.compared_with) out["compared_with"] = p.compared_with->ToString();
+  // The date of the facts given as a period: as given, beside its first day ("date").
+  if (p.facts_period) out["period"] = PeriodJson(*p.facts_period);
   return out;
 }
 

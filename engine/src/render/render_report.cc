@@ -311,7 +311,8 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
       covered += (covered.empty() ? "" : ", ") + internal::InForceText(*v, language);
     }
     version_gaps.push_back(gap.jurisdiction + " " + gap.instrument + ": " + r.not_encoded + " " +
-                           gap.anchor.date.ToString() + (covered.empty() ? "" : " (" + covered + ")"));
+                           (gap.anchor.as_of ? gap.anchor.date.ToString() : internal::PeriodText(gap.anchor.period, language)) +
+                           (covered.empty() ? "" : " (" + covered + ")"));
   }
   if (!any_gap && version_gaps.empty()) d.Paragraph(r.no_gaps);
   d.List(version_gaps);

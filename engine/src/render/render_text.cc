@@ -334,7 +334,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
     out += "\n" + std::string(w.version_gaps) + ":\n";
     for (const auto& gap : evaluation.version_gaps) {
       out += "  - " + gap.jurisdiction + " " + gap.instrument + ": " + w.no_version + " " +
-             gap.anchor.date.ToString();
+             (gap.anchor.as_of ? gap.anchor.date.ToString() : internal::PeriodText(gap.anchor.period, language));
       if (!gap.anchor.act.empty()) out += " (" + gap.anchor.act + ")";
       out += "; " + std::string(w.encoded) + ": ";
       std::string known;

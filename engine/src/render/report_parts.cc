@@ -88,7 +88,7 @@ std::string FactValueText(const FactDefinition& fact, const FactValue& value, co
         std::vector<std::string> acts;
         for (const Act& act : c.acts()) {
           const std::string label = act.type_index >= 0 ? fact.ValueLabel(act.type_index, language) : act.type;
-          acts.push_back(label + " (" + act.date.ToString() + (act.certain ? "" : ", ?") + ")");
+          acts.push_back(label + " (" + PeriodText(act.period, language) + (act.certain ? "" : ", ?") + ")");
         }
         return Join(acts);
       }
