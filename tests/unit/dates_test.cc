@@ -405,6 +405,68 @@ TEST(DateAnswerTest, ATimeAgoIsARangeAroundItToBeConfirmed) {
   EXPECT_EQ(ParseDateAnswer("1 day ago", kToday)->period.latest, kToday);
 }
 
+// A month named in words, in each language, in full or abbreviated, with or without
+// accents, and ranges of whole months with each language's words and any dash.
+TEST(DateAnswerTest, ReadsAMonthNamedInEachLanguage) {
+  const DatePeriod june = *DatePeriod::Parse("2024-06");
+  for (const char* text : {"juin 2024", "juni 2024", "June 2024", "Jun 2024", "JUNI 2024", "in June 2024", "en juin 2024"}) {
+    EXPECT_EQ(Answered(text), june) << text;
+  }
+  const DatePeriod september = *DatePeriod::Parse("2024-09");
+  for (const char* text : {"sept. 2024", "Sept 2024", "sep 2024", "septembre 2024", "september 2024"}) {
+    EXPECT_EQ(Answered(text), september) << text;
+  }
+  for (const char* text : {"février 2025", "Février 2025", "fevrier 2025", "févr. 2025", "feb 2025", "februari 2025"}) {
+    EXPECT_EQ(Answered(text), *DatePeriod::Parse("2025-02")) << text;
+  }
+  for (const char* text : {"août 2024", "AOÛT 2024", "aout 2024", "augustus 2024", "aug. 2024"}) {
+    EXPECT_EQ(Answered(text), *DatePeriod::Parse("2024-08")) << text;
+  }
+  for (const char* text : {"maart 2024", "mrt 2024", "mars 2024", "March 2024"}) {
+    EXPECT_EQ(Answered(text), *DatePeriod::Parse("2024-03")) << text;
+  }
+  for (const char* text : {"décembre 2023", "december 2023", "dec. 2023", "déc 2023", "jan 2024", "janv. 2024",
+                           "januari 2024", "mei 2024", "mai 2024", "May 2024", "okt 2024", "octobre 2024"}) {
+    EXPECT_TRUE(ParseDateAnswer(text, kToday)) << text;
+    EXPECT_EQ(ParseDateAnswer(text, kToday)->period.from_precision, DatePrecision::kMonth) << text;
+    EXPECT_FALSE(ParseDateAnswer(text, kToday)->period.range) << text;
+  }
+}
+
+TEST(DateAnswerTest, ReadsARangeOfNamedMonthsInEachLanguage) {
+  const DatePeriod june_july = *DatePeriod::Between(*DatePeriod::Parse("2024-06"), *DatePeriod::Parse("2024-07"));
+  for (const char* text : {"juin-juillet 2024", "juin – juillet 2024", "juin—juillet 2024", "juin à juillet 2024",
+                           "de juin à juillet 2024", "juni–juli 2024", "juni - juli 2024", "van juni tot juli 2024",
+                           "juni tot en met juli 2024", "June to July 2024", "from June to July 2024", "jun-jul 2024",
+                           "June 2024 to July 2024", "juin 2024 à juillet 2024"}) {
+    const DatePeriod p = Answered(text);
+    EXPECT_EQ(p, june_july) << text;
+    EXPECT_TRUE(p.range) << text;
+    EXPECT_EQ(p.from_precision, DatePrecision::kMonth) << text;
+    EXPECT_EQ(p.to_precision, DatePrecision::kMonth) << text;
+    EXPECT_FALSE(ParseDateAnswer(text, kToday)->approximate) << text;
+  }
+  const DatePeriod across = Answered("de juin 2024 à janvier 2025");
+  EXPECT_EQ(across.earliest, *Date::Parse("2024-06-01"));
+  EXPECT_EQ(across.latest, *Date::Parse("2025-01-31"));
+  EXPECT_EQ(Answered("van november 2024 tot februari 2025").latest, *Date::Parse("2025-02-28"));
+  EXPECT_EQ(Answered("December 2024 to January 2025").earliest, *Date::Parse("2024-12-01"));
+  // A range that ends before it begins is refused, in every language, as a numeric one is.
+  for (const char* text : {"juillet-juin 2024", "juli–juni 2024", "July to June 2024", "van juli tot juni 2024",
+                           "de janvier 2025 à juin 2024"}) {
+    EXPECT_FALSE(ParseDateAnswer(text, kToday)) << text;
+  }
+  // Month names in no form of a date, and what only looks like one, are refused.
+  for (const char* text : {"juin", "June July", "juin 24", "juin 2024 2025", "mid June 2024", "2024 juin",
+                           "juin juillet août 2024"}) {
+    EXPECT_FALSE(ParseDateAnswer(text, kToday)) << text;
+  }
+  // "sept" is also a number: "il y a sept jours" stays a time ago.
+  auto ago = ParseDateAnswer("il y a sept jours", kToday);
+  ASSERT_TRUE(ago);
+  EXPECT_TRUE(ago->approximate);
+}
+
 TEST(DateAnswerTest, RefusesWhatIsNoDate) {
   for (const char* text : {"", "   ", "?", "yesterday-ish", "32-10-2026", "20-13-2026", "2026-11-31", "two weeks",
                            "weeks ago", "2024-07-10 to 2024-06-20", "20-10-26", "1 2 3"}) {

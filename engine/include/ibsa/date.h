@@ -75,8 +75,11 @@ struct DatePeriod {
 
 // A date as a person answers a question about it (the interview), read against `today`:
 // a day as YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY or DD.MM.YYYY (day first, as in Belgium and
-// the Netherlands); a month (2026-11, 11-2026, 11/2026); a year (2026); a range of two of
-// those ("2024-06-20 to 2024-07-10", "tot", "au", "..", "–"); today ("today", "aujourd'hui",
+// the Netherlands); a month (2026-11, 11-2026, 11/2026), or named in nl, fr or en, in full or
+// abbreviated, with or without accents ("juin 2024", "sept. 2024", "Février 2025"); a year
+// (2026); a range of two of those ("2024-06-20 to 2024-07-10", "tot", "au", "..", "–"), of
+// named months ("juin-juillet 2024", "van juni tot juli 2024", "June to July 2024", "de juin
+// 2024 à janvier 2025"), never one that ends before it begins; today ("today", "aujourd'hui",
 // "vandaag"); or a time ago ("3 days ago", "about two weeks ago", "il y a deux semaines",
 // "ongeveer twee weken geleden"), read as a range around it (a day either side for days,
 // three for weeks, fifteen for months, never after today) that whoever answered must

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace ibsa {
@@ -225,6 +226,98 @@ std::optional<DateAnswer> AgoAnswer(const std::vector<std::string>& words, Date 
   return answer;
 }
 
+// A month by its name or abbreviation in nl, fr or en, accents removed and a final dot
+// dropped ("juin", "juli", "sept", "fevr", "aout", "mrt"); 0 for any other word.
+int MonthWord(const std::string& word) {
+  static const std::pair<const char*, int> kMonths[] = {
+      {"january", 1},   {"januari", 1},  {"janvier", 1},  {"jan", 1},       {"janv", 1},     {"february", 2},
+      {"februari", 2},  {"fevrier", 2},  {"feb", 2},      {"febr", 2},      {"fev", 2},      {"fevr", 2},
+      {"march", 3},     {"maart", 3},    {"mars", 3},     {"mar", 3},       {"mrt", 3},      {"april", 4},
+      {"avril", 4},     {"apr", 4},      {"avr", 4},      {"may", 5},       {"mei", 5},      {"mai", 5},
+      {"june", 6},      {"juni", 6},     {"juin", 6},     {"jun", 6},       {"july", 7},     {"juli", 7},
+      {"juillet", 7},   {"jul", 7},      {"juil", 7},     {"august", 8},    {"augustus", 8}, {"aout", 8},
+      {"aug", 8},       {"september", 9}, {"septembre", 9}, {"sep", 9},     {"sept", 9},     {"october", 10},
+      {"oktober", 10},  {"octobre", 10}, {"oct", 10},     {"okt", 10},      {"november", 11}, {"novembre", 11},
+      {"nov", 11},      {"december", 12}, {"decembre", 12}, {"dec", 12}};
+  for (const auto& [name, month] : kMonths) {
+    if (word == name) return month;
+  }
+  return 0;
+}
+
+// "juin 2024", "June to July 2024", "juni–juli 2024", "de juin 2024 à janvier 2025": a month
+// named in words, or a range of whole months. `named` says whether the answer named a month
+// in that form at all (an impossible range, July to June of one year, is then refused, not
+// read another way); nullopt when it is not such an answer or the range is impossible.
+std::optional<DatePeriod> MonthNameAnswer(const std::string& lower, bool& named) {
+  named = false;
+  // Accents off (février, août, décembre, à), dashes and hyphens apart: "juin-juillet".
+  static const std::pair<const char*, const char*> kPlain[] = {
+      {"\xc3\xa9", "e"}, {"\xc3\x89", "e"}, {"\xc3\xa8", "e"}, {"\xc3\xaa", "e"}, {"\xc3\xbb", "u"},
+      {"\xc3\x9b", "u"}, {"\xc3\xa0", "a"}, {"\xc3\x80", "a"}, {"\xe2\x80\x93", " - "}, {"\xe2\x80\x94", " - "},
+      {"-", " - "}};
+  std::string plain = lower;
+  for (const auto& [from, to] : kPlain) {
+    for (size_t at = plain.find(from); at != std::string::npos; at = plain.find(from, at + std::strlen(to))) {
+      plain.replace(at, std::strlen(from), to);
+    }
+  }
+  std::vector<std::string> tokens;
+  std::string word;
+  for (char c : plain + " ") {
+    if (c == ' ' || c == '\t' || c == ',') {
+      while (!word.empty() && word.back() == '.') word.pop_back();
+      if (!word.empty()) tokens.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  // Each remaining word a month or a year: [month, year], [month, month, year] or
+  // [month, year, month, year].
+  std::vector<std::pair<int, int>> read;  // (month, 0) or (0, year)
+  for (const auto& t : tokens) {
+    if (t == "-" || t == "to" || t == "until" || t == "till" || t == "from" || t == "in" || t == "tot" ||
+        t == "van" || t == "t/m" || t == "met" || t == "de" || t == "du" || t == "a" || t == "au" || t == "en" || t == "jusqu'a" ||
+        t == "jusqu\xe2\x80\x99" "a" || t == "..") {
+      continue;
+    }
+    if (const int month = MonthWord(t)) {
+      read.push_back({month, 0});
+      named = true;
+      continue;
+    }
+    int year = 0;
+    if (t.size() == 4 && ParseDigits(t, year) && year >= 1000) {
+      read.push_back({0, year});
+      continue;
+    }
+    named = false;
+    return std::nullopt;
+  }
+  if (!named) return std::nullopt;
+  auto month = [](int year, int m) {
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%04d-%02d", year, m);
+    return DatePeriod::Parse(iso);
+  };
+  std::optional<DatePeriod> from, to;
+  if (read.size() == 2 && read[0].first && read[1].second) {
+    return month(read[1].second, read[0].first);
+  } else if (read.size() == 3 && read[0].first && read[1].first && read[2].second) {
+    from = month(read[2].second, read[0].first);
+    to = month(read[2].second, read[1].first);
+  } else if (read.size() == 4 && read[0].first && read[1].second && read[2].first && read[3].second) {
+    from = month(read[1].second, read[0].first);
+    to = month(read[3].second, read[2].first);
+  } else {
+    named = false;  // a month name in no form of a date: not this kind of answer
+    return std::nullopt;
+  }
+  if (!from || !to) return std::nullopt;
+  return DatePeriod::Between(*from, *to);
+}
+
 }  // namespace
 
 std::optional<DateAnswer> ParseDateAnswer(std::string_view text, Date today) {
@@ -241,6 +334,9 @@ std::optional<DateAnswer> ParseDateAnswer(std::string_view text, Date today) {
     }
   }
   if (words.empty()) return std::nullopt;
+  bool named = false;
+  if (auto months = MonthNameAnswer(lower, named)) return DateAnswer{*months, false};
+  if (named) return std::nullopt;  // months named, but no such period (July to June)
   if (words.size() == 1 && (words[0] == "today" || words[0] == "vandaag" || words[0] == "aujourd'hui" ||
                             words[0] == "aujourd\xe2\x80\x99hui")) {
     return DateAnswer{DatePeriod(today), false};
