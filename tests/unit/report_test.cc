@@ -231,13 +231,55 @@ TEST(ReportTest, WhatHoldsForEveryOffenceIsSaidOnceAndSmallFindingsAreCompact) {
   EXPECT_EQ(Count(md, "The perpetrator was a minor"), 1u);
   EXPECT_GT(note, md.find("\n## Offences")) << "above the offences";
   EXPECT_LT(note, md.find("\n### ", md.find("\n## Offences"))) << "above the first offence";
-  // A definition's elements: one line, no table.
-  const size_t definitions = md.find("\n## Definitions");
-  ASSERT_NE(definitions, std::string::npos);
+  // A definition's elements: one line, no table; definitions follow in the annex.
+  const size_t definitions = md.find("\n## Annex: Definitions");
+  ASSERT_NE(definitions, std::string::npos) << md;
+  EXPECT_GT(definitions, md.find("\n## Legal gaps")) << "after the findings, in the annex";
+  EXPECT_LT(definitions, md.find("\n## Annex: Law applied"));
+  EXPECT_EQ(md.find("\n## Definitions"), std::string::npos) << "not among the findings";
   const size_t next = md.find("\n## ", definitions + 1);
   const std::string section = md.substr(definitions, next - definitions);
   EXPECT_EQ(section.find("| Element |"), std::string::npos) << section;
-  EXPECT_NE(section.find("- Elements: "), std::string::npos) << section;
+  EXPECT_EQ(section.find("\n### "), std::string::npos) << "one paragraph each, no heading: " << section;
+  EXPECT_NE(section.find(". Elements: "), std::string::npos) << section;
+}
+
+// An offence's elements and aggravating circumstances are lines with their status first, not
+// tables (a table's narrow first column wrapped each element over many lines); the facts as
+// given are two to a row; the warning about child sexual abuse material is given once.
+TEST(ReportTest, ElementsAreLinesFactsTwoToARowAndTheMaterialWarningOnce) {
+  const std::string md = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
+                                      Format::kMarkdown, Language::kEn);
+  EXPECT_EQ(md.find("| Element |"), std::string::npos) << md;
+  EXPECT_EQ(md.find("| Aggravating"), std::string::npos) << md;
+  const size_t offence = md.find("\n### ", md.find("\n## Offences"));
+  const size_t elements = md.find("\nElements\n\n- [met] ", offence);
+  ASSERT_NE(elements, std::string::npos) << md.substr(offence, 3000);
+  EXPECT_LT(elements, md.find("\n### ", offence + 1)) << "under the first offence";
+  EXPECT_NE(md.find("- [unknown] "), std::string::npos);
+  EXPECT_NE(md.find("| Fact | Value | Fact | Value |"), std::string::npos);
+  EXPECT_EQ(Count(md, "never the file itself"), 1u) << md;
+}
+
+// What ibsa cannot see about the limitation is said once above the offences when every offence
+// with a limitation period says the same (art. 72 Sr under each Dutch offence), and stays under
+// the one finding that says it otherwise (art. 187 C. pén., the only Belgian offence here that
+// is not imprescriptible).
+TEST(ReportTest, ALimitationCaveatCommonToEveryOffenceIsSaidOnce) {
+  const std::string nl = EngineReport("cases/nl/p2-2024-onwards/nl-p2-s15-sextortion-with-deepfake-money.yaml",
+                                      Format::kMarkdown, Language::kEn);
+  const std::string caveat = "Every act of prosecution interrupts limitation";
+  EXPECT_EQ(Count(nl, caveat), 1u) << nl;
+  const size_t offences = nl.find("\n## Offences");
+  EXPECT_GT(nl.find("> " + caveat), offences);
+  EXPECT_LT(nl.find("> " + caveat), nl.find("\n### ", offences)) << "above the first offence";
+  const std::string be = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
+                                      Format::kMarkdown, Language::kEn);
+  const size_t court = be.find("stops running once a trial court is seized");
+  ASSERT_NE(court, std::string::npos) << be;
+  const size_t line = be.rfind('\n', court) + 1;
+  EXPECT_EQ(be.compare(line, 4, "-   "), 0) << "under the finding, not hoisted: " << be.substr(line, 120);
+  EXPECT_EQ(be.rfind("\n### ", court), be.rfind("\n### POSSIBLE: art. 187", court));
 }
 
 // An age given as people know it is a fact as given, in the facts table, as it was given.

@@ -130,16 +130,22 @@ std::vector<std::string> LimitationLines(const LimitationOutcome& outcome, Langu
                       ": " + ScenarioText(s, language, w));
     }
   }
+  for (const auto& caveat : LimitationCaveats(outcome, language)) lines.push_back("  " + caveat);
+  return lines;
+}
+
+std::vector<std::string> LimitationCaveats(const LimitationOutcome& outcome, Language language) {
   // What ibsa cannot see, once per provision.
+  std::vector<std::string> caveats;
   std::vector<const LimitationProvision*> said;
   for (const auto& s : outcome.scenarios) {
     for (const auto* p : s.provisions) {
       if (p->caveat.empty() || std::find(said.begin(), said.end(), p) != said.end()) continue;
       said.push_back(p);
-      lines.push_back("  " + p->caveat.Get(language));
+      caveats.push_back(p->caveat.Get(language));
     }
   }
-  return lines;
+  return caveats;
 }
 
 }  // namespace ibsa::internal

@@ -14,6 +14,9 @@ namespace ibsa::internal {
 // The headline ("Limitation: TIME-BARRED on 2026-11-21: 5 years from ..."), then one line
 // per reading of an unknown fact when more than one, then what ibsa cannot see.
 std::vector<std::string> LimitationLines(const LimitationOutcome& outcome, Language language);
+// What ibsa cannot see about the limitation (acts of prosecution, a court seized), once per
+// provision; LimitationLines ends with these, indented.
+std::vector<std::string> LimitationCaveats(const LimitationOutcome& outcome, Language language);
 
 }  // namespace ibsa::internal
 

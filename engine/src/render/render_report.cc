@@ -3,6 +3,7 @@
 // the same; the parts it shares with the handover pack are in report_parts.h.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -43,114 +44,190 @@ std::string VersionText(const RulesetVersion& v, Language language) {
   return v.title.Get(language) + " (" + internal::InForceText(v, language) + ")";
 }
 
-// Findings of these kinds are written as lists, their elements on one line: they have no
-// penalty or aggravations to set beside each element, and a table per referral, definition or
-// duty of the Member State took a third of a typical report.
+// Findings of these kinds are written in brief, one paragraph each with their elements on one
+// line: they have no penalty or aggravations to set beside each element, and a table per
+// referral, definition or duty of the Member State took a third of a typical report.
 bool WrittenCompactly(RuleKind kind) {
   return kind == RuleKind::kReferral || kind == RuleKind::kDefinition || kind == RuleKind::kStateDuty;
 }
 
-// The notes that hold for every offence of a section (what a minor perpetrator's penalty
-// becomes), said once above them rather than under each.
+// The notes that hold for every offence of a section, said once above them rather than under
+// each: what a minor perpetrator's penalty becomes, and what ibsa cannot see about the
+// limitation when every finding of the section with a limitation period says the same (art.
+// 72 Sr under every Dutch offence).
 std::vector<std::string> SectionNotes(const Evaluation& evaluation, RuleKind kind, Language language) {
   std::vector<std::string> notes;
+  std::optional<std::vector<std::string>> caveats_of_all;
+  int with_limitation = 0;
   for (const auto& f : evaluation.findings) {
     if (f.rule->kind != kind) continue;
     for (auto& note : internal::LevelNotes(f, evaluation, language, /*with_table_note=*/false)) {
       if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
     }
+    if (!f.limitation) continue;
+    ++with_limitation;
+    const std::vector<std::string> caveats = internal::LimitationCaveats(*f.limitation, language);
+    if (!caveats_of_all) {
+      caveats_of_all = caveats;
+      continue;
+    }
+    std::erase_if(*caveats_of_all, [&](const std::string& c) {
+      return std::find(caveats.begin(), caveats.end(), c) == caveats.end();
+    });
   }
+  if (with_limitation >= 2) notes.insert(notes.end(), caveats_of_all->begin(), caveats_of_all->end());
   return notes;
 }
 
-void AddFinding(Document& d, const Finding& f, const Evaluation& evaluation, const Vocabulary& vocabulary,
-                const EvidenceContext& ev, SourceIndex& sources, Language language, const Wording& w,
-                const ReportWording& r, const std::vector<std::string>& said_above = {}) {
-  const Rule& rule = *f.rule;
-  const RulesetVersion& v = *f.version;
-  const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
-  d.Heading(3, internal::FindingTitle(f, language),
-            unsettled ? "contested" : f.status == FindingStatus::kApplies ? "applies" : "possible");
-  internal::AddChildAbuseMaterialNotice(d, f, ev, language);
-  std::vector<std::string> facts;
-  // Which dates chose this version: the act's or the case's (the lawyer cites both).
-  std::vector<std::string> dates;
-  for (const auto& anchor : f.anchors) {
-    if (anchor.as_of) {
-      dates.push_back(std::string(w.as_of) + " " + anchor.date.ToString());
-    } else if (anchor.act.empty()) {
-      dates.push_back(std::string(w.case_date) + " " + internal::PeriodText(anchor.period, language));
-    } else {
-      std::string act = anchor.act;
-      if (auto slot = vocabulary.SlotOf(kActsFact)) {
-        const FactDefinition& acts = vocabulary.fact(*slot);
-        if (auto index = acts.ValueIndex(anchor.act)) act = acts.ValueLabel(*index, language);
-      }
-      dates.push_back(std::string(w.for_act) + " " + act + " (" + internal::PeriodText(anchor.period, language) + ")");
-    }
-  }
-  facts.push_back(std::string(w.version) + ": " +
-                  (f.versions.empty() ? VersionText(v, language) : internal::VersionsText(f, language, /*titles=*/true)) +
-                  "; " + Join(dates, "; "));
-  if (f.day_decides) facts.push_back(internal::DayDecidesLine(f, language));
-  facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
-                  (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason.Get(language)));
-  if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
-  for (auto& note : internal::LevelNotes(f, evaluation, language, /*with_table_note=*/false)) {
-    if (std::find(said_above.begin(), said_above.end(), note) == said_above.end()) facts.push_back(std::move(note));
-  }
-  if (f.lex_mitior) {
-    const LexMitior& lm = *f.lex_mitior;
-    std::string text = internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
-    if (lm.later_version != nullptr) {
-      text += lm.later_version->title.Get(language);
-      std::vector<std::string> successors;
-      for (const Rule* successor : lm.successors) {
-        const bool numbered = !successor->article.empty() && std::isdigit(static_cast<unsigned char>(successor->article[0]));
-        successors.push_back((numbered ? "art. " : "") + successor->article);
-      }
-      if (!successors.empty()) text += " (" + Join(successors) + ")";
-      text += "; ";
-    }
-    text += internal::FavourableWord(lm.favourable, language) + " (" + internal::BasisWord(lm.basis, language) + ")";
-    facts.push_back(text);
-  }
-  if (f.limitation) {
-    for (auto& line : internal::LimitationLines(*f.limitation, language)) facts.push_back(std::move(line));
-  }
-  if (!rule.note.empty()) facts.push_back(std::string(w.note) + ": " + rule.note.Get(language));
-  facts.push_back(std::string(w.sources) + ": " + sources.Refs(internal::FindingSources(f)));
-  if (WrittenCompactly(rule.kind) && f.aggravations.empty()) {
+// Writes the report's findings: in full (offences, obligations, remedies, gaps: what a lawyer
+// cites, element by element) or in brief (referrals, definitions, duties of the Member State).
+// Sources are numbered across the whole report; the warning about child sexual abuse material
+// is given at the first finding it concerns, not under each.
+class FindingWriter {
+ public:
+  FindingWriter(Document& d, const Evaluation& evaluation, const Vocabulary& vocabulary, const EvidenceContext& ev,
+                SourceIndex& sources, Language language)
+      : d_(d), evaluation_(evaluation), vocabulary_(vocabulary), ev_(ev), sources_(sources), language_(language),
+        w_(internal::WordingFor(language)), r_(ReportWordingFor(language)) {}
+
+  void InFull(const Finding& f, const std::vector<std::string>& said_above = {}) {
+    const Rule& rule = *f.rule;
+    const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
+    d_.Heading(3, internal::FindingTitle(f, language_),
+               unsettled ? "contested" : f.status == FindingStatus::kApplies ? "applies" : "possible");
+    ChildAbuseMaterialNotice(f);
+    d_.List(Lines(f, said_above));
+    // Each element on a line of its own, the status first: a table's narrow first column
+    // wrapped a long element over many lines beside three mostly empty cells.
     std::vector<std::string> elements;
     for (const auto& e : f.elements) {
-      std::string item = e.element->label.Get(language) + " (" + internal::TruthWord(e.truth, w);
-      if (!e.missing.empty()) item += "; " + std::string(r.still_to_decide) + ": " + internal::FactLabels(e.missing, vocabulary, language);
-      if (const auto cited = internal::ElementSources(f, *e.element); !cited.empty()) item += "; " + sources.Refs(cited);
+      elements.push_back(ElementLine(e.element->label.Get(language_), e.truth, e.missing, internal::ElementSources(f, *e.element)));
+    }
+    if (!elements.empty()) {
+      d_.Paragraph(r_.element_plural, "lead");
+      d_.List(std::move(elements), "elements");
+    }
+    internal::AddElementEvidence(d_, f, ev_, language_);
+    std::vector<std::string> aggravations;
+    for (const auto& a : f.aggravations) {
+      const Aggravation& agg = *a.aggravation;
+      std::string line = ElementLine(agg.label.Get(language_) + (agg.article.empty() ? "" : " (art. " + agg.article + ")"),
+                                     a.truth, a.missing, {});
+      if (agg.penalty) line += " — " + std::string(w_.penalty) + ": " + PenaltyText(*agg.penalty, language_, w_);
+      aggravations.push_back(std::move(line));
+    }
+    if (!aggravations.empty()) {
+      d_.Paragraph(w_.aggravations, "lead");
+      d_.List(std::move(aggravations), "elements");
+    }
+  }
+
+  // One paragraph: the finding's title, then what InFull lists, its elements on one line.
+  void InBrief(const Finding& f) {
+    if (!f.aggravations.empty()) return InFull(f);
+    ChildAbuseMaterialNotice(f);
+    std::vector<std::string> lines = Lines(f, {});
+    std::vector<std::string> elements;
+    for (const auto& e : f.elements) {
+      std::string item = e.element->label.Get(language_) + " (" + internal::TruthWord(e.truth, w_);
+      if (!e.missing.empty()) item += "; " + std::string(r_.still_to_decide) + ": " + internal::FactLabels(e.missing, vocabulary_, language_);
+      if (const auto cited = internal::ElementSources(f, *e.element); !cited.empty()) item += "; " + sources_.Refs(cited);
       elements.push_back(item + ")");
     }
-    if (!elements.empty()) facts.push_back(std::string(r.element_plural) + ": " + Join(elements, "; "));
-    d.List(facts);
-    internal::AddElementEvidence(d, f, ev, language);
-    return;
+    if (!elements.empty()) lines.push_back(std::string(r_.element_plural) + ": " + Join(elements, "; "));
+    std::string text = internal::FindingTitle(f, language_);
+    for (const auto& line : lines) text += (text.back() == '.' ? " " : ". ") + line;
+    d_.List({text}, "brief");
+    internal::AddElementEvidence(d_, f, ev_, language_);
   }
-  d.List(facts);
-  std::vector<std::vector<std::string>> elements;
-  for (const auto& e : f.elements) {
-    elements.push_back({e.element->label.Get(language), internal::TruthWord(e.truth, w),
-                        internal::FactLabels(e.missing, vocabulary, language),
-                        sources.Refs(internal::ElementSources(f, *e.element))});
+
+ private:
+  void ChildAbuseMaterialNotice(const Finding& f) {
+    if (child_abuse_material_said_ || !ConcernsChildAbuseMaterial(ev_.law, *f.rule)) return;
+    internal::AddChildAbuseMaterialNotice(d_, f, ev_, language_);
+    child_abuse_material_said_ = true;
   }
-  d.Table({r.element, r.status, r.still_to_decide, w.sources}, elements);
-  internal::AddElementEvidence(d, f, ev, language);
-  std::vector<std::vector<std::string>> aggravations;
-  for (const auto& a : f.aggravations) {
-    const Aggravation& agg = *a.aggravation;
-    aggravations.push_back({agg.label.Get(language) + (agg.article.empty() ? "" : " (art. " + agg.article + ")"),
-                            internal::TruthWord(a.truth, w), internal::FactLabels(a.missing, vocabulary, language),
-                            agg.penalty ? PenaltyText(*agg.penalty, language, w) : ""});
+
+  // "[met] An existing person [3]", "[unknown] Vulnerable victim (art. 142) — To decide it: ...".
+  std::string ElementLine(const std::string& label, Truth truth, const std::vector<std::string>& missing,
+                          const std::vector<Source>& element_sources) {
+    std::string line = "[" + internal::TruthWord(truth, w_) + "] " + label;
+    if (!missing.empty()) line += " — " + std::string(w_.to_decide) + ": " + internal::FactLabels(missing, vocabulary_, language_);
+    if (!element_sources.empty()) line += " " + sources_.Refs(element_sources);
+    return line;
   }
-  d.Table({w.aggravations, r.status, r.still_to_decide, w.penalty}, aggravations);
-}
+
+  // Version and the dates that chose it, certainty, penalty, lex mitior, limitation, note and
+  // sources, in the order a lawyer cites them; `said_above` are notes the section states once.
+  std::vector<std::string> Lines(const Finding& f, const std::vector<std::string>& said_above) {
+    const Rule& rule = *f.rule;
+    const Language language = language_;
+    const Wording& w = w_;
+    std::vector<std::string> facts;
+    // Which dates chose this version: the act's or the case's (the lawyer cites both).
+    std::vector<std::string> dates;
+    for (const auto& anchor : f.anchors) {
+      if (anchor.as_of) {
+        dates.push_back(std::string(w.as_of) + " " + anchor.date.ToString());
+      } else if (anchor.act.empty()) {
+        dates.push_back(std::string(w.case_date) + " " + internal::PeriodText(anchor.period, language));
+      } else {
+        std::string act = anchor.act;
+        if (auto slot = vocabulary_.SlotOf(kActsFact)) {
+          const FactDefinition& acts = vocabulary_.fact(*slot);
+          if (auto index = acts.ValueIndex(anchor.act)) act = acts.ValueLabel(*index, language);
+        }
+        dates.push_back(std::string(w.for_act) + " " + act + " (" + internal::PeriodText(anchor.period, language) + ")");
+      }
+    }
+    facts.push_back(std::string(w.version) + ": " +
+                    (f.versions.empty() ? VersionText(*f.version, language) : internal::VersionsText(f, language, /*titles=*/true)) +
+                    "; " + Join(dates, "; "));
+    if (f.day_decides) facts.push_back(internal::DayDecidesLine(f, language));
+    facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
+                    (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason.Get(language)));
+    if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
+    for (auto& note : internal::LevelNotes(f, evaluation_, language, /*with_table_note=*/false)) {
+      if (std::find(said_above.begin(), said_above.end(), note) == said_above.end()) facts.push_back(std::move(note));
+    }
+    if (f.lex_mitior) {
+      const LexMitior& lm = *f.lex_mitior;
+      std::string text = internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
+      if (lm.later_version != nullptr) {
+        text += lm.later_version->title.Get(language);
+        std::vector<std::string> successors;
+        for (const Rule* successor : lm.successors) {
+          const bool numbered = !successor->article.empty() && std::isdigit(static_cast<unsigned char>(successor->article[0]));
+          successors.push_back((numbered ? "art. " : "") + successor->article);
+        }
+        if (!successors.empty()) text += " (" + Join(successors) + ")";
+        text += "; ";
+      }
+      text += internal::FavourableWord(lm.favourable, language) + " (" + internal::BasisWord(lm.basis, language) + ")";
+      facts.push_back(text);
+    }
+    if (f.limitation) {
+      for (auto& line : internal::LimitationLines(*f.limitation, language)) {
+        const size_t text = line.find_first_not_of(' ');
+        if (text > 0 && std::find(said_above.begin(), said_above.end(), line.substr(text)) != said_above.end()) continue;
+        facts.push_back(std::move(line));
+      }
+    }
+    if (!rule.note.empty()) facts.push_back(std::string(w.note) + ": " + rule.note.Get(language));
+    facts.push_back(std::string(w.sources) + ": " + sources_.Refs(internal::FindingSources(f)));
+    return facts;
+  }
+
+  Document& d_;
+  const Evaluation& evaluation_;
+  const Vocabulary& vocabulary_;
+  const EvidenceContext& ev_;
+  SourceIndex& sources_;
+  const Language language_;
+  const Wording& w_;
+  const ReportWording& r_;
+  bool child_abuse_material_said_ = false;
+};
 
 // Kinds whose findings say what applies (referrals are the action plan's; gaps and
 // definitions say what the law lacks or means, not what applies).
@@ -254,25 +331,35 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   d.Paragraph(r.not_advice, "notice");
   internal::AddFactsGiven(d, c, vocabulary, language);
 
+  FindingWriter findings(d, e, vocabulary, evidence, sources, language);
   if (e.findings.empty()) {
     d.Heading(2, r.findings);
     d.Paragraph(w.no_findings);
   }
-  for (RuleKind kind : {RuleKind::kOffence, RuleKind::kObligation, RuleKind::kRemedy, RuleKind::kDefinition,
-                        RuleKind::kStateDuty, RuleKind::kReferral}) {
-    bool heading = false;
+  // What applies to this case, in full; the referrals (what the action plan rests on) in brief.
+  // Definitions and the Member State's duties are what the law means and owes, not what
+  // the victim or the lawyer acts on: they follow in the annex.
+  auto add_section = [&](RuleKind kind, const std::string& heading, const char* css) {
+    bool started = false;
     const std::vector<std::string> notes = SectionNotes(e, kind, language);
     for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
       for (const auto& f : e.findings) {
         if (f.rule->kind != kind || f.status != status) continue;
-        if (!heading) {
-          d.Heading(2, internal::KindHeading(kind, language));
+        if (!started) {
+          d.Heading(2, heading, css);
           for (const auto& note : notes) d.Paragraph(note, "notice");
         }
-        heading = true;
-        AddFinding(d, f, e, vocabulary, evidence, sources, language, w, r, notes);
+        started = true;
+        if (WrittenCompactly(kind)) {
+          findings.InBrief(f);
+        } else {
+          findings.InFull(f, notes);
+        }
       }
     }
+  };
+  for (RuleKind kind : {RuleKind::kOffence, RuleKind::kObligation, RuleKind::kRemedy, RuleKind::kReferral}) {
+    add_section(kind, internal::KindHeading(kind, language), "");
   }
 
   AddStillUnknown(d, e, law, questions, actions, language, r);
@@ -300,7 +387,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   any_gap = !uncovered.empty();
   for (const auto& f : e.findings) {
     if (f.rule->kind != RuleKind::kGap) continue;
-    AddFinding(d, f, e, vocabulary, evidence, sources, language, w, r);
+    findings.InFull(f);
     any_gap = true;
   }
   std::vector<std::string> version_gaps;
@@ -318,7 +405,11 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   d.List(version_gaps);
   d.Paragraph(r.harms_hint);
 
-  // The annex: the law applied and every source, for the lawyer who checks the findings.
+  // The annex: what the law means and owes, the law applied and every source, for the lawyer
+  // who checks the findings.
+  for (RuleKind kind : {RuleKind::kDefinition, RuleKind::kStateDuty}) {
+    add_section(kind, std::string(r.annex) + ": " + internal::KindHeading(kind, language), "annex");
+  }
   d.Heading(2, std::string(r.annex) + ": " + r.law_applied, "annex");
   std::vector<std::string> versions;
   if (const std::string law_line = internal::LawLine(law, language); !law_line.empty()) versions.push_back(law_line);
@@ -343,7 +434,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   }
   d.List(versions);
   d.Heading(2, std::string(r.annex) + ": " + r.sources_annex, "annex");
-  d.List(sources.Annex());
+  d.List(sources.Annex(), "sources");
   d.Paragraph(w.disclaimer, "notice");
   return d;
 }

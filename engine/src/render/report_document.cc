@@ -127,12 +127,16 @@ table { border-collapse: collapse; width: 100%; margin: .4em 0; font-size: .92em
 th, td { border: 1px solid #bbb; padding: .25em .4em; text-align: left; vertical-align: top; }
 th { background: #eee; } a { color: #134; word-break: break-all; }
 h3.plan + table td:nth-child(2) { width: 42%; } h3.plan + table td:nth-child(3) { white-space: nowrap; }
+p.lead { margin: .3em 0 0; font-weight: bold; font-size: .92em; }
+ul.elements { margin-top: 0; font-size: .92em; } table.facts td:nth-child(odd) { color: #333; }
 @media print {
   body { font-size: 9.5pt; line-height: 1.3; margin: 0; max-width: none; padding: 0; }
   h1 { font-size: 1.45em; margin: 0 0 .4em; } h2 { margin-top: 1em; } h3 { margin: .8em 0 .2em; }
   ul { margin: .2em 0; padding-left: 1.3em; } p { margin: .3em 0; } table { font-size: .9em; }
   h2, h3 { break-after: avoid; } tr { break-inside: avoid; } a { color: #000; }
   hr.page-end { break-after: page; border: 0; margin: 0; }
+  p.lead { margin: .2em 0 0; } ul.elements li { margin: 0; }
+  ul.sources { font-size: 8pt; line-height: 1.2; } ul.sources li { margin: 0; }
 }
 )";
 
@@ -167,13 +171,13 @@ std::string DocumentHtml(const Document& d, Language language, const std::string
       }
       case Block::kParagraph: out += "<p" + css + ">" + HtmlText(b.text) + "</p>\n"; break;
       case Block::kList:
-        out += "<ul>\n";
+        out += "<ul" + css + ">\n";
         for (const auto& item : b.items) out += "<li>" + HtmlText(item) + "</li>\n";
         out += "</ul>\n";
         break;
       case Block::kPageBreak: out += "<hr class=\"page-end\">\n"; break;
       case Block::kTable:
-        out += "<table>\n<thead><tr>";
+        out += "<table" + css + ">\n<thead><tr>";
         for (const auto& h : b.items) out += "<th scope=\"col\">" + XmlEscaped(h) + "</th>";
         out += "</tr></thead>\n<tbody>\n";
         for (const auto& row : b.rows) {

@@ -35,11 +35,11 @@ struct Document {
   void Paragraph(std::string text, std::string css = "") {
     blocks.push_back({Block::kParagraph, 0, std::move(text), {}, {}, std::move(css)});
   }
-  void List(std::vector<std::string> items) {
-    if (!items.empty()) blocks.push_back({Block::kList, 0, "", std::move(items), {}, ""});
+  void List(std::vector<std::string> items, std::string css = "") {
+    if (!items.empty()) blocks.push_back({Block::kList, 0, "", std::move(items), {}, std::move(css)});
   }
-  void Table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
-    if (!rows.empty()) blocks.push_back({Block::kTable, 0, "", std::move(header), std::move(rows), ""});
+  void Table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows, std::string css = "") {
+    if (!rows.empty()) blocks.push_back({Block::kTable, 0, "", std::move(header), std::move(rows), std::move(css)});
   }
   void PageBreak() { blocks.push_back({Block::kPageBreak, 0, "", {}, {}, ""}); }
 };

@@ -1,6 +1,7 @@
 // The parts the report and the handover pack share (report_parts.h).
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "ibsa/evidence.h"
 #include "ibsa/render.h"
@@ -258,14 +259,26 @@ std::string CaseSentence(const Evaluation& e, const Law& law, Language language)
 void AddFactsGiven(Document& d, const Case& c, const Vocabulary& vocabulary, Language language) {
   const ReportWording& r = ReportWordingFor(language);
   d.Heading(2, r.facts_given);
-  std::vector<std::vector<std::string>> given;
+  std::vector<std::pair<std::string, std::string>> given;
   for (int slot = 0; slot < vocabulary.size(); ++slot) {
     const FactValue& value = c.values()[slot];
     if (!(value.known() || value.range()) || !value.given()) continue;
     const FactDefinition& fact = vocabulary.fact(slot);
-    given.push_back({fact.label.Get(language), FactValueText(fact, value, c, r, language)});
+    given.emplace_back(fact.label.Get(language), FactValueText(fact, value, c, r, language));
   }
-  d.Table({r.fact, r.value}, given);
+  // Two facts to a row, read down the left pair and then the right: most values are a word,
+  // and one fact to a row took half a printed page.
+  const size_t rows = (given.size() + 1) / 2;
+  std::vector<std::vector<std::string>> table;
+  for (size_t i = 0; i < rows; ++i) {
+    std::vector<std::string> row{given[i].first, given[i].second, "", ""};
+    if (rows + i < given.size()) {
+      row[2] = given[rows + i].first;
+      row[3] = given[rows + i].second;
+    }
+    table.push_back(std::move(row));
+  }
+  d.Table({r.fact, r.value, r.fact, r.value}, std::move(table), "facts");
 }
 
 void AddActionPlan(Document& d, const std::vector<Action>& actions, const Law& law, Language language, int level,
