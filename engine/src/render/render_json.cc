@@ -292,12 +292,14 @@ json ActionsJson(const std::vector<Action>& actions, const Law& law, Language la
                   {"certainty", std::string(CertaintyName(rule.certainty))},
                   {"certainty_reason", LocalizedJson(rule.certainty_reason, language)},
                   {"sources", SourcesJson(rule.sources)},
-                  {"text", texts[i].deadline}};
+                  {"text", texts[i].deadline},
+                  {"brief", texts[i].deadline_brief}};
     }
     out.push_back({{"id", a.why.front()->rule->id},
                    {"class", a.action_class->id},
                    {"class_title", texts[i].action_class},
                    {"title", LocalizedJson(a.why.front()->rule->title, language)},
+                   {"plan_title", texts[i].title},
                    {"by", std::string(ActorName(a.declaration->by))},
                    {"by_label", texts[i].who},
                    {"conditional", a.conditional},
