@@ -56,10 +56,10 @@ json LocalizedJson(const LocalizedText& text, Language language) {
   return text.empty() ? json(nullptr) : json(text.Get(language));
 }
 
-json SourcesJson(const std::vector<Source>& sources) {
+json SourcesJson(const std::vector<Source>& sources, Language language) {
   json out = json::array();
   for (const auto& s : sources) {
-    json source = {{"title", s.title}, {"url", s.url}};
+    json source = {{"title", s.Title(language)}, {"url", s.url}};
     if (!s.pinpoint.empty()) source["pinpoint"] = s.pinpoint;
     out.push_back(std::move(source));
   }
@@ -145,7 +145,7 @@ json LimitationJson(const std::optional<LimitationOutcome>& outcome, Language la
                             {"certainty", CertaintyName(p->certainty)},
                             {"certainty_reason", LocalizedJson(p->certainty_reason, language)},
                             {"caveat", LocalizedJson(p->caveat, language)},
-                            {"sources", SourcesJson(p->sources)}});
+                            {"sources", SourcesJson(p->sources, language)}});
     }
     scenarios.push_back({{"assumed", s.assumed_fact.empty() ? json(nullptr) : json::object({{s.assumed_fact, s.assumed_value}})},
                          {"known", s.known},
@@ -216,7 +216,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
                     {"label", e.element->label.Get(language)},
                     {"status", TruthName(e.truth)},
                     {"missing", e.missing},
-                    {"sources", SourcesJson(e.element->sources)}};
+                    {"sources", SourcesJson(e.element->sources, language)}};
     AddElementEvidence(element, f, e, evidence);
     elements.push_back(std::move(element));
   }
@@ -231,7 +231,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
                             {"penalty", PenaltyJson(agg.penalty, language)},
                             {"certainty", CertaintyName(agg.certainty)},
                             {"certainty_reason", LocalizedJson(agg.certainty_reason, language)},
-                            {"sources", SourcesJson(agg.sources)}});
+                            {"sources", SourcesJson(agg.sources, language)}});
   }
   json anchors = json::array();
   for (const auto& anchor : f.anchors) anchors.push_back(AnchorJson(anchor));
@@ -259,7 +259,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
           {"limitation", LimitationJson(f.limitation, language)},
           {"level_notes", internal::LevelNotes(f, evaluation, language, /*with_table_note=*/true)},
           {"note", LocalizedJson(rule.note, language)},
-          {"sources", SourcesJson(rule.sources)}};
+          {"sources", SourcesJson(rule.sources, language)}};
   if (f.day_decides) finding["day_decides"] = internal::DayDecidesLine(f, language);
   AddChildAbuseMaterialNotice(finding, f, law, language);
   return finding;
@@ -291,7 +291,7 @@ json ActionsJson(const std::vector<Action>& actions, const Law& law, Language la
                   {"passed", a.deadline->passed},
                   {"certainty", std::string(CertaintyName(rule.certainty))},
                   {"certainty_reason", LocalizedJson(rule.certainty_reason, language)},
-                  {"sources", SourcesJson(rule.sources)},
+                  {"sources", SourcesJson(rule.sources, language)},
                   {"text", texts[i].deadline},
                   {"brief", texts[i].deadline_brief}};
     }
@@ -360,7 +360,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
                           {"status", std::string(gap.status)},
                           {"reason", gap.reason},
                           {"readings", std::move(readings)},
-                          {"sources", SourcesJson(harm.sources)}});
+                          {"sources", SourcesJson(harm.sources, language)}});
   }
   json out = {
       {"actions", ActionsJson(actions, law, language)},
