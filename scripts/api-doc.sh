@@ -65,7 +65,7 @@ so on for each endpoint (tested in `tests/unit/api_test.cc` and `tests/unit/serv
 | `POST /api/letter` | as `/api/evaluate`, and `kind`: `dsa-notice` or `gdpr-erasure`; optionally `name`, `email`, `address`, `to` (the sender and the service, written into the letter only; else marked blanks `[...]`) | the letter, `text/plain`; `assessed_on` is its date | `letter` |
 | `POST /api/handover` | as `/api/evaluate`, and `format`: `html` (default) or `markdown` | the handover pack for the police or the lawyer (action plan, facts, elements met and open, evidence, open questions), `text/html` or `text/markdown` | `handover` |
 | `POST /api/case` | `case` | `{"case": the case as a JSON object, "yaml": the same as YAML}` | (the interview's `--save`) |
-| `POST /api/interview` | as `/api/evaluate`, and optionally `steps` (as the last answer gave them), `action` and `for_lawyer` | `{"steps", "asked_again", "case", "question", "findings"}`: the interview after the action (see below) | `interview` |
+| `POST /api/interview` | as `/api/evaluate`, and optionally `steps` (as the last answer gave them), `action` and `for_lawyer` | `{"steps", "asked_again", "case", "question", "findings", "ranked"}`: the interview after the action (see below) | `interview` |
 | `POST /api/gaps` | `jurisdiction`, and optionally `date`, `with`, `lang` | the summary and the gap patterns | `gaps --format json` |
 | `POST /api/diff` | `jurisdiction`, and `from` + `to`, or `vs`, or `with`; optionally `date`, `lang` | the changed patterns | `diff --format json` |
 | `GET /api/rulesets` | | every instrument version: jurisdiction, instrument, title, dates, status, number of rules | |
@@ -169,7 +169,11 @@ act, `type`, `text` and `hint` in `lang`, `why`: the one line that says why it i
 `lang`, `stage`, `asked_again`: whether it is offered again, `sensitivity`, `decides`: how
 many findings its answer decides, `choices`: each
 `answer` to send and its `label`; for an uncertain act also `member_label`) or `null` when no
-answer could change a finding, and the `findings` (the `/api/evaluate` result). A step that
+answer could change a finding, the `findings` (the `/api/evaluate` result, its `actions` the
+plan for the case the interview is at) and `ranked`: the places in `findings.findings` in the
+order that matters to the person in front of the officer (what applies and is settled, then
+what applies on a reading not settled, then what may apply; offences first), the order in which
+`ibsa interview` ends, so that a page ends the same way without ranking anything itself. A step that
 no longer answers the question it is sent for is refused (422, `field` `/steps/N`), and so
 is a wrong answer (422, `field` `/action/answer`, with the engine's words); an act is
 refused at its place (`/action/acts/N/type`, `/action/acts/N/date`, or under
@@ -179,6 +183,15 @@ run "curl -s http://127.0.0.1:8080/api/interview -H 'Content-Type: application/j
   \"case\": {\"id\": \"intake\", \"jurisdiction\": \"BE\", \"date\": \"2025-10-06\"},
   \"steps\": [{\"fact\": \"acts\", \"answer\": \"share\"}], \"action\": {\"dont_know\": true},
   \"assessed_on\": \"2026-11-21\", \"lang\": \"fr\"}' | jq -c '{steps, case, question: (.question | {fact, stage, text, why, hint, choices: [.choices[].answer]}), findings: (.findings.findings | length)}'"
+echo
+echo "The plan for the case the interview is at, and the findings in \`ranked\` order (the page ends with them):"
+read -r -d '' example <<'EOS' || true
+curl -s http://127.0.0.1:8080/api/interview -H 'Content-Type: application/json' \
+  -d "{\"case\": $(jq -Rs . cases/demo/be-ex-partner-undress-posted.yaml), \"assessed_on\": \"2026-11-21\", \"lang\": \"fr\"}" |
+  jq -c '.findings as $r | {plan: [.findings.actions[:2][] | {class_title, plan_title, by_label, deadline: .deadline.brief}],
+    ranked: [.ranked[:3][] | $r.findings[.] | "\(.heading) : \(.citation // "-"), \(.title)"]}'
+EOS
+run "$example"
 echo
 echo "The acts act by act: the one not established is then asked about."
 run "curl -s http://127.0.0.1:8080/api/interview -H 'Content-Type: application/json' -d '{

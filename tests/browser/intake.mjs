@@ -541,6 +541,21 @@ try {
   const deskYaml = readFileSync(deskFile, 'utf8');
   check(/relationship: peer/.test(deskYaml) && /learned_on: 2026-11-18/.test(deskYaml),
     'the case records the relationship and when the victim found out', deskYaml);
+  // The end says what to do now: the plan ibsa evaluate gives for the case the interview
+  // ends at, in its order and words, first; then each finding on one line, what applies first.
+  const deskCli = cliEvaluate(deskFile, 'fr');
+  const cliPlan = deskCli.actions.map((a) => `${a.class_title}\u00a0: ${a.plan_title}`);
+  const pagePlan = await desk.locator('#interview-plan .plan-title').allTextContents();
+  check(cliPlan.length > 0 && JSON.stringify(pagePlan) === JSON.stringify(cliPlan),
+    `the interview ends with the plan of ibsa evaluate --lang fr (${cliPlan.length} actions, same order and words)`, { pagePlan, cliPlan });
+  check(/Plan d'action/.test(await desk.locator('#interview-plan h3').textContent()), 'the plan is headed in French');
+  const endOrder = await desk.locator('#one-mode .interview-end').evaluateAll((nodes) => nodes.map((n) => n.id));
+  check(JSON.stringify(endOrder) === JSON.stringify(['interview-plan', 'interview-ranked']), 'the plan comes before the findings', endOrder);
+  const rankedStatuses = await desk.locator('#interview-ranked li').evaluateAll((nodes) => nodes.map((n) => n.dataset.status));
+  check(rankedStatuses.length === deskCli.findings.length && rankedStatuses.indexOf('possible') >= 0
+      && rankedStatuses.lastIndexOf('applies') < rankedStatuses.indexOf('possible'),
+    `the ${deskCli.findings.length} findings follow, one line each, what applies before what may apply`, rankedStatuses);
+  await desk.locator('#one-mode').screenshot({ path: path.join(outDir, '09-intake-desk-end.png') });
   await desk.screenshot({ path: path.join(outDir, '09-intake-desk-done.png') });
   await desk.close({ runBeforeUnload: false });
 

@@ -7,7 +7,7 @@ import { afterEach, test } from 'node:test';
 import { api } from '../../engine/web/js/api.js';
 import { caseForApi } from '../../engine/web/js/case.js';
 import {
-  afterAnswer, answerAction, answerText, asksActs, caseOfAnswer, errorField, interviewRequest, newSession,
+  afterAnswer, answerAction, answerText, asksActs, caseOfAnswer, errorField, interviewEnd, interviewRequest, newSession,
 } from '../../engine/web/js/interview.js';
 import { applyInterviewAnswer, askNow, resetState, setFact, setInterviewAction, setMode, state } from '../../engine/web/js/state.js';
 
@@ -71,6 +71,39 @@ test('the answer read: its steps and question, the case it is at without the req
   assert.deepEqual(caseOfAnswer(answer, session.start), { id: '', jurisdiction: 'BE', acts: [{ type: 'share' }] });
   assert.equal(caseOfAnswer(answer, { id: 'mine' }).id, 'intake-2025-10-06');
   assert.equal(afterAnswer(session, { ...answer, question: null }).question, null, 'no question left: the interview is over');
+});
+
+test('the end: the plan as the server words it, then each finding on one line in the server\'s order', () => {
+  const session = afterAnswer(newSession({ id: '', jurisdiction: 'BE' }), {
+    steps: [], asked_again: [], case: { id: '', jurisdiction: 'BE' }, question: null,
+    findings: { language: 'fr', disclaimer: '', findings: [] }, ranked: [1, 0],
+  });
+  assert.deepEqual(session.ranked, [1, 0], 'the order is kept with the session');
+  assert.deepEqual(afterAnswer(session, { steps: [], asked_again: [], case: { id: '' }, question: null, findings: { language: 'fr', disclaimer: '', findings: [] } }).ranked, [],
+    'an answer without an order keeps none of the last');
+  const result = {
+    language: 'fr', disclaimer: '',
+    findings: [
+      { rule: 'be.ref.csam', status: 'possible', kind: 'referral', heading: 'POSSIBLE', title: 'Orientation', certainty: 'settled', article: '-' },
+      { rule: 'be.sw.417-10', status: 'applies', kind: 'offence', heading: "S'APPLIQUE", title: 'Diffusion', certainty: 'likely', article: '417/10', citation: 'art. 417/10 C. pén.' },
+    ],
+    actions: [
+      { id: 'be.sw.417-10', class_title: 'Urgent', plan_title: 'SI … Diffusion', by_label: 'la victime', conditional: true, deadline: { brief: 'dernier jour 2026-02-18' } },
+      { id: 'x', class_title: 'Ensuite', plan_title: 'Orientation', by_label: 'la police', conditional: false, deadline: null },
+    ],
+  };
+  const end = interviewEnd(/** @type {any} */ (result), session.ranked);
+  assert.deepEqual(end.plan, [
+    { title: 'Urgent\u00a0: SI … Diffusion', who: 'la victime', deadline: 'dernier jour 2026-02-18' },
+    { title: 'Ensuite\u00a0: Orientation', who: 'la police', deadline: '' },
+  ]);
+  assert.deepEqual(end.findings, [
+    { rule: 'be.sw.417-10', status: 'applies', line: "S'APPLIQUE\u00a0: art. 417/10 C. pén., Diffusion" },
+    { rule: 'be.ref.csam', status: 'possible', line: 'POSSIBLE\u00a0: Orientation' },
+  ]);
+  assert.equal(interviewEnd(/** @type {any} */ ({ ...result, language: 'en' }), [0]).findings[0].line, 'POSSIBLE: Orientation',
+    'an English colon');
+  assert.deepEqual(interviewEnd({ language: 'fr', disclaimer: '', findings: [] }, []), { plan: [], findings: [] });
 });
 
 test('a refused answer is shown at the question\'s field', () => {

@@ -253,5 +253,24 @@ TEST(ActionsFileTest, ARuleHasOneAction) {
   EXPECT_EQ(errors[0].location.line, 6);
 }
 
+// An EU act is published in every language: the French plan gives the GDPR's answer period
+// its French basis, the Dutch its Dutch one, as the Official Journal titles them (issue 14).
+TEST(PlanTest, TheDeadlineOfAnEuActIsCitedInTheReadersLanguage) {
+  const Engine& engine = TheEngine();
+  auto c = Case::Load(kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml", engine.law().vocabulary());
+  ASSERT_TRUE(c.ok()) << FormatDiagnostics(c.errors());
+  AssessOptions options;
+  options.evaluation.assessed_on = D("2026-11-21");
+  auto a = engine.Assess(c.value(), options);
+  ASSERT_TRUE(a.ok());
+  const std::string fr = RenderActionPlanText(a.value().actions, engine.law(), Language::kFr);
+  EXPECT_NE(fr.find("Règlement (UE) 2016/679 (RGPD), art. 12, par. 3"), std::string::npos) << fr;
+  EXPECT_EQ(fr.find("Regulation (EU) 2016/679"), std::string::npos) << fr;
+  const std::string nl = RenderActionPlanText(a.value().actions, engine.law(), Language::kNl);
+  EXPECT_NE(nl.find("Verordening (EU) 2016/679 (AVG), art. 12 lid 3"), std::string::npos) << nl;
+  const std::string en = RenderActionPlanText(a.value().actions, engine.law(), Language::kEn);
+  EXPECT_NE(en.find("Regulation (EU) 2016/679 (GDPR), art. 12(3)"), std::string::npos) << en;
+}
+
 }  // namespace
 }  // namespace ibsa

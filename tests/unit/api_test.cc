@@ -674,5 +674,52 @@ TEST(ApiTest, TheServedApiOpensWithTheActionPlan) {
   EXPECT_EQ(answer.begin().key(), "actions");
 }
 
+
+// The interview's end through the API (issue 14): what to do now is the plan every output
+// gives for the case the interview is at, and `ranked` orders the findings as the terminal
+// ends with them (RankedForThePerson), each finding once.
+TEST(ApiTest, TheInterviewEndsWithThePlanAndTheRankedFindings) {
+  EngineOptions options;
+  options.rulesets = kRoot + "/rulesets";
+  auto engine = Engine::Open(options);
+  ASSERT_TRUE(engine.ok());
+  const Api api(std::move(engine).value());
+  auto post = [&](const json& body) { return json::parse(api.Handle("POST", "/api/interview", body.dump()).body); };
+  const json start = ReadText(kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml");
+  json r = post({{"case", start}, {"assessed_on", "2026-11-21"}, {"lang", "fr"}});
+  for (int i = 0; i < 80 && r["question"].is_object(); ++i) {
+    r = post({{"case", start}, {"steps", r["steps"]}, {"action", {{"dont_know", true}}}, {"assessed_on", "2026-11-21"},
+              {"lang", "fr"}});
+  }
+  ASSERT_TRUE(r["question"].is_null()) << r.dump();
+  const json evaluated = json::parse(
+      api.Handle("POST", "/api/evaluate", json{{"case", r["case"]}, {"assessed_on", "2026-11-21"}, {"lang", "fr"}}.dump())
+          .body);
+  ASSERT_FALSE(evaluated["actions"].empty());
+  EXPECT_EQ(r["findings"]["actions"], evaluated["actions"]);
+  const json& action = r["findings"]["actions"][0];
+  EXPECT_FALSE(action["plan_title"].get<std::string>().empty());
+
+  auto c = Case::Parse(r["case"].dump(), "interview.json", TheLaw().law.vocabulary());
+  ASSERT_TRUE(c.ok());
+  EvaluationOptions eval_options;
+  eval_options.assessed_on = kAssessedOn;
+  auto evaluation = Evaluate(TheLaw().law, c.value(), eval_options);
+  ASSERT_TRUE(evaluation.ok());
+  std::vector<std::string> expected, got;
+  for (const Finding* f : RankedForThePerson(evaluation.value())) expected.push_back(f->rule->id + "@" + f->version->id);
+  const json& findings = r["findings"]["findings"];
+  ASSERT_EQ(r["ranked"].size(), findings.size());
+  for (const json& i : r["ranked"]) {
+    const json& f = findings.at(i.get<size_t>());
+    got.push_back(f["rule"].get<std::string>() + "@" + f["version"]["id"].get<std::string>());
+  }
+  EXPECT_EQ(got, expected);
+  // Not the result's own order: the ranking is there to change it.
+  std::vector<std::string> in_order;
+  for (const json& f : findings) in_order.push_back(f["rule"].get<std::string>() + "@" + f["version"]["id"].get<std::string>());
+  EXPECT_NE(got, in_order);
+}
+
 }  // namespace
 }  // namespace ibsa

@@ -2,6 +2,8 @@
 // legal content: every rule cites sources and says how certain it is.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "ibsa/ibsa.h"
 
 namespace ibsa {
@@ -114,6 +116,32 @@ TEST_F(BundledLawTest, AMinorPerpetratorIsToldTheLevelDrops) {
   EXPECT_NE(minor.find("art. 136 C. pén."), std::string::npos) << minor;
   EXPECT_NE(minor.find("L'auteur était mineur au moment des faits"), std::string::npos) << minor;
   EXPECT_EQ(render(30).find("L'auteur était mineur au moment des faits"), std::string::npos);
+}
+
+// The notes a report prints once (the penalty levels, a minor perpetrator's penalty) cite
+// each article with the instrument, in the abbreviation of the report's language
+// ("art. 35 Sw.", "art. 35 C. pén.", "art. 35 Criminal Code"), as every other citation does.
+TEST_F(BundledLawTest, TheOncePerReportNotesNameTheInstrumentInEachLanguage) {
+  ASSERT_NE(law_, nullptr);
+  int notes = 0;
+  for (const auto& version : law_->versions()) {
+    if (!version.penalty_levels) continue;
+    for (Language language : {Language::kNl, Language::kFr, Language::kEn}) {
+      const std::string& abbreviation = version.abbreviation.Get(language);
+      ASSERT_FALSE(abbreviation.empty()) << version.id;
+      for (const LocalizedText* text : {&version.penalty_levels->note, &version.penalty_levels->minor_perpetrator}) {
+        const std::string& t = text->Get(language);
+        ++notes;
+        for (size_t at = t.find("art. "); at != std::string::npos; at = t.find("art. ", at + 1)) {
+          size_t end = at + 5;
+          while (end < t.size() && std::isdigit(static_cast<unsigned char>(t[end]))) ++end;
+          EXPECT_EQ(t.compare(end, abbreviation.size() + 1, " " + abbreviation), 0)
+              << version.id << " (" << LanguageCode(language) << "): '" << t.substr(at, 40) << "'";
+        }
+      }
+    }
+  }
+  EXPECT_GT(notes, 0);
 }
 
 }  // namespace

@@ -200,5 +200,29 @@ TEST(CheckVocabularyTest, EveryQuestionHasAnIntakeStageAndAWhyLine) {
   EXPECT_EQ(problems[1].message, "the why-line of fact 'victim.age' has no text in: nl fr en");
 }
 
+// C014: each language's title of an EU act cites the same act as the English one.
+TEST_F(CheckTest, ATitlePerLanguageMustCiteTheSameAct) {
+  auto law_with = [&](const std::string& nl) {
+    std::string rule = RuleYaml("r1", {"{fact: victim.real_person, is: true}", "{fact: acts, has: share}"});
+    const std::string plain = "sources: [{title: S, url: \"https://www.ejustice.just.fgov.be/\"}]";
+    rule.replace(rule.find(plain), plain.size(),
+                 "sources: [{title: {nl: \"" + nl + "\", fr: \"Règlement (UE) 2016/679 (RGPD)\", "
+                 "en: \"Regulation (EU) 2016/679 (GDPR)\"}, url: \"https://eur-lex.europa.eu/eli/reg/2016/679/oj\"}]");
+    return LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "", rule)}});
+  };
+  auto c014 = [&](const Law& law) {
+    std::vector<std::string> out;
+    for (const auto& problem : Codes(CheckLaw(law, MeasureCoverage(law, {})))) {
+      if (problem.substr(0, 4) == "C014") out.push_back(problem);
+    }
+    return out;
+  };
+  EXPECT_EQ(c014(law_with("Verordening (EU) 2016/679 (AVG)")), std::vector<std::string>{});
+  EXPECT_EQ(c014(law_with("Verordening (EU) 2016/697 (AVG)")),
+            std::vector<std::string>{"C014 the nl title of a source of rule 'r1' (be.sw.1) ('Verordening (EU) 2016/697 "
+                                     "(AVG)') does not cite 2016/679, as its English title does ('Regulation (EU) "
+                                     "2016/679 (GDPR)'): each language's title names the same act"});
+}
+
 }  // namespace
 }  // namespace ibsa

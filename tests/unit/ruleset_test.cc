@@ -273,5 +273,50 @@ TEST_F(RulesetTest, AConditionThatContainsItselfIsRefused) {
   EXPECT_EQ(e.message, "alias '*c' is used inside the node it names, so that node would never end");
 }
 
+// A source's title: a string (a statute or judgment, cited as published), or, for an EU act
+// published in every language, {nl?, fr?, en}; a language not given shows the English title.
+TEST_F(RulesetTest, AnEuActsTitleMayBeGivenPerLanguage) {
+  std::string rule = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  const std::string plain = "sources: [{title: S, url: \"https://www.ejustice.just.fgov.be/\"}]";
+  rule.replace(rule.find(plain), plain.size(),
+               "sources: [{title: {nl: \"Verordening (EU) 2016/679 (AVG)\", fr: \"Règlement (UE) 2016/679 (RGPD)\", "
+               "en: \"Regulation (EU) 2016/679 (GDPR)\"}, url: \"https://eur-lex.europa.eu/eli/reg/2016/679/oj\"},\n"
+               "              {title: {fr: \"Directive 2011/93/UE\", en: \"Directive 2011/93/EU\"}, url: \"https://eur-lex.europa.eu/\"},\n"
+               "              {title: \"Cass. 1 January 2020\", url: \"https://juportal.be/\"}]");
+  const Law law = LawOf(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", rule)}});
+  const std::vector<Source>& sources = law.FindRule("r1")->sources;
+  ASSERT_EQ(sources.size(), 3u);
+  EXPECT_EQ(sources[0].Title(Language::kFr), "Règlement (UE) 2016/679 (RGPD)");
+  EXPECT_EQ(sources[0].Title(Language::kNl), "Verordening (EU) 2016/679 (AVG)");
+  EXPECT_EQ(sources[0].Title(Language::kEn), "Regulation (EU) 2016/679 (GDPR)");
+  EXPECT_EQ(sources[0].title, "Regulation (EU) 2016/679 (GDPR)");
+  EXPECT_EQ(sources[1].Title(Language::kNl), "Directive 2011/93/EU") << "not read in Dutch: the English title";
+  EXPECT_EQ(sources[1].Title(Language::kFr), "Directive 2011/93/UE");
+  EXPECT_EQ(sources[2].Title(Language::kFr), "Cass. 1 January 2020") << "one title, as published";
+  EXPECT_TRUE(sources[2].titles.empty());
+}
+
+TEST_F(RulesetTest, ATitlePerLanguageNeedsItsEnglishOneAndNoOtherLanguage) {
+  std::string rule = RuleYaml("r1", {"{fact: victim.real_person, is: true}"});
+  const std::string plain = "sources: [{title: S, url: \"https://www.ejustice.just.fgov.be/\"}]";
+  std::string without_en = rule;
+  without_en.replace(without_en.find(plain), plain.size(),
+                     "sources: [{title: {fr: \"Règlement (UE) 2016/679\"}, url: \"https://eur-lex.europa.eu/\"}]");
+  auto errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", without_en)}});
+  ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
+  EXPECT_EQ(errors[0].code, "E0106");
+  EXPECT_EQ(errors[0].message, "missing key 'en' in 'title'");
+  EXPECT_EQ(errors[0].location.file, "r.yaml");
+  EXPECT_GT(errors[0].location.line, 0);
+  std::string german = rule;
+  german.replace(german.find(plain), plain.size(),
+                 "sources: [{title: {en: \"Regulation (EU) 2016/679\", de: \"Verordnung (EU) 2016/679\"}, "
+                 "url: \"https://eur-lex.europa.eu/\"}]");
+  errors = LawErrors(vocabulary_, {{"r.yaml", Ruleset("be.sw.1", "2022-06-01", "", german)}});
+  ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
+  EXPECT_EQ(errors[0].code, "E0101");
+  EXPECT_EQ(errors[0].message, "unknown key 'de' in 'title'");
+}
+
 }  // namespace
 }  // namespace ibsa

@@ -245,7 +245,7 @@ TEST(SnapshotTest, IsNotWrittenWhenTheHarmsHaveErrors) {
   const fs::path rulesets = dir / "rulesets";
   fs::copy(kRoot + "/rulesets", rulesets, fs::copy_options::recursive);
   WriteAll(rulesets / "harms.yaml", "format: ibsa.harms/1\nharms:\n  - {id: x, kind: harm, label: {nl: X, fr: X, en: X},\n"
-                                    "     when: {rule: no.such.rule}, sources: [{title: T, url: u}]}\n");
+                                    "     when: {rule: no.such.rule}, sources: [{title: T, url: https://example.org/}]}\n");
   auto compiled = CompileSnapshot(rulesets.string(), (dir / "law.bin").string());
   ASSERT_FALSE(compiled.ok());
   EXPECT_EQ(compiled.errors().front().code, "E0201");

@@ -40,9 +40,15 @@ std::string_view VersionStatusName(VersionStatus status);
 // Each struct of the law compares member by member, so that the snapshot's round-trip test
 // (tests/unit/snapshot_roundtrip_test.cc) sees any field the snapshot does not carry.
 struct Source {
+  // The document as published. An EU act is published in every official language, so its
+  // title may also be given per language (`titles`); `title` is then the English one.
   std::string title;
   std::string url;
   std::string pinpoint;  // page, paragraph or recital, when the source is long
+  LocalizedText titles;  // empty, or the languages the act's title was read in
+  // The title a reader of `language` is shown: the act's title in that language where one
+  // was given, else `title` (a statute or judgment is cited in its own language).
+  const std::string& Title(Language language) const;
   friend bool operator==(const Source&, const Source&) = default;
 };
 

@@ -55,6 +55,35 @@ std::string Escape(const std::string& text) {
   return out;
 }
 
+// The numbers an EU act is cited by ("2016/679", "2011/93"), in the order they occur.
+std::vector<std::string> ActNumbers(const std::string& title) {
+  static const std::regex kNumber("\\b(19|20)\\d\\d/\\d+\\b");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(title.begin(), title.end(), kNumber); it != std::sregex_iterator(); ++it) {
+    out.push_back(it->str());
+  }
+  return out;
+}
+
+// C014: a source's title given per language must cite the same act in each language: every
+// act number of the English title appears in the Dutch and French ones given.
+void CheckSourceTitles(const std::vector<Source>& sources, const SourceLocation& where, const std::string& owner,
+                       std::vector<CheckProblem>& problems) {
+  for (const Source& s : sources) {
+    if (s.titles.empty()) continue;
+    for (const auto& [code, title] : {std::pair{"nl", &s.titles.nl}, std::pair{"fr", &s.titles.fr}}) {
+      if (title->empty()) continue;
+      for (const std::string& number : ActNumbers(s.title)) {
+        if (title->find(number) != std::string::npos) continue;
+        problems.push_back({"C014", where,
+                            "the " + std::string(code) + " title of a source of " + owner + " ('" + *title +
+                                "') does not cite " + number + ", as its English title does ('" + s.title +
+                                "'): each language's title names the same act"});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -155,6 +184,7 @@ std::vector<CheckProblem> CheckHarms(const Law& law, const Harms& harms) {
         [&](internal::ScenarioSpace& space) { return space.Compile(h.program, root); },
         "harm '" + h.harms[i].id + "'", h.harms[i].location, problems);
   }
+  for (const auto& harm : h.harms) CheckSourceTitles(harm.sources, harm.location, "harm '" + harm.id + "'", problems);
   return problems;
 }
 
@@ -343,6 +373,16 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
       translated(version.penalty_levels->note, where, "the penalty levels' note of " + version.id, true);
       translated(version.penalty_levels->minor_perpetrator, where,
                  "the penalty levels' minor-perpetrator text of " + version.id, true);
+    }
+  }
+  for (const auto& version : law.versions()) {
+    for (const auto& rule : version.rules) {
+      const std::string name = "rule '" + rule.id + "' (" + version.id + ")";
+      CheckSourceTitles(rule.sources, rule.location, name, problems);
+      for (const auto& e : rule.elements) CheckSourceTitles(e.sources, e.location, "element '" + e.id + "' of " + name, problems);
+      for (const auto& a : rule.aggravations) {
+        CheckSourceTitles(a.sources, a.location, "aggravation '" + a.id + "' of " + name, problems);
+      }
     }
   }
   // A lawyer cites the statute, not a commentary: a reading presented as settled or likely

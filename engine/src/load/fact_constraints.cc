@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "expr/condition.h"
+#include "load/citations.h"
 #include "load/vocabulary_data.h"
 
 namespace ibsa::internal {
@@ -22,7 +23,7 @@ std::vector<Source> ReadSources(const YAML::Node& node, YamlReader& reader, cons
   for (const auto& item : node) {
     if (!reader.CheckMap(item, "source", {"title", "url", "pinpoint"}, {"title", "url"})) continue;
     Source source;
-    if (auto title = reader.ReadString(item["title"], "title")) source.title = *title;
+    ReadSourceTitle(reader, item["title"], source);
     if (auto url = reader.ReadString(item["url"], "url")) {
       source.url = *url;
       if (url->rfind("https://", 0) != 0 && url->rfind("http://", 0) != 0) {

@@ -11,6 +11,11 @@
 
 namespace ibsa {
 
+const std::string& Source::Title(Language language) const {
+  const std::string& given = language == Language::kNl ? titles.nl : language == Language::kFr ? titles.fr : titles.en;
+  return given.empty() ? title : given;
+}
+
 std::string_view RuleKindName(RuleKind kind) {
   switch (kind) {
     case RuleKind::kOffence: return "offence";

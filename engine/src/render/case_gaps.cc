@@ -88,8 +88,8 @@ const CaseGapWording& CaseGapWordingFor(Language language) {
   return kEn;
 }
 
-std::string SourceLine(const Source& source) {
-  return source.title + (source.pinpoint.empty() ? "" : ", " + source.pinpoint) + " <" + source.url + ">";
+std::string SourceLine(const Source& source, Language language) {
+  return source.Title(language) + (source.pinpoint.empty() ? "" : ", " + source.pinpoint) + " <" + source.url + ">";
 }
 
 }  // namespace ibsa::internal

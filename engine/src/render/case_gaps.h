@@ -48,7 +48,7 @@ struct CaseGapWording {
 const CaseGapWording& CaseGapWordingFor(Language language);
 
 // "title, pinpoint <url>": a source as reports and text print it.
-std::string SourceLine(const Source& source);
+std::string SourceLine(const Source& source, Language language);
 
 }  // namespace ibsa::internal
 

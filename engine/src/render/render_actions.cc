@@ -110,7 +110,7 @@ std::vector<ActionText> ActionTexts(const std::vector<Action>& actions, const La
       }
       t.deadline_brief = std::move(brief);
       std::vector<std::string> sources;
-      for (const auto& s : rule_of.sources) sources.push_back(s.title + (s.pinpoint.empty() ? "" : ", " + s.pinpoint));
+      for (const auto& s : rule_of.sources) sources.push_back(s.Title(language) + (s.pinpoint.empty() ? "" : ", " + s.pinpoint));
       d += " — " + Joined(sources, "; ");
       t.deadline = d;
     }

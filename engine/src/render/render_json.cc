@@ -56,10 +56,10 @@ json LocalizedJson(const LocalizedText& text, Language language) {
   return text.empty() ? json(nullptr) : json(text.Get(language));
 }
 
-json SourcesJson(const std::vector<Source>& sources) {
+json SourcesJson(const std::vector<Source>& sources, Language language) {
   json out = json::array();
   for (const auto& s : sources) {
-    json source = {{"title", s.title}, {"url", s.url}};
+    json source = {{"title", s.Title(language)}, {"url", s.url}};
     if (!s.pinpoint.empty()) source["pinpoint"] = s.pinpoint;
     out.push_back(std::move(source));
   }
@@ -145,7 +145,7 @@ json LimitationJson(const std::optional<LimitationOutcome>& outcome, Language la
                             {"certainty", CertaintyName(p->certainty)},
                             {"certainty_reason", LocalizedJson(p->certainty_reason, language)},
                             {"caveat", LocalizedJson(p->caveat, language)},
-                            {"sources", SourcesJson(p->sources)}});
+                            {"sources", SourcesJson(p->sources, language)}});
     }
     scenarios.push_back({{"assumed", s.assumed_fact.empty() ? json(nullptr) : json::object({{s.assumed_fact, s.assumed_value}})},
                          {"known", s.known},
@@ -221,7 +221,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
                     {"label", e.element->label.Get(language)},
                     {"status", TruthName(e.truth)},
                     {"missing", e.missing},
-                    {"sources", SourcesJson(internal::ElementSources(f, *e.element))}};
+                    {"sources", SourcesJson(internal::ElementSources(f, *e.element), language)}};
     AddElementEvidence(element, f, e, evidence);
     elements.push_back(std::move(element));
   }
@@ -236,7 +236,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
                             {"penalty", PenaltyJson(agg.penalty, language)},
                             {"certainty", CertaintyName(agg.certainty)},
                             {"certainty_reason", LocalizedJson(agg.certainty_reason, language)},
-                            {"sources", SourcesJson(internal::AggravationSources(f, agg))}});
+                            {"sources", SourcesJson(internal::AggravationSources(f, agg), language)}});
   }
   json anchors = json::array();
   for (const auto& anchor : f.anchors) anchors.push_back(AnchorJson(anchor));
@@ -264,7 +264,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
           {"limitation", LimitationJson(f.limitation, language)},
           {"level_notes", internal::LevelNotes(f, evaluation, language, /*with_table_note=*/true)},
           {"note", LocalizedJson(rule.note, language)},
-          {"sources", SourcesJson(internal::FindingSources(f))}};
+          {"sources", SourcesJson(internal::FindingSources(f), language)}};
   // A finding that stands for several versions (Finding::versions): each of them; "version"
   // stays the first.
   if (!f.versions.empty()) {
@@ -309,13 +309,15 @@ json ActionsJson(const std::vector<Action>& actions, const Law& law, Language la
                   {"passed", a.deadline->passed},
                   {"certainty", std::string(CertaintyName(rule.certainty))},
                   {"certainty_reason", LocalizedJson(rule.certainty_reason, language)},
-                  {"sources", SourcesJson(rule.sources)},
-                  {"text", texts[i].deadline}};
+                  {"sources", SourcesJson(rule.sources, language)},
+                  {"text", texts[i].deadline},
+                  {"brief", texts[i].deadline_brief}};
     }
     out.push_back({{"id", a.why.front()->rule->id},
                    {"class", a.action_class->id},
                    {"class_title", texts[i].action_class},
                    {"title", LocalizedJson(a.why.front()->rule->title, language)},
+                   {"plan_title", texts[i].title},
                    {"by", std::string(ActorName(a.declaration->by))},
                    {"by_label", texts[i].who},
                    {"conditional", a.conditional},
@@ -376,7 +378,7 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
                           {"status", std::string(gap.status)},
                           {"reason", gap.reason},
                           {"readings", std::move(readings)},
-                          {"sources", SourcesJson(harm.sources)}});
+                          {"sources", SourcesJson(harm.sources, language)}});
   }
   json out = {
       {"actions", ActionsJson(actions, law, language)},

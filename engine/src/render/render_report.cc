@@ -324,7 +324,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   const ReportWording& r = ReportWordingFor(language);
   const EvidenceContext evidence{law, c.evidence()};
   const Vocabulary& vocabulary = law.vocabulary();
-  SourceIndex sources;
+  SourceIndex sources(language);
   Document d;
   AddFirstPage(d, e, law, c, questions, actions, language, w, r);
 

@@ -29,9 +29,9 @@ std::string Padded(std::string s, size_t width) {
   return s;
 }
 
-void AppendSources(std::string& out, const std::vector<Source>& sources, const std::string& indent) {
+void AppendSources(std::string& out, const std::vector<Source>& sources, const std::string& indent, Language language) {
   for (const auto& source : sources) {
-    out += indent + "- " + source.title;
+    out += indent + "- " + source.Title(language);
     if (!source.pinpoint.empty()) out += ", " + source.pinpoint;
     out += "\n" + indent + "  " + source.url + "\n";
   }
@@ -154,7 +154,7 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
   AppendLimitation(out, f, language);
   if (!rule.note.empty()) out += "    " + std::string(w.note) + ": " + rule.note.Get(language) + "\n";
   out += "    " + std::string(w.sources) + ":\n";
-  AppendSources(out, internal::FindingSources(f), "      ");
+  AppendSources(out, internal::FindingSources(f), "      ", language);
 }
 
 }  // namespace
@@ -326,7 +326,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
                internal::CertaintyWord(f->rule->certainty, language) + ")\n";
       }
       if (!gap.harm->harm->sources.empty()) out += "      " + std::string(g.sources) + ":\n";
-      for (const auto& source : gap.harm->harm->sources) out += "        " + internal::SourceLine(source) + "\n";
+      for (const auto& source : gap.harm->harm->sources) out += "        " + internal::SourceLine(source, language) + "\n";
     }
   }
 

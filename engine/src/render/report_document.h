@@ -49,8 +49,10 @@ struct Document {
 // source under many elements (art. 417/6 under every consent element) is written once.
 class SourceIndex {
  public:
+  // The sources as a reader of `language` reads their titles (an EU act's in that language).
+  explicit SourceIndex(Language language) : language_(language) {}
   std::string Ref(const Source& source) {
-    const std::string text = SourceLine(source);
+    const std::string text = SourceLine(source, language_);
     for (size_t i = 0; i < texts_.size(); ++i) {
       if (texts_[i] == text) return Number(i);
     }
@@ -71,6 +73,7 @@ class SourceIndex {
 
  private:
   static std::string Number(size_t i) { return "[" + std::to_string(i + 1) + "]"; }
+  Language language_;
   std::vector<std::string> texts_;
 };
 

@@ -380,7 +380,16 @@ ordered_json QuestionJson(const Interview& interview, Language language) {
                      d.code, d.help};
 }
 
-ApiResponse RunInterview(const Law& law, const json& request) {
+// The findings' places in the result's `findings`, in the order that matters to the person
+// in front of the officer (RankedForThePerson, as the terminal ends with them).
+ordered_json RankedJson(const Evaluation& evaluation) {
+  ordered_json out = ordered_json::array();
+  for (const Finding* f : RankedForThePerson(evaluation)) out.push_back(f - evaluation.findings.data());
+  return out;
+}
+
+ApiResponse RunInterview(const Engine& engine, const json& request) {
+  const Law& law = engine.law();
   std::vector<std::string> keys = kCaseKeys;
   keys.push_back("steps");
   keys.push_back("action");
@@ -443,8 +452,14 @@ ApiResponse RunInterview(const Law& law, const json& request) {
   ordered_json out{{"steps", steps},
                    {"asked_again", interview.asked_again()},
                    {"case", ordered_json::parse(CaseToJson(interview.current(), law.vocabulary()))},
-                   {"question", QuestionJson(interview, r.language)},
-                   {"findings", ordered_json::parse(RenderJson(interview.findings(), law, r.language))}};
+                   {"question", QuestionJson(interview, r.language)}};
+  // What to do now, as every output plans it: the page ends the interview with it.
+  std::vector<Action> plan;
+  if (engine.actions() != nullptr) {
+    plan = PlanActions(*engine.actions(), interview.findings(), interview.current(), law.vocabulary());
+  }
+  out["findings"] = ordered_json::parse(RenderJson(interview.findings(), law, r.language, nullptr, {}, plan));
+  out["ranked"] = RankedJson(interview.findings());
   return Json(out.dump(2) + "\n");
 }
 
@@ -576,7 +591,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
                        {"yaml", CaseToYaml(c, law.vocabulary())}};
       return Json(out.dump(2) + "\n");
     }
-    if (path == "/api/interview") return RunInterview(law, request);
+    if (path == "/api/interview") return RunInterview(engine_, request);
     if (path == "/api/gaps") {
       const Fields fields(request, {"jurisdiction", "date", "with", "lang"});
       GapOptions options;

@@ -37,7 +37,7 @@ constexpr char kMagic[8] = {'I', 'B', 'S', 'A', 'L', 'A', 'W', '\0'};
 // is a local cache of native integers). That every field is written and read back is
 // what tests/unit/snapshot_roundtrip_test.cc checks: the law read from a snapshot equals,
 // member by member, the law read from the YAML.
-constexpr uint32_t kFormatVersion = 11;
+constexpr uint32_t kFormatVersion = 12;
 
 uint64_t LayoutFingerprint() {
   const uint64_t sizes[] = {sizeof(FactDefinition), sizeof(Rule), sizeof(RulesetVersion),
@@ -167,7 +167,7 @@ class Writer {
     List(items, [&](const std::string& s) { Str(s); });
   }
   void Sources(const std::vector<Source>& sources) {
-    List(sources, [&](const Source& s) { Str(s.title), Str(s.url), Str(s.pinpoint); });
+    List(sources, [&](const Source& s) { Str(s.title), Str(s.url), Str(s.pinpoint), Text(s.titles); });
   }
   void Program(const internal::Program& p) {
     List(p.nodes, [&](const Node& n) {
@@ -318,6 +318,7 @@ class Reader {
       s.title = Str();
       s.url = Str();
       s.pinpoint = Str();
+      s.titles = Text();
       return s;
     });
   }

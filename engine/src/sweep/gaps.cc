@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/file_io.h"
+#include "load/citations.h"
 #include "load/law_data.h"
 #include "load/proposals.h"
 #include "render/render_common.h"
@@ -145,11 +146,8 @@ Result<Harms> Harms::Parse(const std::string& text, const std::string& file, con
         if (auto id = reader.ReadString(node["id"], "id")) harm.id = *id;
         if (auto kind = reader.ReadChoice(node["kind"], "kind", {"harm", "transposition"})) harm.kind = *kind;
         if (auto label = reader.ReadLocalized(node["label"], "label")) harm.label = *label;
-        for (const auto& s : node["sources"].IsSequence() ? node["sources"] : YAML::Node()) {
-          if (!reader.CheckMap(s, "source", {"title", "url"}, {"title", "url"})) continue;
-          harm.sources.push_back(Source{s["title"].as<std::string>(""), s["url"].as<std::string>(""), ""});
-        }
-        if (harm.sources.empty()) reader.Error("E0205", node, "harm '" + harm.id + "' cites no source");
+        // Read as every source is (an EU act's title may be given per language).
+        harm.sources = internal::ReadSources(reader, node["sources"], "harm '" + harm.id + "'");
         std::vector<internal::PendingRuleRef> refs;
         const int32_t condition = internal::ParseCondition(node["when"], vocabulary.Scope(), reader, data->program, &refs);
         for (const auto& ref : refs) {

@@ -6,7 +6,7 @@ import { answeredFacts, getFact, valueLabel } from './case.js';
 import { $, el, t } from './dom.js';
 import { caseChanged } from './evaluation.js';
 import { buildField } from './fields.js';
-import { answerAction } from './interview.js';
+import { answerAction, interviewEnd } from './interview.js';
 import { askNow, setInterviewAction, state } from './state.js';
 
 /** @typedef {import('./interview.js').Question} Question */
@@ -70,6 +70,7 @@ export function renderInterview({ force = false } = {}) {
   card.append(progress);
   if (!q) {
     card.append(el('p', { class: 'interview-done', tabindex: '-1', id: 'interview-done', text: t('interviewDone') }));
+    if (state.result) card.append(...endOfInterview(state.result));
     const backButton = el('button', { type: 'button', id: 'q-back', text: t('back'), disabled: state.session.steps.length === 0 });
     backButton.addEventListener('click', goBack);
     card.append(el('div', { class: 'toolbar' }, backButton));
@@ -129,6 +130,28 @@ export function renderInterview({ force = false } = {}) {
   root.replaceChildren(card);
   updateProgress();
   if (wasAwaiting && field.legend) field.legend.focus();
+}
+
+/**
+ * What to do now, then what matters most: the plan short (what, who, by when), the findings
+ * one line each with how they stand, in the server's order.
+ * @param {import('./state.js').Result} result
+ */
+function endOfInterview(result) {
+  const end = interviewEnd(result, state.session.ranked);
+  const plan = el('section', { class: 'interview-end', id: 'interview-plan' },
+    el('h3', { text: t('planHeading') }),
+    end.plan.length
+      ? el('ol', { class: 'plan' }, end.plan.map((a) => el('li', null,
+        el('span', { class: 'plan-title', text: a.title }),
+        el('span', { class: 'plan-meta', text: ` — ${a.who}${a.deadline ? ` · ${a.deadline}` : ''}` }))))
+      : el('p', { class: 'hint', text: t('planNone') }));
+  const ranked = el('section', { class: 'interview-end', id: 'interview-ranked' },
+    el('h3', { text: t('rankedHeading') }),
+    end.findings.length
+      ? el('ul', { class: 'ranked' }, end.findings.map((f) => el('li', { class: `status-${f.status}`, dataset: { rule: f.rule, status: f.status }, text: f.line })))
+      : el('p', { class: 'hint', text: t('noFindings') }));
+  return [plan, ranked];
 }
 
 /** @param {boolean} disabled */

@@ -4,6 +4,8 @@
 // The page keeps only what the stateless endpoint needs: the case the interview started
 // from and the steps taken since. Pure functions: no DOM, no page state.
 import { clone } from './case.js';
+import { articleText } from './findings.js';
+import { colon } from './i18n.js';
 
 /** @typedef {import('./case.js').Case} Case */
 /** @typedef {import('./i18n.js').Lang} Lang */
@@ -43,16 +45,19 @@ import { clone } from './case.js';
  */
 /**
  * What the page keeps of the interview: the case it started from, the steps taken since,
- * the question of the last answer (null: none left; undefined: not asked yet), and the
+ * the question of the last answer (null: none left; undefined: not asked yet), the
  * action sent and not yet answered (sent again when its request is superseded, until an
- * answer takes it).
- * @typedef {{start: Case, steps: Step[], question: Question | null | undefined, action: Action | null}} Session
+ * answer takes it), and the findings' order that matters to the person (`ranked`).
+ * @typedef {{start: Case, steps: Step[], question: Question | null | undefined, action: Action | null,
+ *   ranked: number[]}} Session
  */
 /**
  * The answer of /api/interview: `asked_again` names the facts the starting case stated
- * unknown that the interview offers again, first.
+ * unknown that the interview offers again, first; `ranked` the places of `findings.findings`
+ * in the order that matters to the person in front of the officer (the library's, as the
+ * terminal ends with them).
  * @typedef {{steps: Step[], asked_again: string[], case: Case, question: Question | null,
- *   findings: import('./state.js').Result}} Answer
+ *   findings: import('./state.js').Result, ranked?: number[]}} Answer
  */
 
 /**
@@ -61,7 +66,7 @@ import { clone } from './case.js';
  * @returns {Session}
  */
 export function newSession(c) {
-  return { start: clone(/** @type {Case} */ (c)), steps: [], question: undefined, action: null };
+  return { start: clone(/** @type {Case} */ (c)), steps: [], question: undefined, action: null, ranked: [] };
 }
 
 /**
@@ -146,7 +151,7 @@ export function answerAction(q, value) {
  * @returns {Session}
  */
 export function afterAnswer(session, answer) {
-  return { start: session.start, steps: answer.steps, question: answer.question, action: null };
+  return { start: session.start, steps: answer.steps, question: answer.question, action: null, ranked: answer.ranked || [] };
 }
 
 /**
@@ -176,4 +181,28 @@ export function errorField(field, q) {
   // An act refused is named by its place in the list, as in the case ("/case/acts/1/type").
   const act = /^\/action\/acts(\/.+)$/.exec(field);
   return act ? base + act[1] : base;
+}
+
+/**
+ * What the interview's end shows, from the server's result only (no plan or order of its
+ * own): the action plan as every output words it (its class, its title with "IF …" where it
+ * is conditional, who, the deadline as the report's first page says it), then each finding
+ * on one line with how it stands, in the order of `ranked`; colons as the result's language
+ * writes them.
+ * @param {import('./state.js').Result} result
+ * @param {readonly number[]} ranked
+ */
+export function interviewEnd(result, ranked) {
+  const lang = /** @type {Lang} */ (result.language);
+  const plan = (result.actions || []).map((a) => ({
+    title: `${colon(lang, a.class_title)} ${a.plan_title}`,
+    who: a.by_label,
+    deadline: a.deadline ? a.deadline.brief : '',
+  }));
+  const findings = ranked.map((i) => {
+    const f = result.findings[i];
+    const article = articleText(f);
+    return { rule: f.rule, status: f.status, line: `${colon(lang, f.heading)} ${article ? `${article}, ` : ''}${f.title}` };
+  });
+  return { plan, findings };
 }

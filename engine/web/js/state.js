@@ -36,8 +36,15 @@ import { afterAnswer, caseOfAnswer, newSession } from './interview.js';
  *   next_questions?: RankedQuestion[],
  *   version_gaps?: {instrument: string, jurisdiction: string, date: string}[],
  *   gaps?: import('./findings.js').LegalGap[],
+ *   actions?: PlannedAction[],
  *   law?: {fingerprint: string},
  * }} Result
+ */
+/**
+ * An action of the plan (docs/json-format.md, "actions"), worded by the server as every
+ * output words it; only what the page reads is typed.
+ * @typedef {{id: string, class_title: string, plan_title: string, by_label: string,
+ *   conditional: boolean, deadline: {brief: string} | null}} PlannedAction
  */
 
 export const VIEWS = /** @type {const} */ (['intake', 'report', 'policy']);
