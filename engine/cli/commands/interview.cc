@@ -58,8 +58,8 @@ const InterviewWording& InterviewWordingFor(Language language) {
       "the answers since the last save are lost. File:",
       "Saved to", "No question is left whose answer could change a finding.",
       "Nothing to undo.", "No provision applies or may apply yet.",
-      "Write a day (2025-10-06 or 06-10-2025), a month (2025-10 or 10-2025), a year (2025), a range "
-      "(2025-09-20 to 2025-10-06), today, or a time ago (about 2 weeks ago).",
+      "Write a day (2025-10-06 or 06-10-2025), a month (2025-10, 10-2025 or October 2025), a year (2025), "
+      "a range (2025-09-20 to 2025-10-06, June to July 2024), today, or a time ago (about 2 weeks ago).",
       "The date of the facts cannot be in the future.",
       "To resume, and to print a report:",
       "That answer is not possible here; please answer with one of:",
@@ -83,8 +83,9 @@ const InterviewWording& InterviewWordingFor(Language language) {
       "Bewaard in", "Er is geen vraag meer waarvan het antwoord een bevinding kan veranderen.",
       "Niets om ongedaan te maken.",
       "Nog geen bepaling is of kan van toepassing zijn.",
-      "Schrijf een dag (06-10-2025 of 2025-10-06), een maand (10-2025 of 2025-10), een jaar (2025), een "
-      "periode (20-09-2025 tot 06-10-2025), vandaag, of hoe lang geleden (ongeveer twee weken geleden).",
+      "Schrijf een dag (06-10-2025 of 2025-10-06), een maand (10-2025, 2025-10 of oktober 2025), een jaar "
+      "(2025), een periode (20-09-2025 tot 06-10-2025, juni-juli 2024), vandaag, of hoe lang geleden "
+      "(ongeveer twee weken geleden).",
       "De datum van de feiten kan niet in de toekomst liggen.",
       "Om verder te gaan, en om een verslag af te drukken:",
       "Dat antwoord kan hier niet; antwoord met een van:",
@@ -107,8 +108,9 @@ const InterviewWording& InterviewWordingFor(Language language) {
       "s'arrête : les réponses depuis le dernier enregistrement sont perdues. Fichier :",
       "Enregistré dans", "Plus aucune question dont la réponse pourrait changer un constat.",
       "Rien à annuler.", "Aucune disposition ne s'applique ou ne peut s'appliquer encore.",
-      "Écrivez un jour (06-10-2025 ou 2025-10-06), un mois (10-2025 ou 2025-10), une année (2025), une "
-      "période (20-09-2025 au 06-10-2025), aujourd'hui, ou il y a combien de temps (il y a deux semaines).",
+      "Écrivez un jour (06-10-2025 ou 2025-10-06), un mois (10-2025, 2025-10 ou octobre 2025), une année "
+      "(2025), une période (20-09-2025 au 06-10-2025, juin-juillet 2024), aujourd'hui, ou il y a combien de "
+      "temps (il y a deux semaines).",
       "La date des faits ne peut pas être dans le futur.",
       "Pour reprendre, et pour imprimer un rapport :",
       "Cette réponse n'est pas possible ici ; répondez par :",
