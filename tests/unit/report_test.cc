@@ -282,6 +282,17 @@ TEST(ReportTest, ALimitationCaveatCommonToEveryOffenceIsSaidOnce) {
   EXPECT_EQ(be.rfind("\n### ", court), be.rfind("\n### POSSIBLE: art. 187", court));
 }
 
+// Lex mitior names the later version's articles once each: art. 240b Sr is followed by four
+// rules of art. 252 Sr (its variants), which the reader was told as "art. 252, art. 252, ...".
+TEST(ReportTest, LexMitiorNamesEachLaterArticleOnce) {
+  for (Format format : {Format::kText, Format::kMarkdown}) {
+    const std::string out = EngineReport("cases/nl/boundaries/nl-b-2024-06-30-last-day-240b-139h.yaml", format,
+                                         Language::kEn);
+    EXPECT_NE(out.find("(art. 252)"), std::string::npos) << out;
+    EXPECT_EQ(out.find("art. 252, art. 252"), std::string::npos) << out;
+  }
+}
+
 // An age given as people know it is a fact as given, in the facts table, as it was given.
 TEST(ReportTest, AnAgeGivenAsARangeIsAmongTheFactsGiven) {
   EXPECT_EQ(Count(Render("cases/be/2026/d26-32-undress-sixteen-or-seventeen.yaml", Language::kEn).markdown,

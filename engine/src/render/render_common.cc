@@ -179,6 +179,20 @@ std::string LexMitiorLead(Language language) {
   return "";
 }
 
+std::string SuccessorArticles(const LexMitior& lm) {
+  // Several rules of the later version may read one article (art. 252 Sr under each of its
+  // variants): the reader is told the article once.
+  std::vector<std::string> articles;
+  for (const Rule* successor : lm.successors) {
+    const bool numbered = !successor->article.empty() && std::isdigit(static_cast<unsigned char>(successor->article[0]));
+    std::string article = (numbered ? "art. " : "") + successor->article;
+    if (std::find(articles.begin(), articles.end(), article) == articles.end()) articles.push_back(std::move(article));
+  }
+  std::string out;
+  for (const auto& a : articles) out += (out.empty() ? "" : ", ") + a;
+  return out;
+}
+
 std::string FavourableWord(Favourable favourable, Language language) {
   const bool nl = language == Language::kNl, fr = language == Language::kFr;
   switch (favourable) {

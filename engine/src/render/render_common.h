@@ -101,6 +101,8 @@ std::string KindWord(RuleKind kind, Language language);
 std::string KindHeading(RuleKind kind, Language language);
 // Lex mitior wording: the line's lead-in, who is favoured, and on what basis.
 std::string LexMitiorLead(Language language);
+// The later version's articles that lex mitior compared with, each once: "art. 252".
+std::string SuccessorArticles(const LexMitior& lm);
 std::string FavourableWord(Favourable favourable, Language language);
 std::string BasisWord(ComparisonBasis basis, Language language);
 

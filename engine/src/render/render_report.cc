@@ -195,12 +195,7 @@ class FindingWriter {
       std::string text = internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
       if (lm.later_version != nullptr) {
         text += lm.later_version->title.Get(language);
-        std::vector<std::string> successors;
-        for (const Rule* successor : lm.successors) {
-          const bool numbered = !successor->article.empty() && std::isdigit(static_cast<unsigned char>(successor->article[0]));
-          successors.push_back((numbered ? "art. " : "") + successor->article);
-        }
-        if (!successors.empty()) text += " (" + Join(successors) + ")";
+        if (const std::string successors = internal::SuccessorArticles(lm); !successors.empty()) text += " (" + successors + ")";
         text += "; ";
       }
       text += internal::FavourableWord(lm.favourable, language) + " (" + internal::BasisWord(lm.basis, language) + ")";

@@ -143,9 +143,7 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
     out += "    " + internal::LexMitiorLead(language) + " " + lm.assessed_on.ToString() + "): ";
     if (lm.later_version != nullptr) {
       out += lm.later_version->id;
-      std::string successors;
-      for (const Rule* s : lm.successors) successors += (successors.empty() ? "" : ", ") + ("art. " + s->article);
-      if (!successors.empty()) out += " (" + successors + ")";
+      if (const std::string successors = internal::SuccessorArticles(lm); !successors.empty()) out += " (" + successors + ")";
       out += "; ";
     }
     out += internal::FavourableWord(lm.favourable, language) + " (" +
