@@ -124,6 +124,12 @@ std::vector<Action> PlanActions(const Actions& actions, const Evaluation& evalua
 // to the police" in the plan shown to the police officer), in the same order.
 std::vector<Action> ForReader(std::vector<Action> actions, Actor reader);
 
+// The readers a plan can be shown to, as the terminal (`--reader`) and the API (`reader`)
+// name them: "police", "lawyer", "support".
+const std::vector<std::string>& ReaderNames();
+// The actor a reader's name (of ReaderNames) is; nullopt for any other name.
+std::optional<Actor> ReaderNamed(std::string_view name);
+
 }  // namespace ibsa
 
 #endif  // IBSA_ACTIONS_H_

@@ -130,6 +130,18 @@ std::vector<Action> ForReader(std::vector<Action> actions, Actor reader) {
   return actions;
 }
 
+const std::vector<std::string>& ReaderNames() {
+  static const std::vector<std::string> names = {"police", "lawyer", "support"};
+  return names;
+}
+
+std::optional<Actor> ReaderNamed(std::string_view name) {
+  if (name == "police") return Actor::kPolice;
+  if (name == "lawyer") return Actor::kLawyer;
+  if (name == "support") return Actor::kSupportService;
+  return std::nullopt;
+}
+
 std::string ActorLabel(Actor actor, Language language) {
   auto pick = [language](const char* nl, const char* fr, const char* en) {
     switch (language) {
