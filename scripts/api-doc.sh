@@ -189,7 +189,9 @@ answer could change a finding, the `findings` (the `/api/evaluate` result, its `
 plan for the case the interview is at) and `ranked`: the places in `findings.findings` in the
 order that matters to the person in front of the officer (what applies and is settled, then
 what applies on a reading not settled, then what may apply; offences first), the order in which
-`ibsa interview` ends, so that a page ends the same way without ranking anything itself. A step that
+`ibsa interview` ends, so that a page ends the same way without ranking anything itself; with a
+`reader`, without the findings whose actions turn to that reader (as the plan leaves them out and
+`ibsa interview --reader` ends). A step that
 no longer answers the question it is sent for is refused (422, `field` `/steps/N`), and so
 is a wrong answer (422, `field` `/action/answer`, with the engine's words); an act is
 refused at its place (`/action/acts/N/type`, `/action/acts/N/date`, or under

@@ -716,6 +716,21 @@ TEST(ApiTest, ThePlanLeavesOutWhatTurnsToItsReader) {
     body["reader"] = "lawyer";
     EXPECT_EQ(plan(body), everyone) << path;
   }
+  // The end of the interview ranks the findings the reader is shown: not the referral that
+  // turns to the police, for the officer, as the terminal ends.
+  auto ranked_rules = [&](const json& b) {
+    const json answer = json::parse(post("/api/interview", b, 200));
+    std::vector<std::string> rules;
+    for (const json& i : answer["ranked"]) rules.push_back(answer["findings"]["findings"].at(i.get<size_t>())["rule"]);
+    return rules;
+  };
+  body.erase("reader");
+  const std::vector<std::string> ranked_everyone = ranked_rules(body);
+  EXPECT_TRUE(has(ranked_everyone));
+  body["reader"] = "police";
+  const std::vector<std::string> ranked_police = ranked_rules(body);
+  EXPECT_FALSE(has(ranked_police));
+  EXPECT_EQ(ranked_police.size() + 1, ranked_everyone.size());
   // The report's plan (its first page), as the page shows it; the finding itself stays in
   // the findings, which a lawyer cites.
   body["format"] = "markdown";

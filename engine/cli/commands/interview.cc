@@ -138,12 +138,7 @@ std::string FindingLine(const Finding& f, Language language) {
 // The rules whose actions turn to `reader` (`to:` in actions.yaml): neither the action nor
 // its finding is shown to them (no "report to the police" on the police officer's screen).
 std::set<std::string> AddressedTo(const Actions* actions, Actor reader) {
-  std::set<std::string> rules;
-  if (actions == nullptr) return rules;
-  for (const auto& d : actions->declarations()) {
-    if (d.to == reader) rules.insert(d.rule);
-  }
-  return rules;
+  return actions == nullptr ? std::set<std::string>{} : RulesTurningTo(*actions, reader);
 }
 
 // After an answer, only what changed: a finding that now applies or may now apply (with

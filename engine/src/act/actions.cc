@@ -130,6 +130,14 @@ std::vector<Action> ForReader(std::vector<Action> actions, Actor reader) {
   return actions;
 }
 
+std::set<std::string> RulesTurningTo(const Actions& actions, Actor reader) {
+  std::set<std::string> rules;
+  for (const auto& d : actions.declarations()) {
+    if (d.to == reader) rules.insert(d.rule);
+  }
+  return rules;
+}
+
 const std::vector<std::string>& ReaderNames() {
   static const std::vector<std::string> names = {"police", "lawyer", "support"};
   return names;

@@ -393,10 +393,15 @@ ordered_json QuestionJson(const Interview& interview, Language language) {
 }
 
 // The findings' places in the result's `findings`, in the order that matters to the person
-// in front of the officer (RankedForThePerson, as the terminal ends with them).
-ordered_json RankedJson(const Evaluation& evaluation) {
+// in front of the officer (RankedForThePerson, as the terminal ends with them), without
+// those of the rules whose actions turn to `reader` (RulesTurningTo), as the terminal's end.
+ordered_json RankedJson(const Evaluation& evaluation, const Actions* actions, std::optional<Actor> reader) {
+  const std::set<std::string> hidden =
+      actions != nullptr && reader ? RulesTurningTo(*actions, *reader) : std::set<std::string>{};
   ordered_json out = ordered_json::array();
-  for (const Finding* f : RankedForThePerson(evaluation)) out.push_back(f - evaluation.findings.data());
+  for (const Finding* f : RankedForThePerson(evaluation)) {
+    if (hidden.count(f->rule->id) == 0) out.push_back(f - evaluation.findings.data());
+  }
   return out;
 }
 
@@ -473,7 +478,7 @@ ApiResponse RunInterview(const Engine& engine, const json& request) {
     plan = PlanFor(PlanActions(*engine.actions(), interview.findings(), interview.current(), law.vocabulary()), reader);
   }
   out["findings"] = ordered_json::parse(RenderJson(interview.findings(), law, r.language, nullptr, {}, plan));
-  out["ranked"] = RankedJson(interview.findings());
+  out["ranked"] = RankedJson(interview.findings(), engine.actions(), reader);
   return Json(out.dump(2) + "\n");
 }
 
