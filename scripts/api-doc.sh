@@ -59,10 +59,10 @@ so on for each endpoint (tested in `tests/unit/api_test.cc` and `tests/unit/serv
 
 | endpoint | body | answer | CLI equivalent |
 |---|---|---|---|
-| `POST /api/evaluate` | `case`, and optionally `as_of`, `assessed_on`, `with`, `lang`, `explain`, `next_questions` | the result ([json-format.md](json-format.md)) | `evaluate --format json` |
+| `POST /api/evaluate` | `case`, and optionally `as_of`, `assessed_on`, `with`, `lang`, `explain`, `next_questions`, `reader` | the result ([json-format.md](json-format.md)) | `evaluate --format json` |
 | `POST /api/next-questions` | as `/api/evaluate` | the result with `next_questions` | `evaluate --format json --next-questions` |
 | `POST /api/report` | as `/api/evaluate`, and `format`: `html` (default) or `markdown` | the report, `text/html` or `text/markdown` | `evaluate --format html` |
-| `POST /api/letter` | as `/api/evaluate`, and `kind`: `dsa-notice` or `gdpr-erasure`; optionally `name`, `email`, `address`, `to` (the sender and the service, written into the letter only; else marked blanks `[...]`) | the letter, `text/plain`; `assessed_on` is its date | `letter` |
+| `POST /api/letter` | as `/api/evaluate` without `reader`, and `kind`: `dsa-notice` or `gdpr-erasure`; optionally `name`, `email`, `address`, `to` (the sender and the service, written into the letter only; else marked blanks `[...]`) | the letter, `text/plain`; `assessed_on` is its date | `letter` |
 | `POST /api/handover` | as `/api/evaluate`, and `format`: `html` (default) or `markdown` | the handover pack for the police or the lawyer (action plan, facts, elements met and open, evidence, open questions), `text/html` or `text/markdown` | `handover` |
 | `POST /api/case` | `case` | `{"case": the case as a JSON object, "yaml": the same as YAML}` | (the interview's `--save`) |
 | `POST /api/interview` | as `/api/evaluate`, and optionally `steps` (as the last answer gave them), `action` and `for_lawyer` | `{"steps", "asked_again", "case", "question", "findings", "ranked"}`: the interview after the action (see below) | `interview` |
@@ -76,6 +76,14 @@ so on for each endpoint (tested in `tests/unit/api_test.cc` and `tests/unit/serv
 [case-format.md](case-format.md)) or a string holding a YAML or JSON case file. A fact the
 case does not state is unknown; `"unknown"` says so explicitly (asked, and not known).
 `assessed_on` defaults to today; `lang` to `en`. Dates are `YYYY-MM-DD`.
+
+`reader` says who will read the action plan: `police`, `lawyer` or `support` (a support
+service). The plan then leaves out the actions that turn to that reader (`to:` in
+`rulesets/actions.yaml`: "report to the police" is no action to show the police officer),
+as `ibsa interview --reader` does; the findings stay as they are. Without it the plan is
+everyone's (the victim's, or of someone helping them). It applies to every answer with a
+plan: `/api/evaluate`, `/api/next-questions`, `/api/report`, `/api/handover` and the end of
+`/api/interview`. Any other value is refused (422, `field` `/reader`, the readers allowed).
 
 ## Errors
 
@@ -129,6 +137,14 @@ echo "### A case file, as YAML, with a report in French"
 run "jq -n --rawfile case cases/demo/be-ex-partner-undress-posted.yaml '{case: \$case, lang: \"fr\", format: \"html\", assessed_on: \"2026-11-21\"}' |
   curl -s http://127.0.0.1:8080/api/report -H 'Content-Type: application/json' -d @- | grep -o '<h2>[^<]*</h2>'"
 echo
+echo "### The plan as the police officer reads it"
+echo
+echo "The same case's action plan, for everyone and then with \`\"reader\": \"police\"\`: the complaint to the police is left out."
+run "for reader in null '\"police\"'; do
+  jq -n --rawfile case cases/demo/be-ex-partner-undress-posted.yaml --argjson reader \"\$reader\" '{case: \$case, assessed_on: \"2026-11-21\", reader: \$reader}' |
+    curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' -d @- | jq -c '[.actions[].id]'
+done"
+echo
 echo "### A notice to the platform (art. 16 DSA) from a case file"
 echo
 echo "The sender's name and e-mail are written into the answer only, never kept or logged."
@@ -173,7 +189,9 @@ answer could change a finding, the `findings` (the `/api/evaluate` result, its `
 plan for the case the interview is at) and `ranked`: the places in `findings.findings` in the
 order that matters to the person in front of the officer (what applies and is settled, then
 what applies on a reading not settled, then what may apply; offences first), the order in which
-`ibsa interview` ends, so that a page ends the same way without ranking anything itself. A step that
+`ibsa interview` ends, so that a page ends the same way without ranking anything itself; with a
+`reader`, without the findings whose actions turn to that reader (as the plan leaves them out and
+`ibsa interview --reader` ends). A step that
 no longer answers the question it is sent for is refused (422, `field` `/steps/N`), and so
 is a wrong answer (422, `field` `/action/answer`, with the engine's words); an act is
 refused at its place (`/action/acts/N/type`, `/action/acts/N/date`, or under
@@ -214,4 +232,5 @@ echo
 echo "### Errors"
 run "curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' -d '{\"case\": {\"id\": \"x\", \"jurisdiction\": \"BE\", \"date\": \"2025-01-01\", \"image\": {\"technique\": \"undres\"}}}'"
 run "curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' -d '{\"case\": {}, \"langue\": \"fr\"}'"
+run "curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' -d '{\"case\": {\"id\": \"x\", \"jurisdiction\": \"BE\", \"date\": \"2025-01-01\"}, \"reader\": \"officer\"}'"
 run "head -c 300000 /dev/zero | curl -s http://127.0.0.1:8080/api/evaluate -H 'Content-Type: application/json' --data-binary @- -w ' HTTP %{http_code}\n'"

@@ -491,6 +491,8 @@ try {
   await desk.locator('.lang-button[data-lang="fr"]').click();
   await desk.waitForSelector('html[lang="fr"]');
   const deskSettled = () => desk.waitForSelector('#findings[aria-busy="false"]', { state: 'attached' });
+  // The officer says who uses the page: the plan will not tell them to report to the police.
+  await desk.locator('#field-reader').getByLabel('Police', { exact: true }).check();
   await desk.locator('#view-intake').getByLabel('Belgique', { exact: true }).check();
   await desk.locator('#case-date').fill('2026-11-16');
   const scenario = new Map(Object.entries({
@@ -542,19 +544,28 @@ try {
   check(/relationship: peer/.test(deskYaml) && /learned_on: 2026-11-18/.test(deskYaml),
     'the case records the relationship and when the victim found out', deskYaml);
   // The end says what to do now: the plan ibsa evaluate gives for the case the interview
-  // ends at, in its order and words, first; then each finding on one line, what applies first.
+  // ends at, in its order and words, first, without what turns to the police (actions.yaml
+  // `to: police`), who reads it; then each finding on one line, what applies first.
   const deskCli = cliEvaluate(deskFile, 'fr');
-  const cliPlan = deskCli.actions.map((a) => `${a.class_title}\u00a0: ${a.plan_title}`);
+  const planLine = (a) => `${a.class_title}\u00a0: ${a.plan_title}`;
+  const toPolice = /Porter plainte à la police/;
+  check(deskCli.actions.some((a) => toPolice.test(planLine(a))), 'for everyone, the plan of the case says to report to the police');
+  const cliPlan = deskCli.actions.filter((a) => a.id !== 'be.referral.police').map(planLine);
   const pagePlan = await desk.locator('#interview-plan .plan-title').allTextContents();
+  check(!pagePlan.some((line) => toPolice.test(line)), 'the plan shown to the police officer does not tell them to report to the police', pagePlan);
   check(cliPlan.length > 0 && JSON.stringify(pagePlan) === JSON.stringify(cliPlan),
-    `the interview ends with the plan of ibsa evaluate --lang fr (${cliPlan.length} actions, same order and words)`, { pagePlan, cliPlan });
+    `the interview ends with the plan of ibsa evaluate --lang fr for the police (${cliPlan.length} actions, same order and words)`, { pagePlan, cliPlan });
+  check(await desk.locator('#field-reader input[value="police"]').isChecked(), 'the page keeps who uses it');
   check(/Plan d'action/.test(await desk.locator('#interview-plan h3').textContent()), 'the plan is headed in French');
   const endOrder = await desk.locator('#one-mode .interview-end').evaluateAll((nodes) => nodes.map((n) => n.id));
   check(JSON.stringify(endOrder) === JSON.stringify(['interview-plan', 'interview-ranked']), 'the plan comes before the findings', endOrder);
   const rankedStatuses = await desk.locator('#interview-ranked li').evaluateAll((nodes) => nodes.map((n) => n.dataset.status));
-  check(rankedStatuses.length === deskCli.findings.length && rankedStatuses.indexOf('possible') >= 0
-      && rankedStatuses.lastIndexOf('applies') < rankedStatuses.indexOf('possible'),
-    `the ${deskCli.findings.length} findings follow, one line each, what applies before what may apply`, rankedStatuses);
+  const toPoliceFindings = deskCli.findings.filter((f) => f.rule === 'be.referral.police').length;
+  check(toPoliceFindings === 1 && rankedStatuses.length === deskCli.findings.length - toPoliceFindings
+      && rankedStatuses.indexOf('possible') >= 0 && rankedStatuses.lastIndexOf('applies') < rankedStatuses.indexOf('possible'),
+    `the ${deskCli.findings.length - 1} findings the officer is shown follow, one line each, what applies before what may apply`, rankedStatuses);
+  const rankedLines = await desk.locator('#interview-ranked li').allTextContents();
+  check(!rankedLines.some((line) => toPolice.test(line)), 'nor do the findings at the end tell the officer to report to the police', rankedLines);
   await desk.locator('#one-mode').screenshot({ path: path.join(outDir, '09-intake-desk-end.png') });
   await desk.screenshot({ path: path.join(outDir, '09-intake-desk-done.png') });
   await desk.close({ runBeforeUnload: false });

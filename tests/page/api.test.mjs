@@ -30,6 +30,18 @@ test('the requests of the page', () => {
   assert.deepEqual(caseRequest('id: x\n'), { path: '/api/case', body: { case: 'id: x\n' } });
 });
 
+test('every request that returns a plan says who reads it; for everyone, no reader is sent', () => {
+  const c = { id: 'x', jurisdiction: 'BE', date: '2025-01-01' };
+  assert.deepEqual(nextQuestionsRequest(c, 'fr', 'police').body, { case: c, lang: 'fr', reader: 'police' });
+  assert.deepEqual(reportRequest(c, 'fr', 'html', 'lawyer').body, { case: c, lang: 'fr', format: 'html', reader: 'lawyer' });
+  assert.deepEqual(handoverRequest(c, 'nl', 'support').body, { case: c, lang: 'nl', format: 'html', reader: 'support' });
+  for (const request of [nextQuestionsRequest(c, 'fr', ''), reportRequest(c, 'fr', 'html', ''), handoverRequest(c, 'fr', '')]) {
+    assert.equal('reader' in request.body, false, request.path);
+  }
+  // A letter has no plan: it is not asked for by reader.
+  assert.equal(letterRequest.length, 3);
+});
+
 test('a letter is asked for by kind and language, and carries no name or address of the sender', () => {
   const c = { id: 'x', jurisdiction: 'BE', date: '2025-01-01' };
   assert.deepEqual(letterRequest(c, 'nl', 'dsa-notice'), { path: '/api/letter', body: { case: c, lang: 'nl', kind: 'dsa-notice' } });

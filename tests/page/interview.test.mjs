@@ -27,6 +27,9 @@ test('the request: the starting case, the steps as the server gave them, and the
   const steps = [{ fact: 'acts', answer: 'share' }, { fact: 'service.type', dont_know: true }];
   const later = { ...session, steps, action: { back: true } };
   assert.deepEqual(interviewRequest(later, start, 'nl').body, { case: start, steps, lang: 'nl', action: { back: true } });
+  // Who reads the plan of the interview's end, when the page is told.
+  assert.deepEqual(interviewRequest(later, start, 'fr', 'police').body, { case: start, steps, lang: 'fr', action: { back: true }, reader: 'police' });
+  assert.equal('reader' in interviewRequest(later, start, 'fr', '').body, false);
   // The starting case is a copy: answers given later are not in it.
   start.date = '2020-01-01';
   assert.equal(session.start.date, '2025-10-06');

@@ -4,7 +4,7 @@ import { beforeEach, test } from 'node:test';
 
 import {
   applyInterviewAnswer, dropInterviewAction, noteCaseChanged, noteDownloaded, replaceCase, resetState, setError, setFact,
-  setInterviewAction, setLanguage, setLaw, setMode, setResult, setView, state,
+  setInterviewAction, setLanguage, setLaw, setMode, setReader, setResult, setView, state,
 } from '../../engine/web/js/state.js';
 import { FACTS } from './fixtures.mjs';
 
@@ -28,6 +28,20 @@ test('only the three languages can be chosen; choosing the current one changes n
   assert.equal(setLanguage('en'), false);
   assert.equal(setLanguage('fr'), true);
   assert.equal(state.lang, 'fr');
+});
+
+test('who uses the page: everyone at first, one of the API\'s readers, kept like the language across another case', () => {
+  assert.equal(state.reader, '');
+  assert.equal(setReader('officer'), false);
+  assert.equal(state.reader, '');
+  assert.equal(setReader('police'), true);
+  assert.equal(setReader('police'), false);
+  replaceCase({ id: '', jurisdiction: 'NL', date: '2025-01-01' });
+  assert.equal(state.reader, 'police');
+  // A setting, not a fact: the case knows nothing of it, and nothing is stored.
+  assert.equal('reader' in state.case, false);
+  assert.equal(setReader(''), true);
+  assert.equal(state.reader, '');
 });
 
 test('an unknown view shows the intake', () => {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -674,6 +675,90 @@ TEST(ApiTest, TheServedApiOpensWithTheActionPlan) {
   EXPECT_EQ(answer.begin().key(), "actions");
 }
 
+
+// Who reads the plan (issue 14): the plan shown to a police officer does not tell them to
+// report to the police (ForReader, `to:` in actions.yaml), on every endpoint that returns a
+// plan; without a reader it is everyone's, as before; a reader the API does not know is
+// refused at its field, with the readers allowed.
+TEST(ApiTest, ThePlanLeavesOutWhatTurnsToItsReader) {
+  EngineOptions options;
+  options.rulesets = kRoot + "/rulesets";
+  auto engine = Engine::Open(options);
+  ASSERT_TRUE(engine.ok());
+  const Api api(std::move(engine).value());
+  auto post = [&](const std::string& path, const json& body, int status) {
+    const ApiResponse r = api.Handle("POST", path, body.dump());
+    EXPECT_EQ(r.status, status) << path << " " << body.value("reader", json()).dump() << ": " << r.body;
+    return r.body;
+  };
+  auto ids = [](const json& actions) {
+    std::vector<std::string> out;
+    for (const json& a : actions) out.push_back(a["id"].get<std::string>());
+    return out;
+  };
+  const std::string kPolice = "be.referral.police";
+  auto has = [&](const std::vector<std::string>& plan) { return std::find(plan.begin(), plan.end(), kPolice) != plan.end(); };
+  json body{{"case", ReadText(kRoot + "/cases/demo/be-ex-partner-undress-posted.yaml")},
+            {"assessed_on", "2026-11-21"},
+            {"lang", "fr"}};
+  for (const std::string path : {"/api/evaluate", "/api/next-questions", "/api/interview"}) {
+    auto plan = [&](const json& b) {
+      const json answer = json::parse(post(path, b, 200));
+      return ids(path == "/api/interview" ? answer["findings"]["actions"] : answer["actions"]);
+    };
+    body.erase("reader");
+    const std::vector<std::string> everyone = plan(body);
+    EXPECT_TRUE(has(everyone)) << path;
+    body["reader"] = "police";
+    std::vector<std::string> police = plan(body);
+    EXPECT_FALSE(has(police)) << path;
+    EXPECT_EQ(police.size() + 1, everyone.size()) << path;
+    body["reader"] = "lawyer";
+    EXPECT_EQ(plan(body), everyone) << path;
+  }
+  // The end of the interview ranks the findings the reader is shown: not the referral that
+  // turns to the police, for the officer, as the terminal ends.
+  auto ranked_rules = [&](const json& b) {
+    const json answer = json::parse(post("/api/interview", b, 200));
+    std::vector<std::string> rules;
+    for (const json& i : answer["ranked"]) rules.push_back(answer["findings"]["findings"].at(i.get<size_t>())["rule"]);
+    return rules;
+  };
+  body.erase("reader");
+  const std::vector<std::string> ranked_everyone = ranked_rules(body);
+  EXPECT_TRUE(has(ranked_everyone));
+  body["reader"] = "police";
+  const std::vector<std::string> ranked_police = ranked_rules(body);
+  EXPECT_FALSE(has(ranked_police));
+  EXPECT_EQ(ranked_police.size() + 1, ranked_everyone.size());
+  // The report's plan (its first page), as the page shows it; the finding itself stays in
+  // the findings, which a lawyer cites.
+  body["format"] = "markdown";
+  body.erase("reader");
+  const std::string kPlanRow = "Plainte: Porter plainte à la police";
+  EXPECT_NE(post("/api/report", body, 200).find(kPlanRow), std::string::npos);
+  EXPECT_NE(post("/api/handover", body, 200).find("Porter plainte à la police"), std::string::npos);
+  body["reader"] = "police";
+  EXPECT_EQ(post("/api/report", body, 200).find(kPlanRow), std::string::npos);
+  body["reader"] = "support";
+  EXPECT_NE(post("/api/report", body, 200).find(kPlanRow), std::string::npos);
+
+  body.erase("format");
+  body["reader"] = "polic";
+  for (const std::string path : {"/api/evaluate", "/api/next-questions", "/api/interview", "/api/report", "/api/handover"}) {
+    const json e = json::parse(post(path, body, 422))["error"];
+    EXPECT_EQ(e["field"], "/reader") << path;
+    EXPECT_EQ(e["message"], "'reader' is 'polic'") << path;
+    ASSERT_FALSE(e["help"].empty()) << path;
+    EXPECT_EQ(e["help"].back(), "allowed: 'police', 'lawyer', 'support'") << path;
+  }
+  body["reader"] = 1;
+  EXPECT_EQ(json::parse(post("/api/evaluate", body, 400))["error"]["field"], "/reader");
+  // A letter has no plan: it takes no reader.
+  body["kind"] = "dsa-notice";
+  body["reader"] = "police";
+  EXPECT_EQ(json::parse(post("/api/letter", body, 400))["error"]["field"], "/reader");
+}
 
 // The interview's end through the API (issue 14): what to do now is the plan every output
 // gives for the case the interview is at, and `ranked` orders the findings as the terminal

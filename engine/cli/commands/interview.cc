@@ -140,12 +140,7 @@ std::string FindingLine(const Finding& f, Language language) {
 // The rules whose actions turn to `reader` (`to:` in actions.yaml): neither the action nor
 // its finding is shown to them (no "report to the police" on the police officer's screen).
 std::set<std::string> AddressedTo(const Actions* actions, Actor reader) {
-  std::set<std::string> rules;
-  if (actions == nullptr) return rules;
-  for (const auto& d : actions->declarations()) {
-    if (d.to == reader) rules.insert(d.rule);
-  }
-  return rules;
+  return actions == nullptr ? std::set<std::string>{} : RulesTurningTo(*actions, reader);
 }
 
 // After an answer, only what changed: a finding that now applies or may now apply (with
@@ -315,9 +310,7 @@ int RunInterview(const GlobalOptions& global, const InterviewOptions& options) {
     return false;
   };
   if (!persist()) return kWriteError;
-  const Actor reader = options.reader == "lawyer"    ? Actor::kLawyer
-                       : options.reader == "support" ? Actor::kSupportService
-                                                     : Actor::kPolice;
+  const Actor reader = *ReaderNamed(options.reader);  // checked by the option (ReaderNames)
   const std::set<std::string> hidden = AddressedTo(engine->actions(), reader);
   // "Don't know" is not final: said once, before the questions it concerns.
   if (!interview.asked_again().empty()) {
@@ -383,7 +376,7 @@ Command AddInterview(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--save", options->save, "write the case here after every answer");
   cmd->add_option("--reader", options->reader,
                   "who reads the screen: police (default), lawyer or support; actions turned to them are left out")
-      ->check(CLI::IsMember({"police", "lawyer", "support"}));
+      ->check(CLI::IsMember(ReaderNames()));
   cmd->add_flag("--for-lawyer", options->for_lawyer,
                 "the follow-up for the lawyer: also ask the questions on the providers' internals");
   return {cmd, [&global, options] { return RunInterview(global, *options); }};

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,6 +124,15 @@ std::vector<Action> PlanActions(const Actions& actions, const Evaluation& evalua
 // The plan as `reader` reads it: without the actions that turn to the reader (no "report
 // to the police" in the plan shown to the police officer), in the same order.
 std::vector<Action> ForReader(std::vector<Action> actions, Actor reader);
+// The rules whose actions turn to `reader` (`to:`): their findings are not shown to the
+// reader either (the referral "report to the police" on the officer's screen).
+std::set<std::string> RulesTurningTo(const Actions& actions, Actor reader);
+
+// The readers a plan can be shown to, as the terminal (`--reader`) and the API (`reader`)
+// name them: "police", "lawyer", "support".
+const std::vector<std::string>& ReaderNames();
+// The actor a reader's name (of ReaderNames) is; nullopt for any other name.
+std::optional<Actor> ReaderNamed(std::string_view name);
 
 }  // namespace ibsa
 

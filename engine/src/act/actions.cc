@@ -130,6 +130,26 @@ std::vector<Action> ForReader(std::vector<Action> actions, Actor reader) {
   return actions;
 }
 
+std::set<std::string> RulesTurningTo(const Actions& actions, Actor reader) {
+  std::set<std::string> rules;
+  for (const auto& d : actions.declarations()) {
+    if (d.to == reader) rules.insert(d.rule);
+  }
+  return rules;
+}
+
+const std::vector<std::string>& ReaderNames() {
+  static const std::vector<std::string> names = {"police", "lawyer", "support"};
+  return names;
+}
+
+std::optional<Actor> ReaderNamed(std::string_view name) {
+  if (name == "police") return Actor::kPolice;
+  if (name == "lawyer") return Actor::kLawyer;
+  if (name == "support") return Actor::kSupportService;
+  return std::nullopt;
+}
+
 std::string ActorLabel(Actor actor, Language language) {
   auto pick = [language](const char* nl, const char* fr, const char* en) {
     switch (language) {

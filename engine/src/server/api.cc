@@ -210,6 +210,18 @@ CaseRequest ReadCaseRequest(const Fields& fields, const Vocabulary& vocabulary) 
   return {ReadCase(fields, vocabulary), std::move(options), language};
 }
 
+// Who the plan is shown to (`reader`, of ReaderNames): the actions that turn to them are
+// left out, as the terminal's --reader does (ForReader); absent, the plan is everyone's.
+// Read before the case is assessed, so that a bad name costs no assessment.
+std::optional<Actor> ReaderOf(const Fields& fields) {
+  const std::string name = fields.Choice("reader", ReaderNames(), "");
+  return name.empty() ? std::nullopt : ReaderNamed(name);
+}
+
+std::vector<Action> PlanFor(std::vector<Action> plan, std::optional<Actor> reader) {
+  return reader ? ForReader(std::move(plan), *reader) : plan;
+}
+
 // The request field an engine error is about: E0301 and E0302 are about `with`, the
 // proposals to overlay; E0303 about `assessed_on`; E0123 about the case's evidence log.
 std::string FieldOf(const Diagnostic& d) {
@@ -381,10 +393,15 @@ ordered_json QuestionJson(const Interview& interview, Language language) {
 }
 
 // The findings' places in the result's `findings`, in the order that matters to the person
-// in front of the officer (RankedForThePerson, as the terminal ends with them).
-ordered_json RankedJson(const Evaluation& evaluation) {
+// in front of the officer (RankedForThePerson, as the terminal ends with them), without
+// those of the rules whose actions turn to `reader` (RulesTurningTo), as the terminal's end.
+ordered_json RankedJson(const Evaluation& evaluation, const Actions* actions, std::optional<Actor> reader) {
+  const std::set<std::string> hidden =
+      actions != nullptr && reader ? RulesTurningTo(*actions, *reader) : std::set<std::string>{};
   ordered_json out = ordered_json::array();
-  for (const Finding* f : RankedForThePerson(evaluation)) out.push_back(f - evaluation.findings.data());
+  for (const Finding* f : RankedForThePerson(evaluation)) {
+    if (hidden.count(f->rule->id) == 0) out.push_back(f - evaluation.findings.data());
+  }
   return out;
 }
 
@@ -394,7 +411,9 @@ ApiResponse RunInterview(const Engine& engine, const json& request) {
   keys.push_back("steps");
   keys.push_back("action");
   keys.push_back("for_lawyer");
+  keys.push_back("reader");
   const Fields fields(request, keys);
+  const std::optional<Actor> reader = ReaderOf(fields);
   const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
   auto started = Interview::Start(law, r.c, r.options, fields.Bool("for_lawyer"));
   if (!started.ok()) ThrowEngineErrors(started.errors());
@@ -456,10 +475,10 @@ ApiResponse RunInterview(const Engine& engine, const json& request) {
   // What to do now, as every output plans it: the page ends the interview with it.
   std::vector<Action> plan;
   if (engine.actions() != nullptr) {
-    plan = PlanActions(*engine.actions(), interview.findings(), interview.current(), law.vocabulary());
+    plan = PlanFor(PlanActions(*engine.actions(), interview.findings(), interview.current(), law.vocabulary()), reader);
   }
   out["findings"] = ordered_json::parse(RenderJson(interview.findings(), law, r.language, nullptr, {}, plan));
-  out["ranked"] = RankedJson(interview.findings());
+  out["ranked"] = RankedJson(interview.findings(), engine.actions(), reader);
   return Json(out.dump(2) + "\n");
 }
 
@@ -545,20 +564,26 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       const bool with_questions = path == "/api/next-questions";
       std::vector<std::string> keys = kCaseKeys;
       if (!with_questions) keys.push_back("next_questions");
+      keys.push_back("reader");
       const Fields fields(request, keys);
+      const std::optional<Actor> reader = ReaderOf(fields);
       const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
-      const Assessment assessment =
+      Assessment assessment =
           AssessOrThrow(engine_, r, Format::kJson, with_questions || fields.Bool("next_questions"));
+      assessment.actions = PlanFor(std::move(assessment.actions), reader);
       return Json(engine_.Render(r.c, assessment, Format::kJson, r.language));
     }
     // The report and the handover pack: the same request, one printable page or Markdown.
     if (path == "/api/report" || path == "/api/handover") {
       std::vector<std::string> keys = kCaseKeys;
       keys.push_back("format");
+      keys.push_back("reader");
       const Fields fields(request, keys);
       const Format format = *ParseFormat(fields.Choice("format", {"html", "markdown"}, "html"));
+      const std::optional<Actor> reader = ReaderOf(fields);
       const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
-      const Assessment assessment = AssessOrThrow(engine_, r, format, false);
+      Assessment assessment = AssessOrThrow(engine_, r, format, false);
+      assessment.actions = PlanFor(std::move(assessment.actions), reader);
       return {200, format == Format::kHtml ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
               path == "/api/report" ? engine_.Render(r.c, assessment, format, r.language)
                                     : engine_.RenderHandover(r.c, assessment, format, r.language)};

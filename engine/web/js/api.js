@@ -2,11 +2,13 @@
 // no cookie sent elsewhere, nothing cached. The request bodies are built here, so that what
 // the page asks is testable without a server.
 import { text } from './i18n.js';
+import { withReader } from './reader.js';
 import { state } from './state.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./case.js').Case} Case */
 /** @typedef {{message?: string, status?: number, field?: string, code?: string, help?: string[]}} ErrorBody */
+/** @typedef {import('./reader.js').Reader} Reader */
 
 /** A refusal of the API (with the JSON pointer of the field it is about), or no server. */
 export class ApiError extends Error {
@@ -87,22 +89,25 @@ export async function api(path, body, { signal, text: asText = false } = {}) {
 // --- The requests of the page ------------------------------------------------------------
 
 /**
- * The findings and the questions to ask next, in `lang`.
+ * The findings and the questions to ask next, in `lang`, with the plan as `reader` reads it.
  * @param {Case} c the case as caseForApi gives it
  * @param {Lang} lang
+ * @param {Reader} [reader]
  */
-export function nextQuestionsRequest(c, lang) {
-  return { path: '/api/next-questions', body: { case: c, lang } };
+export function nextQuestionsRequest(c, lang, reader = '') {
+  return { path: '/api/next-questions', body: withReader({ case: c, lang }, reader) };
 }
 
 /**
- * The report of the case, as HTML (shown and printed) or Markdown (downloaded).
+ * The report of the case, as HTML (shown and printed) or Markdown (downloaded), with the
+ * plan as `reader` reads it.
  * @param {Case} c
  * @param {Lang} lang
  * @param {'html' | 'markdown'} format
+ * @param {Reader} [reader]
  */
-export function reportRequest(c, lang, format) {
-  return { path: '/api/report', body: { case: c, lang, format } };
+export function reportRequest(c, lang, format, reader = '') {
+  return { path: '/api/report', body: withReader({ case: c, lang, format }, reader) };
 }
 
 /**
@@ -118,12 +123,14 @@ export function letterRequest(c, lang, kind) {
 }
 
 /**
- * The handover pack for the police or the lawyer (one printable HTML page, downloaded).
+ * The handover pack for the police or the lawyer (one printable HTML page, downloaded),
+ * with the plan as `reader` reads it.
  * @param {Case} c
  * @param {Lang} lang
+ * @param {Reader} [reader]
  */
-export function handoverRequest(c, lang) {
-  return { path: '/api/handover', body: { case: c, lang, format: 'html' } };
+export function handoverRequest(c, lang, reader = '') {
+  return { path: '/api/handover', body: withReader({ case: c, lang, format: 'html' }, reader) };
 }
 
 /**

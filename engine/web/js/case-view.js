@@ -1,11 +1,11 @@
-// The case section of the intake: jurisdiction, date, reference, and how to ask.
+// The case section of the intake: who uses the page, jurisdiction, date, reference, and how to ask.
 import { renderAllMode } from './all-questions.js';
 import { dateKindOf, dayOf, defaultId } from './case.js';
 import { $, $input } from './dom.js';
 import { caseChanged } from './evaluation.js';
 import { today } from './i18n.js';
 import { renderInterview } from './interview-view.js';
-import { setFact, setMode, state } from './state.js';
+import { setFact, setMode, setReader, state } from './state.js';
 
 /** @param {string} name */
 function radios(name) {
@@ -13,6 +13,7 @@ function radios(name) {
 }
 
 export function renderCaseSection() {
+  for (const input of radios('reader')) input.checked = input.value === state.reader;
   for (const input of radios('jurisdiction')) input.checked = input.value === state.case.jurisdiction;
   renderDate(state.case.date);
   $input('case-ref').value = state.case.id || '';
@@ -23,6 +24,13 @@ export function renderCaseSection() {
 }
 
 export function bindCaseSection() {
+  // Who uses the page: a setting, not a fact of the case (it is not in the case file); the
+  // plan is asked for again as that reader reads it (the report too, when next shown).
+  for (const input of radios('reader')) {
+    input.addEventListener('change', () => {
+      if (input.checked && setReader(input.value)) caseChanged({ immediate: true, record: false });
+    });
+  }
   for (const input of radios('jurisdiction')) {
     input.addEventListener('change', () => {
       if (!input.checked) return;

@@ -53,8 +53,8 @@ async function evaluate() {
   const interviewing = state.mode === 'one';
   const session = state.session;
   const request = interviewing
-    ? interviewRequest(session, caseForApi(session.start, state.lang), state.lang)
-    : nextQuestionsRequest(caseForApi(state.case, state.lang), state.lang);
+    ? interviewRequest(session, caseForApi(session.start, state.lang), state.lang, state.reader)
+    : nextQuestionsRequest(caseForApi(state.case, state.lang), state.lang, state.reader);
   try {
     const answer = await api(request.path, request.body, { signal: controller.signal });
     if (mine !== seq) return;

@@ -3,6 +3,7 @@
 // record, is decided by the server, the same interview as `ibsa interview` in a terminal.
 // The page keeps only what the stateless endpoint needs: the case the interview started
 // from and the steps taken since. Pure functions: no DOM, no page state.
+import { withReader } from './reader.js';
 import { clone } from './case.js';
 import { articleText } from './findings.js';
 import { colon } from './i18n.js';
@@ -70,16 +71,18 @@ export function newSession(c) {
 }
 
 /**
- * The request of the interview after `session.action` (or its state, without one).
+ * The request of the interview after `session.action` (or its state, without one), with
+ * the plan of its end as `reader` reads it.
  * @param {Session} session
  * @param {Case} start the starting case as caseForApi gives it
  * @param {Lang} lang
+ * @param {import('./reader.js').Reader} [reader]
  */
-export function interviewRequest(session, start, lang) {
+export function interviewRequest(session, start, lang, reader = '') {
   /** @type {{case: Case, steps: Step[], lang: Lang, action?: Action}} */
   const body = { case: start, steps: session.steps, lang };
   if (session.action) body.action = session.action;
-  return { path: '/api/interview', body };
+  return { path: '/api/interview', body: withReader(body, reader) };
 }
 
 /**

@@ -22,7 +22,7 @@ export async function showReport() {
   setStatus('report-status', t('reportLoading'));
   print.disabled = true;
   try {
-    const request = reportRequest(caseForApi(state.case, state.lang), state.lang, 'html');
+    const request = reportRequest(caseForApi(state.case, state.lang), state.lang, 'html', state.reader);
     const html = await api(request.path, request.body, { text: true });
     if (shown.url) URL.revokeObjectURL(shown.url);
     const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
@@ -50,7 +50,7 @@ export function bindReport() {
   });
   $('download-markdown').addEventListener('click', async () => {
     try {
-      const request = reportRequest(caseForApi(state.case, state.lang), state.lang, 'markdown');
+      const request = reportRequest(caseForApi(state.case, state.lang), state.lang, 'markdown', state.reader);
       const md = await api(request.path, request.body, { text: true });
       const name = downloadName(state.case, state.lang, `${state.lang}.md`);
       downloadBlob(name, 'text/markdown', md);
@@ -61,7 +61,7 @@ export function bindReport() {
   });
   $('download-handover').addEventListener('click', async () => {
     try {
-      const request = handoverRequest(caseForApi(state.case, state.lang), state.lang);
+      const request = handoverRequest(caseForApi(state.case, state.lang), state.lang, state.reader);
       const html = await api(request.path, request.body, { text: true });
       const name = downloadName(state.case, state.lang, `handover.${state.lang}.html`);
       downloadBlob(name, 'text/html', html);

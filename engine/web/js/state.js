@@ -9,6 +9,7 @@
 import { newCase, setFact as setFactOf } from './case.js';
 import { isLang, pickLanguage } from './i18n.js';
 import { afterAnswer, caseOfAnswer, newSession } from './interview.js';
+import { isReader } from './reader.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./case.js').Case} Case */
@@ -17,6 +18,7 @@ import { afterAnswer, caseOfAnswer, newSession } from './interview.js';
 /** @typedef {import('./api.js').ApiError} ApiError */
 /** @typedef {'intake' | 'report' | 'policy'} View */
 /** @typedef {'one' | 'all'} Mode */
+/** @typedef {import('./reader.js').Reader} Reader */
 /**
  * A version of a ruleset, as /api/rulesets lists it.
  * @typedef {{id: string, jurisdiction: string, status: string, in_force_from: string,
@@ -61,6 +63,9 @@ const s = {
   view: 'intake',
   /** @type {Mode} */
   mode: 'one',
+  /** Who uses the page ('' the victim or someone helping them): the plan is theirs. A setting
+   *  like the language, kept in this page's memory only. @type {Reader} */
+  reader: '',
   /** @type {Fact[]} */
   facts: [],
   /** @type {Map<string, Fact>} */
@@ -92,7 +97,7 @@ export const state = s;
 /** The state of a page just opened in `lang` (for tests). @param {Lang} [lang] */
 export function resetState(lang = 'en') {
   Object.assign(s, {
-    lang, view: 'intake', mode: 'one', facts: [], factByName: new Map(), rulesets: [], case: newCase(),
+    lang, view: 'intake', mode: 'one', reader: '', facts: [], factByName: new Map(), rulesets: [], case: newCase(),
     result: null, error: null, stale: false, dirty: false, caseStamp: 0,
   });
   s.session = newSession(s.case);
@@ -122,6 +127,17 @@ export function setView(view) {
 /** @param {Mode} mode */
 export function setMode(mode) {
   s.mode = mode;
+}
+
+/**
+ * Who uses the page: the plans asked for from now on leave out the actions that turn to them.
+ * @param {string} reader '' (the victim or someone helping them), or a reader of READERS
+ * @returns {boolean} whether it changed
+ */
+export function setReader(reader) {
+  if (!isReader(reader) || reader === s.reader) return false;
+  s.reader = reader;
+  return true;
 }
 
 /**
