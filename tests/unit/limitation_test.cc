@@ -158,11 +158,17 @@ TEST_F(LimitationTest, AMonthIsReadOnItsFirstDayAndOnItsLastAndTheDayDecidesBetw
     for (const auto& line : internal::LimitationLines(o, language)) out += line + "\n";
     return out;
   };
-  EXPECT_NE(lines(Language::kEn).find("time-barred from between 2034-09-03 / 2034-10-02 (the day of the facts decides)"),
+  // Art. 71, 3° starts at the 18th birthday, which the age gives only within a year: the date
+  // of birth decides as well as the day.
+  EXPECT_TRUE(o.scenarios.front().starts_at_majority);
+  EXPECT_NE(lines(Language::kEn).find("time-barred from between 2034-09-03 / 2034-10-02 (the day of the facts and the "
+                                      "victim's date of birth decide)"),
             std::string::npos) << lines(Language::kEn);
-  EXPECT_NE(lines(Language::kNl).find("verjaard vanaf tussen 2034-09-03 / 2034-10-02 (de dag van de feiten beslist)"),
+  EXPECT_NE(lines(Language::kNl).find("verjaard vanaf tussen 2034-09-03 / 2034-10-02 (de dag van de feiten en de "
+                                      "geboortedatum van het slachtoffer beslissen)"),
             std::string::npos) << lines(Language::kNl);
-  EXPECT_NE(lines(Language::kFr).find("(le jour des faits décide)"), std::string::npos) << lines(Language::kFr);
+  EXPECT_NE(lines(Language::kFr).find("(le jour des faits et la date de naissance de la victime décident)"),
+            std::string::npos) << lines(Language::kFr);
   // The same facts on one day: one time bar, as always.
   const LimitationOutcome day = Of(std::string(text).replace(text.find("2020-09"), 7, "2020-09-01"), "nl.sr.240b", "2034-09-20");
   EXPECT_FALSE(day.scenarios.front().day_decides);

@@ -293,6 +293,21 @@ TEST(ReportTest, LexMitiorNamesEachLaterArticleOnce) {
   }
 }
 
+// A time bar counted from the victim's 18th birthday (art. 71, 3° Sr) is known from the age only
+// within a year: the output says the date of birth decides, and with facts dated as a period,
+// that the day of the facts and the date of birth decide (not the day alone).
+TEST(ReportTest, AStartAtMajoritySaysTheDateOfBirthDecides) {
+  const std::string day = EngineReport("cases/nl/boundaries/nl-b-2024-06-30-last-day-240b-139h.yaml", Format::kText,
+                                       Language::kEn);
+  EXPECT_NE(day.find("12 years from between 2026-07-02 / 2027-07-01 (the victim's date of birth decides)"),
+            std::string::npos) << day;
+  const std::string period = EngineReport(
+      "cases/nl/dates/nl-d-2024-06-07-month-range-across-wet-seksuele-misdrijven.yaml", Format::kText, Language::kEn);
+  EXPECT_NE(period.find("(the day of the facts and the victim's date of birth decide)"), std::string::npos) << period;
+  // The ordinary period across the same months: the day alone decides.
+  EXPECT_NE(period.find("2030-06-02 / 2030-08-01 (the day of the facts decides)"), std::string::npos) << period;
+}
+
 // An age given as people know it is a fact as given, in the facts table, as it was given.
 TEST(ReportTest, AnAgeGivenAsARangeIsAmongTheFactsGiven) {
   EXPECT_EQ(Count(Render("cases/be/2026/d26-32-undress-sixteen-or-seventeen.yaml", Language::kEn).markdown,

@@ -55,6 +55,10 @@ struct LimitationScenario {
   // at the victim's 18th birthday and only the age is known).
   std::optional<Date> starts_on;
   std::optional<Date> starts_on_latest;
+  // The period starts at the victim's 18th birthday, known from the age only within a year:
+  // the date of birth decides where in [starts_on, starts_on_latest] (with the day of the
+  // facts, when they are dated as a period).
+  bool starts_at_majority = false;
   // Time-barred from a day in [barred_from, barred_from_latest]: the earliest without any
   // interruption, the latest with every interruption the law allows. Both empty: never.
   std::optional<Date> barred_from;

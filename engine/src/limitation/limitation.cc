@@ -417,6 +417,7 @@ LimitationScenario ForMinor(const JurisdictionLimitation& j, const Special& spec
       last = last.AddDays(1);
     }
     LimitationScenario s = Ordinary(j, rule, first, last, facts.facts_on);
+    s.starts_at_majority = true;
     s.provisions.push_back(&special.provision);
     s.certainty = Weaker(s.certainty, special.provision.certainty);
     return s;

@@ -28,6 +28,8 @@ struct LimitationWording {
   const char* no;
   const char* day_decides;  // between the first day's time bar and the last day's
   const char* on_last_day;  // the last day's own reading
+  const char* birth_decides;          // a start at the 18th birthday known from the age only
+  const char* day_and_birth_decide;   // both, for facts dated as a period
 };
 
 const LimitationWording& WordingOf(Language language) {
@@ -35,17 +37,22 @@ const LimitationWording& WordingOf(Language language) {
       "Verjaring", "VERJAARD op", "niet verjaard op", "mogelijk verjaard op", "op", "jaar", "vanaf",
       "verjaard vanaf", "tussen", "met stuiting uiterlijk vanaf", "of nooit, als de verjaring werd gestuit",
       "verjaart niet", "termijn niet bekend", "verjaart binnen", "maanden", "als", "ja", "nee",
-      "de dag van de feiten beslist", "op de laatste dag van de periode"};
+      "de dag van de feiten beslist", "op de laatste dag van de periode",
+      "de geboortedatum van het slachtoffer beslist",
+      "de dag van de feiten en de geboortedatum van het slachtoffer beslissen"};
   static const LimitationWording kFr{
       "Prescription", "PRESCRIT le", "non prescrit le", "peut-être prescrit le", "le", "ans", "à partir du",
       "prescrit à partir du", "entre", "avec interruption au plus tard à partir du",
       "ou jamais, si la prescription a été interrompue", "imprescriptible", "délai inconnu", "se prescrit dans",
-      "mois", "si", "oui", "non", "le jour des faits décide", "le dernier jour de la période"};
+      "mois", "si", "oui", "non", "le jour des faits décide", "le dernier jour de la période",
+      "la date de naissance de la victime décide",
+      "le jour des faits et la date de naissance de la victime décident"};
   static const LimitationWording kEn{
       "Limitation", "TIME-BARRED on", "not time-barred on", "may be time-barred on", "on", "years", "from",
       "time-barred from", "between", "with interruptions at the latest from", "or never, if it was interrupted",
       "does not lapse", "period not known", "lapses within", "months", "if", "yes", "no",
-      "the day of the facts decides", "on the last day of the period"};
+      "the day of the facts decides", "on the last day of the period", "the victim's date of birth decides",
+      "the day of the facts and the victim's date of birth decide"};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -76,14 +83,22 @@ std::string ScenarioText(const LimitationScenario& s, Language language, const L
     out = w.never;
   } else {
     out = std::to_string(*s.period_years) + " " + w.years;
-    if (s.starts_on) out += std::string(" ") + w.from + " " + DateRange(*s.starts_on, s.starts_on_latest, w);
+    // What decides within a range: the day of the facts (dated as a period), the victim's date
+    // of birth (a start at majority known from the age), or both.
+    const char* decides = s.day_decides && s.starts_at_majority ? w.day_and_birth_decide
+                          : s.day_decides                       ? w.day_decides
+                                                                : w.birth_decides;
+    if (s.starts_on) {
+      out += std::string(" ") + w.from + " " + DateRange(*s.starts_on, s.starts_on_latest, w);
+      if (s.starts_at_majority && s.starts_on_latest && !s.day_decides) out += std::string(" (") + decides + ")";
+    }
     if (s.barred_from) {
       out += std::string(": ") + w.barred_from + " ";
       if (s.day_decides && s.barred_from_last_day) {
-        out += DateRange(*s.barred_from, s.barred_from_last_day, w) + " (" + w.day_decides + ")";
+        out += DateRange(*s.barred_from, s.barred_from_last_day, w) + " (" + decides + ")";
       } else {
         out += s.barred_from->ToString();
-        if (s.day_decides) out += std::string(" (") + w.day_decides + ")";
+        if (s.day_decides) out += std::string(" (") + decides + ")";
       }
       if (s.barred_from_latest) out += std::string(", ") + w.with_interruptions + " " + s.barred_from_latest->ToString();
       // Never only on another day of the period: said by the last day's reading, not here.
