@@ -395,6 +395,20 @@ void AddSourcesOnce(std::vector<Source>& out, const std::vector<Source>& sources
   }
 }
 
+// An element or aggravation of a finding that rests on several versions: its sources in each
+// of them (the part of the same id), each source once.
+template <typename Part>
+std::vector<Source> PartSources(const Finding& finding, const Part& part, const std::vector<Part> Rule::*parts) {
+  if (finding.versions.empty()) return part.sources;
+  std::vector<Source> out;
+  for (const FindingVersion& v : finding.versions) {
+    for (const Part& p : v.rule->*parts) {
+      if (p.id == part.id) AddSourcesOnce(out, p.sources);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Source> FindingSources(const Finding& finding) {
@@ -405,25 +419,11 @@ std::vector<Source> FindingSources(const Finding& finding) {
 }
 
 std::vector<Source> ElementSources(const Finding& finding, const Element& element) {
-  if (finding.versions.empty()) return element.sources;
-  std::vector<Source> out;
-  for (const FindingVersion& v : finding.versions) {
-    for (const Element& e : v.rule->elements) {
-      if (e.id == element.id) AddSourcesOnce(out, e.sources);
-    }
-  }
-  return out;
+  return PartSources(finding, element, &Rule::elements);
 }
 
 std::vector<Source> AggravationSources(const Finding& finding, const Aggravation& aggravation) {
-  if (finding.versions.empty()) return aggravation.sources;
-  std::vector<Source> out;
-  for (const FindingVersion& v : finding.versions) {
-    for (const Aggravation& a : v.rule->aggravations) {
-      if (a.id == aggravation.id) AddSourcesOnce(out, a.sources);
-    }
-  }
-  return out;
+  return PartSources(finding, aggravation, &Rule::aggravations);
 }
 
 std::string InForceText(const RulesetVersion& version, Language language) {
