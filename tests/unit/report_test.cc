@@ -156,8 +156,9 @@ TEST(ReportTest, TheFirstPageSaysWhatAppliesWhatToDoAndWhatIsUnknownBeforeTheFin
 }
 
 // The first page lists the first five facts still unknown (six when six are), under the count
-// of them all, and says where the others are; the whole list, under the same count, follows the findings.
-TEST(ReportTest, WhatIsStillUnknownIsCountedOnceAndListedInFullOnce) {
+// of them all, and says where the others are; the others, under the same count, follow the
+// findings, and each fact is listed once.
+TEST(ReportTest, WhatIsStillUnknownIsCountedOnceAndListedOnce) {
   bool some_case_had_more = false;
   for (const auto& file : kTypicalCases) {
     for (Language language : {Language::kNl, Language::kFr, Language::kEn}) {
@@ -177,11 +178,16 @@ TEST(ReportTest, WhatIsStillUnknownIsCountedOnceAndListedInFullOnce) {
       if (count > 6) {
         some_case_had_more = true;
         ASSERT_NE(full, std::string::npos) << file;
-        EXPECT_GT(full, md.find("\n---\n")) << file << ": the whole list follows the first page";
+        EXPECT_GT(full, md.find("\n---\n")) << file << ": the others follow the first page";
         EXPECT_EQ(std::stoi(md.substr(full + 4 + name.size())), count) << file;
-        size_t listed = 0;
-        for (const auto& line : Section(md, "## " + name)) listed += line.rfind("- ", 0) == 0 ? 1 : 0;
-        EXPECT_EQ(listed, static_cast<size_t>(count)) << file;
+        std::set<std::string> listed;
+        for (const auto& line : first_page) {
+          if (line.rfind("- ", 0) == 0) listed.insert(line);
+        }
+        for (const auto& line : Section(md, "## " + name)) {
+          if (line.rfind("- ", 0) == 0) EXPECT_TRUE(listed.insert(line).second) << file << ": listed twice: " << line;
+        }
+        EXPECT_EQ(listed.size(), static_cast<size_t>(count)) << file;
         // The first page says how many more there are.
         EXPECT_NE(first_page.back().find(std::to_string(count - 5)), std::string::npos) << file;
         EXPECT_NE(first_page.back().rfind("- ", 0), 0u) << file;
@@ -205,9 +211,12 @@ TEST(ReportTest, StillUnknownHasEveryFactAFindingMisses) {
     const std::set<std::string>& missing = r.missing;
     const std::string counted = "Still unknown (" + std::to_string(missing.size()) + ")";
     EXPECT_EQ(r.markdown.find("### " + counted), r.markdown.find("### Still unknown (")) << file;
-    // The whole list: after the findings when the first page could not hold it.
-    const std::string heading = r.markdown.find("\n## Still unknown (") != std::string::npos ? "## Still unknown (" : "### Still unknown (";
-    const auto lines = Section("\n" + r.markdown, heading);
+    // The first page's share and, when it could not hold them all, the others after the findings.
+    auto lines = Section("\n" + r.markdown, "### Still unknown (");
+    if (r.markdown.find("\n## Still unknown (") != std::string::npos) {
+      const auto others = Section("\n" + r.markdown, "## Still unknown (");
+      lines.insert(lines.end(), others.begin(), others.end());
+    }
     for (const auto& name : missing) {
       const FactDefinition& fact = vocabulary->fact(*vocabulary->SlotOf(name));
       bool listed = false;
@@ -280,6 +289,69 @@ TEST(ReportTest, ALimitationCaveatCommonToEveryOffenceIsSaidOnce) {
   const size_t line = be.rfind('\n', court) + 1;
   EXPECT_EQ(be.compare(line, 4, "-   "), 0) << "under the finding, not hoisted: " << be.substr(line, 120);
   EXPECT_EQ(be.rfind("\n### ", court), be.rfind("\n### POSSIBLE: art. 187", court));
+}
+
+// What a section's findings share is said once: the version most of them read with the act
+// that chose it (above the section; a finding that reads another still names its own), a
+// certainty reason already given under another finding (arts. 136 and 137 C. pén. rest on one
+// reading), a penalty level already stated in full, and a source's address already given.
+TEST(ReportTest, WhatTheFindingsShareIsSaidOnce) {
+  const std::string md = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
+                                      Format::kMarkdown, Language::kEn);
+  const size_t offences = md.find("\n## Offences");
+  const size_t obligations = md.find("\n## Obligations");
+  ASSERT_LT(offences, obligations) << md;
+  const std::string section = md.substr(offences, obligations - offences);
+  const std::string code = "New Criminal Code (Laws of 29 February 2024, Books I and II) (in force since 2026-04-08)";
+  EXPECT_EQ(Count(section, "Version, where a finding below names no other: " + code + "; for act shared (2026-10-06)"), 1u)
+      << section;
+  EXPECT_EQ(Count(section, "Version: " + code + "; for act shared"), 0u) << section;
+  EXPECT_GT(Count(section, "Version: " + code + "; case date 2026-10-06"), 0u) << "read for the case's date: named";
+  // Art. 137 after art. 136: the reason points back.
+  EXPECT_EQ(Count(md, "Certainty: likely, reason: see art. 136 Criminal Code"), 1u) << md;
+  EXPECT_EQ(Count(md, "the broad term 'content' of a 'naked person'"), 1u);
+  // Level 4 in full once, then by its name.
+  EXPECT_EQ(Count(section, "Penalty: level 4: prison"), 1u) << section;
+  EXPECT_GT(Count(section, "Penalty: level 4\n"), 1u) << section;
+  // Ten articles of the Code at one Justel address: given once; the article not twice.
+  EXPECT_EQ(Count(md, "<https://www.ejustice.just.fgov.be/eli/loi/2024/02/29/2024002088/justel>"), 1u) << md;
+  EXPECT_NE(md.find("art. 137 (loi du 29 février 2024, Justel, ELI) (same address as [1])"), std::string::npos) << md;
+  EXPECT_EQ(md.find("Justel, ELI), art. 137"), std::string::npos) << md;
+}
+
+// The facts still unknown after the findings are those the first page did not list, under the
+// whole list's count; a referral that applies is written as what to do (its note), not as a
+// statute (version, certainty, elements, all met); a duty of the Member State in the annex is
+// named with its sources, and its certainty where the reading is unsettled.
+TEST(ReportTest, TheAnnexAndTheReferralsSayWhatTheReaderActsOn) {
+  const std::string md = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
+                                      Format::kMarkdown, Language::kEn);
+  const std::string first = "Did the perpetrator act with intent to harm?";
+  EXPECT_EQ(Count(md, first), 1u) << md;
+  const size_t later = md.find("\n## Still unknown (13)\n\nThe first 5 are on the first page.\n");
+  ASSERT_NE(later, std::string::npos) << md;
+  EXPECT_LT(md.find(first), later);
+  EXPECT_NE(md.find("Were the person's name, address or account attached to the image?", later), std::string::npos);
+  const size_t police = md.find("- APPLIES: Report to the police. Note: ");
+  ASSERT_NE(police, std::string::npos) << md;
+  const std::string referral = md.substr(police, md.find('\n', police) - police);
+  EXPECT_EQ(referral.find("Elements:"), std::string::npos) << referral;
+  EXPECT_EQ(referral.find("Certainty:"), std::string::npos) << referral;
+  EXPECT_NE(md.find("- APPLIES: Juvenile perpetrator: youth protection and youth justice, not the adult penalties. "
+                    "Certainty: likely."),
+            std::string::npos)
+      << "a likely referral keeps its certainty";
+  const size_t duties = md.find("\n## Annex: Duties of the Member State");
+  const std::string annex = md.substr(duties, md.find("\n## Annex: Law applied") - duties);
+  EXPECT_NE(annex.find("- DUTY OF THE STATE: art. 5(6) Directive 2011/93/EU, Member States must criminalise: producing "
+                       "child pornography. Sources: ["),
+            std::string::npos)
+      << annex;
+  EXPECT_NE(annex.find("(contested). Certainty: contested. Whether a closed group is 'the public' is not settled"),
+            std::string::npos)
+      << annex;
+  EXPECT_EQ(annex.find("Version:"), std::string::npos) << annex;
+  EXPECT_EQ(annex.find("Elements:"), std::string::npos) << annex;
 }
 
 // Lex mitior names the later version's articles once each: art. 240b Sr is followed by four

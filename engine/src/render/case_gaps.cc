@@ -1,3 +1,4 @@
+#include <cctype>
 #include "render/case_gaps.h"
 
 namespace ibsa::internal {
@@ -88,8 +89,19 @@ const CaseGapWording& CaseGapWordingFor(Language language) {
   return kEn;
 }
 
+std::string SourceTitle(const Source& source, Language language) {
+  std::string title = source.Title(language);
+  if (source.pinpoint.empty()) return title;
+  // Named when the pinpoint is in the title as a whole: "art. 13" is not in "art. 136".
+  for (size_t at = title.find(source.pinpoint); at != std::string::npos; at = title.find(source.pinpoint, at + 1)) {
+    const size_t end = at + source.pinpoint.size();
+    if (end == title.size() || !std::isalnum(static_cast<unsigned char>(title[end]))) return title;
+  }
+  return title + ", " + source.pinpoint;
+}
+
 std::string SourceLine(const Source& source, Language language) {
-  return source.Title(language) + (source.pinpoint.empty() ? "" : ", " + source.pinpoint) + " <" + source.url + ">";
+  return SourceTitle(source, language) + " <" + source.url + ">";
 }
 
 }  // namespace ibsa::internal

@@ -49,6 +49,9 @@ const CaseGapWording& CaseGapWordingFor(Language language);
 
 // "title, pinpoint <url>": a source as reports and text print it.
 std::string SourceLine(const Source& source, Language language);
+// "title, pinpoint", without the address; the pinpoint is left out where the title already
+// names it ("Code pénal, livre II, art. 136 (…)", pinpoint "art. 136").
+std::string SourceTitle(const Source& source, Language language);
 
 }  // namespace ibsa::internal
 

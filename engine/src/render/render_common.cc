@@ -93,7 +93,7 @@ std::string RangeText(const Range& r, const Wording& w, bool money, Language lan
 std::string LevelSummary(const Penalty& p, Language language) {
   const Wording& w = WordingFor(language);
   const bool nl = language == Language::kNl, fr = language == Language::kFr;
-  std::string out = (nl ? "strafniveau " : fr ? "niveau " : "level ") + std::to_string(*p.level) + (fr ? " : " : ": ");
+  std::string out = LevelName(*p.level, language) + (fr ? " : " : ": ");
   std::string parts;
   auto add = [&](const std::string& part) { parts += (parts.empty() ? "" : fr ? " ; " : "; ") + part; };
   // Dutch says "van 200 EUR tot 10.000 EUR" as it says "van meer dan 3 jaar tot 5 jaar".
@@ -559,6 +559,10 @@ std::string ProvenanceHeading(Language language) {
     case Language::kEn: return "Provenance (to reproduce and check this output)";
   }
   return "";
+}
+
+std::string LevelName(int level, Language language) {
+  return (language == Language::kNl ? "strafniveau " : language == Language::kFr ? "niveau " : "level ") + std::to_string(level);
 }
 
 std::string PenaltySummary(const Penalty& p, Language language) {

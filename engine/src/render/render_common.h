@@ -163,6 +163,9 @@ std::vector<Source> FindingSources(const Finding& finding);
 std::vector<Source> ElementSources(const Finding& finding, const Element& element);
 std::vector<Source> AggravationSources(const Finding& finding, const Aggravation& aggravation);
 
+// "niveau 3", "strafniveau 3": a penalty level by its name, as the summary starts.
+std::string LevelName(int level, Language language);
+
 // "6 months to 5 years and fine EUR 200 to 10,000 (x8 ...)"; "" when unknown.
 std::string PenaltySummary(const Penalty& penalty, Language language);
 

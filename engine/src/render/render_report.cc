@@ -113,7 +113,7 @@ class FindingWriter {
       const Aggravation& agg = *a.aggravation;
       std::string line = ElementLine(agg.label.Get(language_) + (agg.article.empty() ? "" : " (art. " + agg.article + ")"),
                                      a.truth, a.missing, {});
-      if (agg.penalty) line += " — " + std::string(w_.penalty) + ": " + PenaltyText(*agg.penalty, language_, w_);
+      if (agg.penalty) line += " — " + std::string(w_.penalty) + ": " + AggravationPenalty(*agg.penalty);
       aggravations.push_back(std::move(line));
     }
     if (!aggravations.empty()) {
@@ -122,23 +122,59 @@ class FindingWriter {
     }
   }
 
-  // One paragraph: the finding's title, then what InFull lists, its elements on one line.
-  void InBrief(const Finding& f) {
-    if (!f.aggravations.empty()) return InFull(f);
+  // "Version: <title> (in force since …); for the act shared (2026-11-16)": the version a
+  // finding reads and the dates that chose it (the act's or the case's: the lawyer cites both).
+  std::string VersionLine(const Finding& f) const {
+    std::vector<std::string> dates;
+    for (const auto& anchor : f.anchors) {
+      if (anchor.as_of) {
+        dates.push_back(std::string(w_.as_of) + " " + anchor.date.ToString());
+      } else if (anchor.act.empty()) {
+        dates.push_back(std::string(w_.case_date) + " " + internal::PeriodText(anchor.period, language_));
+      } else {
+        std::string act = anchor.act;
+        if (auto slot = vocabulary_.SlotOf(kActsFact)) {
+          const FactDefinition& acts = vocabulary_.fact(*slot);
+          if (auto index = acts.ValueIndex(anchor.act)) act = acts.ValueLabel(*index, language_);
+        }
+        dates.push_back(std::string(w_.for_act) + " " + act + " (" + internal::PeriodText(anchor.period, language_) + ")");
+      }
+    }
+    return std::string(w_.version) + ": " +
+                    (f.versions.empty() ? VersionText(*f.version, language_) : internal::VersionsText(f, language_, /*titles=*/true)) +
+           "; " + Join(dates, "; ");
+  }
+
+  // One paragraph: the finding's title, then what InFull lists, its elements on one line. A
+  // referral is guidance, not law: a settled one that applies is written without its
+  // certainty and its elements, all met (what the officer acts on is its note).
+  void InBrief(const Finding& f, const std::vector<std::string>& said_above = {}) {
+    if (!f.aggravations.empty()) return InFull(f, said_above);
     ChildAbuseMaterialNotice(f);
-    std::vector<std::string> lines = Lines(f, {});
+    const bool plain_referral = f.rule->kind == RuleKind::kReferral && f.status == FindingStatus::kApplies &&
+                                f.rule->certainty == Certainty::kSettled;
+    std::vector<std::string> lines = Lines(f, said_above, /*with_certainty=*/!plain_referral);
     std::vector<std::string> elements;
     for (const auto& e : f.elements) {
+      if (plain_referral) break;
       std::string item = e.element->label.Get(language_) + " (" + internal::TruthWord(e.truth, w_);
       if (!e.missing.empty()) item += "; " + std::string(r_.still_to_decide) + ": " + internal::FactLabels(e.missing, vocabulary_, language_);
       if (const auto cited = internal::ElementSources(f, *e.element); !cited.empty()) item += "; " + sources_.Refs(cited);
       elements.push_back(item + ")");
     }
     if (!elements.empty()) lines.push_back(std::string(r_.element_plural) + ": " + Join(elements, "; "));
-    std::string text = internal::FindingTitle(f, language_);
-    for (const auto& line : lines) text += (text.back() == '.' ? " " : ". ") + line;
-    d_.List({text}, "brief");
+    Paragraph(f, lines);
     internal::AddElementEvidence(d_, f, ev_, language_);
+  }
+
+  // A duty of the Member State, in the annex: what the legislator owes binds no party to the
+  // case, so it is named with its sources, and with its certainty where a reading is
+  // unsettled; its version, note and elements are the gaps sweep's, not the case's.
+  void AsDuty(const Finding& f) {
+    std::vector<std::string> lines;
+    if (f.rule->certainty != Certainty::kSettled) lines.push_back(CertaintyLine(f));
+    lines.push_back(std::string(w_.sources) + ": " + sources_.Refs(internal::FindingSources(f)));
+    Paragraph(f, lines);
   }
 
  private:
@@ -146,6 +182,39 @@ class FindingWriter {
     if (child_abuse_material_said_ || !ConcernsChildAbuseMaterial(ev_.law, *f.rule)) return;
     internal::AddChildAbuseMaterialNotice(d_, f, ev_, language_);
     child_abuse_material_said_ = true;
+  }
+
+  // "APPLIES: art. 5 …. Version: …. Sources: [3]": a finding in brief, as one list item.
+  void Paragraph(const Finding& f, const std::vector<std::string>& lines) {
+    std::string text = internal::FindingTitle(f, language_);
+    for (const auto& line : lines) text += (text.back() == '.' ? " " : ". ") + line;
+    d_.List({text}, "brief");
+  }
+
+  // "Certainty: contested. <why>"; a reason given under an earlier finding (arts. 136 and
+  // 137 rest on one reading) is pointed to, not repeated.
+  std::string CertaintyLine(const Finding& f) {
+    const Rule& rule = *f.rule;
+    std::string line = std::string(w_.certainty) + ": " + internal::CertaintyWord(rule.certainty, language_);
+    if (rule.certainty_reason.empty()) return line;
+    std::string reason = rule.certainty_reason.Get(language_);
+    for (const auto& [said, where] : reasons_said_) {
+      if (said == reason) return line + ", " + r_.reason_given_under + " " + where;
+    }
+    const std::string where = rule.article.empty() || rule.article == "-" ? rule.title.Get(language_)
+                                                                          : Citation(rule, *f.version, language_);
+    reasons_said_.emplace_back(reason, where);
+    return line + ". " + reason;
+  }
+
+  // An aggravation's penalty level, in full the first time the report states it and then by
+  // its name alone ("niveau 4"): the Belgian levels (art. 36 C. pén.) under every aggravation
+  // of every offence repeated the same four ranges seventeen times.
+  std::string AggravationPenalty(const Penalty& p) {
+    if (p.level && p.certainty == Certainty::kSettled && p.note.empty()) {
+      if (!levels_said_.insert(internal::PenaltySummary(p, language_)).second) return internal::LevelName(*p.level, language_);
+    }
+    return PenaltyText(p, language_, w_);
   }
 
   // "[met] An existing person [3]", "[unknown] Vulnerable victim (art. 142) — To decide it: ...".
@@ -159,34 +228,21 @@ class FindingWriter {
 
   // Version and the dates that chose it, certainty, penalty, lex mitior, limitation, note and
   // sources, in the order a lawyer cites them; `said_above` are notes the section states once.
-  std::vector<std::string> Lines(const Finding& f, const std::vector<std::string>& said_above) {
+  std::vector<std::string> Lines(const Finding& f, const std::vector<std::string>& said_above, bool with_certainty = true) {
     const Rule& rule = *f.rule;
     const Language language = language_;
     const Wording& w = w_;
     std::vector<std::string> facts;
-    // Which dates chose this version: the act's or the case's (the lawyer cites both).
-    std::vector<std::string> dates;
-    for (const auto& anchor : f.anchors) {
-      if (anchor.as_of) {
-        dates.push_back(std::string(w.as_of) + " " + anchor.date.ToString());
-      } else if (anchor.act.empty()) {
-        dates.push_back(std::string(w.case_date) + " " + internal::PeriodText(anchor.period, language));
-      } else {
-        std::string act = anchor.act;
-        if (auto slot = vocabulary_.SlotOf(kActsFact)) {
-          const FactDefinition& acts = vocabulary_.fact(*slot);
-          if (auto index = acts.ValueIndex(anchor.act)) act = acts.ValueLabel(*index, language);
-        }
-        dates.push_back(std::string(w.for_act) + " " + act + " (" + internal::PeriodText(anchor.period, language) + ")");
-      }
+    if (const std::string version = VersionLine(f);
+        std::find(said_above.begin(), said_above.end(), version) == said_above.end()) {
+      facts.push_back(version);
     }
-    facts.push_back(std::string(w.version) + ": " +
-                    (f.versions.empty() ? VersionText(*f.version, language) : internal::VersionsText(f, language, /*titles=*/true)) +
-                    "; " + Join(dates, "; "));
     if (f.day_decides) facts.push_back(internal::DayDecidesLine(f, language));
-    facts.push_back(std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language) +
-                    (rule.certainty_reason.empty() ? "" : ". " + rule.certainty_reason.Get(language)));
-    if (rule.penalty) facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
+    if (with_certainty) facts.push_back(CertaintyLine(f));
+    if (rule.penalty) {
+      facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
+      if (rule.penalty->level) levels_said_.insert(internal::PenaltySummary(*rule.penalty, language));
+    }
     for (auto& note : internal::LevelNotes(f, evaluation_, language, /*with_table_note=*/false)) {
       if (std::find(said_above.begin(), said_above.end(), note) == said_above.end()) facts.push_back(std::move(note));
     }
@@ -222,6 +278,8 @@ class FindingWriter {
   const Wording& w_;
   const ReportWording& r_;
   bool child_abuse_material_said_ = false;
+  std::vector<std::pair<std::string, std::string>> reasons_said_;  // a certainty reason, where it was given
+  std::set<std::string> levels_said_;                               // penalty levels stated in full
 };
 
 // Kinds whose findings say what applies (referrals are the action plan's; gaps and
@@ -303,13 +361,16 @@ void AddFirstPage(Document& d, const Evaluation& e, const Law& law, const Case& 
   d.PageBreak();
 }
 
-// After the findings: every fact still unknown, when the first page could not list them all.
+// After the findings: the facts still unknown that the first page could not list (the count
+// stays the whole list's, as on the first page).
 void AddStillUnknown(Document& d, const Evaluation& e, const Law& law, const std::vector<Question>& questions,
                      const std::vector<Action>& actions, Language language, const ReportWording& r) {
   std::vector<std::string> unknown = internal::StillUnknown(e, questions, actions, law.vocabulary(), language, r);
-  if (FirstPageShare(unknown.size()) == unknown.size()) return;
+  const size_t shown = FirstPageShare(unknown.size());
+  if (shown == unknown.size()) return;
   d.Heading(2, StillUnknownHeading(unknown, r), "unknown");
-  d.List(std::move(unknown));
+  d.Paragraph(std::string(r.first_before) + std::to_string(shown) + r.first_after);
+  d.List(std::vector<std::string>(unknown.begin() + static_cast<std::ptrdiff_t>(shown), unknown.end()));
 }
 
 Document Build(const Evaluation& e, const Law& law, const Case& c,
@@ -336,19 +397,45 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   // the victim or the lawyer acts on: they follow in the annex.
   auto add_section = [&](RuleKind kind, const std::string& heading, const char* css) {
     bool started = false;
-    const std::vector<std::string> notes = SectionNotes(e, kind, language);
+    std::vector<std::string> notes = SectionNotes(e, kind, language);
+    // The version most findings of the section read, with the dates that chose it (six
+    // offences of one code for one act), said once above them; a finding that reads another
+    // still says its own.
+    std::optional<std::string> version_of_all;
+    std::vector<std::pair<std::string, int>> versions_read;
+    for (const auto& f : e.findings) {
+      if (f.rule->kind != kind || (f.status != FindingStatus::kApplies && f.status != FindingStatus::kPossible)) continue;
+      const std::string line = findings.VersionLine(f);
+      auto it = std::find_if(versions_read.begin(), versions_read.end(), [&](const auto& v) { return v.first == line; });
+      if (it == versions_read.end()) {
+        versions_read.emplace_back(line, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    // The first read most often, in the findings' order.
+    const auto most_read = std::max_element(versions_read.begin(), versions_read.end(),
+                                            [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (most_read != versions_read.end() && most_read->second >= 2) version_of_all = most_read->first;
     for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
       for (const auto& f : e.findings) {
         if (f.rule->kind != kind || f.status != status) continue;
         if (!started) {
           d.Heading(2, heading, css);
           for (const auto& note : notes) d.Paragraph(note, "notice");
+          if (version_of_all) {
+            d.Paragraph(std::string(r.version_of_all) + version_of_all->substr(std::string_view(w.version).size()), "version");
+          }
         }
         started = true;
-        if (WrittenCompactly(kind)) {
-          findings.InBrief(f);
+        std::vector<std::string> said_above = notes;
+        if (version_of_all) said_above.push_back(*version_of_all);
+        if (kind == RuleKind::kStateDuty) {
+          findings.AsDuty(f);
+        } else if (WrittenCompactly(kind)) {
+          findings.InBrief(f, said_above);
         } else {
-          findings.InFull(f, notes);
+          findings.InFull(f, said_above);
         }
       }
     }
@@ -429,7 +516,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   }
   d.List(versions);
   d.Heading(2, std::string(r.annex) + ": " + r.sources_annex, "annex");
-  d.List(sources.Annex(), "sources");
+  d.List(sources.Annex(r.same_address), "sources");
   d.Paragraph(w.disclaimer, "notice");
   return d;
 }

@@ -5,6 +5,7 @@
 #define IBSA_SRC_RENDER_REPORT_DOCUMENT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ibsa/text.h"
@@ -52,29 +53,43 @@ class SourceIndex {
   // The sources as a reader of `language` reads their titles (an EU act's in that language).
   explicit SourceIndex(Language language) : language_(language) {}
   std::string Ref(const Source& source) {
-    const std::string text = SourceLine(source, language_);
-    for (size_t i = 0; i < texts_.size(); ++i) {
-      if (texts_[i] == text) return Number(i);
+    Entry entry{SourceTitle(source, language_), source.url};
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].title == entry.title && entries_[i].url == entry.url) return Number(i);
     }
-    texts_.push_back(text);
-    return Number(texts_.size() - 1);
+    entries_.push_back(std::move(entry));
+    return Number(entries_.size() - 1);
   }
   std::string Refs(const std::vector<Source>& sources) {
     std::string out;
     for (const auto& s : sources) out += (out.empty() ? "" : " ") + Ref(s);
     return out;
   }
-  // "[1] Code pénal (Justel, ELI), art. 417/8 <https://...>", in number order.
-  std::vector<std::string> Annex() const {
+  // "[1] Code pénal (Justel, ELI), art. 417/8 <https://...>", in number order. An address
+  // already given is not repeated (ten articles of one code share Justel's): "[5] …, art. 133
+  // (same address as [1])", `same_address` in the report's language.
+  std::vector<std::string> Annex(std::string_view same_address) const {
     std::vector<std::string> out;
-    for (size_t i = 0; i < texts_.size(); ++i) out.push_back(Number(i) + " " + texts_[i]);
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      std::string line = Number(i) + " " + entries_[i].title;
+      size_t first = i;
+      for (size_t j = 0; j < i && first == i; ++j) {
+        if (entries_[j].url == entries_[i].url) first = j;
+      }
+      line += first == i ? " <" + entries_[i].url + ">" : " (" + std::string(same_address) + " " + Number(first) + ")";
+      out.push_back(std::move(line));
+    }
     return out;
   }
 
  private:
+  struct Entry {
+    std::string title;
+    std::string url;
+  };
   static std::string Number(size_t i) { return "[" + std::to_string(i + 1) + "]"; }
   Language language_;
-  std::vector<std::string> texts_;
+  std::vector<Entry> entries_;
 };
 
 // Text from the case (its id and title) is marked in the document, so that each format shows

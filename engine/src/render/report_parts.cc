@@ -26,7 +26,8 @@ const ReportWording& ReportWordingFor(Language language) {
       "provisions, and dates the encoded law does not cover. `ibsa gaps` sweeps every situation (docs/gaps.md).",
       "In brief", "Applies", "Applies on a contested or unverified reading", "Nothing applies on the facts given.",
       "Still unknown", "would decide", "its answer alone changes no finding yet", "Annex", "Sources cited", "assessed on",
-      "The other ", " are listed after the findings."};
+      "The other ", " are listed after the findings.", "The first ", " are on the first page.",
+      "Version, where a finding below names no other", "same address as", "reason: see"};
   static const ReportWording kNl = {
       "Juridische beoordeling (beslissingsondersteuning)",
       "Dit verslag is beslissingsondersteuning, geen juridisch advies. Het geeft weer wat het "
@@ -43,7 +44,8 @@ const ReportWording& ReportWordingFor(Language language) {
       "In het kort", "Van toepassing", "Van toepassing volgens een betwiste of niet geverifieerde lezing",
       "Niets is van toepassing op grond van de gegeven feiten.", "Nog onbekend", "beslist over",
       "het antwoord alleen verandert nog geen bevinding", "Bijlage", "Aangehaalde bronnen", "beoordeeld op",
-      "De andere ", " staan na de bevindingen."};
+      "De andere ", " staan na de bevindingen.", "De eerste ", " staan op de eerste bladzijde.",
+      "Versie, waar een bevinding hieronder geen andere noemt", "zelfde adres als", "reden: zie"};
   static const ReportWording kFr = {
       "Analyse juridique (aide à la décision)",
       "Ce rapport est une aide à la décision, non un avis juridique. Il indique ce que le droit "
@@ -59,7 +61,8 @@ const ReportWording& ReportWordingFor(Language language) {
       "En bref", "S'applique", "S'applique selon une lecture contestée ou non vérifiée",
       "Rien ne s'applique au vu des faits donnés.", "Encore inconnu", "tranche",
       "sa réponse seule ne change encore aucun constat", "Annexe", "Sources citées", "évalué le",
-      "Les ", " autres figurent après les constats."};
+      "Les ", " autres figurent après les constats.", "Les ", " premiers figurent en première page.",
+      "Version, sauf autre mention sous un constat", "même adresse que", "raison : voir"};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;
@@ -235,7 +238,9 @@ std::vector<std::string> StillUnknown(const Evaluation& e, const std::vector<Que
       text += " (" + std::string(r.no_question) + ")";
       for (const auto& f : e.findings) {
         if (std::find(f.missing.begin(), f.missing.end(), name) != f.missing.end()) {
-          add(name_of(*f.rule, ShortName(f, language)));
+          // The citation alone, as for a question asked: the title is the finding's heading.
+          add(f.rule->article.empty() || f.rule->article == "-" ? name_of(*f.rule, ShortName(f, language))
+                                                                : Citation(*f.rule, *f.version, language));
         }
       }
     }

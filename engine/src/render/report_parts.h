@@ -54,6 +54,15 @@ struct ReportWording {
   // whole list, with the same count, follows the findings.
   const char* others_before;  // "The other " 8 " are listed after the findings."
   const char* others_after;
+  // After the findings, the facts still unknown that the first page did not list.
+  const char* first_before;  // "The first " 5 " are on the first page."
+  const char* first_after;
+  // The version most findings of a section read, said once above them.
+  const char* version_of_all;
+  // A source at the address of an earlier one: "[5] Code pénal, art. 133 (same address as [1])".
+  const char* same_address;
+  // "Certainty: likely, reason: see art. 136 Sw." (the reason said under an earlier finding).
+  const char* reason_given_under;
 };
 
 const ReportWording& ReportWordingFor(Language language);
