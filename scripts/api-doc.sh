@@ -80,7 +80,9 @@ case does not state is unknown; `"unknown"` says so explicitly (asked, and not k
 `reader` says who will read the action plan: `police`, `lawyer` or `support` (a support
 service). The plan then leaves out the actions that turn to that reader (`to:` in
 `rulesets/actions.yaml`: "report to the police" is no action to show the police officer),
-as `ibsa interview --reader` does; the findings stay as they are. Without it the plan is
+as `ibsa interview --reader` does; the report (`/api/report`) also leaves out the findings of
+those rules (the referral "report to the police"), the other findings stay as they are (and in
+the JSON of `/api/evaluate`, and the handover pack, for whoever takes the case over). Without it the plan is
 everyone's (the victim's, or of someone helping them). It applies to every answer with a
 plan: `/api/evaluate`, `/api/next-questions`, `/api/report`, `/api/handover` and the end of
 `/api/interview`. Any other value is refused (422, `field` `/reader`, the readers allowed).

@@ -731,17 +731,24 @@ TEST(ApiTest, ThePlanLeavesOutWhatTurnsToItsReader) {
   const std::vector<std::string> ranked_police = ranked_rules(body);
   EXPECT_FALSE(has(ranked_police));
   EXPECT_EQ(ranked_police.size() + 1, ranked_everyone.size());
-  // The report's plan (its first page), as the page shows it; the finding itself stays in
-  // the findings, which a lawyer cites.
+  // The report, as the page shows it: neither its plan (the first page) nor its referrals
+  // tell the officer to report to the police; a referral is what to do, not law a lawyer
+  // cites, and the handover pack, for whoever takes the case over, keeps it.
   body["format"] = "markdown";
   body.erase("reader");
   const std::string kPlanRow = "Plainte: Porter plainte à la police";
-  EXPECT_NE(post("/api/report", body, 200).find(kPlanRow), std::string::npos);
+  const std::string kReferral = "S'APPLIQUE: Porter plainte à la police.";
+  const std::string everyones = post("/api/report", body, 200);
+  EXPECT_NE(everyones.find(kPlanRow), std::string::npos);
+  EXPECT_NE(everyones.find(kReferral), std::string::npos) << everyones;
   EXPECT_NE(post("/api/handover", body, 200).find("Porter plainte à la police"), std::string::npos);
   body["reader"] = "police";
-  EXPECT_EQ(post("/api/report", body, 200).find(kPlanRow), std::string::npos);
+  const std::string officers = post("/api/report", body, 200);
+  EXPECT_EQ(officers.find(kPlanRow), std::string::npos);
+  EXPECT_EQ(officers.find(kReferral), std::string::npos) << officers;
+  EXPECT_NE(officers.find("S'APPLIQUE: Conserver les preuves"), std::string::npos) << "the other referrals stay";
   body["reader"] = "support";
-  EXPECT_NE(post("/api/report", body, 200).find(kPlanRow), std::string::npos);
+  EXPECT_NE(post("/api/report", body, 200).find(kReferral), std::string::npos);
 
   body.erase("format");
   body["reader"] = "polic";

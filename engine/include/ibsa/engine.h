@@ -13,6 +13,7 @@
 #define IBSA_ENGINE_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,10 @@ struct Assessment {
   // How this assessment was made (ibsa, law, versions, dates, case hash): every format
   // ends with it.
   Provenance provenance;
+  // The rules whose actions turn to the person the outputs are shown to (RulesTurningTo;
+  // set by Engine::AddressTo): the report leaves their findings out, as the plan leaves out
+  // their actions (no "report to the police" in the officer's report). Empty: everyone's.
+  std::set<std::string> not_for_reader;
 };
 
 class Engine {
@@ -107,6 +112,10 @@ class Engine {
   // NextQuestions (a date outside the law, a `with` id that is not a proposal).
   // Safe to call from many threads.
   Result<Assessment> Assess(const Case& c, const AssessOptions& options) const;
+
+  // Shows `assessment` to `reader`: its plan without the actions that turn to the reader
+  // (ForReader), and its report without the findings of their rules (not_for_reader).
+  void AddressTo(Assessment& assessment, Actor reader) const;
 
   // `assessment` (of `c`) in `format`: text (and the questions, when ranked), json,
   // or a report (markdown, html). REQUIRES: format is not csv.

@@ -4,6 +4,7 @@
 #define IBSA_RENDER_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -100,11 +101,12 @@ std::string RenderQuestionsText(const std::vector<Question>& questions, Language
 // assets); Markdown says the same. REQUIRES: format is markdown or html.
 // `harms` (HarmsOfCase) fills the legal gaps: harms the facts meet that no settled
 // offence covers. `actions` (PlanActions), when there are any, come first, after the
-// case's heading. With `provenance`, the report ends with it in small print.
+// case's heading. With `provenance`, the report ends with it in small print. The findings of
+// the rules in `not_for_reader` (Assessment::not_for_reader) are left out.
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
                          const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
                          Format format, Language language, const std::vector<Action>& actions = {},
-                         const Provenance* provenance = nullptr);
+                         const Provenance* provenance = nullptr, const std::set<std::string>& not_for_reader = {});
 
 // The handover pack for the police officer or the lawyer who takes a case over, in one
 // printable page set: the action plan (with why and by when), the facts as given, per

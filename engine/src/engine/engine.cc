@@ -235,10 +235,15 @@ std::string Engine::Render(const Case& c, const Assessment& a, Format format, La
     case Format::kMarkdown:
     case Format::kHtml:
       return RenderReport(a.evaluation, law_, c, questions ? *questions : std::vector<Question>{}, a.harms, format,
-                          language, a.actions, &a.provenance);
+                          language, a.actions, &a.provenance, a.not_for_reader);
     case Format::kCsv: break;  // no assessment is a table (REQUIRES)
   }
   return "";
+}
+
+void Engine::AddressTo(Assessment& assessment, Actor reader) const {
+  assessment.actions = ForReader(std::move(assessment.actions), reader);
+  if (actions_) assessment.not_for_reader = RulesTurningTo(*actions_, reader);
 }
 
 std::string Engine::RenderHandover(const Case& c, const Assessment& a, Format format, Language language) const {

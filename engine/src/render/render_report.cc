@@ -375,7 +375,7 @@ void AddStillUnknown(Document& d, const Evaluation& e, const Law& law, const std
 
 Document Build(const Evaluation& e, const Law& law, const Case& c,
                const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
-               const std::vector<Action>& actions, Language language) {
+               const std::vector<Action>& actions, Language language, const std::set<std::string>& not_for_reader) {
   const Wording& w = internal::WordingFor(language);
   const ReportWording& r = ReportWordingFor(language);
   const EvidenceContext evidence{law, c.evidence()};
@@ -405,6 +405,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     std::vector<std::pair<std::string, int>> versions_read;
     for (const auto& f : e.findings) {
       if (f.rule->kind != kind || (f.status != FindingStatus::kApplies && f.status != FindingStatus::kPossible)) continue;
+      if (not_for_reader.contains(f.rule->id)) continue;
       const std::string line = findings.VersionLine(f);
       auto it = std::find_if(versions_read.begin(), versions_read.end(), [&](const auto& v) { return v.first == line; });
       if (it == versions_read.end()) {
@@ -419,7 +420,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     if (most_read != versions_read.end() && most_read->second >= 2) version_of_all = most_read->first;
     for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
       for (const auto& f : e.findings) {
-        if (f.rule->kind != kind || f.status != status) continue;
+        if (f.rule->kind != kind || f.status != status || not_for_reader.contains(f.rule->id)) continue;
         if (!started) {
           d.Heading(2, heading, css);
           for (const auto& note : notes) d.Paragraph(note, "notice");
@@ -526,8 +527,8 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
 std::string RenderReport(const Evaluation& evaluation, const Law& law, const Case& c,
                          const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
                          Format format, Language language, const std::vector<Action>& actions,
-                         const Provenance* provenance) {
-  Document d = Build(evaluation, law, c, questions, harms, actions, language);
+                         const Provenance* provenance, const std::set<std::string>& not_for_reader) {
+  Document d = Build(evaluation, law, c, questions, harms, actions, language, not_for_reader);
   internal::AddProvenance(d, provenance, language);
   const std::string footer = internal::PageFooter(evaluation, language);
   return format == Format::kHtml ? internal::DocumentHtml(d, language, footer) : internal::DocumentMarkdown(d);

@@ -570,7 +570,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
       Assessment assessment =
           AssessOrThrow(engine_, r, Format::kJson, with_questions || fields.Bool("next_questions"));
-      assessment.actions = PlanFor(std::move(assessment.actions), reader);
+      if (reader) engine_.AddressTo(assessment, *reader);
       return Json(engine_.Render(r.c, assessment, Format::kJson, r.language));
     }
     // The report and the handover pack: the same request, one printable page or Markdown.
@@ -583,7 +583,7 @@ ApiResponse Api::Handle(std::string_view method, std::string_view path, std::str
       const std::optional<Actor> reader = ReaderOf(fields);
       const CaseRequest r = ReadCaseRequest(fields, law.vocabulary());
       Assessment assessment = AssessOrThrow(engine_, r, format, false);
-      assessment.actions = PlanFor(std::move(assessment.actions), reader);
+      if (reader) engine_.AddressTo(assessment, *reader);
       return {200, format == Format::kHtml ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
               path == "/api/report" ? engine_.Render(r.c, assessment, format, r.language)
                                     : engine_.RenderHandover(r.c, assessment, format, r.language)};
