@@ -75,7 +75,9 @@ std::string DateRange(Date first, const std::optional<Date>& last, const Limitat
   return std::string(w.between) + " " + first.ToString() + " / " + last->ToString();
 }
 
-std::string ScenarioText(const LimitationScenario& s, Language language, const LimitationWording& w) {
+// The period and its dates, and the last day's own reading; without the provisions and the
+// certainty, which ScenarioText adds once for the whole.
+std::string ScenarioPeriods(const LimitationScenario& s, const LimitationWording& w) {
   std::string out;
   if (!s.known) {
     out = w.not_known;
@@ -106,13 +108,12 @@ std::string ScenarioText(const LimitationScenario& s, Language language, const L
     }
   }
   // The last day's own reading, where it applies another period or provision.
-  for (const auto& last : s.on_last_day) {
-    LimitationScenario own = last;
-    own.provisions.clear();
-    out += std::string("; ") + w.on_last_day + ": " + ScenarioText(own, language, w);
-    const auto bracket = out.rfind(" [");
-    if (bracket != std::string::npos) out.resize(bracket);
-  }
+  for (const auto& last : s.on_last_day) out += std::string("; ") + w.on_last_day + ": " + ScenarioPeriods(last, w);
+  return out;
+}
+
+std::string ScenarioText(const LimitationScenario& s, Language language, const LimitationWording& w) {
+  std::string out = ScenarioPeriods(s, w);
   const std::string citations = Citations(s, language);
   if (!citations.empty()) out += " (" + citations + ")";
   out += " [" + CertaintyWord(s.certainty, language) + "]";
