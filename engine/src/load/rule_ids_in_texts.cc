@@ -177,13 +177,19 @@ void LocateIdTokens(const YamlReader& reader, const YAML::Node& node, const std:
     const auto tokens = IdTokens(text, prefixes);
     // A token holds no space or quote, so YAML's folding and quoting leave it whole: the
     // n-th in the text is the n-th in the file after the text's start.
-    size_t from = value.Mark().is_null() ? 0 : static_cast<size_t>(value.Mark().pos);
+    const std::string& file = reader.text();
+    if (tokens.empty() || value.Mark().is_null()) continue;
+    // Lines are counted from the text's start, which YAML located, not from the file's.
+    size_t from = static_cast<size_t>(value.Mark().pos);
+    int line = value.Mark().line + 1;
     for (const IdToken& token : tokens) {
       const std::string_view id(text.data() + token.at, token.size);
-      const size_t in_file = reader.text().find(id, from);
+      const size_t in_file = file.find(id, from);
       IdTokenAt located{reader.file(), text, token.at, reader.Locate(value), ""};
       if (in_file != std::string::npos) {
-        located.where = reader.LocateOffset(in_file);
+        line += static_cast<int>(std::count(file.begin() + from, file.begin() + in_file, '\n'));
+        const size_t line_start = file.rfind('\n', in_file) + 1;  // npos + 1 is 0
+        located.where = SourceLocation{reader.file(), line, static_cast<int>(in_file - line_start) + 1};
         from = in_file + id.size();
       }
       located.excerpt = reader.LineAt(located.where.line);
