@@ -175,11 +175,11 @@ void LocateIdTokens(const YamlReader& reader, const YAML::Node& node, const std:
     if (!value.IsDefined() || !value.IsScalar()) continue;
     const std::string& text = value.Scalar();
     const auto tokens = IdTokens(text, prefixes);
-    // A token holds no space or quote, so YAML's folding and quoting leave it whole: the
-    // n-th in the text is the n-th in the file after the text's start.
-    const std::string& file = reader.text();
     if (tokens.empty() || value.Mark().is_null()) continue;
-    // Lines are counted from the text's start, which YAML located, not from the file's.
+    // A token holds no space or quote, so YAML's folding and quoting leave it whole: the
+    // n-th in the text is the n-th in the file after the text's start. Lines are counted
+    // from there, which YAML located, not from the file's start.
+    const std::string& file = reader.text();
     size_t from = static_cast<size_t>(value.Mark().pos);
     int line = value.Mark().line + 1;
     for (const IdToken& token : tokens) {
