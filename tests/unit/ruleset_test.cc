@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "ibsa/law.h"
 #include "test_law.h"
 
@@ -316,6 +318,107 @@ TEST_F(RulesetTest, ATitlePerLanguageNeedsItsEnglishOneAndNoOtherLanguage) {
   ASSERT_EQ(errors.size(), 1u) << FormatDiagnostics(errors);
   EXPECT_EQ(errors[0].code, "E0101");
   EXPECT_EQ(errors[0].message, "unknown key 'de' in 'title'");
+}
+
+// A rule with the given article and note, for the tests of rule ids written in texts.
+std::string RuleWithNote(const std::string& id, const std::string& article, const std::string& note) {
+  return "  - id: " + id + "\n    kind: offence\n    article: \"" + article +
+         "\"\n    title: {nl: T, fr: T, en: T}\n" + (note.empty() ? "" : "    note: " + note + "\n") +
+         "    elements:\n      - id: e0\n        label: {nl: E, fr: E, en: E}\n"
+         "        when: {fact: victim.real_person, is: true}\n"
+         "    penalty: {prison_months: {min: 6, max: 60}}\n    certainty: settled\n"
+         "    sources: [{title: S, url: \"https://www.ejustice.just.fgov.be/\"}]\n";
+}
+
+std::string WithAbbreviation(std::string ruleset, const std::string& abbreviation) {
+  const size_t at = ruleset.find("\ntitle:");
+  return ruleset.insert(at, "\nabbreviation: " + abbreviation);
+}
+
+// Two versions of the Belgian code and the DSA. be.sw.9 is article 9 in 2020 and 9bis in
+// 2022, so that a citation shows which version the id was looked up in.
+std::vector<std::pair<std::string, std::string>> LawWithIdsIn(const std::string& note_2020,
+                                                              const std::string& note_2022,
+                                                              const std::string& note_dsa) {
+  const std::string sw = "{nl: Sw., fr: C. pén., en: Criminal Code}";
+  return {
+      {"sw2020.yaml", WithAbbreviation(Ruleset("be.sw.2020-07-01", "2020-07-01", "2022-05-31",
+                                               RuleWithNote("be.sw.9", "9", note_2020) +
+                                                   RuleWithNote("be.sw.136.only-to-victim", "136", ""),
+                                               "repealed"),
+                                       sw)},
+      {"sw2022.yaml", WithAbbreviation(Ruleset("be.sw.2022-06-01", "2022-06-01", "",
+                                               RuleWithNote("be.sw.9", "9bis", note_2022) +
+                                                   RuleWithNote("be.sw.176", "176", "")),
+                                       sw)},
+      {"dsa.yaml", Ruleset("eu.dsa.2024-02-17", "2024-02-17", "",
+                           RuleWithNote("eu.dsa.3-h", "3(h)", note_dsa), "in_force", "DSA", "EU")},
+  };
+}
+
+// A lawyer reads "art. 136 C. pén.", not the engine's name for the rule: every output
+// prints the note as the law loaded it.
+TEST_F(RulesetTest, ARuleIdInATextIsPrintedAsItsCitationInEachLanguage) {
+  const Law law = LawOf(
+      vocabulary_,
+      LawWithIdsIn("{nl: \"Zie be.sw.9.\", fr: \"Voir be.sw.9.\", en: \"See be.sw.9.\"}",
+                   "{nl: \"Zie be.sw.136.only-to-victim; uitzondering: be.sw.176 (be.sw.9, eu.dsa.3-h).\","
+                   " fr: \"Voir be.sw.136.only-to-victim ; exception : be.sw.176 (be.sw.9, eu.dsa.3-h).\","
+                   " en: \"See be.sw.136.only-to-victim; exception: be.sw.176 (be.sw.9, eu.dsa.3-h).\"}",
+                   "{nl: \"Zie be.sw.9 en be.sw.2020-07-01; https://example.be.sw.9/ of ECLI:NL:HR:2016:226.\","
+                   " fr: F, en: E}"));
+  const Rule* in_2022 = nullptr;
+  const Rule* in_2020 = nullptr;
+  for (const auto& v : law.versions()) {
+    for (const auto& r : v.rules) {
+      if (r.id == "be.sw.9") (v.id == "be.sw.2022-06-01" ? in_2022 : in_2020) = &r;
+    }
+  }
+  ASSERT_NE(in_2022, nullptr);
+  ASSERT_NE(in_2020, nullptr);
+  // Its own version first (9bis), then its instrument's other versions (136 of 2020), then
+  // anywhere (the DSA).
+  EXPECT_EQ(in_2022->note.nl, "Zie art. 136 Sw.; uitzondering: art. 176 Sw. (art. 9bis Sw., art. 3(h) DSA).");
+  EXPECT_EQ(in_2022->note.fr,
+            "Voir art. 136 C. pén. ; exception : art. 176 C. pén. (art. 9bis C. pén., art. 3(h) DSA).");
+  EXPECT_EQ(in_2022->note.en,
+            "See art. 136 Criminal Code; exception: art. 176 Criminal Code (art. 9bis Criminal Code, art. 3(h) DSA).");
+  EXPECT_EQ(in_2020->note.fr, "Voir art. 9 C. pén.");
+  // From another instrument, the latest version in force; a version's id, a web address and
+  // an ECLI stay as written.
+  EXPECT_EQ(law.FindRule("eu.dsa.3-h")->note.nl,
+            "Zie art. 9bis Sw. en be.sw.2020-07-01; https://example.be.sw.9/ of ECLI:NL:HR:2016:226.");
+}
+
+TEST_F(RulesetTest, ATokenShapedLikeARuleIdThatNamesNoRuleIsAnErrorAtTheToken) {
+  auto files = LawWithIdsIn("", "{nl: \"Zie be.sw.176.\", fr: \"Voir be.sw.9.\", en: \"See be.sw.17.\"}",
+                            // On the text's second line, as a long text wraps.
+                            "{nl: N, fr: \"Voir la\n      version be.sw.2021-01-01.\", en: E}");
+  const auto errors = LawErrors(vocabulary_, files);
+  ASSERT_EQ(errors.size(), 2u) << FormatDiagnostics(errors);
+  // Where each token stands, found in the file's text.
+  auto where = [&](const std::string& file, const std::string& token) {
+    for (const auto& [name, text] : files) {
+      if (name != file) continue;
+      const size_t at = text.find(token);
+      const size_t line_start = text.rfind('\n', at) + 1;
+      return file + ":" + std::to_string(1 + std::count(text.begin(), text.begin() + at, '\n')) + ":" +
+             std::to_string(at - line_start + 1);
+    }
+    return std::string();
+  };
+  auto at = [](const SourceLocation& l) {
+    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+  };
+  EXPECT_EQ(errors[0].code, "E0208");
+  EXPECT_EQ(at(errors[0].location), where("sw2022.yaml", "be.sw.17."));
+  EXPECT_EQ(errors[0].message, "'be.sw.17' names no rule of the law");
+  EXPECT_EQ(errors[0].span, 8);
+  EXPECT_EQ(errors[0].help[0], "did you mean 'be.sw.176'?");
+  EXPECT_NE(errors[0].help.back().find("name a rule or a version of the law"), std::string::npos);
+  EXPECT_EQ(at(errors[1].location), where("dsa.yaml", "be.sw.2021-01-01"));
+  EXPECT_EQ(errors[1].message, "'be.sw.2021-01-01' names no version of the law");
+  EXPECT_NE(FormatDiagnostics(errors).find("sw2022.yaml:"), std::string::npos) << FormatDiagnostics(errors);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "base/file_io.h"
 #include "load/law_data.h"
 #include "load/proposals.h"
+#include "load/rule_ids_in_texts.h"
 #include "yaml/yaml_reader.h"
 
 namespace ibsa {
@@ -98,9 +99,11 @@ Result<Law> Law::FromTexts(const std::vector<std::pair<std::string, std::string>
                            const Vocabulary& vocabulary) {
   auto data = std::make_shared<internal::LawData>(vocabulary);
   std::vector<Diagnostic> diagnostics;
+  std::vector<internal::IdTokenAt> id_tokens;
   for (const auto& [file, text] : files) {
-    internal::ParseRulesetFile(text, file, *data, diagnostics);
+    internal::ParseRulesetFile(text, file, *data, diagnostics, id_tokens);
   }
+  if (diagnostics.empty()) internal::CiteRuleIds(*data, id_tokens, diagnostics);
   return Finish(std::move(data), std::move(diagnostics));
 }
 

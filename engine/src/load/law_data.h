@@ -154,11 +154,14 @@ inline int VersionInForce(const LawData& law, const InstrumentIndex& instrument,
 // Fills what judging reads (instruments, code, rule_code) once every file is parsed.
 void IndexLaw(LawData& law);
 
+struct IdTokenAt;  // load/rule_ids_in_texts.h
+
 // Parses one ruleset file into `law`, appending a version and its compiled rules.
 // Rule references resolve within the same file (one instrument version) and must
-// not form a cycle.
+// not form a cycle. Where its texts hold a token that may be a rule's id is appended to
+// `id_tokens` (CiteRuleIds).
 void ParseRulesetFile(const std::string& text, const std::string& file, LawData& law,
-                      std::vector<Diagnostic>& diagnostics);
+                      std::vector<Diagnostic>& diagnostics, std::vector<IdTokenAt>& id_tokens);
 
 }  // namespace ibsa::internal
 

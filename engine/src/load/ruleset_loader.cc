@@ -4,6 +4,7 @@
 #include "base/access.h"
 #include "load/citations.h"
 #include "load/law_data.h"
+#include "load/rule_ids_in_texts.h"
 #include "load/vocabulary_data.h"
 #include "yaml/yaml_reader.h"
 
@@ -32,8 +33,9 @@ VersionStatus StatusFromName(const std::string& s) {
 
 class RulesetParser {
  public:
-  RulesetParser(YamlReader& reader, LawData& law)
-      : reader_(reader), law_(law), vocabulary_(DataOf(law.vocabulary)) {}
+  RulesetParser(YamlReader& reader, LawData& law, std::vector<IdTokenAt>& id_tokens)
+      : reader_(reader), law_(law), vocabulary_(DataOf(law.vocabulary)), id_tokens_(id_tokens),
+        id_prefixes_(IdPrefixes(law)) {}
 
   void Parse(const YAML::Node& root) {
     if (!reader_.CheckMap(root, "ruleset",
@@ -64,10 +66,10 @@ class RulesetParser {
       if (auto t = reader_.ReadLocalized(root["abbreviation"], "abbreviation")) version.abbreviation = *t;
     }
     if (root["title"].IsDefined()) {
-      if (auto t = reader_.ReadLocalized(root["title"], "title")) version.title = *t;
+      if (auto t = Text(root["title"], "title")) version.title = *t;
     }
     if (root["note"].IsDefined()) {
-      if (auto t = reader_.ReadLocalized(root["note"], "note")) version.note = *t;
+      if (auto t = Text(root["note"], "note")) version.note = *t;
     }
     if (root["in_force_from"].IsDefined()) {
       if (auto d = reader_.ReadDate(root["in_force_from"], "in_force_from")) {
@@ -128,6 +130,14 @@ class RulesetParser {
     return reader_.ReadString(map[key], key);
   }
 
+  // A text people read: where a token in it stands that may be a rule's id is kept, for
+  // CiteRuleIds once every file is read.
+  std::optional<LocalizedText> Text(const YAML::Node& node, std::string_view key) {
+    auto text = reader_.ReadLocalized(node, key);
+    if (text) LocateIdTokens(reader_, node, id_prefixes_, id_tokens_);
+    return text;
+  }
+
   std::vector<Source> Sources(const YAML::Node& node, const std::string& owner) {
     return ReadSources(reader_, node, owner);
   }
@@ -142,7 +152,7 @@ class RulesetParser {
     if (auto c = internal::ReadCertainty(reader_, map["certainty"])) certainty = *c;
     // Users read the reason in their own language, like a title.
     if (map["certainty_reason"].IsDefined()) {
-      if (auto t = reader_.ReadLocalized(map["certainty_reason"], "certainty_reason")) reason = *t;
+      if (auto t = Text(map["certainty_reason"], "certainty_reason")) reason = *t;
     }
     if (certainty != Certainty::kSettled && reason.empty()) {
       reader_.Error("E0205", map["certainty"],
@@ -208,7 +218,7 @@ class RulesetParser {
       }
     }
     if (node["note"].IsDefined()) {
-      if (auto t = reader_.ReadLocalized(node["note"], "note")) penalty.note = *t;
+      if (auto t = Text(node["note"], "note")) penalty.note = *t;
     }
     ReadCertainty(node, "penalty of " + owner, penalty.certainty, penalty.certainty_reason,
                   /*required=*/false);
@@ -229,10 +239,10 @@ class RulesetParser {
     }
     PenaltyLevels table;
     if (node["note"].IsDefined()) {
-      if (auto t = reader_.ReadLocalized(node["note"], "note")) table.note = *t;
+      if (auto t = Text(node["note"], "note")) table.note = *t;
     }
     if (node["minor_perpetrator"].IsDefined()) {
-      if (auto t = reader_.ReadLocalized(node["minor_perpetrator"], "minor_perpetrator")) {
+      if (auto t = Text(node["minor_perpetrator"], "minor_perpetrator")) {
         table.minor_perpetrator = *t;
       }
     }
@@ -306,10 +316,10 @@ class RulesetParser {
     }
     if (auto a = Str(node, "article")) rule.article = *a;
     if (node["title"].IsDefined()) {
-      if (auto t = reader_.ReadLocalized(node["title"], "title")) rule.title = *t;
+      if (auto t = Text(node["title"], "title")) rule.title = *t;
     }
     if (node["note"].IsDefined()) {
-      if (auto t = reader_.ReadLocalized(node["note"], "note")) rule.note = *t;
+      if (auto t = Text(node["note"], "note")) rule.note = *t;
     }
     if (node["acts"].IsDefined()) {
       const FactDefinition& acts = vocabulary_.facts[vocabulary_.slots.at(std::string(kActsFact))];
@@ -355,7 +365,7 @@ class RulesetParser {
             reader_.Error("E0109", item["id"], "element '" + element.id + "' is defined twice in " + owner);
           }
           if (item["label"].IsDefined()) {
-            if (auto t = reader_.ReadLocalized(item["label"], "label")) element.label = *t;
+            if (auto t = Text(item["label"], "label")) element.label = *t;
           }
           if (item["sources"].IsDefined()) element.sources = Sources(item["sources"], "element");
           compiled.elements.push_back(Condition(item["when"]));
@@ -380,7 +390,7 @@ class RulesetParser {
           if (auto id = Str(item, "id")) aggravation.id = *id;
           if (auto a = Str(item, "article")) aggravation.article = *a;
           if (item["label"].IsDefined()) {
-            if (auto t = reader_.ReadLocalized(item["label"], "label")) aggravation.label = *t;
+            if (auto t = Text(item["label"], "label")) aggravation.label = *t;
           }
           const std::string what = "aggravation '" + aggravation.id + "'";
           if (item["penalty"].IsDefined()) aggravation.penalty = ParsePenalty(item["penalty"], what);
@@ -494,6 +504,8 @@ class RulesetParser {
   YamlReader& reader_;
   LawData& law_;
   const VocabularyData& vocabulary_;
+  std::vector<IdTokenAt>& id_tokens_;
+  const std::vector<std::string> id_prefixes_;
   std::vector<PendingRuleRef> refs_;
   int current_rule_ = -1;
   // The level table of the version being read, while its rules are read.
@@ -503,11 +515,11 @@ class RulesetParser {
 }  // namespace
 
 void ParseRulesetFile(const std::string& text, const std::string& file, LawData& law,
-                      std::vector<Diagnostic>& diagnostics) {
+                      std::vector<Diagnostic>& diagnostics, std::vector<IdTokenAt>& id_tokens) {
   YamlReader reader(text, file);
   auto root = reader.Parse(kRulesetLimits);
   if (root) {
-    RulesetParser parser(reader, law);
+    RulesetParser parser(reader, law, id_tokens);
     try {
       parser.Parse(*root);
     } catch (const YAML::Exception& e) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <string_view>
 
+#include "ibsa/evidence.h"
 #include "ibsa/render.h"
 #include "render/case_gaps.h"
 #include "render/render_common.h"

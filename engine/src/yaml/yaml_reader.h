@@ -65,11 +65,14 @@ class YamlReader {
   std::optional<YAML::Node> Parse(const InputLimits& limits);
 
   const std::string& file() const { return file_; }
+  const std::string& text() const { return text_; }
   SourceLocation Locate(const YAML::Node& node) const;
   SourceLocation Locate(const YAML::Mark& mark) const;
   SourceLocation LocateFileStart() const;
   // The line and column of a byte of the text.
   SourceLocation LocateOffset(size_t offset) const;
+  // The text of line `line` (from 1), as an error shows it; "" past the end.
+  std::string LineAt(int line) const;
 
   // Records an error. Past kMaxDiagnostics errors in one file, they are only counted:
   // TakeDiagnostics then ends with E0009, which says how many there were.
@@ -118,7 +121,6 @@ class YamlReader {
   std::optional<LocalizedText> ReadLocalized(const YAML::Node& node, std::string_view key);
 
  private:
-  std::string LineAt(int line) const;
   void NotText(size_t offset, int64_t character);
 
   std::string text_;
