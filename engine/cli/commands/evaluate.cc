@@ -16,6 +16,7 @@ struct EvaluateOptions {
   std::string language = "en";
   bool explain = false;
   bool next_questions = false;
+  std::string reader;  // empty: everyone's plan and report
 };
 
 int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
@@ -35,6 +36,7 @@ int RunEvaluate(const GlobalOptions& global, const EvaluateOptions& options) {
   std::optional<Case> c;
   std::optional<Assessment> assessment;
   if (const int exit = LoadAndAssess(*engine, options.case_file, assess, c, assessment); exit != kOk) return exit;
+  if (!options.reader.empty()) engine->AddressTo(*assessment, *ReaderNamed(options.reader));  // checked by the option
   std::cout << engine->Render(*c, *assessment, assess.format, language);
   return kOk;
 }
@@ -55,6 +57,10 @@ Command AddEvaluate(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--with", options->with, "overlay a proposed ruleset version (a bill)");
   cmd->add_option("--lang", options->language, "nl, fr or en")->check(CLI::IsMember({"nl", "fr", "en"}));
   cmd->add_flag("--explain", options->explain, "also list the rules that do not apply and why");
+  cmd->add_option("--reader", options->reader,
+                  "who reads it: police, lawyer or support; the plan leaves out the actions turned to them, "
+                  "and a report the findings they follow from (default: everyone's)")
+      ->check(CLI::IsMember(ReaderNames()));
   cmd->add_flag("--next-questions", options->next_questions,
                 "rank the unknown facts by the findings their answer would decide, neutral before intrusive");
   return {cmd, [&global, options] { return RunEvaluate(global, *options); }};
