@@ -103,9 +103,13 @@ std::string EngineReport(const std::string& case_file, Format format, Language l
   return engine->value().Render(c.value(), a.value(), format, language);
 }
 
+// A Belgian minor's image shared in a class group: eight offences of the new Code, referrals,
+// the Member State's duties and more facts unknown than the first page holds.
+const std::string kClassGroup = "cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml";
+
 const std::vector<std::string> kTypicalCases = {
     "cases/demo/be-ex-partner-undress-posted.yaml",
-    "cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
+    kClassGroup,
     "cases/nl/p2-2024-onwards/nl-p2-s15-sextortion-with-deepfake-money.yaml",
     "tests/data/partial_classmate_app.yaml",
 };
@@ -185,7 +189,9 @@ TEST(ReportTest, WhatIsStillUnknownIsCountedOnceAndListedOnce) {
           if (line.rfind("- ", 0) == 0) listed.insert(line);
         }
         for (const auto& line : Section(md, "## " + name)) {
-          if (line.rfind("- ", 0) == 0) EXPECT_TRUE(listed.insert(line).second) << file << ": listed twice: " << line;
+          if (line.rfind("- ", 0) == 0) {
+            EXPECT_TRUE(listed.insert(line).second) << file << ": listed twice: " << line;
+          }
         }
         EXPECT_EQ(listed.size(), static_cast<size_t>(count)) << file;
         // The first page says how many more there are.
@@ -230,11 +236,10 @@ TEST(ReportTest, StillUnknownHasEveryFactAFindingMisses) {
 }
 
 // What a minor perpetrator's penalty becomes holds for every offence of the new Belgian Code:
-// said once, above the offences, not under each (it took four lines per offence); and
-// referrals, definitions and duties of the Member State list their elements on one line.
+// said once, above the offences, not under each (it took four lines per offence); and a
+// definition lists its elements on one line, in the annex.
 TEST(ReportTest, WhatHoldsForEveryOffenceIsSaidOnceAndSmallFindingsAreCompact) {
-  const std::string md = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
-                                      Format::kMarkdown, Language::kEn);
+  const std::string md = EngineReport(kClassGroup, Format::kMarkdown, Language::kEn);
   const size_t note = md.find("> The perpetrator was a minor");
   ASSERT_NE(note, std::string::npos) << md;
   EXPECT_EQ(Count(md, "The perpetrator was a minor"), 1u);
@@ -257,8 +262,7 @@ TEST(ReportTest, WhatHoldsForEveryOffenceIsSaidOnceAndSmallFindingsAreCompact) {
 // tables (a table's narrow first column wrapped each element over many lines); the facts as
 // given are two to a row; the warning about child sexual abuse material is given once.
 TEST(ReportTest, ElementsAreLinesFactsTwoToARowAndTheMaterialWarningOnce) {
-  const std::string md = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
-                                      Format::kMarkdown, Language::kEn);
+  const std::string md = EngineReport(kClassGroup, Format::kMarkdown, Language::kEn);
   EXPECT_EQ(md.find("| Element |"), std::string::npos) << md;
   EXPECT_EQ(md.find("| Aggravating"), std::string::npos) << md;
   const size_t offence = md.find("\n### ", md.find("\n## Offences"));
@@ -282,8 +286,7 @@ TEST(ReportTest, ALimitationCaveatCommonToEveryOffenceIsSaidOnce) {
   const size_t offences = nl.find("\n## Offences");
   EXPECT_GT(nl.find("> " + caveat), offences);
   EXPECT_LT(nl.find("> " + caveat), nl.find("\n### ", offences)) << "above the first offence";
-  const std::string be = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
-                                      Format::kMarkdown, Language::kEn);
+  const std::string be = EngineReport(kClassGroup, Format::kMarkdown, Language::kEn);
   const size_t court = be.find("stops running once a trial court is seized");
   ASSERT_NE(court, std::string::npos) << be;
   const size_t line = be.rfind('\n', court) + 1;
@@ -296,8 +299,7 @@ TEST(ReportTest, ALimitationCaveatCommonToEveryOffenceIsSaidOnce) {
 // certainty reason already given under another finding (arts. 136 and 137 C. pén. rest on one
 // reading), a penalty level already stated in full, and a source's address already given.
 TEST(ReportTest, WhatTheFindingsShareIsSaidOnce) {
-  const std::string md = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
-                                      Format::kMarkdown, Language::kEn);
+  const std::string md = EngineReport(kClassGroup, Format::kMarkdown, Language::kEn);
   const size_t offences = md.find("\n## Offences");
   const size_t obligations = md.find("\n## Obligations");
   ASSERT_LT(offences, obligations) << md;
@@ -324,8 +326,7 @@ TEST(ReportTest, WhatTheFindingsShareIsSaidOnce) {
 // statute (version, certainty, elements, all met); a duty of the Member State in the annex is
 // named with its sources, and its certainty where the reading is unsettled.
 TEST(ReportTest, TheAnnexAndTheReferralsSayWhatTheReaderActsOn) {
-  const std::string md = EngineReport("cases/be/2026/d26-30-action-plan-undress-minor-class-group.yaml",
-                                      Format::kMarkdown, Language::kEn);
+  const std::string md = EngineReport(kClassGroup, Format::kMarkdown, Language::kEn);
   const std::string first = "Did the perpetrator act with intent to harm?";
   EXPECT_EQ(Count(md, first), 1u) << md;
   const size_t later = md.find("\n## Still unknown (13)\n\nThe first 5 are on the first page.\n");

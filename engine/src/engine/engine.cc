@@ -209,7 +209,7 @@ Result<Assessment> Engine::Assess(const Case& c, const AssessOptions& options) c
   auto evaluation = Evaluate(law_, c, options.evaluation);
   if (!evaluation.ok()) return evaluation.errors();
   for (auto& warning : warnings) evaluation.value().warnings.push_back(std::move(warning));
-  Assessment assessment{std::move(evaluation).value(), std::nullopt, {}, {}, {}};
+  Assessment assessment{std::move(evaluation).value(), std::nullopt, {}, {}, {}, {}};
   const bool report = IsReport(options.format);
   if (report || options.next_questions) {
     auto questions = NextQuestions(law_, c, options.evaluation);

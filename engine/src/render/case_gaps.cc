@@ -1,5 +1,6 @@
-#include <cctype>
 #include "render/case_gaps.h"
+
+#include <cctype>
 
 namespace ibsa::internal {
 namespace {

@@ -141,9 +141,9 @@ class FindingWriter {
         dates.push_back(std::string(w_.for_act) + " " + act + " (" + internal::PeriodText(anchor.period, language_) + ")");
       }
     }
-    return std::string(w_.version) + ": " +
-                    (f.versions.empty() ? VersionText(*f.version, language_) : internal::VersionsText(f, language_, /*titles=*/true)) +
-           "; " + Join(dates, "; ");
+    const std::string read =
+        f.versions.empty() ? VersionText(*f.version, language_) : internal::VersionsText(f, language_, /*titles=*/true);
+    return std::string(w_.version) + ": " + read + "; " + Join(dates, "; ");
   }
 
   // One paragraph: the finding's title, then what InFull lists, its elements on one line. A
