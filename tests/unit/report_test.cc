@@ -274,10 +274,10 @@ TEST(ReportTest, ElementsAreLinesFactsTwoToARowAndTheMaterialWarningOnce) {
   EXPECT_EQ(Count(md, "never the file itself"), 1u) << md;
 }
 
-// What ibsa cannot see about the limitation is said once above the offences when every offence
-// with a limitation period says the same (art. 72 Sr under each Dutch offence), and stays under
-// the one finding that says it otherwise (art. 187 C. pén., the only Belgian offence here that
-// is not imprescriptible).
+// What ibsa cannot see about the limitation is said once above the offences when two offences
+// or more would say it (art. 72 Sr under each Dutch offence; the seizing of a trial court under
+// the four Belgian offences here that are not imprescriptible), and stays under the one finding
+// that alone says it (art. 442bis Sw. beside two offences under the interruption of old art. 22).
 TEST(ReportTest, ALimitationCaveatCommonToEveryOffenceIsSaidOnce) {
   const std::string nl = EngineReport("cases/nl/p2-2024-onwards/nl-p2-s15-sextortion-with-deepfake-money.yaml",
                                       Format::kMarkdown, Language::kEn);
@@ -286,12 +286,21 @@ TEST(ReportTest, ALimitationCaveatCommonToEveryOffenceIsSaidOnce) {
   const size_t offences = nl.find("\n## Offences");
   EXPECT_GT(nl.find("> " + caveat), offences);
   EXPECT_LT(nl.find("> " + caveat), nl.find("\n### ", offences)) << "above the first offence";
+  const std::string court = "stops running once a trial court is seized";
   const std::string be = EngineReport(kClassGroup, Format::kMarkdown, Language::kEn);
-  const size_t court = be.find("stops running once a trial court is seized");
-  ASSERT_NE(court, std::string::npos) << be;
-  const size_t line = be.rfind('\n', court) + 1;
-  EXPECT_EQ(be.compare(line, 4, "-   "), 0) << "under the finding, not hoisted: " << be.substr(line, 120);
-  EXPECT_EQ(be.rfind("\n### ", court), be.rfind("\n### POSSIBLE: art. 187", court));
+  EXPECT_EQ(Count(be, court), 1u) << be;
+  const size_t be_offences = be.find("\n## Offences");
+  EXPECT_GT(be.find(court), be_offences);
+  EXPECT_LT(be.find(court), be.find("\n### ", be_offences)) << "above the first offence";
+  const std::string alone =
+      EngineReport("cases/be/2022/c22-consent-fifteen-and-seventeen-kept.yaml", Format::kMarkdown, Language::kEn);
+  ASSERT_EQ(Count(alone, court), 1u) << alone;
+  const size_t at = alone.find(court);
+  const size_t line = alone.rfind('\n', at) + 1;
+  EXPECT_EQ(alone.compare(line, 4, "-   "), 0) << "under the finding, not hoisted: " << alone.substr(line, 120);
+  EXPECT_EQ(alone.rfind("\n### ", at), alone.rfind("\n### POSSIBLE: art. 442bis", at));
+  EXPECT_LT(alone.find("> An act of investigation or prosecution within the period interrupts"), alone.find("\n### APPLIES"))
+      << "said by two offences: above them";
 }
 
 // What a section's findings share is said once: the version most of them read with the act
@@ -305,10 +314,19 @@ TEST(ReportTest, WhatTheFindingsShareIsSaidOnce) {
   ASSERT_LT(offences, obligations) << md;
   const std::string section = md.substr(offences, obligations - offences);
   const std::string code = "New Criminal Code (Laws of 29 February 2024, Books I and II) (in force since 2026-04-08)";
-  EXPECT_EQ(Count(section, "Version, where a finding below names no other: " + code + "; for act shared (2026-10-06)"), 1u)
+  // Read for the making, the sharing or the case's date, all the same day: the line above
+  // says it for all of them, naming the day rather than one act.
+  EXPECT_EQ(Count(section, "Version, where a finding below names no other: " + code + "; date of the facts 2026-10-06"), 1u)
       << section;
-  EXPECT_EQ(Count(section, "Version: " + code + "; for act shared"), 0u) << section;
-  EXPECT_GT(Count(section, "Version: " + code + "; case date 2026-10-06"), 0u) << "read for the case's date: named";
+  EXPECT_EQ(Count(section, "Version: " + code), 0u) << section;
+  // Chosen by another day (the making, four days before the sharing), the version is named.
+  const std::string demo = EngineReport("cases/demo/be-ex-partner-undress-posted.yaml", Format::kMarkdown, Language::kEn);
+  const size_t demo_offences = demo.find("\n## Offences");
+  const std::string demo_section = demo.substr(demo_offences, demo.find("\n## ", demo_offences + 1) - demo_offences);
+  EXPECT_EQ(Count(demo_section, "Version, where a finding below names no other: "), 1u) << demo_section;
+  EXPECT_EQ(Count(demo_section, "(in force from 2022-06-01 to 2026-04-07); for act shared (2025-03-14)"), 1u) << demo_section;
+  EXPECT_EQ(Count(demo_section, "- Version: Criminal Code (sexual criminal law reform, Law of 21 March 2022) (in force from "
+                                "2022-06-01 to 2026-04-07); for act made (2025-03-10)"), 1u) << demo_section;
   // Art. 137 after art. 136: the reason points back.
   EXPECT_EQ(Count(md, "Certainty: likely, reason: see art. 136 Criminal Code"), 1u) << md;
   EXPECT_EQ(Count(md, "the broad term 'content' of a 'naked person'"), 1u);
@@ -353,6 +371,97 @@ TEST(ReportTest, TheAnnexAndTheReferralsSayWhatTheReaderActsOn) {
       << annex;
   EXPECT_EQ(annex.find("Version:"), std::string::npos) << annex;
   EXPECT_EQ(annex.find("Elements:"), std::string::npos) << annex;
+}
+
+// The text of the finding between its heading and the next heading.
+std::string FindingText(const std::string& markdown, const std::string& heading) {
+  const size_t at = markdown.find("\n### " + heading);
+  if (at == std::string::npos) return "";
+  return markdown.substr(at, markdown.find("\n## ", at + 1) < markdown.find("\n### ", at + 1)
+                                 ? markdown.find("\n## ", at + 1) - at
+                                 : markdown.find("\n### ", at + 1) - at);
+}
+
+// A finding that may apply says what decides it and what it would mean, shorter than one that
+// applies: no note, its certainty only where the reading is not settled, its met elements on
+// one line; the aggravating circumstances another finding already listed, judged the same way,
+// are pointed to (arts. 136 and 137 C. pén. share arts. 142 to 149).
+TEST(ReportTest, AFindingThatMayApplyIsWrittenShorterThanOneThatApplies) {
+  const std::string md = EngineReport(kClassGroup, Format::kMarkdown, Language::kEn);
+  const std::string applies = FindingText(md, "APPLIES: art. 171 Criminal Code");
+  ASSERT_FALSE(applies.empty()) << md;
+  EXPECT_NE(applies.find("\n- Note: "), std::string::npos) << applies;
+  EXPECT_NE(applies.find("\n- Certainty: settled"), std::string::npos) << applies;
+  EXPECT_EQ(Count(applies, "\n- [met] "), 3u) << "one line each: " << applies;
+  const std::string possible = FindingText(md, "POSSIBLE: art. 240 Criminal Code");
+  ASSERT_FALSE(possible.empty()) << md;
+  EXPECT_EQ(possible.find("Note: "), std::string::npos) << possible;
+  EXPECT_NE(possible.find("\n- Certainty: likely. "), std::string::npos) << "not settled: said " << possible;
+  EXPECT_EQ(Count(possible, "\n- [met] "), 1u) << "on one line: " << possible;
+  EXPECT_NE(possible.find("(recognisable, or name or account attached); In public (art. 79, 22°)"), std::string::npos)
+      << possible;
+  EXPECT_LT(possible.find("\n- [unknown] "), possible.find("\n- [met] ")) << "what decides it first";
+  const std::string grooming = FindingText(md, "POSSIBLE: art. 151 Criminal Code");
+  EXPECT_EQ(grooming.find("Certainty:"), std::string::npos) << "settled: not said " << grooming;
+  EXPECT_NE(grooming.find("\n- Penalty: level 3"), std::string::npos) << grooming;
+  const std::string malicious = FindingText(md, "POSSIBLE: art. 137 Criminal Code");
+  EXPECT_NE(malicious.find("\nAggravating circumstances: as under art. 136 Criminal Code\n"), std::string::npos)
+      << malicious;
+  EXPECT_EQ(malicious.find("(art. 143)"), std::string::npos) << malicious;
+  EXPECT_NE(FindingText(md, "APPLIES: art. 136 Criminal Code").find("(art. 143) — Penalty: level 5"), std::string::npos);
+}
+
+// The annex explains without repeating: a definition shows why it is met (its elements, and its
+// certainty where unsettled) without the version its finding already names or a note; a
+// referral names no version (guidance, not law). A gap section that finds none says so in one
+// line, and no report names ibsa's own files. Where the provenance line gives the law's
+// fingerprint, the annex does not give it again with a path on this machine.
+TEST(ReportTest, TheAnnexAndTheGapsSayWhatTheLawyerChecks) {
+  const std::string md = EngineReport(kClassGroup, Format::kMarkdown, Language::kEn);
+  const size_t definitions = md.find("\n## Annex: Definitions");
+  ASSERT_NE(definitions, std::string::npos) << md;
+  const std::string annex = md.substr(definitions, md.find("\n## ", definitions + 1) - definitions);
+  EXPECT_EQ(annex.find("Version"), std::string::npos) << annex;
+  EXPECT_EQ(annex.find("Note:"), std::string::npos) << annex;
+  EXPECT_NE(annex.find("- MET: art. 170 Criminal Code, "), std::string::npos) << annex;
+  EXPECT_NE(annex.find(". Certainty: likely. "), std::string::npos) << "art. 170's nudity reading: " << annex;
+  EXPECT_EQ(annex.find("Certainty: settled"), std::string::npos) << annex;
+  const size_t referrals = md.find("\n## Referrals and next steps");
+  ASSERT_NE(referrals, std::string::npos) << md;
+  const std::string next_steps = md.substr(referrals, md.find("\n## ", referrals + 1) - referrals);
+  EXPECT_EQ(next_steps.find("Version"), std::string::npos) << next_steps;
+  for (const std::string& file : kTypicalCases) {
+    for (Language language : {Language::kNl, Language::kFr, Language::kEn}) {
+      const std::string report = EngineReport(file, Format::kMarkdown, language);
+      EXPECT_EQ(report.find("rulesets/"), std::string::npos) << file;
+      EXPECT_EQ(report.find("docs/"), std::string::npos) << file;
+      EXPECT_EQ(report.find("ibsa.law"), std::string::npos) << file;
+      EXPECT_EQ(report.find(IBSA_SOURCE_DIR), std::string::npos) << file << ": a path on this machine";
+    }
+  }
+  const std::string gaps = md.substr(md.find("\n## Legal gaps"));
+  EXPECT_EQ(gaps.rfind("\n## Legal gaps\n\nNo legal gap found for these facts.\n\n## ", 0), 0u) << gaps.substr(0, 300);
+  // Where there are gaps, what they are is said above them.
+  const std::string kept =
+      EngineReport("cases/be/2026/d26-30-adult-synthetic-lookalike-made-and-kept.yaml", Format::kMarkdown, Language::kEn);
+  EXPECT_NE(kept.find("\n## Legal gaps\n\nWhat these facts do that no settled offence covers, provisions that name a gap "
+                      "in the law, and dates the encoded law does not cover:\n\n- Sexual image of an identifiable real "
+                      "person made without consent: "),
+            std::string::npos)
+      << kept;
+}
+
+// Printed, a commentary's or a press article's address shows its site and keeps the rest in the
+// link; the law's own addresses (ELI, EUR-Lex, ECLI) print in full.
+TEST(ReportTest, PrintedSourcesShowTheLawsAddressesInFullAndACommentarysSite) {
+  const std::string html = EngineReport(kClassGroup, Format::kHtml, Language::kFr);
+  EXPECT_NE(html.find("ul.sources .path { display: none; }"), std::string::npos);
+  EXPECT_NE(html.find(">https://www.ejustice.just.fgov.be/eli/loi/2024/02/29/2024002088/justel</a>"), std::string::npos)
+      << html;
+  EXPECT_NE(html.find(">https://www.police.be<span class=\"path\">/5338/questions/documentations/le-voyeurisme</span></a>"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("eur-lex.europa.eu<span"), std::string::npos) << html;
 }
 
 // Lex mitior names the later version's articles once each: art. 240b Sr is followed by four

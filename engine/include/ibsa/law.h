@@ -39,6 +39,9 @@ std::string_view VersionStatusName(VersionStatus status);
 
 // Each struct of the law compares member by member, so that the snapshot's round-trip test
 // (tests/unit/snapshot_roundtrip_test.cc) sees any field the snapshot does not carry.
+// Whether `url` is on a portal where the law itself is published (Source::Official).
+bool OfficialAddress(std::string_view url);
+
 struct Source {
   // The document as published. An EU act is published in every official language, so its
   // title may also be given per language (`titles`); `title` is then the English one.
@@ -49,6 +52,11 @@ struct Source {
   // The title a reader of `language` is shown: the act's title in that language where one
   // was given, else `title` (a statute or judgment is cited in its own language).
   const std::string& Title(Language language) const;
+  // Published where the law itself is, with a stable identifier: the Belgian Official Journal
+  // and Justel (ELI), EUR-Lex (ELI, CELEX), wetten.overheid.nl and the Dutch official
+  // publications, the courts' own databases (ECLI), the Belgian parliament's documents.
+  // Everything else (a commentary, a press article, an authority's guidance) is secondary.
+  bool Official() const { return OfficialAddress(url); }
   friend bool operator==(const Source&, const Source&) = default;
 };
 

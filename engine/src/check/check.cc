@@ -277,21 +277,6 @@ std::optional<std::string> ResearchReference(const std::string& text) {
   return std::nullopt;
 }
 
-// Where the law itself is published with a stable identifier: the Belgian Official Journal
-// and Justel (ELI), EUR-Lex (ELI, CELEX), wetten.overheid.nl and the Dutch official
-// publications, the courts' own databases (ECLI), the Belgian parliament's documents.
-bool OfficialSource(const std::string& url) {
-  static const char* const kPortals[] = {
-      "https://www.ejustice.just.fgov.be/", "https://eur-lex.europa.eu/",   "https://wetten.overheid.nl/",
-      "https://zoek.officielebekendmakingen.nl/", "https://uitspraken.rechtspraak.nl/",
-      "https://curia.europa.eu/",         "https://juportal.be/",         "https://www.dekamer.be/",
-      "https://www.lachambre.be/"};
-  for (const char* portal : kPortals) {
-    if (url.rfind(portal, 0) == 0) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
@@ -392,7 +377,7 @@ std::vector<CheckProblem> CheckLaw(const Law& law, const Coverage& coverage) {
     for (const auto& rule : version.rules) {
       if (rule.kind == RuleKind::kReferral || rule.sources.empty()) continue;
       if (rule.certainty != Certainty::kSettled && rule.certainty != Certainty::kLikely) continue;
-      if (!OfficialSource(rule.sources.front().url)) {
+      if (!rule.sources.front().Official()) {
         problems.push_back({"C010", rule.location,
                             "rule '" + rule.id + "' (" + version.id + ") is " + std::string(CertaintyName(rule.certainty)) +
                                 " but its first source is not the primary text on an official portal (" +

@@ -17,6 +17,18 @@ const std::string& Source::Title(Language language) const {
   return given.empty() ? title : given;
 }
 
+bool OfficialAddress(std::string_view url) {
+  static const char* const kPortals[] = {
+      "https://www.ejustice.just.fgov.be/", "https://eur-lex.europa.eu/",   "https://wetten.overheid.nl/",
+      "https://zoek.officielebekendmakingen.nl/", "https://uitspraken.rechtspraak.nl/",
+      "https://curia.europa.eu/",         "https://juportal.be/",         "https://www.dekamer.be/",
+      "https://www.lachambre.be/"};
+  for (const char* portal : kPortals) {
+    if (url.starts_with(portal)) return true;
+  }
+  return false;
+}
+
 std::string_view RuleKindName(RuleKind kind) {
   switch (kind) {
     case RuleKind::kOffence: return "offence";

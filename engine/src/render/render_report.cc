@@ -52,33 +52,40 @@ bool WrittenCompactly(RuleKind kind) {
   return kind == RuleKind::kReferral || kind == RuleKind::kDefinition || kind == RuleKind::kStateDuty;
 }
 
-// The notes that hold for every offence of a section, said once above them rather than under
+// The notes that hold for the offences of a section, said once above them rather than under
 // each: what a minor perpetrator's penalty becomes, and what ibsa cannot see about the
-// limitation when every finding of the section with a limitation period says the same (art.
-// 72 Sr under every Dutch offence).
+// limitation when two findings of the section or more would say it (art. 72 Sr under every
+// Dutch offence; the seizing of a trial court under the Belgian offences that lapse at all).
 std::vector<std::string> SectionNotes(const Evaluation& evaluation, RuleKind kind, Language language) {
   std::vector<std::string> notes;
-  std::optional<std::vector<std::string>> caveats_of_all;
-  int with_limitation = 0;
+  std::vector<std::pair<std::string, int>> caveats;  // in the findings' order, with how many say it
   for (const auto& f : evaluation.findings) {
     if (f.rule->kind != kind) continue;
     for (auto& note : internal::LevelNotes(f, evaluation, language, /*with_table_note=*/false)) {
       if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
     }
     if (!f.limitation) continue;
-    ++with_limitation;
-    const std::vector<std::string> caveats = internal::LimitationCaveats(*f.limitation, language);
-    if (!caveats_of_all) {
-      caveats_of_all = caveats;
-      continue;
+    for (auto& caveat : internal::LimitationCaveats(*f.limitation, language)) {
+      auto it = std::find_if(caveats.begin(), caveats.end(), [&](const auto& c) { return c.first == caveat; });
+      if (it == caveats.end()) {
+        caveats.emplace_back(std::move(caveat), 1);
+      } else {
+        ++it->second;
+      }
     }
-    std::erase_if(*caveats_of_all, [&](const std::string& c) {
-      return std::find(caveats.begin(), caveats.end(), c) == caveats.end();
-    });
   }
-  if (with_limitation >= 2) notes.insert(notes.end(), caveats_of_all->begin(), caveats_of_all->end());
+  for (auto& [caveat, count] : caveats) {
+    if (count >= 2) notes.push_back(std::move(caveat));
+  }
   return notes;
 }
+
+// What a finding's lines say beyond its penalty, limitation and sources (FindingWriter::Lines).
+struct Written {
+  bool version = true;
+  bool certainty = true;
+  bool note = true;
+};
 
 // Writes the report's findings: in full (offences, obligations, remedies, gaps: what a lawyer
 // cites, element by element) or in brief (referrals, definitions, duties of the Member State).
@@ -91,36 +98,36 @@ class FindingWriter {
       : d_(d), evaluation_(evaluation), vocabulary_(vocabulary), ev_(ev), sources_(sources), language_(language),
         w_(internal::WordingFor(language)), r_(ReportWordingFor(language)) {}
 
+  // A finding that may apply is written shorter than one that applies: what decides it first,
+  // its met elements on one line, its certainty only where it is not settled, and no note (the
+  // note explains a finding the lawyer cites; once the fact is known, the report gives it).
   void InFull(const Finding& f, const std::vector<std::string>& said_above = {}) {
     const Rule& rule = *f.rule;
     const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
+    const bool possible = f.status == FindingStatus::kPossible;
     d_.Heading(3, internal::FindingTitle(f, language_),
                unsettled ? "contested" : f.status == FindingStatus::kApplies ? "applies" : "possible");
     ChildAbuseMaterialNotice(f);
-    d_.List(Lines(f, said_above));
+    d_.List(Lines(f, said_above, {.certainty = !possible || rule.certainty != Certainty::kSettled, .note = !possible}));
     // Each element on a line of its own, the status first: a table's narrow first column
     // wrapped a long element over many lines beside three mostly empty cells.
-    std::vector<std::string> elements;
+    std::vector<std::string> elements, met;
     for (const auto& e : f.elements) {
-      elements.push_back(ElementLine(e.element->label.Get(language_), e.truth, e.missing, internal::ElementSources(f, *e.element)));
+      const std::string label = e.element->label.Get(language_);
+      const std::vector<Source> cited = internal::ElementSources(f, *e.element);
+      if (possible && e.truth == Truth::kTrue) {
+        met.push_back(cited.empty() ? label : label + " " + sources_.Refs(cited));
+      } else {
+        elements.push_back(ElementLine(label, e.truth, e.missing, cited));
+      }
     }
+    if (!met.empty()) elements.push_back("[" + internal::TruthWord(Truth::kTrue, w_) + "] " + Join(met, "; "));
     if (!elements.empty()) {
       d_.Paragraph(r_.element_plural, "lead");
       d_.List(std::move(elements), "elements");
     }
     internal::AddElementEvidence(d_, f, ev_, language_);
-    std::vector<std::string> aggravations;
-    for (const auto& a : f.aggravations) {
-      const Aggravation& agg = *a.aggravation;
-      std::string line = ElementLine(agg.label.Get(language_) + (agg.article.empty() ? "" : " (art. " + agg.article + ")"),
-                                     a.truth, a.missing, {});
-      if (agg.penalty) line += " — " + std::string(w_.penalty) + ": " + AggravationPenalty(*agg.penalty);
-      aggravations.push_back(std::move(line));
-    }
-    if (!aggravations.empty()) {
-      d_.Paragraph(w_.aggravations, "lead");
-      d_.List(std::move(aggravations), "elements");
-    }
+    Aggravations(f);
   }
 
   // "Version: <title> (in force since …); for the act shared (2026-11-16)": the version a
@@ -141,10 +148,42 @@ class FindingWriter {
         dates.push_back(std::string(w_.for_act) + " " + act + " (" + internal::PeriodText(anchor.period, language_) + ")");
       }
     }
-    const std::string read =
-        f.versions.empty() ? VersionText(*f.version, language_) : internal::VersionsText(f, language_, /*titles=*/true);
-    return std::string(w_.version) + ": " + read + "; " + Join(dates, "; ");
+    return std::string(w_.version) + ": " + VersionRead(f) + "; " + Join(dates, "; ");
   }
+
+  // "Version: <title> (in force since …); date of the facts 2026-10-06": the line above a section
+  // whose findings read one version for acts of the same day but not the same acts.
+  std::string VersionOnTheDays(const Finding& f) const {
+    std::vector<std::string> days;
+    for (const auto& anchor : f.anchors) {
+      std::string day = anchor.as_of ? std::string(w_.as_of) + " " + anchor.date.ToString()
+                                     : internal::PeriodText(anchor.period, language_);
+      if (std::find(days.begin(), days.end(), day) == days.end()) days.push_back(std::move(day));
+    }
+    return std::string(w_.version) + ": " + VersionRead(f) + "; " + w_.date_of_facts + " " + Join(days, "; ");
+  }
+
+  std::string VersionRead(const Finding& f) const {
+    return f.versions.empty() ? VersionText(*f.version, language_) : internal::VersionsText(f, language_, /*titles=*/true);
+  }
+
+  // What a finding's version line says, less its wording: the versions read and the days that
+  // chose them. A finding anchored on the case's date reads the same version, chosen by the
+  // same day, as one anchored on an act of that day; the line above the section says it for both.
+  std::string VersionKey(const Finding& f) const {
+    std::string key;
+    for (const FindingVersion& v : VersionsOf(f)) key += v.version->id + " ";
+    std::vector<std::string> days;
+    for (const auto& anchor : f.anchors) {
+      days.push_back(anchor.as_of ? "as of " + anchor.date.ToString() : internal::PeriodText(anchor.period, Language::kEn));
+    }
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    return key + "| " + Join(days, "; ");
+  }
+
+  // The versions and days the line above the section names; a finding with this key names none.
+  void SetSectionVersion(std::optional<std::string> key) { section_version_ = std::move(key); }
 
   // One paragraph: the finding's title, then what InFull lists, its elements on one line. A
   // referral is guidance, not law: a settled one that applies is written without its
@@ -154,7 +193,15 @@ class FindingWriter {
     ChildAbuseMaterialNotice(f);
     const bool plain_referral = f.rule->kind == RuleKind::kReferral && f.status == FindingStatus::kApplies &&
                                 f.rule->certainty == Certainty::kSettled;
-    std::vector<std::string> lines = Lines(f, said_above, /*with_certainty=*/!plain_referral);
+    // A definition is in the annex to show why a finding's element is met: by its elements,
+    // and by its certainty where the reading is not settled. Its version is the finding's. A
+    // referral is guidance, not law: what changed over time is in its version's note (annex).
+    const bool definition = f.rule->kind == RuleKind::kDefinition;
+    std::vector<std::string> lines =
+        Lines(f, said_above,
+              {.version = !definition && f.rule->kind != RuleKind::kReferral,
+               .certainty = !plain_referral && !(definition && f.rule->certainty == Certainty::kSettled),
+               .note = !definition});
     std::vector<std::string> elements;
     for (const auto& e : f.elements) {
       if (plain_referral) break;
@@ -192,6 +239,42 @@ class FindingWriter {
     d_.List({text}, "brief");
   }
 
+  // The aggravating circumstances, each with its status and penalty; the same circumstances
+  // judged the same way as under an earlier finding (arts. 136 and 137 share arts. 142 to 149)
+  // are pointed to, not repeated.
+  void Aggravations(const Finding& f) {
+    if (f.aggravations.empty()) return;
+    std::string said;  // what the list says, its penalties in full: the same list reads alike
+    for (const auto& a : f.aggravations) {
+      const Aggravation& agg = *a.aggravation;
+      said += agg.label.Get(language_) + "|" + agg.article + "|" + internal::TruthWord(a.truth, w_) + "|" + Join(a.missing, ",") +
+              "|" + (agg.penalty ? PenaltyText(*agg.penalty, language_, w_) : "") + "\n";
+    }
+    for (const auto& [earlier, where] : aggravations_said_) {
+      if (earlier == said) {
+        d_.Paragraph(std::string(w_.aggravations) + ": " + r_.as_under + " " + where, "lead");
+        return;
+      }
+    }
+    aggravations_said_.emplace_back(said, Where(f));
+    std::vector<std::string> lines;
+    for (const auto& a : f.aggravations) {
+      const Aggravation& agg = *a.aggravation;
+      std::string line = ElementLine(agg.label.Get(language_) + (agg.article.empty() ? "" : " (art. " + agg.article + ")"),
+                                     a.truth, a.missing, {});
+      if (agg.penalty) line += " — " + std::string(w_.penalty) + ": " + AggravationPenalty(*agg.penalty);
+      lines.push_back(std::move(line));
+    }
+    d_.Paragraph(w_.aggravations, "lead");
+    d_.List(std::move(lines), "elements");
+  }
+
+  // How a later finding points to this one: its citation, or its title where it has no article.
+  std::string Where(const Finding& f) const {
+    const Rule& rule = *f.rule;
+    return rule.article.empty() || rule.article == "-" ? rule.title.Get(language_) : Citation(rule, *f.version, language_);
+  }
+
   // "Certainty: contested. <why>"; a reason given under an earlier finding (arts. 136 and
   // 137 rest on one reading) is pointed to, not repeated.
   std::string CertaintyLine(const Finding& f) {
@@ -202,9 +285,7 @@ class FindingWriter {
     for (const auto& [said, where] : reasons_said_) {
       if (said == reason) return line + ", " + r_.reason_given_under + " " + where;
     }
-    const std::string where = rule.article.empty() || rule.article == "-" ? rule.title.Get(language_)
-                                                                          : Citation(rule, *f.version, language_);
-    reasons_said_.emplace_back(reason, where);
+    reasons_said_.emplace_back(reason, Where(f));
     return line + ". " + reason;
   }
 
@@ -229,17 +310,14 @@ class FindingWriter {
 
   // Version and the dates that chose it, certainty, penalty, lex mitior, limitation, note and
   // sources, in the order a lawyer cites them; `said_above` are notes the section states once.
-  std::vector<std::string> Lines(const Finding& f, const std::vector<std::string>& said_above, bool with_certainty = true) {
+  std::vector<std::string> Lines(const Finding& f, const std::vector<std::string>& said_above, Written with = {}) {
     const Rule& rule = *f.rule;
     const Language language = language_;
     const Wording& w = w_;
     std::vector<std::string> facts;
-    if (const std::string version = VersionLine(f);
-        std::find(said_above.begin(), said_above.end(), version) == said_above.end()) {
-      facts.push_back(version);
-    }
+    if (with.version && (!section_version_ || VersionKey(f) != *section_version_)) facts.push_back(VersionLine(f));
     if (f.day_decides) facts.push_back(internal::DayDecidesLine(f, language));
-    if (with_certainty) facts.push_back(CertaintyLine(f));
+    if (with.certainty) facts.push_back(CertaintyLine(f));
     if (rule.penalty) {
       facts.push_back(std::string(w.penalty) + ": " + PenaltyText(*rule.penalty, language, w));
       if (rule.penalty->level) levels_said_.insert(internal::PenaltySummary(*rule.penalty, language));
@@ -265,7 +343,7 @@ class FindingWriter {
         facts.push_back(std::move(line));
       }
     }
-    if (!rule.note.empty()) facts.push_back(std::string(w.note) + ": " + rule.note.Get(language));
+    if (with.note && !rule.note.empty()) facts.push_back(std::string(w.note) + ": " + rule.note.Get(language));
     facts.push_back(std::string(w.sources) + ": " + sources_.Refs(internal::FindingSources(f)));
     return facts;
   }
@@ -281,6 +359,8 @@ class FindingWriter {
   bool child_abuse_material_said_ = false;
   std::vector<std::pair<std::string, std::string>> reasons_said_;  // a certainty reason, where it was given
   std::set<std::string> levels_said_;                               // penalty levels stated in full
+  std::vector<std::pair<std::string, std::string>> aggravations_said_;  // a list of aggravations, where it was given
+  std::optional<std::string> section_version_;                      // VersionKey of the line above the section
 };
 
 // Kinds whose findings say what applies (referrals are the action plan's; gaps and
@@ -376,7 +456,8 @@ void AddStillUnknown(Document& d, const Evaluation& e, const Law& law, const std
 
 Document Build(const Evaluation& e, const Law& law, const Case& c,
                const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
-               const std::vector<Action>& actions, Language language, const std::set<std::string>& not_for_reader) {
+               const std::vector<Action>& actions, Language language, const std::set<std::string>& not_for_reader,
+               bool provenance_follows) {
   const Wording& w = internal::WordingFor(language);
   const ReportWording& r = ReportWordingFor(language);
   const EvidenceContext evidence{law, c.evidence()};
@@ -400,25 +481,37 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     bool started = false;
     std::vector<std::string> notes = SectionNotes(e, kind, language);
     // The version most findings of the section read, with the dates that chose it (six
-    // offences of one code for one act), said once above them; a finding that reads another
-    // still says its own.
-    std::optional<std::string> version_of_all;
-    std::vector<std::pair<std::string, int>> versions_read;
-    for (const auto& f : e.findings) {
-      if (f.rule->kind != kind || (f.status != FindingStatus::kApplies && f.status != FindingStatus::kPossible)) continue;
-      if (not_for_reader.contains(f.rule->id)) continue;
-      const std::string line = findings.VersionLine(f);
-      auto it = std::find_if(versions_read.begin(), versions_read.end(), [&](const auto& v) { return v.first == line; });
-      if (it == versions_read.end()) {
-        versions_read.emplace_back(line, 1);
-      } else {
-        ++it->second;
+    // offences of one code for one act), said once above them in the words of the first
+    // finding that reads it; a finding that reads another still says its own.
+    std::optional<std::string> version_of_all, version_key;
+    std::vector<std::pair<std::string, int>> versions_read;  // by VersionKey, in the findings' order
+    std::vector<std::string> first_line;                     // how the first finding of each key says it
+    for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
+      for (const auto& f : e.findings) {
+        if (f.rule->kind != kind || f.status != status || not_for_reader.contains(f.rule->id)) continue;
+        const std::string key = findings.VersionKey(f);
+        auto it = std::find_if(versions_read.begin(), versions_read.end(), [&](const auto& v) { return v.first == key; });
+        if (it == versions_read.end()) {
+          versions_read.emplace_back(key, 1);
+          first_line.push_back(findings.VersionLine(f));
+        } else {
+          ++it->second;
+          // Acts of the same day read alike, but the line above names no act for all of them.
+          std::string& line = first_line[static_cast<size_t>(it - versions_read.begin())];
+          if (line != findings.VersionLine(f)) line = findings.VersionOnTheDays(f);
+        }
       }
     }
-    // The first read most often, in the findings' order.
+    // The first read most often, in the order the findings are written.
     const auto most_read = std::max_element(versions_read.begin(), versions_read.end(),
                                             [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (most_read != versions_read.end() && most_read->second >= 2) version_of_all = most_read->first;
+    // Definitions, referrals and duties of the Member State name no version (FindingWriter::InBrief, AsDuty).
+    const bool versions_named = kind != RuleKind::kDefinition && kind != RuleKind::kStateDuty && kind != RuleKind::kReferral;
+    if (versions_named && most_read != versions_read.end() && most_read->second >= 2) {
+      version_key = most_read->first;
+      version_of_all = first_line[static_cast<size_t>(most_read - versions_read.begin())];
+    }
+    findings.SetSectionVersion(version_key);
     for (FindingStatus status : {FindingStatus::kApplies, FindingStatus::kPossible}) {
       for (const auto& f : e.findings) {
         if (f.rule->kind != kind || f.status != status || not_for_reader.contains(f.rule->id)) continue;
@@ -430,8 +523,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
           }
         }
         started = true;
-        std::vector<std::string> said_above = notes;
-        if (version_of_all) said_above.push_back(*version_of_all);
+        const std::vector<std::string>& said_above = notes;
         if (kind == RuleKind::kStateDuty) {
           findings.AsDuty(f);
         } else if (WrittenCompactly(kind)) {
@@ -441,6 +533,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
         }
       }
     }
+    findings.SetSectionVersion(std::nullopt);
   };
   for (RuleKind kind : {RuleKind::kOffence, RuleKind::kObligation, RuleKind::kRemedy, RuleKind::kReferral}) {
     add_section(kind, internal::KindHeading(kind, language), "");
@@ -450,8 +543,6 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   internal::AddDeadlinesInFull(d, actions, law, language);
   internal::AddEvidenceIndex(d, c.evidence(), language);
 
-  d.Heading(2, r.legal_gaps);
-  bool any_gap = false;
   std::vector<std::string> uncovered;
   for (const auto& gap : internal::CaseGaps(harms, e, language)) {
     std::string item = gap.harm->harm->label.Get(language) + ": " + gap.reason + ".";
@@ -467,13 +558,6 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     }
     uncovered.push_back(std::move(item));
   }
-  d.List(uncovered);
-  any_gap = !uncovered.empty();
-  for (const auto& f : e.findings) {
-    if (f.rule->kind != RuleKind::kGap) continue;
-    findings.InFull(f);
-    any_gap = true;
-  }
   std::vector<std::string> version_gaps;
   for (const auto& gap : e.version_gaps) {
     std::string covered;
@@ -485,9 +569,20 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
                            (gap.anchor.as_of ? gap.anchor.date.ToString() : internal::PeriodText(gap.anchor.period, language)) +
                            (covered.empty() ? "" : " (" + covered + ")"));
   }
-  if (!any_gap && version_gaps.empty()) d.Paragraph(r.no_gaps);
-  d.List(version_gaps);
-  d.Paragraph(r.harms_hint);
+  const bool gap_provision = std::any_of(e.findings.begin(), e.findings.end(),
+                                         [](const Finding& f) { return f.rule->kind == RuleKind::kGap; });
+  d.Heading(2, r.legal_gaps);
+  if (uncovered.empty() && version_gaps.empty() && !gap_provision) {
+    d.Paragraph(r.no_gaps);
+  } else {
+    d.Paragraph(r.harms_hint);
+    d.List(uncovered);
+    d.List(version_gaps);
+    // Headed findings last: a list after them would read as theirs.
+    for (const auto& f : e.findings) {
+      if (f.rule->kind == RuleKind::kGap) findings.InFull(f);
+    }
+  }
 
   // The annex: what the law means and owes, the law applied and every source, for the lawyer
   // who checks the findings.
@@ -496,7 +591,10 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
   }
   d.Heading(2, std::string(r.annex) + ": " + r.law_applied, "annex");
   std::vector<std::string> versions;
-  if (const std::string law_line = internal::LawLine(law, language); !law_line.empty()) versions.push_back(law_line);
+  // The law's folder and fingerprint, unless the provenance line at the end gives the fingerprint.
+  if (const std::string law_line = internal::LawLine(law, language); !law_line.empty() && !provenance_follows) {
+    versions.push_back(law_line);
+  }
   std::set<const RulesetVersion*> seen;
   // The versions applied, then those in force on the assessment date that lex mitior
   // compares them with.
@@ -529,7 +627,7 @@ std::string RenderReport(const Evaluation& evaluation, const Law& law, const Cas
                          const std::vector<Question>& questions, const std::vector<CaseHarm>& harms,
                          Format format, Language language, const std::vector<Action>& actions,
                          const Provenance* provenance, const std::set<std::string>& not_for_reader) {
-  Document d = Build(evaluation, law, c, questions, harms, actions, language, not_for_reader);
+  Document d = Build(evaluation, law, c, questions, harms, actions, language, not_for_reader, provenance != nullptr);
   internal::AddProvenance(d, provenance, language);
   const std::string footer = internal::PageFooter(evaluation, language);
   return format == Format::kHtml ? internal::DocumentHtml(d, language, footer) : internal::DocumentMarkdown(d);

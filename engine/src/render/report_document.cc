@@ -96,8 +96,19 @@ namespace {
 // Escapes, then turns "<https://...>" (as SourceText writes links) into links; case text
 // is escaped only.
 std::string HtmlLinks(const std::string& text);
+std::string LinkText(const std::string& url);
 
 std::string HtmlText(const std::string& text) { return Unmark(text, XmlEscaped, HtmlLinks); }
+
+// A link's text: the address. A secondary source's path is marked, so that the printed
+// sources annex shows its site and leaves the rest to the link (a press article's address
+// ran over two lines at 8 pt); the law's own addresses (ELI, ECLI) print in full.
+std::string LinkText(const std::string& url) {
+  const size_t host = url.find("://");
+  const size_t path = host == std::string::npos ? host : url.find('/', host + 3);
+  if (OfficialAddress(url) || path == std::string::npos || path + 1 >= url.size()) return XmlEscaped(url);
+  return XmlEscaped(url.substr(0, path)) + "<span class=\"path\">" + XmlEscaped(url.substr(path)) + "</span>";
+}
 
 std::string HtmlLinks(const std::string& text) {
   std::string out;
@@ -107,7 +118,7 @@ std::string HtmlLinks(const std::string& text) {
     const size_t close = open == std::string::npos ? open : text.find('>', open);
     if (close == std::string::npos) break;
     const std::string url = text.substr(open + 1, close - open - 1);
-    out += XmlEscaped(text.substr(at, open - at)) + "<a href=\"" + XmlEscaped(url) + "\">" + XmlEscaped(url) + "</a>";
+    out += XmlEscaped(text.substr(at, open - at)) + "<a href=\"" + XmlEscaped(url) + "\">" + LinkText(url) + "</a>";
     at = close + 1;
   }
   return out + XmlEscaped(text.substr(at));
@@ -136,7 +147,8 @@ ul.elements { margin-top: 0; font-size: .92em; } table.facts td:nth-child(odd) {
   h2, h3 { break-after: avoid; } tr { break-inside: avoid; } a { color: #000; }
   hr.page-end { break-after: page; border: 0; margin: 0; }
   p.lead { margin: .2em 0 0; } ul.elements li { margin: 0; }
-  ul.sources { font-size: 8pt; line-height: 1.2; } ul.sources li { margin: 0; }
+  h2.annex ~ p, h2.annex ~ ul:not(.sources) { font-size: 8.5pt; line-height: 1.25; }
+  ul.sources { font-size: 8pt; line-height: 1.2; } ul.sources li { margin: 0; } ul.sources .path { display: none; }
 }
 )";
 

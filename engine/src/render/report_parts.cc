@@ -22,12 +22,12 @@ const ReportWording& ReportWordingFor(Language language) {
       "Legal gaps", "No legal gap found for these facts.",
       "yes", "no", "Lex mitior",
       "ibsa encodes no version of this instrument for the date; check the law in force then by hand:",
-      "Harms (rulesets/harms.yaml) that these facts meet and that no settled offence covers, gap "
-      "provisions, and dates the encoded law does not cover. `ibsa gaps` sweeps every situation (docs/gaps.md).",
+      "What these facts do that no settled offence covers, provisions that name a gap in the law, "
+      "and dates the encoded law does not cover:",
       "In brief", "Applies", "Applies on a contested or unverified reading", "Nothing applies on the facts given.",
       "Still unknown", "would decide", "its answer alone changes no finding yet", "Annex", "Sources cited", "assessed on",
       "The other ", " are listed after the findings.", "The first ", " are on the first page.",
-      "Version, where a finding below names no other", "same address as", "reason: see"};
+      "Version, where a finding below names no other", "same address as", "reason: see", "as under"};
   static const ReportWording kNl = {
       "Juridische beoordeling (beslissingsondersteuning)",
       "Dit verslag is beslissingsondersteuning, geen juridisch advies. Het geeft weer wat het "
@@ -39,13 +39,13 @@ const ReportWording& ReportWordingFor(Language language) {
       "Geen leemte gevonden voor deze feiten.", "ja", "nee",
       "Lex mitior",
       "ibsa bevat geen versie van dit instrument voor de datum; controleer het toen geldende recht zelf:",
-      "Schade (rulesets/harms.yaml) die deze feiten vervullen en die geen vaststaand misdrijf dekt, "
-      "leemtebepalingen, en data die het gecodeerde recht niet dekt. `ibsa gaps` doorloopt alle situaties (docs/gaps.md).",
+      "Wat deze feiten teweegbrengen en geen vaststaand misdrijf dekt, bepalingen die een leemte in het "
+      "recht benoemen, en data die het gecodeerde recht niet dekt:",
       "In het kort", "Van toepassing", "Van toepassing volgens een betwiste of niet geverifieerde lezing",
       "Niets is van toepassing op grond van de gegeven feiten.", "Nog onbekend", "beslist over",
       "het antwoord alleen verandert nog geen bevinding", "Bijlage", "Aangehaalde bronnen", "beoordeeld op",
       "De andere ", " staan na de bevindingen.", "De eerste ", " staan op de eerste bladzijde.",
-      "Versie, waar een bevinding hieronder geen andere noemt", "zelfde adres als", "reden: zie"};
+      "Versie, waar een bevinding hieronder geen andere noemt", "zelfde adres als", "reden: zie", "zoals bij"};
   static const ReportWording kFr = {
       "Analyse juridique (aide à la décision)",
       "Ce rapport est une aide à la décision, non un avis juridique. Il indique ce que le droit "
@@ -56,13 +56,13 @@ const ReportWording& ReportWordingFor(Language language) {
       "Aucune lacune trouvée pour ces faits.", "oui", "non",
       "Lex mitior",
       "ibsa n'encode aucune version de cet instrument pour la date ; vérifiez vous-même le droit alors en vigueur :",
-      "Atteintes (rulesets/harms.yaml) que ces faits réalisent et qu'aucune infraction établie ne couvre, "
-      "dispositions de lacune, et dates que le droit encodé ne couvre pas. `ibsa gaps` parcourt toutes les situations (docs/gaps.md).",
+      "Ce que ces faits causent et qu'aucune infraction établie ne couvre, dispositions qui constatent "
+      "une lacune du droit, et dates que le droit encodé ne couvre pas :",
       "En bref", "S'applique", "S'applique selon une lecture contestée ou non vérifiée",
       "Rien ne s'applique au vu des faits donnés.", "Encore inconnu", "tranche",
       "sa réponse seule ne change encore aucun constat", "Annexe", "Sources citées", "évalué le",
       "Les ", " autres figurent après les constats.", "Les ", " premiers figurent en première page.",
-      "Version, sauf autre mention sous un constat", "même adresse que", "raison : voir"};
+      "Version, sauf autre mention sous un constat", "même adresse que", "raison : voir", "comme pour"};
   switch (language) {
     case Language::kNl: return kNl;
     case Language::kFr: return kFr;

@@ -39,7 +39,7 @@ struct ReportWording {
   const char* no;
   const char* lex_mitior;
   const char* not_encoded;
-  const char* harms_hint;
+  const char* harms_hint;       // what the gaps listed are: said above them, where there are any
   const char* in_brief;         // the first page's heading
   const char* applies_firm;     // what applies on a settled or likely reading
   const char* applies_contested;
@@ -63,6 +63,8 @@ struct ReportWording {
   const char* same_address;
   // "Certainty: likely, reason: see art. 136 Sw." (the reason said under an earlier finding).
   const char* reason_given_under;
+  // "Aggravating circumstances: as under art. 136 Sw." (the same circumstances, judged the same).
+  const char* as_under;
 };
 
 const ReportWording& ReportWordingFor(Language language);
