@@ -99,8 +99,9 @@ class FindingWriter {
         w_(internal::WordingFor(language)), r_(ReportWordingFor(language)) {}
 
   // A finding that may apply is written shorter than one that applies: what decides it first,
-  // its met elements on one line, its certainty only where it is not settled, and no note (the
-  // note explains a finding the lawyer cites; once the fact is known, the report gives it).
+  // its met elements on one line, and its certainty only where it is not settled. Its note
+  // stays: it may say what decides the missing element (some continuity for harassment) or
+  // what the victim must do (calumny is prosecuted only on complaint).
   void InFull(const Finding& f, const std::vector<std::string>& said_above = {}) {
     const Rule& rule = *f.rule;
     const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
@@ -108,7 +109,7 @@ class FindingWriter {
     d_.Heading(3, internal::FindingTitle(f, language_),
                unsettled ? "contested" : f.status == FindingStatus::kApplies ? "applies" : "possible");
     ChildAbuseMaterialNotice(f);
-    d_.List(Lines(f, said_above, {.certainty = !possible || rule.certainty != Certainty::kSettled, .note = !possible}));
+    d_.List(Lines(f, said_above, {.certainty = !possible || rule.certainty != Certainty::kSettled}));
     // Each element on a line of its own, the status first: a table's narrow first column
     // wrapped a long element over many lines beside three mostly empty cells.
     std::vector<std::string> elements, met;
