@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "ibsa/evaluate.h"
+#include "ibsa/render.h"
 #include "test_law.h"
 
 namespace ibsa {
@@ -101,6 +102,47 @@ TEST_F(EvaluateTest, RuleReferencesCarryTheirTruthAndMissingFacts) {
   EXPECT_EQ(f->status, FindingStatus::kPossible);
   EXPECT_EQ(f->missing, std::vector<std::string>{"victim.real_person"});
   EXPECT_EQ(f->elements[1].truth, Truth::kTrue);
+}
+
+// A rule that holds through another is no surer than the reading it holds through: the
+// finding takes the less sure certainty and names the rule it is; through an `any`, the
+// best-supported alternative that holds; a `not` rests on no reading.
+TEST_F(EvaluateTest, AFindingIsNoSurerThanTheReadingItHoldsThrough) {
+  auto as = [](std::string rule, const std::string& certainty) {
+    rule.replace(rule.find("certainty: settled"), std::string("certainty: settled").size(),
+                 "certainty: " + certainty + "\n    certainty_reason: {nl: R, fr: R, en: R}");
+    return rule;
+  };
+  const std::string rules =
+      as(RuleYaml("likely.def", {"{fact: victim.real_person, is: true}"}), "likely") +
+      as(RuleYaml("contested.def", {"{fact: image.technique, is: undress}"}), "contested") +
+      as(RuleYaml("contested.minor", {"{fact: victim.minor, is: true}"}), "contested") +
+      RuleYaml("through.all", {"{rule: likely.def}", "{fact: acts, has: share}"}, "[share]") +
+      RuleYaml("through.any", {"{any: [{rule: contested.def}, {rule: likely.def}]}"}) +
+      RuleYaml("through.one", {"{any: [{rule: contested.def}, {fact: victim.minor, is: true}]}"}) +
+      RuleYaml("through.not", {"{not: {rule: contested.minor}}"}) +
+      RuleYaml("deeper", {"{rule: through.all}"}, "[share]") +
+      RuleYaml("own", {"{fact: acts, has: share}"}, "[share]");
+  const Law law = LawOf(vocabulary_, {{"v.yaml", Ruleset("be.sw.1", "2020-01-01", "", rules)}});
+  const Evaluation e = Run(law, "id: c\njurisdiction: BE\ndate: 2025-03-14\nacts: [share]\n"
+                                "image: {technique: undress}\nvictim: {age: 30, real_person: true}\n");
+  auto reading = [&](const std::string& id) -> std::pair<Certainty, std::string> {
+    const Finding* f = FindingFor(e, id);
+    if (f == nullptr || f->status != FindingStatus::kApplies) return {Certainty::kUnverified, "not applying"};
+    return {f->certainty, f->certainty_from.rule == nullptr ? "" : f->certainty_from.rule->id};
+  };
+  EXPECT_EQ(reading("own"), std::make_pair(Certainty::kSettled, std::string()));
+  EXPECT_EQ(reading("likely.def"), std::make_pair(Certainty::kLikely, std::string()));
+  EXPECT_EQ(reading("through.all"), std::make_pair(Certainty::kLikely, std::string("likely.def")));
+  EXPECT_EQ(reading("through.any"), std::make_pair(Certainty::kLikely, std::string("likely.def")))
+      << "the best-supported alternative that holds";
+  EXPECT_EQ(reading("through.one"), std::make_pair(Certainty::kContested, std::string("contested.def")))
+      << "the only alternative that holds";
+  EXPECT_EQ(reading("through.not"), std::make_pair(Certainty::kSettled, std::string()));
+  EXPECT_EQ(reading("deeper"), std::make_pair(Certainty::kLikely, std::string("likely.def")));
+  const Finding* one = FindingFor(e, "through.one");
+  ASSERT_NE(one, nullptr);
+  EXPECT_EQ(FindingHeading(*one, Language::kEn), "CONTESTED") << "the heading says what it rests on";
 }
 
 // Two versions of one instrument, the boundary on 1 June 2022.

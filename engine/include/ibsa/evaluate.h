@@ -113,6 +113,15 @@ struct Finding {
   // the first; the anchors are those of all of them.
   std::vector<FindingVersion> versions;
   FindingStatus status = FindingStatus::kPossible;
+  // How sure the reading is that the finding rests on: the least sure of its rule's own
+  // certainty and those of the rules its met elements hold through (art. 171 C. pén. is
+  // settled, but through the nudity reading of art. 170 it is likely). A referral keeps its
+  // own: reporting a possible offence is sound advice however sure its reading is. Every
+  // output heads and qualifies the finding by this.
+  Certainty certainty = Certainty::kSettled;
+  // The rule whose certainty that is, when it is not the finding's own ({} otherwise): the
+  // outputs give its citation and its reason.
+  FindingVersion certainty_from;
   std::vector<ElementOutcome> elements;
   std::vector<AggravationOutcome> aggravations;  // those not false
   std::vector<std::string> missing;              // sorted, unique

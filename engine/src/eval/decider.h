@@ -42,6 +42,17 @@ class Decider final {
   // Memoised: lex mitior asks again for rules Run judged.
   Truth RuleTruth(int32_t rule) const;
 
+  // The reading a finding rests on: the least sure certainty among its rule's own and those
+  // of the rules its met elements hold through (and, in turn, theirs), with the global index
+  // of the rule it belongs to. Through an `any`, the best-supported alternative that holds;
+  // a fact test or a `not` rests on no reading. Evaluate gives it to each finding
+  // (Finding::certainty): art. 171 C. pén. through the nudity reading of art. 170 is likely.
+  struct Reading {
+    Certainty certainty = Certainty::kSettled;
+    int32_t rule = -1;
+  };
+  Reading RuleReading(int32_t rule) const;
+
   // Read by Evaluate.
   const std::vector<int32_t>& verdict_rules() const { return decision_.verdict_rule_; }
   const std::vector<DecisionState::Gap>& gaps() const { return decision_.gaps_; }
@@ -55,6 +66,7 @@ class Decider final {
     }
     return *decision.state_;
   }
+  Reading ReadingOf(const Code* at) const;  // of a condition that holds
   Truth Exec(const Code* at) const;   // any node
   Truth Test(const Code* at) const;   // a fact test
   Truth TruthOf(const Code* at) const;  // either, without a call for a fact test

@@ -228,7 +228,12 @@ bool ReadsAlike(const Finding& a, const Finding& b) {
   const Rule& y = *b.rule;
   const RulesetVersion& v = *a.version;
   const RulesetVersion& w = *b.version;
-  if (a.day_decides || b.day_decides || a.status != b.status || a.missing != b.missing) return false;
+  if (a.day_decides || b.day_decides || a.status != b.status || a.missing != b.missing || a.certainty != b.certainty ||
+      (a.certainty_from.rule == nullptr) != (b.certainty_from.rule == nullptr) ||
+      (a.certainty_from.rule != nullptr && (a.certainty_from.rule->id != b.certainty_from.rule->id ||
+                                            !(a.certainty_from.rule->certainty_reason == b.certainty_from.rule->certainty_reason)))) {
+    return false;
+  }
   if (v.jurisdiction != w.jurisdiction || v.instrument != w.instrument || !(v.abbreviation == w.abbreviation) ||
       v.status != w.status || v.penalty_levels != w.penalty_levels) {
     return false;
@@ -384,6 +389,17 @@ Result<Evaluation> Evaluate(const Law& law, const Case& c, const EvaluationOptio
       finding.elements.push_back(std::move(outcome));
     }
     finding.missing = SlotNames(std::move(missing), law.vocabulary());
+    // A referral is advice that holds however sure the offence it follows from is (report a
+    // possible offence to the police; file a complaint in time in case it is one): it keeps
+    // its own certainty.
+    const internal::Decider::Reading reading = rule.kind == RuleKind::kReferral
+                                                   ? internal::Decider::Reading{rule.certainty, global}
+                                                   : evaluator.RuleReading(global);
+    finding.certainty = reading.certainty;
+    if (reading.rule != global && reading.rule >= 0) {
+      const internal::CompiledRule& from = data.rules[reading.rule];
+      finding.certainty_from = {&data.versions[from.version], &data.versions[from.version].rules[from.rule]};
+    }
     if (verdict.day_decides) {
       finding.day_decides = true;
       for (const Anchor& a : finding.anchors) {

@@ -20,7 +20,7 @@ const Wording kNl = {
     "Niet van toepassing (--explain)", "niet vervuld", "gevangenisstraf", "maanden", "jaar", "jaar",
     "geldboete", "opdeciemen", "geldboete van de categorie", "strafniveau", "en", "of", "en/of",
     "vervuld", "niet vervuld", "onbekend",
-    "Wetsvoorstel, geen geldend recht: alleen getoond omdat het met --with is gevraagd."};
+    "Wetsvoorstel, geen geldend recht: alleen getoond omdat het met --with is gevraagd.", "Steunt op"};
 
 const Wording kFr = {
     "ibsa : aide à la décision, pas un avis juridique. Vérifiez chaque résultat dans les sources.",
@@ -33,7 +33,7 @@ const Wording kFr = {
     "Ne s'applique pas (--explain)", "non rempli", "emprisonnement", "mois", "an", "ans",
     "amende", "décimes additionnels", "amende de la catégorie", "niveau de peine", "et", "ou", "et/ou",
     "rempli", "non rempli", "inconnu",
-    "Proposition de loi, pas du droit en vigueur : affichée seulement parce que --with la demande."};
+    "Proposition de loi, pas du droit en vigueur : affichée seulement parce que --with la demande.", "Repose sur"};
 
 const Wording kEn = {
     "ibsa: decision support, not legal advice. Check every finding against its sources.",
@@ -46,7 +46,7 @@ const Wording kEn = {
     "Not applying (--explain)", "not met", "prison", "months", "year", "years",
     "fine", "surcharge multiplier", "fine of category", "penalty level", "and", "or", "and/or",
     "met", "not met", "unknown",
-    "A bill, not law in force: shown only because --with asked for it."};
+    "A bill, not law in force: shown only because --with asked for it.", "Rests on"};
 
 // Digits grouped as each language writes amounts: 10,000 / 10.000 / 10 000.
 std::string Thousands(int64_t n, Language language) {
@@ -153,6 +153,14 @@ std::string CertaintyWord(Certainty certainty, Language language) {
     case Certainty::kUnverified: return nl ? "niet geverifieerd" : fr ? "non vérifiée" : "unverified";
   }
   return "";
+}
+
+std::string CertaintyReason(const Finding& finding, Language language) {
+  const FindingVersion& from = finding.certainty_from;
+  if (from.rule == nullptr) return finding.rule->certainty_reason.Get(language);
+  std::string reason = std::string(WordingFor(language).rests_on) + " " + Citation(*from.rule, *from.version, language);
+  if (!from.rule->certainty_reason.empty()) reason += ": " + from.rule->certainty_reason.Get(language);
+  return reason;
 }
 
 std::string KindWord(RuleKind kind, Language language) {
@@ -474,7 +482,7 @@ std::string FindingHeading(const Finding& finding, Language language) {
       break;
   }
   std::string reading;
-  switch (finding.rule->certainty) {
+  switch (finding.certainty) {
     case Certainty::kContested: reading = nl ? "BETWIST" : fr ? "CONTESTÉ" : "CONTESTED"; break;
     case Certainty::kUnverified: reading = nl ? "NIET GEVERIFIEERD" : fr ? "NON VÉRIFIÉ" : "UNVERIFIED"; break;
     case Certainty::kSettled:

@@ -59,6 +59,7 @@ struct Wording {
   const char* not_met;
   const char* unknown;
   const char* proposed_warning;
+  const char* rests_on;  // "Rests on art. 170 Criminal Code: <its reason>" (Finding::certainty_from)
 };
 
 const Wording& WordingFor(Language language);
@@ -96,6 +97,10 @@ std::string XmlEscaped(const std::string& text);
 // "met", "not met", "unknown" in the wording's language.
 std::string TruthWord(Truth truth, const Wording& w);
 std::string CertaintyWord(Certainty certainty, Language language);
+// Why a finding is as sure as it is: its rule's certainty reason, or, where it rests on a
+// less sure reading of another rule, that rule's citation and reason ("Rests on art. 170
+// Criminal Code: …"). Empty for a settled finding without a reason.
+std::string CertaintyReason(const Finding& finding, Language language);
 std::string KindWord(RuleKind kind, Language language);
 // The heading of a group of findings of one kind ("Offences", "Next steps", ...).
 std::string KindHeading(RuleKind kind, Language language);

@@ -81,8 +81,7 @@ void AddFindingElements(Document& d, const Finding& f, const internal::EvidenceC
                         Language language) {
   const internal::Wording& w = internal::WordingFor(language);
   const internal::ReportWording& r = internal::ReportWordingFor(language);
-  const Rule& rule = *f.rule;
-  const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
+  const bool unsettled = f.certainty == Certainty::kContested || f.certainty == Certainty::kUnverified;
   d.Heading(3, internal::FindingTitle(f, language),
             unsettled ? "contested" : f.status == FindingStatus::kApplies ? "applies" : "possible");
   internal::AddChildAbuseMaterialNotice(d, f, ev, language);
@@ -90,7 +89,7 @@ void AddFindingElements(Document& d, const Finding& f, const internal::EvidenceC
                                      (f.versions.empty() ? f.version->title.Get(language) + " (" +
                                                                internal::InForceText(*f.version, language) + ")"
                                                          : internal::VersionsText(f, language, /*titles=*/true)),
-                                 std::string(w.certainty) + ": " + internal::CertaintyWord(rule.certainty, language)};
+                                 std::string(w.certainty) + ": " + internal::CertaintyWord(f.certainty, language)};
   if (f.limitation) {
     for (auto& line : internal::LimitationLines(*f.limitation, language)) facts.push_back(std::move(line));
   }

@@ -56,6 +56,12 @@ json LocalizedJson(const LocalizedText& text, Language language) {
   return text.empty() ? json(nullptr) : json(text.Get(language));
 }
 
+// A finding's certainty reason (internal::CertaintyReason), null when there is none.
+json CertaintyReasonJson(const Finding& f, Language language) {
+  const std::string reason = internal::CertaintyReason(f, language);
+  return reason.empty() ? json(nullptr) : json(reason);
+}
+
 json SourcesJson(const std::vector<Source>& sources, Language language) {
   json out = json::array();
   for (const auto& s : sources) {
@@ -244,7 +250,7 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
           {"kind", RuleKindName(rule.kind)},
           {"status", FindingStatusName(f.status)},
           // Applies or may apply only on a reading that is not settled: the heading says so.
-          {"contested", rule.certainty == Certainty::kContested},
+          {"contested", f.certainty == Certainty::kContested},
           {"heading", internal::FindingHeading(f, language)},
           {"jurisdiction", f.version->jurisdiction},
           {"instrument", f.version->instrument},
@@ -254,8 +260,9 @@ json FindingJson(const Finding& f, const Evaluation& evaluation, const Law& law,
           {"title", rule.title.Get(language)},
           {"version", VersionJson(*f.version, language)},
           {"dates", std::move(anchors)},
-          {"certainty", CertaintyName(rule.certainty)},
-          {"certainty_reason", LocalizedJson(rule.certainty_reason, language)},
+          {"certainty", CertaintyName(f.certainty)},
+          {"certainty_reason", CertaintyReasonJson(f, language)},
+          {"certainty_from", f.certainty_from.rule == nullptr ? json(nullptr) : json(f.certainty_from.rule->id)},
           {"elements", std::move(elements)},
           {"aggravations", std::move(aggravations)},
           {"missing", f.missing},
@@ -368,8 +375,8 @@ std::string RenderJson(const Evaluation& evaluation, const Law& law, Language la
       readings.push_back({{"rule", f->rule->id},
                           {"version", f->version->id},
                           {"citation", Citation(*f->rule, *f->version, language)},
-                          {"certainty", std::string(CertaintyName(f->rule->certainty))},
-                          {"certainty_reason", LocalizedJson(f->rule->certainty_reason, language)}});
+                          {"certainty", std::string(CertaintyName(f->certainty))},
+                          {"certainty_reason", CertaintyReasonJson(*f, language)}});
     }
     legal_gaps.push_back({{"harm", harm.id},
                           {"kind", harm.kind},

@@ -103,13 +103,12 @@ class FindingWriter {
   // stays: it may say what decides the missing element (some continuity for harassment) or
   // what the victim must do (calumny is prosecuted only on complaint).
   void InFull(const Finding& f, const std::vector<std::string>& said_above = {}) {
-    const Rule& rule = *f.rule;
-    const bool unsettled = rule.certainty == Certainty::kContested || rule.certainty == Certainty::kUnverified;
+    const bool unsettled = f.certainty == Certainty::kContested || f.certainty == Certainty::kUnverified;
     const bool possible = f.status == FindingStatus::kPossible;
     d_.Heading(3, internal::FindingTitle(f, language_),
                unsettled ? "contested" : f.status == FindingStatus::kApplies ? "applies" : "possible");
     ChildAbuseMaterialNotice(f);
-    d_.List(Lines(f, said_above, {.certainty = !possible || rule.certainty != Certainty::kSettled}));
+    d_.List(Lines(f, said_above, {.certainty = !possible || f.certainty != Certainty::kSettled}));
     // Each element on a line of its own, the status first: a table's narrow first column
     // wrapped a long element over many lines beside three mostly empty cells.
     std::vector<std::string> elements, met;
@@ -193,7 +192,7 @@ class FindingWriter {
     if (!f.aggravations.empty()) return InFull(f, said_above);
     ChildAbuseMaterialNotice(f);
     const bool plain_referral = f.rule->kind == RuleKind::kReferral && f.status == FindingStatus::kApplies &&
-                                f.rule->certainty == Certainty::kSettled;
+                                f.certainty == Certainty::kSettled;
     // A definition is in the annex to show why a finding's element is met: by its elements,
     // and by its certainty where the reading is not settled. Its version is the finding's. A
     // referral is guidance, not law: what changed over time is in its version's note (annex).
@@ -201,7 +200,7 @@ class FindingWriter {
     std::vector<std::string> lines =
         Lines(f, said_above,
               {.version = !definition && f.rule->kind != RuleKind::kReferral,
-               .certainty = !plain_referral && !(definition && f.rule->certainty == Certainty::kSettled),
+               .certainty = !plain_referral && !(definition && f.certainty == Certainty::kSettled),
                .note = !definition});
     std::vector<std::string> elements;
     for (const auto& e : f.elements) {
@@ -221,7 +220,7 @@ class FindingWriter {
   // unsettled; its version, note and elements are the gaps sweep's, not the case's.
   void AsDuty(const Finding& f) {
     std::vector<std::string> lines;
-    if (f.rule->certainty != Certainty::kSettled) lines.push_back(CertaintyLine(f));
+    if (f.certainty != Certainty::kSettled) lines.push_back(CertaintyLine(f));
     lines.push_back(std::string(w_.sources) + ": " + sources_.Refs(internal::FindingSources(f)));
     Paragraph(f, lines);
   }
@@ -279,16 +278,19 @@ class FindingWriter {
   // "Certainty: contested. <why>"; a reason given under an earlier finding (arts. 136 and
   // 137 rest on one reading) is pointed to, not repeated.
   std::string CertaintyLine(const Finding& f) {
-    const Rule& rule = *f.rule;
-    std::string line = std::string(w_.certainty) + ": " + internal::CertaintyWord(rule.certainty, language_);
-    if (rule.certainty_reason.empty()) return line;
-    std::string reason = rule.certainty_reason.Get(language_);
+    std::string line = std::string(w_.certainty) + ": " + internal::CertaintyWord(f.certainty, language_);
+    const std::string reason = internal::CertaintyReason(f, language_);
+    if (reason.empty()) return line;
+    // The reading's own words, whichever finding gives them (art. 187 rests on art. 136's).
+    const Rule& reading = f.certainty_from.rule != nullptr ? *f.certainty_from.rule : *f.rule;
+    const std::string key = reading.certainty_reason.Get(language_);
     for (const auto& [said, where] : reasons_said_) {
-      if (said == reason) return line + ", " + r_.reason_given_under + " " + where;
+      if (said == key) return line + ", " + r_.reason_given_under + " " + where;
     }
-    reasons_said_.emplace_back(reason, Where(f));
+    reasons_said_.emplace_back(key, Where(f));
     return line + ". " + reason;
   }
+
 
   // An aggravation's penalty level, in full the first time the report states it and then by
   // its name alone ("niveau 4"): the Belgian levels (art. 36 C. pén.) under every aggravation
@@ -410,7 +412,7 @@ void AddFirstPage(Document& d, const Evaluation& e, const Law& law, const Case& 
   std::vector<std::string> firm, contested;
   for (const auto& f : e.findings) {
     if (f.status != FindingStatus::kApplies || !SaysWhatApplies(f.rule->kind)) continue;
-    const Certainty certainty = f.rule->certainty;
+    const Certainty certainty = f.certainty;
     const bool unsettled = certainty == Certainty::kContested || certainty == Certainty::kUnverified;
     std::string item = internal::ShortName(f, language);
     if (f.rule->penalty) {
@@ -550,7 +552,7 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
     std::vector<std::string> readings;
     for (const Finding* f : gap.readings) {
       readings.push_back(Citation(*f->rule, *f->version, language) + " (" +
-                         internal::CertaintyWord(f->rule->certainty, language) + ")");
+                         internal::CertaintyWord(f->certainty, language) + ")");
     }
     const internal::CaseGapWording& g = internal::CaseGapWordingFor(language);
     if (!readings.empty()) item += " " + std::string(g.only_on) + ": " + Join(readings, "; ") + ".";

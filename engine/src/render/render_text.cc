@@ -114,7 +114,9 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
   if (f.day_decides) out += "    " + internal::DayDecidesLine(f, language) + "\n";
   if (version.status == VersionStatus::kProposed) out += "    " + std::string(w.proposed_warning) + "\n";
   AppendChildAbuseMaterialNotice(out, f, law, language);
-  AppendCertainty(out, rule.certainty, rule.certainty_reason, language, "    ", w);
+  out += "    " + std::string(w.certainty) + ": " + internal::CertaintyWord(f.certainty, language);
+  if (const std::string reason = internal::CertaintyReason(f, language); !reason.empty()) out += ". " + reason;
+  out += "\n";
   out += "    " + std::string(w.elements) + ":\n";
   for (const auto& e : f.elements) {
     out += "      " + Padded("[" + internal::TruthWord(e.truth, w) + "]", 16) + e.element->label.Get(language);
@@ -182,7 +184,7 @@ std::vector<const Finding*> RankedForThePerson(const Evaluation& evaluation) {
   // contested or unverified, then what may apply; within each, offences before obligations,
   // remedies and next steps, and definitions, the Member State's duties and gaps last.
   auto rank = [](const Finding& f) {
-    const bool firm = f.rule->certainty == Certainty::kSettled || f.rule->certainty == Certainty::kLikely;
+    const bool firm = f.certainty == Certainty::kSettled || f.certainty == Certainty::kLikely;
     const int standing = f.status == FindingStatus::kApplies ? (firm ? 0 : 1) : 2;
     int kind = 0;
     switch (f.rule->kind) {
@@ -321,7 +323,7 @@ std::string RenderText(const Evaluation& evaluation, const Law& law, Language la
       out += "      " + std::string(g.why) + ": " + gap.reason + ".\n";
       for (const Finding* f : gap.readings) {
         out += "      " + std::string(g.only_on) + ": " + Citation(*f->rule, *f->version, language) + " (" +
-               internal::CertaintyWord(f->rule->certainty, language) + ")\n";
+               internal::CertaintyWord(f->certainty, language) + ")\n";
       }
       if (!gap.harm->harm->sources.empty()) out += "      " + std::string(g.sources) + ":\n";
       for (const auto& source : gap.harm->harm->sources) out += "        " + internal::SourceLine(source, language) + "\n";

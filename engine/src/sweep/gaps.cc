@@ -209,7 +209,7 @@ std::vector<CaseHarm> HarmsOfCase(const Harms& harms, const Case& c, const Evalu
       continue;
     }
     applies = true;
-    if (f.rule->certainty != Certainty::kContested && f.rule->certainty != Certainty::kUnverified) {
+    if (f.certainty != Certainty::kContested && f.certainty != Certainty::kUnverified) {
       applies_settled = true;
     } else {
       readings.push_back(i);
