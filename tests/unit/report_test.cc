@@ -412,6 +412,19 @@ TEST(ReportTest, AFindingThatMayApplyIsWrittenShorterThanOneThatApplies) {
   EXPECT_NE(FindingText(md, "APPLIES: art. 136 Criminal Code").find("(art. 143) — Penalty: level 5"), std::string::npos);
 }
 
+// Where no reading knows the period (a level-1 offence of the new Belgian Code: art. 21 of the
+// Preliminary Title still speaks of crimes and délits), the report says the period is not known
+// and does not say the offence may be time-barred, six weeks after the facts.
+TEST(ReportTest, AnUnknownLimitationPeriodIsNotAPossibleTimeBar) {
+  const std::string md = EngineReport(kClassGroup, Format::kMarkdown, Language::kEn);
+  const std::string refusing = FindingText(md, "POSSIBLE: art. 187 Criminal Code");
+  ASSERT_FALSE(refusing.empty()) << md;
+  EXPECT_NE(refusing.find("\n- Limitation: period not known (art. 21 Prel. T. CCP) [unverified]\n"), std::string::npos)
+      << refusing;
+  EXPECT_EQ(md.find("may be time-barred"), std::string::npos) << md;
+  EXPECT_NE(md.find("Limitation: not time-barred on 2026-11-21"), std::string::npos) << "a known period keeps its state";
+}
+
 // The annex explains without repeating: a definition shows why it is met (its elements, and its
 // certainty where unsettled) without the version its finding already names or a note; a
 // referral names no version (guidance, not law). A gap section that finds none says so in one

@@ -126,7 +126,11 @@ std::vector<std::string> LimitationLines(const LimitationOutcome& outcome, Langu
   const LimitationWording& w = WordingOf(language);
   std::vector<std::string> lines;
   std::string head = std::string(w.lead) + ":";
-  if (outcome.assessed_on) {
+  // Where no reading knows the period, ibsa cannot say whether it has run: "may be time-barred"
+  // five days after the facts misled, since the period is unknown, not short.
+  const bool period_unknown = std::none_of(outcome.scenarios.begin(), outcome.scenarios.end(),
+                                           [](const LimitationScenario& s) { return s.known; });
+  if (outcome.assessed_on && !(outcome.lapsed == Truth::kUnknown && period_unknown)) {
     const char* state = outcome.lapsed == Truth::kTrue    ? w.time_barred
                         : outcome.lapsed == Truth::kFalse ? w.not_time_barred
                                                           : w.may_be_barred;
