@@ -1,7 +1,6 @@
 #include "ibsa/decide.h"
 
 #include <algorithm>
-#include <optional>
 
 #include "base/access.h"
 #include "base/fact_encoding.h"
@@ -126,6 +125,10 @@ void IndexLaw(LawData& law) {
   for (const Code& code : law.code) {
     if (code.step == Step::kRule) law.rule_code[code.slot].referenced = true;
   }
+  for (RuleCode& rule : law.rule_code) {
+    rule.names_rules = std::any_of(law.code.begin() + rule.begin, law.code.begin() + rule.end,
+                                   [](const Code& code) { return code.step == Step::kRule; });
+  }
   const size_t act_types = acts_slot ? law.vocabulary.fact(*acts_slot).values.size() : 0;
   law.rules_about_act.assign(law.versions.size(), std::vector<std::vector<int32_t>>(act_types));
   for (size_t r = 0; r < law.rules.size(); ++r) {
@@ -235,49 +238,6 @@ __attribute__((always_inline)) inline Truth Decider::Memoised(int32_t rule) cons
 Truth Decider::RuleTruth(int32_t rule) const { return Memoised(rule); }
 
 Truth Decider::Condition(const Code* at) const { return TruthOf(at); }
-
-namespace {
-// The less sure of two readings; the first where they are alike (a rule's own before those
-// it rests on). What rests on no rule never replaces a rule's reading, even where a damaged
-// snapshot gives that rule a certainty below settled.
-Decider::Reading Weaker(const Decider::Reading& a, const Decider::Reading& b) {
-  return b.rule >= 0 && b.certainty > a.certainty ? b : a;
-}
-}  // namespace
-
-Decider::Reading Decider::RuleReading(int32_t rule) const {
-  const CompiledRule& compiled = law_.rules[rule];
-  Reading weakest{law_.versions[compiled.version].rules[compiled.rule].certainty, rule};
-  const RuleCode& code = rule_code_[rule];
-  for (const Code* element = code_ + code.begin; element != code_ + code.end; element += element->size) {
-    if (TruthOf(element) == Truth::kTrue) weakest = Weaker(weakest, ReadingOf(element));
-  }
-  return weakest;
-}
-
-Decider::Reading Decider::ReadingOf(const Code* at) const {
-  if (at->flat) return {};  // fact tests only
-  switch (at->step) {
-    case Step::kAll: {
-      Reading weakest;
-      const Code* child = at + 1;
-      for (uint32_t i = 0; i < at->count; ++i, child += child->size) weakest = Weaker(weakest, ReadingOf(child));
-      return weakest;
-    }
-    case Step::kAny: {
-      std::optional<Reading> best;
-      const Code* child = at + 1;
-      for (uint32_t i = 0; i < at->count; ++i, child += child->size) {
-        if (TruthOf(child) != Truth::kTrue) continue;
-        const Reading reading = ReadingOf(child);
-        if (!best || reading.certainty < best->certainty) best = reading;
-      }
-      return best.value_or(Reading{});
-    }
-    case Step::kRule: return RuleReading(at->slot);
-    default: return {};  // a `not`, a fact test
-  }
-}
 
 void Decider::Missing(const Code* at, std::vector<int32_t>& slots) const {
   DecisionState& d = decision_;

@@ -62,6 +62,7 @@ struct RuleCode {
   uint32_t begin = 0;       // its elements' code, one subtree after another
   uint32_t end = 0;
   bool referenced = false;  // named by another rule's condition
+  bool names_rules = false;  // its elements name another rule (Decider::RuleReading walks them)
   friend bool operator==(const RuleCode&, const RuleCode&) = default;
 };
 
