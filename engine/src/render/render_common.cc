@@ -158,7 +158,8 @@ std::string CertaintyWord(Certainty certainty, Language language) {
 std::string CertaintyReason(const Finding& finding, Language language) {
   const FindingVersion& from = finding.certainty_from;
   if (from.rule == nullptr) return finding.rule->certainty_reason.Get(language);
-  std::string reason = std::string(WordingFor(language).rests_on) + " " + Citation(*from.rule, *from.version, language);
+  const std::string cited = Citation(*from.rule, *from.version, language);
+  std::string reason = std::string(WordingFor(language).rests_on) + " " + (cited.empty() ? from.rule->title.Get(language) : cited);
   if (!from.rule->certainty_reason.empty()) reason += ": " + from.rule->certainty_reason.Get(language);
   return reason;
 }

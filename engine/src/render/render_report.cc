@@ -526,13 +526,12 @@ Document Build(const Evaluation& e, const Law& law, const Case& c,
           }
         }
         started = true;
-        const std::vector<std::string>& said_above = notes;
         if (kind == RuleKind::kStateDuty) {
           findings.AsDuty(f);
         } else if (WrittenCompactly(kind)) {
-          findings.InBrief(f, said_above);
+          findings.InBrief(f, notes);
         } else {
-          findings.InFull(f, said_above);
+          findings.InFull(f, notes);
         }
       }
     }

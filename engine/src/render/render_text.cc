@@ -37,10 +37,10 @@ void AppendSources(std::string& out, const std::vector<Source>& sources, const s
   }
 }
 
-void AppendCertainty(std::string& out, Certainty certainty, const LocalizedText& reason,
+void AppendCertainty(std::string& out, Certainty certainty, const std::string& reason,
                      Language language, const std::string& indent, const Wording& w) {
   out += indent + w.certainty + ": " + internal::CertaintyWord(certainty, language);
-  if (!reason.empty()) out += ". " + reason.Get(language);
+  if (!reason.empty()) out += ". " + reason;
   out += "\n";
 }
 
@@ -114,9 +114,7 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
   if (f.day_decides) out += "    " + internal::DayDecidesLine(f, language) + "\n";
   if (version.status == VersionStatus::kProposed) out += "    " + std::string(w.proposed_warning) + "\n";
   AppendChildAbuseMaterialNotice(out, f, law, language);
-  out += "    " + std::string(w.certainty) + ": " + internal::CertaintyWord(f.certainty, language);
-  if (const std::string reason = internal::CertaintyReason(f, language); !reason.empty()) out += ". " + reason;
-  out += "\n";
+  AppendCertainty(out, f.certainty, internal::CertaintyReason(f, language), language, "    ", w);
   out += "    " + std::string(w.elements) + ":\n";
   for (const auto& e : f.elements) {
     out += "      " + Padded("[" + internal::TruthWord(e.truth, w) + "]", 16) + e.element->label.Get(language);
@@ -133,7 +131,7 @@ void AppendFinding(std::string& out, const Finding& f, const Evaluation& evaluat
       if (!a.missing.empty()) out += "  (" + std::string(w.to_decide) + ": " + FactList(a.missing) + ")";
       out += "\n";
       if (agg.penalty) AppendPenalty(out, *agg.penalty, language, "        ", w);
-      AppendCertainty(out, agg.certainty, agg.certainty_reason, language, "        ", w);
+      AppendCertainty(out, agg.certainty, agg.certainty_reason.Get(language), language, "        ", w);
     }
   }
   if (rule.penalty) AppendPenalty(out, *rule.penalty, language, "    ", w);
